@@ -1,0 +1,52 @@
+//! Reading a checklist file and checking it before anything evaluates it.
+
+use std::path::Path;
+
+use super::model::Checklist;
+use super::validate;
+use crate::error::{Diagnostics, Diagnostic, Kind};
+use crate::yaml::{self, Format};
+
+/// The Local Law 49 checklist, compiled into the binary so that it works with no files around.
+pub const DEFAULT_CHECKLIST_YAML: &str = include_str!("../../checklists/nyc-ll49-2018.yaml");
+
+/// The name the built-in checklist goes by in messages.
+pub const DEFAULT_CHECKLIST_NAME: &str = "checklists/nyc-ll49-2018.yaml (built in)";
+
+impl Checklist {
+    /// Parse and validate a checklist from its text. `file` names it in errors.
+    ///
+    /// # Errors
+    /// Every problem found: syntax, unknown fields, duplicate ids, unknown references, cycles
+    /// between determinations, empty texts; each with its position.
+    pub fn from_text(file: &str, text: &str, format: Format) -> Result<Checklist, Diagnostics> {
+        let mut checklist: Checklist = yaml::parse(file, text, format)?;
+        let problems = validate::validate(&mut checklist, file);
+        if problems.is_empty() {
+            Ok(checklist)
+        } else {
+            Err(Diagnostics(problems))
+        }
+    }
+
+    /// Read, parse and validate the checklist file at `path` (YAML, or JSON by extension).
+    ///
+    /// # Errors
+    /// As [`Checklist::from_text`], or a [`Kind::Io`] error when the file cannot be read.
+    pub fn load(path: &Path) -> Result<Checklist, Diagnostics> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Diagnostic::new(Kind::Io, &file, None, format!("cannot read checklist: {e}"))
+        })?;
+        let format = Format::from_path(path).unwrap_or(Format::Yaml);
+        Checklist::from_text(&file, &text, format)
+    }
+
+    /// The built-in Local Law 49 checklist.
+    ///
+    /// # Errors
+    /// Only if the embedded file were broken, which the test suite rules out.
+    pub fn builtin() -> Result<Checklist, Diagnostics> {
+        Checklist::from_text(DEFAULT_CHECKLIST_NAME, DEFAULT_CHECKLIST_YAML, Format::Yaml)
+    }
+}

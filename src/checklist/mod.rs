@@ -1,0 +1,14 @@
+//! Checklists: the model of a checklist file, loading it, and validating it.
+//!
+//! A checklist is data, not code: its questions, the legal definitions it rests on, and the
+//! rules that turn answers into determinations all live in YAML. The default one, Local Law 49
+//! of 2018, is embedded in the binary; any other file of the same shape can be loaded instead.
+
+mod load;
+mod model;
+mod validate;
+
+pub use load::{DEFAULT_CHECKLIST_NAME, DEFAULT_CHECKLIST_YAML};
+pub use model::{
+    Checklist, Choice, Determination, Footnote, Guidance, OptionList, Question, Rule,
+};

@@ -1,0 +1,330 @@
+//! Structural checks on a parsed checklist: ids, references, loops, empty texts.
+//!
+//! Every problem is collected (not just the first) so that one `checklist lint` run shows all
+//! there is to fix. Whether a determination can be made `yes` at all is checked by the engine,
+//! which owns the rules' semantics.
+
+use std::collections::HashMap;
+
+use super::model::{Checklist, Index, Rule};
+use crate::error::{Diagnostic, Kind, Position};
+use crate::yaml::Located;
+
+/// Check `checklist`, fill in its index, and return every problem found.
+pub(crate) fn validate(checklist: &mut Checklist, file: &str) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        file,
+        problems: Vec::new(),
+    };
+    checklist.index = Index {
+        questions: v.unique_ids(
+            "question",
+            checklist.questions.iter().map(|q| &q.id),
+        ),
+        determinations: v.unique_ids(
+            "determination",
+            checklist.determinations.iter().map(|d| &d.id),
+        ),
+    };
+    let footnotes = v.unique_ids("footnote", checklist.footnotes.iter().map(|f| &f.id));
+    v.texts(checklist);
+    v.references(checklist, &footnotes);
+    v.cycles(checklist);
+    if checklist.questions.is_empty() {
+        v.problem(Kind::MissingField, None, "a checklist needs at least one question");
+    }
+    if checklist.determinations.is_empty() {
+        v.problem(Kind::MissingField, None, "a checklist needs at least one determination");
+    }
+    v.problems.sort_by_key(|d| d.position);
+    v.problems
+}
+
+struct Validator<'a> {
+    file: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    fn problem(&mut self, kind: Kind, position: Option<Position>, message: impl Into<String>) {
+        self.problems
+            .push(Diagnostic::new(kind, self.file, position, message));
+    }
+
+    /// Index ids of one kind, reporting bad and repeated ones.
+    fn unique_ids<'i>(
+        &mut self,
+        what: &str,
+        ids: impl Iterator<Item = &'i Located<String>>,
+    ) -> HashMap<String, usize> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut first_position: Vec<Option<Position>> = Vec::new();
+        for (i, id) in ids.enumerate() {
+            first_position.push(id.position);
+            self.id_shape(what, id);
+            if let Some(&earlier) = seen.get(id.as_str()) {
+                let at = first_position
+                    .get(earlier)
+                    .copied()
+                    .flatten()
+                    .map_or_else(String::new, |p| format!(" (first at line {})", p.line));
+                self.problem(
+                    Kind::DuplicateId,
+                    id.position,
+                    format!("duplicate {what} id `{}`{at}: ids must be unique", id.as_str()),
+                );
+            } else {
+                seen.insert(id.value.clone(), i);
+            }
+        }
+        seen
+    }
+
+    fn id_shape(&mut self, what: &str, id: &Located<String>) {
+        let ok = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+        if !ok {
+            self.problem(
+                Kind::InvalidId,
+                id.position,
+                format!(
+                    "{what} id `{}` is not allowed: use letters, digits, `_`, `-` or `.`",
+                    id.as_str()
+                ),
+            );
+        }
+    }
+
+    fn text(&mut self, what: &str, text: &Located<String>) {
+        if text.trim().is_empty() {
+            self.problem(Kind::EmptyText, text.position, format!("{what} is empty"));
+        }
+    }
+
+    fn texts(&mut self, c: &Checklist) {
+        self.text("the checklist title", &c.title);
+        self.text("the checklist version", &c.version);
+        self.text("the checklist source", &c.source);
+        for note in &c.editorial_notes {
+            self.text("an editorial note", note);
+        }
+        for f in &c.footnotes {
+            self.text(&format!("the text of footnote {}", f.id.as_str()), &f.text);
+        }
+        for d in &c.determinations {
+            let id = d.id.as_str();
+            for (what, text) in [
+                ("number", &d.number),
+                ("label", &d.label),
+                ("question", &d.question),
+                ("term", &d.term),
+                ("definition", &d.definition),
+                ("citation", &d.citation),
+            ] {
+                self.text(&format!("the {what} of determination `{id}`"), text);
+            }
+            for (what, text) in [("instructions", &d.instructions), ("stop rule", &d.stop_rule)] {
+                if let Some(text) = text {
+                    self.text(&format!("the {what} of determination `{id}`"), text);
+                }
+            }
+        }
+        for q in &c.questions {
+            let id = q.id.as_str();
+            self.text(&format!("the number of question `{id}`"), &q.number);
+            self.text(&format!("the text of question `{id}`"), &q.text);
+            if let Some(short) = &q.short {
+                self.text(&format!("the short name of question `{id}`"), short);
+            }
+            for g in &q.guidance {
+                self.text(&format!("a guidance bullet of question `{id}`"), &g.text);
+                for item in &g.items {
+                    self.text(&format!("a guidance sub-bullet of question `{id}`"), item);
+                }
+            }
+            if let Some(options) = &q.options {
+                self.text(&format!("the options prompt of question `{id}`"), &options.prompt);
+                if options.choices.is_empty() {
+                    self.problem(
+                        Kind::MissingField,
+                        options.prompt.position,
+                        format!("the options of question `{id}` list no choices"),
+                    );
+                }
+                self.unique_ids(
+                    &format!("option (of question `{id}`)"),
+                    options.choices.iter().map(|c| &c.id),
+                );
+                for choice in &options.choices {
+                    self.text(
+                        &format!("the label of option `{}` of question `{id}`", choice.id.as_str()),
+                        &choice.label,
+                    );
+                }
+            }
+        }
+    }
+
+    fn references(&mut self, c: &Checklist, footnotes: &HashMap<String, usize>) {
+        let mut footnote_refs: Vec<&Located<String>> = Vec::new();
+        for d in &c.determinations {
+            footnote_refs.extend(&d.definition_footnotes);
+            self.rule_references(c, &d.rule);
+        }
+        for q in &c.questions {
+            footnote_refs.extend(&q.text_footnotes);
+            if let Some(o) = &q.options {
+                footnote_refs.extend(&o.prompt_footnotes);
+            }
+            if let Some(part_of) = &q.part_of {
+                if c.determination_index(part_of).is_none() {
+                    self.unknown(
+                        "determination",
+                        part_of,
+                        c.determinations.iter().map(|d| d.id.as_str()),
+                    );
+                }
+            }
+        }
+        for r in footnote_refs {
+            if !footnotes.contains_key(r.as_str()) {
+                self.unknown("footnote", r, c.footnotes.iter().map(|f| f.id.as_str()));
+            }
+        }
+    }
+
+    fn rule_references(&mut self, c: &Checklist, rule: &Located<Rule>) {
+        match &rule.value {
+            Rule::Question(id) => {
+                if c.question_index(id).is_none() {
+                    self.unknown("question", id, c.questions.iter().map(|q| q.id.as_str()));
+                }
+            }
+            Rule::Determination(id) => {
+                if c.determination_index(id).is_none() {
+                    self.unknown(
+                        "determination",
+                        id,
+                        c.determinations.iter().map(|d| d.id.as_str()),
+                    );
+                }
+            }
+            Rule::AllOf(parts) | Rule::AnyOf(parts) => {
+                if parts.is_empty() {
+                    self.problem(
+                        Kind::MissingField,
+                        rule.position,
+                        "`all_of` and `any_of` need at least one rule",
+                    );
+                }
+                for part in parts {
+                    self.rule_references(c, part);
+                }
+            }
+            Rule::Not(inner) => self.rule_references(c, inner),
+        }
+    }
+
+    fn unknown<'i>(&mut self, what: &str, id: &Located<String>, known: impl Iterator<Item = &'i str>) {
+        let known: Vec<&str> = known.collect();
+        let hint = crate::suggest::nearest(id, known.iter().copied())
+            .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+        self.problem(
+            Kind::UnknownReference,
+            id.position,
+            format!(
+                "unknown {what} `{}`{hint} (known: {})",
+                id.as_str(),
+                known.join(", ")
+            ),
+        );
+    }
+
+    /// Report each loop of determinations referring to each other, once.
+    fn cycles(&mut self, c: &Checklist) {
+        // Edges: determination -> the determinations its rule refers to (with the position).
+        let edges: Vec<Vec<(usize, Option<Position>)>> = c
+            .determinations
+            .iter()
+            .map(|d| {
+                let mut out = Vec::new();
+                determination_refs(c, &d.rule, &mut out);
+                out
+            })
+            .collect();
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Open,
+            Done,
+        }
+        let mut marks = vec![Mark::New; edges.len()];
+        for start in 0..edges.len() {
+            if marks.get(start) != Some(&Mark::New) {
+                continue;
+            }
+            // Iterative depth-first search; the stack holds (node, next edge to follow).
+            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+            if let Some(m) = marks.get_mut(start) {
+                *m = Mark::Open;
+            }
+            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+                let Some(&(target, position)) = edges.get(node).and_then(|e| e.get(*next)) else {
+                    if let Some(m) = marks.get_mut(node) {
+                        *m = Mark::Done;
+                    }
+                    stack.pop();
+                    continue;
+                };
+                *next += 1;
+                match marks.get(target) {
+                    Some(Mark::New) => {
+                        if let Some(m) = marks.get_mut(target) {
+                            *m = Mark::Open;
+                        }
+                        stack.push((target, 0));
+                    }
+                    Some(Mark::Open) => {
+                        let from = stack.iter().position(|&(n, _)| n == target).unwrap_or(0);
+                        let mut names: Vec<&str> = stack
+                            .get(from..)
+                            .unwrap_or_default()
+                            .iter()
+                            .filter_map(|&(n, _)| c.determinations.get(n).map(|d| d.id.as_str()))
+                            .collect();
+                        names.push(c.determinations.get(target).map_or("?", |d| d.id.as_str()));
+                        self.problem(
+                            Kind::Cycle,
+                            position,
+                            format!(
+                                "determinations refer to each other in a loop: {}; a rule may \
+                                 only refer to determinations that do not depend on it",
+                                names.join(" -> ")
+                            ),
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+fn determination_refs(c: &Checklist, rule: &Located<Rule>, out: &mut Vec<(usize, Option<Position>)>) {
+    match &rule.value {
+        Rule::Question(_) => {}
+        Rule::Determination(id) => {
+            if let Some(i) = c.determination_index(id) {
+                out.push((i, id.position));
+            }
+        }
+        Rule::AllOf(parts) | Rule::AnyOf(parts) => {
+            for part in parts {
+                determination_refs(c, part, out);
+            }
+        }
+        Rule::Not(inner) => determination_refs(c, inner, out),
+    }
+}

@@ -1,0 +1,87 @@
+//! The command-line interface, as clap derive types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Decide whether software is an Automated Decision System (ADS) or Agency ADS under New York
+/// City Local Law 49 of 2018.
+#[derive(Debug, Parser)]
+#[command(name = "adscheck", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Evaluate against this checklist file instead of the built-in Local Law 49 checklist.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub checklist: Option<PathBuf>,
+
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Classify answer files and print each determination with its reason.
+    Classify(ClassifyArgs),
+    /// Check or print a checklist.
+    #[command(subcommand)]
+    Checklist(ChecklistCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ClassifyArgs {
+    /// Answer files (.yaml, .yml, .json), folders to search for them, or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format [default: table on a terminal, jsonl otherwise].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<OutputFormat>,
+
+    /// Print the full reasoning for each file: definitions, deciding answers, notes.
+    #[arg(long, conflicts_with = "format")]
+    pub explain: bool,
+
+    /// Do not print errors and warnings on standard error (they stay in the report).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// Validate a checklist file: exit 0 when it is sound, 1 with every problem otherwise.
+    Lint {
+        /// The checklist file.
+        file: PathBuf,
+    },
+    /// Print a checklist close to its printed form (the built-in one unless --checklist).
+    Show {
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Markdown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,201 @@
+//! Subcommands: turn parsed arguments into library calls and outcomes into exit codes.
+//!
+//! Exit codes: 0 success; 1 findings (a file that could not be evaluated, a checklist that
+//! fails lint); 2 usage error or an unusable checklist. A closed output pipe ends quietly
+//! with 0, as with other Unix filters.
+
+mod args;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use adscheck::render::{self, Format, Options};
+use adscheck::{Diagnostic, Engine, batch};
+use args::{ChecklistCommand, ClassifyArgs, Cli, ColorChoice, Command, OutputFormat, ShowFormat};
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Exit {
+    Success = 0,
+    Findings = 1,
+    Fatal = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(exit) => exit.into(),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return Exit::Success.into();
+            }
+            eprintln!("adscheck: error: {e:#}");
+            Exit::Fatal.into()
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: &Cli) -> anyhow::Result<Exit> {
+    match &cli.command {
+        Command::Classify(args) => classify(cli, args),
+        Command::Checklist(ChecklistCommand::Lint { file }) => lint(file),
+        Command::Checklist(ChecklistCommand::Show { format }) => show(cli, *format),
+    }
+}
+
+/// Load the checklist, or print why it cannot be used and give up.
+fn engine(cli: &Cli) -> Result<Engine, Exit> {
+    adscheck::load_engine(cli.checklist.as_deref()).map_err(|errors| {
+        for e in &errors.0 {
+            print_diagnostic(e, "error");
+        }
+        eprintln!("adscheck: error: the checklist cannot be used (run `adscheck checklist lint FILE`)");
+        Exit::Fatal
+    })
+}
+
+fn print_diagnostic(d: &Diagnostic, severity: &str) {
+    eprintln!("{}: {severity}[{}]: {}", d.location(), d.kind.code(), d.message);
+}
+
+fn color(cli: &Cli) -> bool {
+    match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn classify(cli: &Cli, args: &ClassifyArgs) -> anyhow::Result<Exit> {
+    let engine = match engine(cli) {
+        Ok(engine) => engine,
+        Err(exit) => return Ok(exit),
+    };
+    let sources = batch::discover(&args.paths);
+    if sources.is_empty() {
+        eprintln!(
+            "adscheck: error: no answer files (*.yaml, *.yml, *.json) found in {}",
+            args.paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return Ok(Exit::Fatal);
+    }
+    let terminal = io::stdout().is_terminal();
+    let format = if args.explain {
+        Format::Explain
+    } else {
+        match args.format {
+            Some(OutputFormat::Table) => Format::Table,
+            Some(OutputFormat::Json) => Format::Json,
+            Some(OutputFormat::Jsonl) => Format::Jsonl,
+            Some(OutputFormat::Csv) => Format::Csv,
+            Some(OutputFormat::Markdown) => Format::Markdown,
+            None if terminal => Format::Table,
+            None => Format::Jsonl,
+        }
+    };
+    let options = Options {
+        color: color(cli),
+        width: terminal
+            .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+            .flatten(),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut renderer = render::renderer(format, &engine, options);
+    renderer.start(&mut out)?;
+    let mut failed = 0usize;
+    for source in &sources {
+        let report = batch::classify(&engine, source);
+        if !args.quiet {
+            match &report.outcome {
+                Ok(outcome) => outcome.warnings.iter().for_each(|w| print_diagnostic(w, "warning")),
+                Err(errors) => errors.0.iter().for_each(|e| print_diagnostic(e, "error")),
+            }
+        }
+        if report.outcome.is_err() {
+            failed += 1;
+        }
+        renderer.report(&mut out, &report)?;
+    }
+    renderer.finish(&mut out)?;
+    out.flush()?;
+    if failed > 0 {
+        if !args.quiet {
+            eprintln!(
+                "adscheck: {failed} of {} file{} could not be evaluated",
+                sources.len(),
+                if sources.len() == 1 { "" } else { "s" }
+            );
+        }
+        Ok(Exit::Findings)
+    } else {
+        Ok(Exit::Success)
+    }
+}
+
+fn lint(file: &std::path::Path) -> anyhow::Result<Exit> {
+    match adscheck::load_engine(Some(file)) {
+        Ok(engine) => {
+            let c = engine.checklist();
+            println!(
+                "{}: ok: checklist `{}` version {}, {} questions, {} determinations",
+                file.display(),
+                c.id.as_str(),
+                c.version.as_str(),
+                c.questions.len(),
+                c.determinations.len()
+            );
+            Ok(Exit::Success)
+        }
+        Err(errors) => {
+            for e in &errors.0 {
+                print_diagnostic(e, "error");
+            }
+            eprintln!(
+                "{}: {} problem{} found",
+                file.display(),
+                errors.0.len(),
+                if errors.0.len() == 1 { "" } else { "s" }
+            );
+            Ok(Exit::Findings)
+        }
+    }
+}
+
+fn show(cli: &Cli, format: ShowFormat) -> anyhow::Result<Exit> {
+    let engine = match engine(cli) {
+        Ok(engine) => engine,
+        Err(exit) => return Ok(exit),
+    };
+    let text = match format {
+        ShowFormat::Text => render::checklist_text(engine.checklist()),
+        ShowFormat::Markdown => render::checklist_markdown(engine.checklist()),
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(Exit::Success)
+}

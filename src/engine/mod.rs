@@ -1,0 +1,92 @@
+//! The rules engine: three-valued evaluation of a checklist's rules, relevance, and reasons.
+//!
+//! A checklist's rules are compiled once into a flat [`rule::Program`]; evaluating an answer
+//! set is then a single sweep over it. Nothing here knows about Local Law 49: the engine
+//! evaluates whatever rules the checklist file states.
+
+mod evaluate;
+mod rule;
+
+pub use evaluate::{Decider, Evaluation, Truth};
+
+use crate::checklist::Checklist;
+use crate::error::{Diagnostics, Diagnostic, Kind};
+
+/// A validated checklist with its rules compiled, ready to evaluate answer sets.
+#[derive(Debug)]
+pub struct Engine {
+    checklist: Checklist,
+    program: rule::Program,
+    /// For each determination, the questions its value depends on (computed once).
+    questions_of: Vec<Vec<usize>>,
+}
+
+impl Engine {
+    /// Compile the rules of `checklist`, refusing determinations that no answers can make yes.
+    ///
+    /// # Errors
+    /// A [`Kind::Unsatisfiable`] diagnostic for each determination that can never be `yes`.
+    pub fn new(checklist: Checklist, file: &str) -> Result<Engine, Diagnostics> {
+        let program = rule::Program::compile(&checklist);
+        let problems: Vec<Diagnostic> = checklist
+            .determinations
+            .iter()
+            .enumerate()
+            .filter(|&(d, _)| !program.can_be_yes(d))
+            .map(|(_, det)| {
+                Diagnostic::new(
+                    Kind::Unsatisfiable,
+                    file,
+                    det.rule.position,
+                    format!(
+                        "no set of answers can make determination `{}` yes: its rule contradicts \
+                         itself",
+                        det.id.as_str()
+                    ),
+                )
+            })
+            .collect();
+        if problems.is_empty() {
+            let questions_of = (0..checklist.determinations.len())
+                .map(|d| program.questions_of(d))
+                .collect();
+            Ok(Engine {
+                checklist,
+                program,
+                questions_of,
+            })
+        } else {
+            Err(Diagnostics(problems))
+        }
+    }
+
+    /// The checklist this engine evaluates.
+    #[must_use]
+    pub fn checklist(&self) -> &Checklist {
+        &self.checklist
+    }
+
+    /// Evaluate one answer set: `answers[i]` is the answer to question `i` of the checklist
+    /// (missing entries count as unknown).
+    #[must_use]
+    pub fn evaluate(&self, answers: &[Truth]) -> Evaluation {
+        self.program.evaluate(answers)
+    }
+
+    /// For each question, whether an interview that asks only relevant questions, in checklist
+    /// order, would have asked it given these answers. Answers to questions it would not ask
+    /// were not needed.
+    #[must_use]
+    pub fn would_ask(&self, answers: &[Truth]) -> Vec<bool> {
+        self.program.would_ask(answers)
+    }
+}
+
+impl Engine {
+    /// The questions determination `d` depends on, directly or through other determinations,
+    /// in checklist order.
+    #[must_use]
+    pub fn questions_of(&self, d: usize) -> &[usize] {
+        self.questions_of.get(d).map_or(&[], Vec::as_slice)
+    }
+}

@@ -1,0 +1,185 @@
+//! Errors and warnings that point at a place in a file.
+//!
+//! Every problem adscheck reports about an input (a checklist or an answer file) is a
+//! [`Diagnostic`]: what kind of problem it is, where (file, line, column when known) and a
+//! message for people that says what is allowed. The kind is a closed enum so that callers
+//! (tests, `check`, JSON output) can match on it and so each kind has a stable code.
+
+use std::fmt;
+
+/// A 1-based line and column in a source file. Columns count characters, not bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Position {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+}
+
+impl Position {
+    /// A position from 1-based line and column.
+    #[must_use]
+    pub const fn new(line: u32, column: u32) -> Self {
+        Position { line, column }
+    }
+}
+
+/// The class of a problem. Each has a stable kebab-case [`code`](Kind::code).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The file could not be read (missing, a directory, permissions, ...).
+    Io,
+    /// The file is not well-formed YAML or JSON, or breaks a parser limit.
+    Syntax,
+    /// A value has the wrong shape: a list where a mapping belongs, a number where text belongs.
+    WrongType,
+    /// A key that the format does not define.
+    UnknownField,
+    /// A required key is missing.
+    MissingField,
+    /// An answer names a question the checklist does not have.
+    UnknownQuestion,
+    /// An answer value outside yes / no / unsure.
+    InvalidAnswer,
+    /// A ticked option that the question does not offer.
+    UnknownOption,
+    /// An answer file written for another checklist.
+    ChecklistMismatch,
+    /// Two items of a checklist share an id.
+    DuplicateId,
+    /// A rule or footnote reference to something the checklist does not define.
+    UnknownReference,
+    /// Determinations whose rules refer to each other in a loop.
+    Cycle,
+    /// A determination that no set of answers can make `yes`.
+    Unsatisfiable,
+    /// A text that must say something is empty.
+    EmptyText,
+    /// An id that is empty or has characters ids may not have.
+    InvalidId,
+    /// A yes on a question with checkboxes, but none ticked (warning).
+    NoOptionsTicked,
+    /// Options ticked on an answer that is not yes (warning).
+    OptionsWithoutYes,
+    /// An answer to a question the checklist would not have asked (warning).
+    AnswerNotNeeded,
+}
+
+impl Kind {
+    /// The stable identifier of this kind, used in JSON output and rule ids.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Kind::Io => "io",
+            Kind::Syntax => "syntax",
+            Kind::WrongType => "wrong-type",
+            Kind::UnknownField => "unknown-field",
+            Kind::MissingField => "missing-field",
+            Kind::UnknownQuestion => "unknown-question",
+            Kind::InvalidAnswer => "invalid-answer",
+            Kind::UnknownOption => "unknown-option",
+            Kind::ChecklistMismatch => "checklist-mismatch",
+            Kind::DuplicateId => "duplicate-id",
+            Kind::UnknownReference => "unknown-reference",
+            Kind::Cycle => "cycle",
+            Kind::Unsatisfiable => "unsatisfiable",
+            Kind::EmptyText => "empty-text",
+            Kind::InvalidId => "invalid-id",
+            Kind::NoOptionsTicked => "no-options-ticked",
+            Kind::OptionsWithoutYes => "options-without-yes",
+            Kind::AnswerNotNeeded => "answer-not-needed",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One problem found in one file: an error or, where the caller says so, a warning.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {message}", self.location())]
+pub struct Diagnostic {
+    /// What kind of problem this is.
+    pub kind: Kind,
+    /// The file as the user named it (`-` or `<stdin>` for standard input).
+    pub file: String,
+    /// Where in the file, when known.
+    pub position: Option<Position>,
+    /// What is wrong and what is allowed, for people.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `kind` in `file` at `position`.
+    pub fn new(
+        kind: Kind,
+        file: impl Into<String>,
+        position: Option<Position>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            kind,
+            file: file.into(),
+            position,
+            message: message.into(),
+        }
+    }
+
+    /// `file:line:col`, or just `file` when the position is unknown.
+    #[must_use]
+    pub fn location(&self) -> Location<'_> {
+        Location {
+            file: &self.file,
+            position: self.position,
+        }
+    }
+}
+
+/// A file name with an optional position, displayed compiler-style as `file:line:col`.
+#[derive(Clone, Copy, Debug)]
+pub struct Location<'a> {
+    /// The file as the user named it.
+    pub file: &'a str,
+    /// Where in it, when known.
+    pub position: Option<Position>,
+}
+
+impl fmt::Display for Location<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(p) => write!(f, "{}:{}:{}", self.file, p.line, p.column),
+            None => f.write_str(self.file),
+        }
+    }
+}
+
+/// Every problem found in one file (a checklist or an answer file): all of them, not just
+/// the first, so that one run shows everything there is to fix.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", join_lines(.0))]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// The first problem, if any.
+    #[must_use]
+    pub fn first(&self) -> Option<&Diagnostic> {
+        self.0.first()
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+fn join_lines(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}

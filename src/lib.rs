@@ -1,0 +1,56 @@
+//! adscheck decides whether a piece of software is an Automated Decision System (ADS), and an
+//! Agency ADS, under New York City Local Law 49 of 2018.
+//!
+//! The law lives in a checklist file ([`checklist`]); answer files ([`answers`]) say what a
+//! respondent answered about one tool; the [`engine`] evaluates the checklist's rules against
+//! the answers in three-valued logic, says which questions still matter, and which answers
+//! decided each determination; [`report`] gathers that per file, [`batch`] does it for many
+//! files, and [`render`] writes the results in each output format.
+//!
+//! The library knows nothing of terminals or exit codes: that is the binary's job.
+
+// Input comes from people and scripts we do not control: no panics on input-dependent paths.
+#![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+pub mod answers;
+pub mod batch;
+pub mod checklist;
+pub mod engine;
+pub mod error;
+pub mod render;
+pub mod report;
+mod suggest;
+pub mod yaml;
+
+pub use answers::{Answer, AnswerFile, AnswerValue};
+pub use checklist::Checklist;
+pub use engine::{Engine, Truth};
+pub use error::{Diagnostic, Diagnostics, Kind, Position};
+pub use report::Report;
+
+/// Load the checklist at `path`, or the built-in Local Law 49 checklist when `path` is
+/// `None`, validate it and compile its rules.
+///
+/// # Errors
+/// Every problem found in the checklist, each with its position.
+pub fn load_engine(path: Option<&std::path::Path>) -> Result<Engine, Diagnostics> {
+    match path {
+        Some(path) => Engine::new(Checklist::load(path)?, &path.display().to_string()),
+        None => Engine::new(Checklist::builtin()?, checklist::DEFAULT_CHECKLIST_NAME),
+    }
+}

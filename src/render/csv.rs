@@ -1,0 +1,70 @@
+//! Comma-separated values (RFC 4180, via the csv crate), one record per file.
+
+use std::io::{self, Write};
+
+use super::Renderer;
+use crate::engine::Engine;
+use crate::report::Report;
+
+/// Columns: file, checklist, tool, agency, one per determination (by id), reason, needed,
+/// warnings, error.
+pub(crate) struct Csv<'e> {
+    engine: &'e Engine,
+}
+
+impl<'e> Csv<'e> {
+    pub(crate) fn new(engine: &'e Engine) -> Self {
+        Csv { engine }
+    }
+}
+
+fn write_record(out: &mut dyn Write, record: &[String]) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new().from_writer(out);
+    writer.write_record(record).map_err(io::Error::other)?;
+    writer.flush()
+}
+
+impl Renderer for Csv<'_> {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let checklist = self.engine.checklist();
+        let mut record = vec![
+            "file".to_owned(),
+            "checklist".to_owned(),
+            "tool".to_owned(),
+            "agency".to_owned(),
+        ];
+        record.extend(checklist.determinations.iter().map(|d| d.id.value.clone()));
+        record.extend(["reason", "needed", "warnings", "error"].map(str::to_owned));
+        write_record(out, &record)
+    }
+
+    fn report(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+        let checklist = self.engine.checklist();
+        let mut record = vec![
+            report.file.clone(),
+            checklist.id.value.clone(),
+            report.tool_field("name").unwrap_or("").to_owned(),
+            report.tool_field("agency").unwrap_or("").to_owned(),
+        ];
+        match &report.outcome {
+            Ok(outcome) => {
+                record.extend(outcome.determinations.iter().map(|t| t.as_str().to_owned()));
+                record.push(outcome.summary.clone());
+                let needed: Vec<&str> = outcome
+                    .needed
+                    .iter()
+                    .filter_map(|&q| checklist.questions.get(q).map(|q| q.id.as_str()))
+                    .collect();
+                record.push(needed.join(" "));
+                record.push(outcome.warnings.len().to_string());
+                record.push(String::new());
+            }
+            Err(errors) => {
+                record.extend(std::iter::repeat_n(String::new(), checklist.determinations.len()));
+                record.extend([String::new(), String::new(), String::new()]);
+                record.push(errors.to_string());
+            }
+        }
+        write_record(out, &record)
+    }
+}

@@ -1,0 +1,169 @@
+//! `--explain`: the full reasoning behind each result, for people.
+//!
+//! For each determination: its value, the legal definition it rests on, and the answers that
+//! decided it (question number, text, answer, ticked options, the respondent's note), or, when
+//! undetermined, the questions still needed.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use super::{Options, Renderer};
+use crate::answers::AnswerValue;
+use crate::checklist::Question;
+use crate::engine::{Engine, Truth};
+use crate::report::{Reason, Report};
+
+const WIDTH: usize = 88;
+
+pub(crate) struct Explain<'e> {
+    engine: &'e Engine,
+    options: Options,
+    count: usize,
+}
+
+impl<'e> Explain<'e> {
+    pub(crate) fn new(engine: &'e Engine, options: Options) -> Self {
+        Explain {
+            engine,
+            options,
+            count: 0,
+        }
+    }
+
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.options.color {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn value(&self, truth: Truth) -> String {
+        let color = match truth {
+            Truth::Yes => AnsiColor::Green,
+            Truth::No => AnsiColor::Red,
+            Truth::Unknown => AnsiColor::Yellow,
+        };
+        self.paint(Style::new().bold().fg_color(Some(color.into())), truth.as_str())
+    }
+}
+
+/// Wrap `text` to the page width, every line indented by `indent` spaces.
+pub(crate) fn wrapped(text: &str, indent: usize) -> String {
+    let pad = " ".repeat(indent);
+    let options = textwrap::Options::new(WIDTH.max(indent + 20))
+        .initial_indent(&pad)
+        .subsequent_indent(&pad);
+    textwrap::fill(text, options)
+}
+
+impl Renderer for Explain<'_> {
+    fn report(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+        if self.count > 0 {
+            writeln!(out)?;
+        }
+        self.count += 1;
+        let checklist = self.engine.checklist();
+        writeln!(out, "{}", self.paint(Style::new().bold().underline(), &report.file))?;
+        let name = report.tool_field("name");
+        let agency = report.tool_field("agency");
+        match (name, agency) {
+            (Some(n), Some(a)) => writeln!(out, "  Tool: {n} ({a})")?,
+            (Some(n), None) => writeln!(out, "  Tool: {n}")?,
+            (None, Some(a)) => writeln!(out, "  Agency: {a}")?,
+            (None, None) => {}
+        }
+        let outcome = match &report.outcome {
+            Ok(outcome) => outcome,
+            Err(errors) => {
+                writeln!(out, "  Could not be evaluated:")?;
+                for e in &errors.0 {
+                    let label = self.paint(Style::new().bold().fg_color(Some(AnsiColor::Red.into())), "error");
+                    writeln!(out, "    {}: {label}: {}", e.location(), e.message)?;
+                }
+                return Ok(());
+            }
+        };
+        for (d, determination) in checklist.determinations.iter().enumerate() {
+            let value = outcome.determinations.get(d).copied().unwrap_or(Truth::Unknown);
+            writeln!(out)?;
+            writeln!(
+                out,
+                "  {}: {}",
+                self.paint(Style::new().bold(), determination.label.as_str()),
+                self.value(value)
+            )?;
+            writeln!(
+                out,
+                "    {} ({}):",
+                determination.term.as_str(),
+                determination.citation.as_str()
+            )?;
+            writeln!(out, "{}", wrapped(determination.definition.as_str(), 6))?;
+            let reasons: Vec<&Reason> =
+                outcome.reasons.iter().filter(|r| r.determination == d).collect();
+            writeln!(
+                out,
+                "    {}",
+                if value.is_known() { "Decided by:" } else { "Still needed:" }
+            )?;
+            for r in reasons {
+                let Some(question) = checklist.questions.get(r.question) else { continue };
+                self.reason(out, question, r)?;
+            }
+        }
+        if !outcome.warnings.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "  Warnings:")?;
+            for w in &outcome.warnings {
+                let label = self.paint(Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())), "warning");
+                writeln!(out, "    {}: {label}: {}", w.location(), w.message)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Explain<'_> {
+    fn reason(&self, out: &mut dyn Write, question: &Question, r: &Reason) -> io::Result<()> {
+        let checklist = self.engine.checklist();
+        let answer = match r.answer {
+            Some(a) => {
+                let truth = a.truth();
+                if a == AnswerValue::Unsure {
+                    self.paint(Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())), "unsure")
+                } else {
+                    self.value(truth)
+                }
+            }
+            None => self.paint(Style::new().italic(), "not answered"),
+        };
+        let via = if r.via.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<&str> = r
+                .via
+                .iter()
+                .filter_map(|&d| checklist.determinations.get(d).map(|d| d.label.as_str()))
+                .collect();
+            format!("  (through {})", names.join(", "))
+        };
+        let line = format!("{} {}", question.number.as_str(), question.text.as_str());
+        let indent = 6;
+        writeln!(out, "{} -> {answer}{via}", wrapped(&line, indent))?;
+        let detail = indent + 2;
+        if !r.options.is_empty() {
+            let labels: Vec<&str> = r
+                .options
+                .iter()
+                .map(|id| question.choice(id).map_or(id.as_str(), |c| c.short_label()))
+                .collect();
+            writeln!(out, "{}", wrapped(&format!("ticked: {}", labels.join("; ")), detail))?;
+        }
+        if let Some(note) = &r.note {
+            writeln!(out, "{}", wrapped(&format!("note: {note}"), detail))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,41 @@
+//! A Markdown (GitHub-flavoured) table, one row per file, written as results come.
+
+use std::io::{self, Write};
+
+use super::{Renderer, header, row};
+use crate::engine::Engine;
+use crate::report::Report;
+
+pub(crate) struct Markdown<'e> {
+    engine: &'e Engine,
+}
+
+impl<'e> Markdown<'e> {
+    pub(crate) fn new(engine: &'e Engine) -> Self {
+        Markdown { engine }
+    }
+}
+
+/// Escape a cell: pipes would end it, newlines would end the row.
+pub(crate) fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\r', '\n'], " ")
+}
+
+fn line(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+    let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+    writeln!(out, "| {} |", cells.join(" | "))
+}
+
+impl Renderer for Markdown<'_> {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let header = header(self.engine);
+        line(out, &header)?;
+        writeln!(out, "|{}", "---|".repeat(header.len()))
+    }
+
+    fn report(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+        line(out, &row(self.engine, report))
+    }
+}

@@ -1,0 +1,143 @@
+//! Output formats for classification results, one file per format behind one trait.
+//!
+//! Renderers are fed reports one at a time, in order, so that streaming formats (JSON Lines,
+//! CSV, Markdown, explanations) write each result as soon as it is ready, and only the table,
+//! which must size its columns, holds rows until the end. Renderers write plain text; colour
+//! is a choice the caller makes (see [`Options::color`]).
+
+mod checklist_text;
+mod csv;
+mod explain;
+mod json;
+mod markdown;
+mod table;
+
+use std::io::{self, Write};
+
+use crate::engine::Engine;
+use crate::report::Report;
+
+pub use checklist_text::{checklist_markdown, checklist_text};
+pub use json::report_json;
+
+/// An output format of `classify`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A table for people.
+    Table,
+    /// One JSON array of results.
+    Json,
+    /// One JSON object per line, written as each result is ready.
+    Jsonl,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// A Markdown table.
+    Markdown,
+    /// The full reasoning behind each result, for people.
+    Explain,
+}
+
+/// Choices that apply to every format.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Use ANSI colours and bold text (the caller decides: terminal, `NO_COLOR`).
+    pub color: bool,
+    /// The width to fit tables into, when known.
+    pub width: Option<u16>,
+}
+
+/// Writes reports in one format.
+pub trait Renderer {
+    /// Write what comes before the first report.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    fn start(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Write (or hold) one report.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    fn report(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()>;
+
+    /// Write what comes after the last report.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A renderer for `format`.
+#[must_use]
+pub fn renderer<'e>(format: Format, engine: &'e Engine, options: Options) -> Box<dyn Renderer + 'e> {
+    match format {
+        Format::Table => Box::new(table::Table::new(engine, options)),
+        Format::Json => Box::new(json::JsonArray::new(engine)),
+        Format::Jsonl => Box::new(json::JsonLines::new(engine)),
+        Format::Csv => Box::new(csv::Csv::new(engine)),
+        Format::Markdown => Box::new(markdown::Markdown::new(engine)),
+        Format::Explain => Box::new(explain::Explain::new(engine, options)),
+    }
+}
+
+/// Render all `reports` in `format` to `out`.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn render_all(
+    format: Format,
+    engine: &Engine,
+    options: Options,
+    reports: &[Report],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut r = renderer(format, engine, options);
+    r.start(out)?;
+    for report in reports {
+        r.report(out, report)?;
+    }
+    r.finish(out)
+}
+
+/// The row every tabular format shows for a report: file, tool, agency, one value per
+/// determination, and the reason in a few words.
+pub(crate) fn row(engine: &Engine, report: &Report) -> Vec<String> {
+    let mut cells = vec![
+        report.file.clone(),
+        report.tool_field("name").unwrap_or("").to_owned(),
+        report.tool_field("agency").unwrap_or("").to_owned(),
+    ];
+    let count = engine.checklist().determinations.len();
+    match &report.outcome {
+        Ok(outcome) => {
+            cells.extend(outcome.determinations.iter().map(|t| t.as_str().to_owned()));
+            cells.push(outcome.summary.clone());
+        }
+        Err(errors) => {
+            cells.extend(std::iter::repeat_n("error".to_owned(), count));
+            let first = errors.first().map_or_else(String::new, |e| {
+                format!("{}: {}", e.location(), e.message)
+            });
+            cells.push(first);
+        }
+    }
+    cells
+}
+
+/// The header of [`row`].
+pub(crate) fn header(engine: &Engine) -> Vec<String> {
+    let mut cells = vec!["File".to_owned(), "Tool".to_owned(), "Agency".to_owned()];
+    cells.extend(
+        engine
+            .checklist()
+            .determinations
+            .iter()
+            .map(|d| d.label.value.clone()),
+    );
+    cells.push("Reason".to_owned());
+    cells
+}
