@@ -214,7 +214,9 @@ impl Reader<'_> {
                 "checklist" => out.checklist = self.checklist_id(value),
                 "tool" => out.tool = self.tool(value),
                 "answers" => self.answers(value, &mut out.answers),
-                other => self.unknown_key(key, other, &TOP_LEVEL_KEYS, "at the top of an answer file"),
+                other => {
+                    self.unknown_key(key, other, &TOP_LEVEL_KEYS, "at the top of an answer file")
+                }
             }
         }
         out
@@ -226,7 +228,10 @@ impl Reader<'_> {
         self.error(
             Kind::UnknownField,
             key.position,
-            format!("unknown key `{text}` {place}: {hint}allowed: {}", list(allowed)),
+            format!(
+                "unknown key `{text}` {place}: {hint}allowed: {}",
+                list(allowed)
+            ),
         );
     }
 
@@ -235,7 +240,10 @@ impl Reader<'_> {
             self.error(
                 Kind::WrongType,
                 node.position,
-                format!("`checklist` must be a checklist id (text), not {}", node.value.describe()),
+                format!(
+                    "`checklist` must be a checklist id (text), not {}",
+                    node.value.describe()
+                ),
             );
             return None;
         };
@@ -295,7 +303,9 @@ impl Reader<'_> {
                 self.unknown_question(key, &id);
                 continue;
             };
-            let Some(question) = self.checklist.questions.get(index) else { continue };
+            let Some(question) = self.checklist.questions.get(index) else {
+                continue;
+            };
             let answer = self.answer(question, value);
             if let Some(slot) = out.get_mut(index) {
                 *slot = answer;
@@ -336,7 +346,9 @@ impl Reader<'_> {
             _ => (node, None, None),
         };
         let value = self.answer_value(question, value_node)?;
-        let options = options.map(|o| self.options(question, o)).unwrap_or_default();
+        let options = options
+            .map(|o| self.options(question, o))
+            .unwrap_or_default();
         let has_options = question.options.is_some();
         if value == AnswerValue::Yes && has_options && options.is_empty() {
             self.warn(
@@ -426,7 +438,10 @@ impl Reader<'_> {
                     self.error(
                         Kind::InvalidAnswer,
                         node.position,
-                        format!("invalid answer `{word}` to {}: {allowed}", question.id.as_str()),
+                        format!(
+                            "invalid answer `{word}` to {}: {allowed}",
+                            question.id.as_str()
+                        ),
                     );
                 }
                 parsed
@@ -435,7 +450,10 @@ impl Reader<'_> {
                 self.error(
                     Kind::InvalidAnswer,
                     node.position,
-                    format!("invalid answer `{n}` to {}: {allowed}", question.id.as_str()),
+                    format!(
+                        "invalid answer `{n}` to {}: {allowed}",
+                        question.id.as_str()
+                    ),
                 );
                 None
             }

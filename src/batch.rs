@@ -97,10 +97,20 @@ pub fn read(source: &Source) -> Result<String, Diagnostic> {
             buffer
         }
         Source::File(path) => std::fs::read(path).map_err(|e| {
-            Diagnostic::new(Kind::Io, &name, None, format!("cannot read: {}", io_reason(&e)))
+            Diagnostic::new(
+                Kind::Io,
+                &name,
+                None,
+                format!("cannot read: {}", io_reason(&e)),
+            )
         })?,
         Source::Unreadable(_, reason) => {
-            return Err(Diagnostic::new(Kind::Io, &name, None, format!("cannot read: {reason}")));
+            return Err(Diagnostic::new(
+                Kind::Io,
+                &name,
+                None,
+                format!("cannot read: {reason}"),
+            ));
         }
     };
     decode(&name, bytes)
@@ -127,7 +137,10 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let valid = e.utf8_error().valid_up_to();
             let before = e.as_bytes().get(..valid).unwrap_or_default();
             let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
             let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
                 .chars()
                 .count()
@@ -152,7 +165,9 @@ pub fn classify(engine: &Engine, source: &Source) -> Report {
     match read(source) {
         Ok(text) => {
             let format = match source {
-                Source::File(path) => Format::from_path(path).unwrap_or_else(|| Format::sniff(&text)),
+                Source::File(path) => {
+                    Format::from_path(path).unwrap_or_else(|| Format::sniff(&text))
+                }
                 _ => Format::sniff(&text),
             };
             Report::classify(engine, &name, &text, format)

@@ -85,7 +85,10 @@ impl Report {
             let (Some(answer), Some(false)) = (answer, asked.get(q).copied()) else {
                 continue;
             };
-            let number = checklist.questions.get(q).map_or("?", |q| q.number.as_str());
+            let number = checklist
+                .questions
+                .get(q)
+                .map_or("?", |q| q.number.as_str());
             warnings.push(Diagnostic::new(
                 Kind::AnswerNotNeeded,
                 &answers.file,
@@ -148,7 +151,12 @@ impl Report {
 /// from being yes, or that everything is met.
 fn summary(engine: &Engine, values: &[Truth], reasons: &[Reason]) -> String {
     let checklist = engine.checklist();
-    let number = |q: usize| checklist.questions.get(q).map_or("?", |q| q.number.as_str());
+    let number = |q: usize| {
+        checklist
+            .questions
+            .get(q)
+            .map_or("?", |q| q.number.as_str())
+    };
     let Some((d, value)) = values.iter().enumerate().find(|(_, v)| **v != Truth::Yes) else {
         return "every condition is met".to_owned();
     };

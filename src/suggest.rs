@@ -34,7 +34,15 @@ mod tests {
 
     #[track_caller]
     fn case(input: &str, expected: Option<&str>) {
-        let ids = ["1a", "1b", "1c", "2a", "2b", "machine_learning", "data_processing"];
+        let ids = [
+            "1a",
+            "1b",
+            "1c",
+            "2a",
+            "2b",
+            "machine_learning",
+            "data_processing",
+        ];
         assert_eq!(nearest(input, ids), expected, "input {input:?}");
     }
 

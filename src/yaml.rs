@@ -39,7 +39,12 @@ impl Format {
     /// Guess the format of text with no file name: JSON if it opens with `{` or `[`.
     #[must_use]
     pub fn sniff(text: &str) -> Format {
-        match text.trim_start_matches('\u{feff}').trim_start().chars().next() {
+        match text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .chars()
+            .next()
+        {
             Some('{' | '[') => Format::Json,
             _ => Format::Yaml,
         }
@@ -75,10 +80,9 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str, format: Format) -> Res
     if format == Format::Json {
         // YAML's flow style accepts things JSON does not (trailing commas, comments, bare
         // words): let serde_json decide whether this is JSON at all.
-        if let Err(e) = serde_json::from_str::<de::IgnoredAny>(text) {
-            let position = (e.line() > 0).then(|| {
-                Position::new(clamp(e.line()), clamp(e.column().max(1)))
-            });
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
+            let position =
+                (e.line() > 0).then(|| Position::new(clamp(e.line()), clamp(e.column().max(1))));
             return Err(Diagnostic::new(
                 Kind::Syntax,
                 file,
@@ -92,10 +96,10 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str, format: Format) -> Res
         Err(e) => {
             // A strict JSON document YAML cannot read (rare corner cases of whitespace):
             // read it as JSON, without positions, rather than reject valid input.
-            if format == Format::Json {
-                if let Ok(value) = serde_json::from_str::<T>(text) {
-                    return Ok(value);
-                }
+            if format == Format::Json
+                && let Ok(value) = serde_json::from_str::<T>(text)
+            {
+                return Ok(value);
             }
             Err(saphyr_diagnostic(file, &e))
         }
@@ -247,7 +251,9 @@ impl Node {
             Value::Bool(b) => serde_json::Value::Bool(*b),
             Value::Number(n) => serde_json::Value::Number(n.clone()),
             Value::String(s) => serde_json::Value::String(s.clone()),
-            Value::Seq(items) => serde_json::Value::Array(items.iter().map(Node::to_json).collect()),
+            Value::Seq(items) => {
+                serde_json::Value::Array(items.iter().map(Node::to_json).collect())
+            }
             Value::Map(entries) => serde_json::Value::Object(
                 entries
                     .iter()
@@ -308,7 +314,8 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::String(v.to_string()))
     }
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(serde_json::Number::from_f64(v).map_or_else(|| Value::String(v.to_string()), Value::Number))
+        Ok(serde_json::Number::from_f64(v)
+            .map_or_else(|| Value::String(v.to_string()), Value::Number))
     }
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
         Ok(Value::String(v.to_owned()))
@@ -347,7 +354,9 @@ mod tests {
     #[test]
     fn yaml_1_1_booleans_stay_text() {
         let n = node("[yes, no, off, n, true]", Format::Yaml).unwrap();
-        let Value::Seq(items) = n.value else { panic!("not a list") };
+        let Value::Seq(items) = n.value else {
+            panic!("not a list")
+        };
         let got: Vec<_> = items.iter().map(|i| i.value.clone()).collect();
         assert_eq!(
             got,
@@ -364,10 +373,14 @@ mod tests {
     #[test]
     fn positions_are_one_based_line_and_column() {
         let n = node("a: 1\nb:\n  c: x\n", Format::Yaml).unwrap();
-        let Value::Map(entries) = n.value else { panic!("not a map") };
+        let Value::Map(entries) = n.value else {
+            panic!("not a map")
+        };
         let (key_b, value_b) = &entries[1];
         assert_eq!(key_b.position, Some(Position::new(2, 1)));
-        let Value::Map(inner) = &value_b.value else { panic!("not a map") };
+        let Value::Map(inner) = &value_b.value else {
+            panic!("not a map")
+        };
         assert_eq!(inner[0].1.position, Some(Position::new(3, 6)));
     }
 
@@ -376,13 +389,19 @@ mod tests {
         let e = node("{\"a\": 1,\n}", Format::Json).unwrap_err();
         assert_eq!(e.kind, Kind::Syntax);
         assert_eq!(e.position, Some(Position::new(2, 1)));
-        assert!(e.message.starts_with("not valid JSON: trailing comma"), "{}", e.message);
+        assert!(
+            e.message.starts_with("not valid JSON: trailing comma"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
     fn json_values_have_positions() {
         let n = node("{\n  \"a\": \"yes\"\n}", Format::Json).unwrap();
-        let Value::Map(entries) = n.value else { panic!("not a map") };
+        let Value::Map(entries) = n.value else {
+            panic!("not a map")
+        };
         assert_eq!(entries[0].1.position, Some(Position::new(2, 8)));
     }
 

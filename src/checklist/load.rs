@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::model::Checklist;
 use super::validate;
-use crate::error::{Diagnostics, Diagnostic, Kind};
+use crate::error::{Diagnostic, Diagnostics, Kind};
 use crate::yaml::{self, Format};
 
 /// The Local Law 49 checklist, compiled into the binary so that it works with no files around.

@@ -9,6 +9,4 @@ mod model;
 mod validate;
 
 pub use load::{DEFAULT_CHECKLIST_NAME, DEFAULT_CHECKLIST_YAML};
-pub use model::{
-    Checklist, Choice, Determination, Footnote, Guidance, OptionList, Question, Rule,
-};
+pub use model::{Checklist, Choice, Determination, Footnote, Guidance, OptionList, Question, Rule};

@@ -17,10 +17,7 @@ pub(crate) fn validate(checklist: &mut Checklist, file: &str) -> Vec<Diagnostic>
         problems: Vec::new(),
     };
     checklist.index = Index {
-        questions: v.unique_ids(
-            "question",
-            checklist.questions.iter().map(|q| &q.id),
-        ),
+        questions: v.unique_ids("question", checklist.questions.iter().map(|q| &q.id)),
         determinations: v.unique_ids(
             "determination",
             checklist.determinations.iter().map(|d| &d.id),
@@ -31,10 +28,18 @@ pub(crate) fn validate(checklist: &mut Checklist, file: &str) -> Vec<Diagnostic>
     v.references(checklist, &footnotes);
     v.cycles(checklist);
     if checklist.questions.is_empty() {
-        v.problem(Kind::MissingField, None, "a checklist needs at least one question");
+        v.problem(
+            Kind::MissingField,
+            None,
+            "a checklist needs at least one question",
+        );
     }
     if checklist.determinations.is_empty() {
-        v.problem(Kind::MissingField, None, "a checklist needs at least one determination");
+        v.problem(
+            Kind::MissingField,
+            None,
+            "a checklist needs at least one determination",
+        );
     }
     v.problems.sort_by_key(|d| d.position);
     v.problems
@@ -71,7 +76,10 @@ impl Validator<'_> {
                 self.problem(
                     Kind::DuplicateId,
                     id.position,
-                    format!("duplicate {what} id `{}`{at}: ids must be unique", id.as_str()),
+                    format!(
+                        "duplicate {what} id `{}`{at}: ids must be unique",
+                        id.as_str()
+                    ),
                 );
             } else {
                 seen.insert(id.value.clone(), i);
@@ -125,7 +133,10 @@ impl Validator<'_> {
             ] {
                 self.text(&format!("the {what} of determination `{id}`"), text);
             }
-            for (what, text) in [("instructions", &d.instructions), ("stop rule", &d.stop_rule)] {
+            for (what, text) in [
+                ("instructions", &d.instructions),
+                ("stop rule", &d.stop_rule),
+            ] {
                 if let Some(text) = text {
                     self.text(&format!("the {what} of determination `{id}`"), text);
                 }
@@ -145,7 +156,10 @@ impl Validator<'_> {
                 }
             }
             if let Some(options) = &q.options {
-                self.text(&format!("the options prompt of question `{id}`"), &options.prompt);
+                self.text(
+                    &format!("the options prompt of question `{id}`"),
+                    &options.prompt,
+                );
                 if options.choices.is_empty() {
                     self.problem(
                         Kind::MissingField,
@@ -159,7 +173,10 @@ impl Validator<'_> {
                 );
                 for choice in &options.choices {
                     self.text(
-                        &format!("the label of option `{}` of question `{id}`", choice.id.as_str()),
+                        &format!(
+                            "the label of option `{}` of question `{id}`",
+                            choice.id.as_str()
+                        ),
                         &choice.label,
                     );
                 }
@@ -178,14 +195,14 @@ impl Validator<'_> {
             if let Some(o) = &q.options {
                 footnote_refs.extend(&o.prompt_footnotes);
             }
-            if let Some(part_of) = &q.part_of {
-                if c.determination_index(part_of).is_none() {
-                    self.unknown(
-                        "determination",
-                        part_of,
-                        c.determinations.iter().map(|d| d.id.as_str()),
-                    );
-                }
+            if let Some(part_of) = &q.part_of
+                && c.determination_index(part_of).is_none()
+            {
+                self.unknown(
+                    "determination",
+                    part_of,
+                    c.determinations.iter().map(|d| d.id.as_str()),
+                );
             }
         }
         for r in footnote_refs {
@@ -227,7 +244,12 @@ impl Validator<'_> {
         }
     }
 
-    fn unknown<'i>(&mut self, what: &str, id: &Located<String>, known: impl Iterator<Item = &'i str>) {
+    fn unknown<'i>(
+        &mut self,
+        what: &str,
+        id: &Located<String>,
+        known: impl Iterator<Item = &'i str>,
+    ) {
         let known: Vec<&str> = known.collect();
         let hint = crate::suggest::nearest(id, known.iter().copied())
             .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
@@ -312,7 +334,11 @@ impl Validator<'_> {
     }
 }
 
-fn determination_refs(c: &Checklist, rule: &Located<Rule>, out: &mut Vec<(usize, Option<Position>)>) {
+fn determination_refs(
+    c: &Checklist,
+    rule: &Located<Rule>,
+    out: &mut Vec<(usize, Option<Position>)>,
+) {
     match &rule.value {
         Rule::Question(_) => {}
         Rule::Determination(id) => {

@@ -65,13 +65,20 @@ fn engine(cli: &Cli) -> Result<Engine, Exit> {
         for e in &errors.0 {
             print_diagnostic(e, "error");
         }
-        eprintln!("adscheck: error: the checklist cannot be used (run `adscheck checklist lint FILE`)");
+        eprintln!(
+            "adscheck: error: the checklist cannot be used (run `adscheck checklist lint FILE`)"
+        );
         Exit::Fatal
     })
 }
 
 fn print_diagnostic(d: &Diagnostic, severity: &str) {
-    eprintln!("{}: {severity}[{}]: {}", d.location(), d.kind.code(), d.message);
+    eprintln!(
+        "{}: {severity}[{}]: {}",
+        d.location(),
+        d.kind.code(),
+        d.message
+    );
 }
 
 fn color(cli: &Cli) -> bool {
@@ -79,8 +86,7 @@ fn color(cli: &Cli) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
 }
@@ -131,7 +137,10 @@ fn classify(cli: &Cli, args: &ClassifyArgs) -> anyhow::Result<Exit> {
         let report = batch::classify(&engine, source);
         if !args.quiet {
             match &report.outcome {
-                Ok(outcome) => outcome.warnings.iter().for_each(|w| print_diagnostic(w, "warning")),
+                Ok(outcome) => outcome
+                    .warnings
+                    .iter()
+                    .for_each(|w| print_diagnostic(w, "warning")),
                 Err(errors) => errors.0.iter().for_each(|e| print_diagnostic(e, "error")),
             }
         }

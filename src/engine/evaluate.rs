@@ -129,8 +129,9 @@ impl Program {
 
     pub(crate) fn evaluate(&self, answers: &[Truth]) -> Evaluation {
         let values = self.node_values(answers);
-        let determinations: Vec<Truth> =
-            (0..self.roots.len()).map(|d| self.root_value(&values, d)).collect();
+        let determinations: Vec<Truth> = (0..self.roots.len())
+            .map(|d| self.root_value(&values, d))
+            .collect();
         let needed = self.needed(&values, &determinations);
         let deciders = determinations
             .iter()
@@ -138,7 +139,12 @@ impl Program {
             .map(|(d, v)| {
                 if v.is_known() {
                     let mut out = Vec::new();
-                    self.deciders(&values, self.roots.get(d).copied(), &mut Vec::new(), &mut out);
+                    self.deciders(
+                        &values,
+                        self.roots.get(d).copied(),
+                        &mut Vec::new(),
+                        &mut out,
+                    );
                     out
                 } else {
                     Vec::new()
@@ -171,7 +177,9 @@ impl Program {
             if values.get(n).copied().unwrap_or(Truth::Unknown).is_known() {
                 continue;
             }
-            let Some(node) = self.nodes.get(n) else { continue };
+            let Some(node) = self.nodes.get(n) else {
+                continue;
+            };
             match node.op {
                 Op::Question(q) => {
                     if let Some(slot) = questions.get_mut(q) {
@@ -297,14 +305,8 @@ impl Program {
                     .get(dep)
                     .and_then(|&r| possible.get(r).copied())
                     .unwrap_or((true, true)),
-                Op::All => (
-                    children.iter().all(|c| c.0),
-                    children.iter().any(|c| c.1),
-                ),
-                Op::Any => (
-                    children.iter().any(|c| c.0),
-                    children.iter().all(|c| c.1),
-                ),
+                Op::All => (children.iter().all(|c| c.0), children.iter().any(|c| c.1)),
+                Op::Any => (children.iter().any(|c| c.0), children.iter().all(|c| c.1)),
                 Op::Not => children.first().map_or((true, true), |c| (c.1, c.0)),
             };
             possible.push(p);

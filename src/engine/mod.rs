@@ -10,7 +10,7 @@ mod rule;
 pub use evaluate::{Decider, Evaluation, Truth};
 
 use crate::checklist::Checklist;
-use crate::error::{Diagnostics, Diagnostic, Kind};
+use crate::error::{Diagnostic, Diagnostics, Kind};
 
 /// A validated checklist with its rules compiled, ready to evaluate answer sets.
 #[derive(Debug)]

@@ -124,7 +124,9 @@ impl Program {
                 Some(seen) if !*seen => *seen = true,
                 _ => continue,
             }
-            let Some(node) = self.nodes.get(n) else { continue };
+            let Some(node) = self.nodes.get(n) else {
+                continue;
+            };
             match node.op {
                 Op::Question(q) => {
                     if let Some(slot) = questions.get_mut(q) {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::explain::wrapped;
+use super::explain::{hanging, wrapped};
 use crate::checklist::{Checklist, Question};
 
 fn marks(ids: &[crate::yaml::Located<String>]) -> String {
@@ -28,14 +28,25 @@ pub fn checklist_text(checklist: &Checklist) -> String {
         checklist.id.as_str(),
         checklist.version.as_str()
     );
-    let _ = writeln!(s, "{}", wrapped(&format!("Source: {}", checklist.source.as_str()), 0));
+    let _ = writeln!(
+        s,
+        "{}",
+        wrapped(&format!("Source: {}", checklist.source.as_str()), 0)
+    );
     for d in &checklist.determinations {
         let _ = writeln!(s);
         let _ = writeln!(s, "{}", "=".repeat(88));
         let _ = writeln!(
             s,
             "{}",
-            wrapped(&format!("Question {}: {}  YES / NO", d.number.as_str(), d.question.as_str()), 0)
+            wrapped(
+                &format!(
+                    "Question {}: {}  YES / NO",
+                    d.number.as_str(),
+                    d.question.as_str()
+                ),
+                0
+            )
         );
         let _ = writeln!(s);
         let _ = writeln!(s, "Legal definition ({}):", d.citation.as_str());
@@ -55,7 +66,11 @@ pub fn checklist_text(checklist: &Checklist) -> String {
         }
         if let Some(stop) = &d.stop_rule {
             let _ = writeln!(s);
-            let _ = writeln!(s, "{}", wrapped(&format!("Stop rule: {}", stop.as_str()), 0));
+            let _ = writeln!(
+                s,
+                "{}",
+                wrapped(&format!("Stop rule: {}", stop.as_str()), 0)
+            );
         }
     }
     let loose = questions_of(checklist, None);
@@ -70,9 +85,15 @@ pub fn checklist_text(checklist: &Checklist) -> String {
         let _ = writeln!(s);
         let _ = writeln!(s, "Footnotes");
         for f in &checklist.footnotes {
-            let _ = writeln!(s, "{}", wrapped(&format!("[{}] {}", f.id.as_str(), f.text.as_str()), 2));
+            let mark = format!("[{}] ", f.id.as_str());
+            let text = format!("{mark}{}", f.text.as_str());
+            let _ = writeln!(s, "{}", hanging(&text, 2, 2 + mark.chars().count()));
             if let Some(note) = &f.editorial_note {
-                let _ = writeln!(s, "{}", wrapped(&format!("(Editorial note: {})", note.as_str()), 6));
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    wrapped(&format!("(Editorial note: {})", note.as_str()), 6)
+                );
             }
         }
     }
@@ -89,24 +110,32 @@ pub fn checklist_text(checklist: &Checklist) -> String {
 fn question_text(s: &mut String, q: &Question) {
     let _ = writeln!(s);
     let heading = format!(
-        "{} {}{}  YES / NO   [id: {}]",
+        "{} {}{}  YES / NO",
         q.number.as_str(),
         q.text.as_str(),
         marks(&q.text_footnotes),
-        q.id.as_str()
     );
-    let _ = writeln!(s, "{}", wrapped(&heading, 2));
+    let _ = writeln!(s, "{}", hanging(&heading, 2, 3 + q.number.chars().count()));
+    let _ = writeln!(s, "    (answer-file key: {})", q.id.as_str());
     for g in &q.guidance {
         let _ = writeln!(s, "{}", bullet(g.text.as_str(), 4));
         for item in &g.items {
             let _ = writeln!(s, "{}", bullet(item.as_str(), 6));
         }
         if let Some(note) = &g.editorial_note {
-            let _ = writeln!(s, "{}", wrapped(&format!("(Editorial note: {})", note.as_str()), 6));
+            let _ = writeln!(
+                s,
+                "{}",
+                wrapped(&format!("(Editorial note: {})", note.as_str()), 6)
+            );
         }
     }
     if let Some(options) = &q.options {
-        let prompt = format!("{}{}", options.prompt.as_str(), marks(&options.prompt_footnotes));
+        let prompt = format!(
+            "{}{}",
+            options.prompt.as_str(),
+            marks(&options.prompt_footnotes)
+        );
         let _ = writeln!(s, "{}", bullet(&prompt, 4));
         for c in &options.choices {
             let line = format!("[ ] {}  [{}]", c.label.as_str(), c.id.as_str());
@@ -121,17 +150,6 @@ fn question_text(s: &mut String, q: &Question) {
     }
 }
 
-fn hanging(text: &str, indent: usize, rest: usize) -> String {
-    let first = " ".repeat(indent);
-    let rest = " ".repeat(rest);
-    textwrap::fill(
-        text,
-        textwrap::Options::new(88)
-            .initial_indent(&first)
-            .subsequent_indent(&rest),
-    )
-}
-
 fn bullet(text: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
     let first = format!("{pad}- ");
@@ -140,7 +158,8 @@ fn bullet(text: &str, indent: usize) -> String {
         text,
         textwrap::Options::new(88usize.max(indent + 20))
             .initial_indent(&first)
-            .subsequent_indent(&rest),
+            .subsequent_indent(&rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation),
     )
 }
 
@@ -161,7 +180,12 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
         let _ = writeln!(s);
         let _ = writeln!(s, "---");
         let _ = writeln!(s);
-        let _ = writeln!(s, "## Question {}: {}  YES / NO", d.number.as_str(), d.question.as_str());
+        let _ = writeln!(
+            s,
+            "## Question {}: {}  YES / NO",
+            d.number.as_str(),
+            d.question.as_str()
+        );
         let _ = writeln!(s);
         let _ = writeln!(s, "**Legal definition** ({}):", d.citation.as_str());
         let _ = writeln!(
@@ -196,10 +220,9 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
         let _ = writeln!(s, "## Footnotes");
         let _ = writeln!(s);
         for f in &checklist.footnotes {
-            let note = f
-                .editorial_note
-                .as_ref()
-                .map_or_else(String::new, |n| format!(" (Editorial note: {})", n.as_str()));
+            let note = f.editorial_note.as_ref().map_or_else(String::new, |n| {
+                format!(" (Editorial note: {})", n.as_str())
+            });
             let _ = writeln!(s, "- [{}] {}{note}", f.id.as_str(), f.text.as_str());
         }
     }
@@ -236,11 +259,22 @@ fn question_markdown(s: &mut String, q: &Question) {
         }
     }
     if let Some(options) = &q.options {
-        let _ = writeln!(s, "- {}{}", options.prompt.as_str(), marks(&options.prompt_footnotes));
+        let _ = writeln!(
+            s,
+            "- {}{}",
+            options.prompt.as_str(),
+            marks(&options.prompt_footnotes)
+        );
         for c in &options.choices {
             match &c.description {
                 Some(d) => {
-                    let _ = writeln!(s, "  - [ ] **{}** (`{}`) — {}", c.label.as_str(), c.id.as_str(), d.as_str());
+                    let _ = writeln!(
+                        s,
+                        "  - [ ] **{}** (`{}`) — {}",
+                        c.label.as_str(),
+                        c.id.as_str(),
+                        d.as_str()
+                    );
                 }
                 None => {
                     let _ = writeln!(s, "  - [ ] {} (`{}`)", c.label.as_str(), c.id.as_str());

@@ -60,7 +60,10 @@ impl Renderer for Csv<'_> {
                 record.push(String::new());
             }
             Err(errors) => {
-                record.extend(std::iter::repeat_n(String::new(), checklist.determinations.len()));
+                record.extend(std::iter::repeat_n(
+                    String::new(),
+                    checklist.determinations.len(),
+                ));
                 record.extend([String::new(), String::new(), String::new()]);
                 record.push(errors.to_string());
             }

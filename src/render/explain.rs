@@ -45,8 +45,23 @@ impl<'e> Explain<'e> {
             Truth::No => AnsiColor::Red,
             Truth::Unknown => AnsiColor::Yellow,
         };
-        self.paint(Style::new().bold().fg_color(Some(color.into())), truth.as_str())
+        self.paint(
+            Style::new().bold().fg_color(Some(color.into())),
+            truth.as_str(),
+        )
     }
+}
+
+/// Wrap `text` to the page width: the first line indented by `first` spaces, the others by
+/// `rest`.
+pub(crate) fn hanging(text: &str, first: usize, rest: usize) -> String {
+    let first = " ".repeat(first);
+    let rest_pad = " ".repeat(rest);
+    let options = textwrap::Options::new(WIDTH.max(rest + 20))
+        .initial_indent(&first)
+        .subsequent_indent(&rest_pad)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(text, options)
 }
 
 /// Wrap `text` to the page width, every line indented by `indent` spaces.
@@ -54,7 +69,8 @@ pub(crate) fn wrapped(text: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
     let options = textwrap::Options::new(WIDTH.max(indent + 20))
         .initial_indent(&pad)
-        .subsequent_indent(&pad);
+        .subsequent_indent(&pad)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::fill(text, options)
 }
 
@@ -65,7 +81,11 @@ impl Renderer for Explain<'_> {
         }
         self.count += 1;
         let checklist = self.engine.checklist();
-        writeln!(out, "{}", self.paint(Style::new().bold().underline(), &report.file))?;
+        writeln!(
+            out,
+            "{}",
+            self.paint(Style::new().bold().underline(), &report.file)
+        )?;
         let name = report.tool_field("name");
         let agency = report.tool_field("agency");
         match (name, agency) {
@@ -79,14 +99,21 @@ impl Renderer for Explain<'_> {
             Err(errors) => {
                 writeln!(out, "  Could not be evaluated:")?;
                 for e in &errors.0 {
-                    let label = self.paint(Style::new().bold().fg_color(Some(AnsiColor::Red.into())), "error");
+                    let label = self.paint(
+                        Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
+                        "error",
+                    );
                     writeln!(out, "    {}: {label}: {}", e.location(), e.message)?;
                 }
                 return Ok(());
             }
         };
         for (d, determination) in checklist.determinations.iter().enumerate() {
-            let value = outcome.determinations.get(d).copied().unwrap_or(Truth::Unknown);
+            let value = outcome
+                .determinations
+                .get(d)
+                .copied()
+                .unwrap_or(Truth::Unknown);
             writeln!(out)?;
             writeln!(
                 out,
@@ -101,15 +128,24 @@ impl Renderer for Explain<'_> {
                 determination.citation.as_str()
             )?;
             writeln!(out, "{}", wrapped(determination.definition.as_str(), 6))?;
-            let reasons: Vec<&Reason> =
-                outcome.reasons.iter().filter(|r| r.determination == d).collect();
+            let reasons: Vec<&Reason> = outcome
+                .reasons
+                .iter()
+                .filter(|r| r.determination == d)
+                .collect();
             writeln!(
                 out,
                 "    {}",
-                if value.is_known() { "Decided by:" } else { "Still needed:" }
+                if value.is_known() {
+                    "Decided by:"
+                } else {
+                    "Still needed:"
+                }
             )?;
             for r in reasons {
-                let Some(question) = checklist.questions.get(r.question) else { continue };
+                let Some(question) = checklist.questions.get(r.question) else {
+                    continue;
+                };
                 self.reason(out, question, r)?;
             }
         }
@@ -117,7 +153,10 @@ impl Renderer for Explain<'_> {
             writeln!(out)?;
             writeln!(out, "  Warnings:")?;
             for w in &outcome.warnings {
-                let label = self.paint(Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())), "warning");
+                let label = self.paint(
+                    Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())),
+                    "warning",
+                );
                 writeln!(out, "    {}: {label}: {}", w.location(), w.message)?;
             }
         }
@@ -132,7 +171,10 @@ impl Explain<'_> {
             Some(a) => {
                 let truth = a.truth();
                 if a == AnswerValue::Unsure {
-                    self.paint(Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())), "unsure")
+                    self.paint(
+                        Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())),
+                        "unsure",
+                    )
                 } else {
                     self.value(truth)
                 }
@@ -147,22 +189,37 @@ impl Explain<'_> {
                 .iter()
                 .filter_map(|&d| checklist.determinations.get(d).map(|d| d.label.as_str()))
                 .collect();
-            format!("  (through {})", names.join(", "))
+            format!(" (through {})", names.join(", "))
         };
-        let line = format!("{} {}", question.number.as_str(), question.text.as_str());
+        // "(1)(a) Is it an algorithm?" with the details aligned under the question text.
+        let number = question.number.as_str();
         let indent = 6;
-        writeln!(out, "{} -> {answer}{via}", wrapped(&line, indent))?;
-        let detail = indent + 2;
+        let detail = indent + number.chars().count() + 1;
+        let line = format!("{number} {}", question.text.as_str());
+        writeln!(out, "{}", hanging(&line, indent, detail))?;
+        writeln!(out, "{}answer: {answer}{via}", " ".repeat(detail))?;
         if !r.options.is_empty() {
             let labels: Vec<&str> = r
                 .options
                 .iter()
                 .map(|id| question.choice(id).map_or(id.as_str(), |c| c.short_label()))
                 .collect();
-            writeln!(out, "{}", wrapped(&format!("ticked: {}", labels.join("; ")), detail))?;
+            writeln!(
+                out,
+                "{}",
+                hanging(
+                    &format!("ticked: {}", labels.join("; ")),
+                    detail,
+                    detail + 8
+                )
+            )?;
         }
         if let Some(note) = &r.note {
-            writeln!(out, "{}", wrapped(&format!("note: {note}"), detail))?;
+            writeln!(
+                out,
+                "{}",
+                hanging(&format!("note: {note}"), detail, detail + 6)
+            )?;
         }
         Ok(())
     }

@@ -20,7 +20,12 @@ use crate::report::Report;
 pub fn report_json(engine: &Engine, report: &Report) -> Value {
     let checklist = engine.checklist();
     let question_id = |q: usize| checklist.questions.get(q).map_or("?", |q| q.id.as_str());
-    let determination_id = |d: usize| checklist.determinations.get(d).map_or("?", |d| d.id.as_str());
+    let determination_id = |d: usize| {
+        checklist
+            .determinations
+            .get(d)
+            .map_or("?", |d| d.id.as_str())
+    };
     let mut object = Map::new();
     object.insert("file".into(), json!(report.file));
     object.insert("checklist".into(), json!(checklist.id.as_str()));
@@ -139,7 +144,8 @@ impl<'e> JsonLines<'e> {
 
 impl Renderer for JsonLines<'_> {
     fn report(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
-        serde_json::to_writer(&mut *out, &report_json(self.engine, report)).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *out, &report_json(self.engine, report))
+            .map_err(io::Error::other)?;
         out.write_all(b"\n")
     }
 }

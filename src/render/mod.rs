@@ -73,7 +73,11 @@ pub trait Renderer {
 
 /// A renderer for `format`.
 #[must_use]
-pub fn renderer<'e>(format: Format, engine: &'e Engine, options: Options) -> Box<dyn Renderer + 'e> {
+pub fn renderer<'e>(
+    format: Format,
+    engine: &'e Engine,
+    options: Options,
+) -> Box<dyn Renderer + 'e> {
     match format {
         Format::Table => Box::new(table::Table::new(engine, options)),
         Format::Json => Box::new(json::JsonArray::new(engine)),
@@ -119,9 +123,9 @@ pub(crate) fn row(engine: &Engine, report: &Report) -> Vec<String> {
         }
         Err(errors) => {
             cells.extend(std::iter::repeat_n("error".to_owned(), count));
-            let first = errors.first().map_or_else(String::new, |e| {
-                format!("{}: {}", e.location(), e.message)
-            });
+            let first = errors
+                .first()
+                .map_or_else(String::new, |e| format!("{}: {}", e.location(), e.message));
             cells.push(first);
         }
     }

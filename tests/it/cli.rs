@@ -1,0 +1,463 @@
+//! The `adscheck` command end to end: formats, stdin, folders, exit codes, snapshots.
+
+use std::collections::BTreeMap;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+use crate::support::{fixture, root};
+
+fn adscheck() -> Command {
+    let mut cmd = Command::cargo_bin("adscheck").unwrap();
+    cmd.current_dir(root()).env_remove("NO_COLOR");
+    cmd
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    run_with_stdin(args, "")
+}
+
+fn run_with_stdin(args: &[&str], stdin: &str) -> Run {
+    let output = adscheck().args(args).write_stdin(stdin).output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+/// What every bundled example is meant to show, as (ADS, Agency ADS).
+const EXPECTED: [(&str, &str, &str); 9] = [
+    (
+        "benefits-document-screening.yaml",
+        "undetermined",
+        "undetermined",
+    ),
+    ("budget-tracking-spreadsheet.yaml", "no", "no"),
+    ("council-hearing-livestream.yaml", "no", "no"),
+    ("fire-inspection-risk-model.yaml", "yes", "yes"),
+    ("fleet-maintenance-forecast.yaml", "yes", "no"),
+    ("high-school-admissions-matching.json", "yes", "yes"),
+    (
+        "housing-inspection-prioritization.yaml",
+        "yes",
+        "undetermined",
+    ),
+    ("it-ticket-triage.yaml", "yes", "no"),
+    ("website-machine-translation.yaml", "no", "no"),
+];
+
+#[test]
+fn examples_classify_as_intended_in_json() {
+    let r = run(&["classify", "examples/answers", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "", "the examples are clean");
+    let results = json(&r.stdout);
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), EXPECTED.len());
+    for (result, (file, ads, agency)) in results.iter().zip(EXPECTED) {
+        assert_eq!(
+            result["file"],
+            format!("examples/answers/{file}"),
+            "sorted by path"
+        );
+        assert_eq!(result["checklist"], "nyc-ll49-2018");
+        assert_eq!(result["determinations"]["ads"], ads, "{file}");
+        assert_eq!(result["determinations"]["agency_ads"], agency, "{file}");
+        assert_eq!(result["error"], Value::Null);
+    }
+    // Every outcome the checklist has is covered: a "no" from each of 1a, 1b, 1c, 2a, 2b.
+    let summaries: Vec<&str> = results
+        .iter()
+        .map(|r| r["summary"].as_str().unwrap())
+        .collect();
+    for q in [
+        "(1)(a) no",
+        "(1)(b) no",
+        "(1)(c) no",
+        "(2)(a) no",
+        "(2)(b) no",
+        "unsure",
+    ] {
+        assert!(
+            summaries.iter().any(|s| s.contains(q)),
+            "no example for {q}"
+        );
+    }
+}
+
+#[test]
+fn json_contract_of_one_file() {
+    let r = run(&[
+        "classify",
+        "examples/answers/housing-inspection-prioritization.yaml",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(r.code, 0);
+    let v = json(&r.stdout);
+    let v = &v[0];
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "file",
+            "checklist",
+            "tool",
+            "determinations",
+            "summary",
+            "reasons",
+            "needed",
+            "warnings",
+            "error",
+            "errors"
+        ]
+    );
+    assert_eq!(v["tool"]["name"], "Heat complaint prioritization");
+    assert_eq!(v["needed"], serde_json::json!(["2b"]));
+    let last = v["reasons"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["determination"], "agency_ads");
+    assert_eq!(last["question"], "2b");
+    assert_eq!(last["answer"], "unsure");
+    assert!(
+        last["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("Pilot in two boroughs")
+    );
+    assert_eq!(last["text"], "Do/will such decisions impact the public?");
+}
+
+#[test]
+fn tool_metadata_passes_through() {
+    let r = run(&[
+        "classify",
+        "examples/answers/fire-inspection-risk-model.yaml",
+        "-f",
+        "json",
+    ]);
+    let v = json(&r.stdout);
+    assert_eq!(v[0]["tool"]["date_use"], "2014-06");
+    assert_eq!(v[0]["tool"]["vendor"], "none (built in-house)");
+}
+
+#[test]
+fn jsonl_is_one_object_per_file_and_the_default_off_a_terminal() {
+    let jsonl = run(&["classify", "examples/answers", "-f", "jsonl"]);
+    let default = run(&["classify", "examples/answers"]);
+    assert_eq!(
+        jsonl.stdout, default.stdout,
+        "jsonl is the default when piped"
+    );
+    let array = json(&run(&["classify", "examples/answers", "-f", "json"]).stdout);
+    let lines: Vec<Value> = jsonl.stdout.lines().map(json).collect();
+    assert_eq!(Value::Array(lines), array);
+}
+
+#[test]
+fn csv_has_a_header_and_a_record_per_file() {
+    let r = run(&["classify", "examples/answers", "-f", "csv"]);
+    assert_eq!(r.code, 0);
+    let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "file",
+            "checklist",
+            "tool",
+            "agency",
+            "ads",
+            "agency_ads",
+            "reason",
+            "needed",
+            "warnings",
+            "error"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), EXPECTED.len());
+    let fleet = rows
+        .iter()
+        .find(|r| r[0].ends_with("fleet-maintenance-forecast.yaml"))
+        .unwrap();
+    assert_eq!(&fleet[4], "yes");
+    assert_eq!(&fleet[5], "no");
+    assert_eq!(&fleet[3], "Department of Citywide Administrative Services");
+}
+
+#[test]
+fn markdown_table_snapshot() {
+    let r = run(&["classify", "examples/answers", "-f", "markdown"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("classify_markdown", r.stdout);
+}
+
+#[test]
+fn table_snapshot() {
+    let r = run(&["classify", "examples/answers", "-f", "table"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("classify_table", r.stdout);
+}
+
+#[test]
+fn explain_snapshot() {
+    let r = run(&[
+        "classify",
+        "--explain",
+        "examples/answers/fire-inspection-risk-model.yaml",
+        "examples/answers/budget-tracking-spreadsheet.yaml",
+        "examples/answers/benefits-document-screening.yaml",
+    ]);
+    assert_eq!(r.code, 0);
+    assert!(!r.stdout.contains('\u{1b}'), "no colour off a terminal");
+    insta::assert_snapshot!("classify_explain", r.stdout);
+}
+
+#[test]
+fn colour_is_a_choice() {
+    let file = "examples/answers/it-ticket-triage.yaml";
+    let always = run(&["classify", "--explain", "--color", "always", file]);
+    assert!(always.stdout.contains("\u{1b}["), "--color always colours");
+    let never = run(&["classify", "--explain", "--color", "never", file]);
+    assert!(!never.stdout.contains('\u{1b}'));
+    assert_eq!(
+        never.stdout,
+        run(&["classify", "--explain", file]).stdout,
+        "auto is plain when piped"
+    );
+}
+
+#[test]
+fn stdin_yaml_and_json_are_sniffed() {
+    let r = run_with_stdin(&["classify", "-", "-f", "json"], "answers: {1a: no}\n");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r.stdout);
+    assert_eq!(v[0]["file"], "<stdin>");
+    assert_eq!(v[0]["determinations"]["ads"], "no");
+    let r = run_with_stdin(
+        &["classify", "-", "-f", "json"],
+        r#"{"answers": {"1a": "yes", "1b": "yes", "1c": "yes", "2a": "yes", "2b": "no"}}"#,
+    );
+    let v = json(&r.stdout);
+    assert_eq!(v[0]["determinations"]["agency_ads"], "no");
+}
+
+#[test]
+fn a_bad_file_is_reported_and_the_others_still_evaluated() {
+    let bad = fixture("answers/bad-answer.yaml");
+    let comma = fixture("answers/trailing-comma.json");
+    let r = run(&[
+        "classify",
+        "-f",
+        "json",
+        bad.to_str().unwrap(),
+        "examples/answers/it-ticket-triage.yaml",
+        comma.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1, "some file could not be evaluated");
+    let v = json(&r.stdout);
+    let by_file: BTreeMap<String, &Value> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["file"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+                r,
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_file["it-ticket-triage.yaml"]["determinations"]["ads"],
+        "yes"
+    );
+    let bad_result = by_file["bad-answer.yaml"];
+    assert_eq!(bad_result["determinations"], Value::Null);
+    assert_eq!(bad_result["error"]["kind"], "invalid-answer");
+    assert_eq!(bad_result["error"]["line"], 3);
+    assert_eq!(bad_result["error"]["column"], 7);
+    assert_eq!(by_file["trailing-comma.json"]["error"]["kind"], "syntax");
+    // Compiler-style diagnostics on stderr.
+    let expected = format!(
+        "{}:3:7: error[invalid-answer]: invalid answer `maybe` to 1a",
+        bad.display()
+    );
+    assert!(r.stderr.contains(&expected), "stderr:\n{}", r.stderr);
+    assert!(
+        r.stderr.contains("2 of 3 files could not be evaluated"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn missing_paths_and_folders_without_answer_files() {
+    let r = run(&["classify", "-f", "jsonl", "no/such/file.yaml"]);
+    assert_eq!(r.code, 1);
+    let v = json(r.stdout.trim());
+    assert_eq!(v["error"]["kind"], "io");
+    assert!(
+        r.stderr
+            .contains("no/such/file.yaml: error[io]: cannot read"),
+        "{}",
+        r.stderr
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let r = run(&["classify", empty.path().to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no answer files"), "{}", r.stderr);
+}
+
+#[test]
+fn a_directory_named_as_a_file_is_an_error_not_a_panic() {
+    let r = run(&["classify", "-f", "jsonl", "examples"]);
+    // A folder is searched; `examples/answers` holds the files.
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stdout.lines().count(), EXPECTED.len());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let r = run(&["classify"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("PATH"), "{}", r.stderr);
+    let r = run(&["classify", "-f", "xml", "examples"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("possible values: table, json, jsonl, csv, markdown"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["classify", "--explain", "-f", "json", "examples"]);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn an_unusable_checklist_exits_2_with_its_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.yaml");
+    std::fs::write(
+        &path,
+        "id: x\ntitle: T\nversion: '1'\nsource: s\ndeterminations: []\nquestions: []\nextra: 1\n",
+    )
+    .unwrap();
+    let r = run(&[
+        "classify",
+        "--checklist",
+        path.to_str().unwrap(),
+        "examples/answers",
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains(&format!("{}:7:1: error[unknown-field]", path.display())),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stdout, "");
+}
+
+#[test]
+fn another_checklist_from_yaml_only() {
+    let checklist = fixture("checklists/data-protection.yaml");
+    let answers = fixture("answers/data-protection-high-risk.yaml");
+    let r = run(&[
+        "classify",
+        "--checklist",
+        checklist.to_str().unwrap(),
+        answers.to_str().unwrap(),
+        "-f",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r.stdout);
+    assert_eq!(v[0]["checklist"], "test-data-protection");
+    assert_eq!(
+        v[0]["determinations"],
+        serde_json::json!({"personal": "yes", "high_risk": "yes"})
+    );
+    // The LL49 checklist rejects the file, naming the mismatch.
+    let r = run(&["classify", answers.to_str().unwrap(), "-f", "json"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(json(&r.stdout)[0]["error"]["kind"], "checklist-mismatch");
+}
+
+#[test]
+fn checklist_lint() {
+    let r = run(&["checklist", "lint", "checklists/nyc-ll49-2018.yaml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("ok: checklist `nyc-ll49-2018` version 1.0.0, 5 questions, 2 determinations")
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.yaml");
+    let text = std::fs::read_to_string(root().join("checklists/nyc-ll49-2018.yaml"))
+        .unwrap()
+        .replace("        - question: 1c\n", "        - question: 1d\n");
+    std::fs::write(&path, text).unwrap();
+    let r = run(&["checklist", "lint", path.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    let line = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("question: 1d"))
+        .unwrap()
+        + 1;
+    let expected = format!(
+        "{}:{line}:21: error[unknown-reference]: unknown question `1d`; did you mean",
+        path.display()
+    );
+    assert!(r.stderr.contains(&expected), "{}", r.stderr);
+    assert!(r.stderr.contains("1 problem found"));
+}
+
+#[test]
+fn checklist_show_snapshots() {
+    let r = run(&["checklist", "show"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("checklist_show_text", r.stdout);
+    let r = run(&["checklist", "show", "--format", "markdown"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("checklist_show_markdown", r.stdout);
+}
+
+#[test]
+fn the_checklist_shown_keeps_the_forms_words() {
+    // Spot checks against the reference layout of the form.
+    let r = run(&["checklist", "show", "--format", "markdown"]);
+    for phrase in [
+        "Automated decision system (ADS): Computerized implementations of algorithms, including those derived from machine learning or other data processing or artificial intelligence techniques, which are used to assist in making decisions.",
+        "An ADS used by an agency to make or assist in making decisions concerning rules, policies, or actions implemented that impact the public. [3]",
+        "### (1)(a) Is it an algorithm? [1]  YES / NO",
+        "Implicates judicial, administrative, or other forms of redress.",
+        "**Stop rule:** If any of the above questions is answered \"no\", then the ADS under review is not considered an \"Agency ADS\" as defined by Local Law 49 (2018).",
+    ] {
+        assert!(r.stdout.contains(phrase), "missing: {phrase}");
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests: one test binary (faster to build than one per file).
+
+mod answers;
+mod checklist;
+mod cli;
+mod engine;
+mod other_checklist;
+mod support;
