@@ -8,6 +8,18 @@
 //! files, and [`render`] writes the results in each output format.
 //!
 //! The library knows nothing of terminals or exit codes: that is the binary's job.
+//!
+//! ```
+//! use adscheck::{Report, Truth, yaml::Format};
+//!
+//! let engine = adscheck::load_engine(None)?; // the built-in Local Law 49 checklist
+//! let text = "answers: {1a: yes, 1b: yes, 1c: yes, 2a: yes, 2b: unsure}";
+//! let report = Report::classify(&engine, "tool.yaml", text, Format::Yaml);
+//! let outcome = report.outcome.expect("a valid answer file");
+//! assert_eq!(outcome.determinations, [Truth::Yes, Truth::Unknown]); // ADS, Agency ADS
+//! assert_eq!(outcome.needed, [4]); // (2)(b) could still decide the Agency ADS question
+//! # Ok::<(), adscheck::Diagnostics>(())
+//! ```
 
 // Input comes from people and scripts we do not control: no panics on input-dependent paths.
 #![forbid(unsafe_code)]

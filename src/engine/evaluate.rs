@@ -69,7 +69,7 @@ pub struct Evaluation {
 
 impl Program {
     /// Evaluate every node, children and referenced determinations first (the compile order).
-    fn node_values(&self, answers: &[Truth]) -> Vec<Truth> {
+    pub(crate) fn node_values(&self, answers: &[Truth]) -> Vec<Truth> {
         let mut values: Vec<Truth> = Vec::with_capacity(self.nodes.len());
         for node in &self.nodes {
             let value = match node.op {
@@ -119,7 +119,7 @@ impl Program {
         values
     }
 
-    fn root_value(&self, values: &[Truth], d: usize) -> Truth {
+    pub(crate) fn root_value(&self, values: &[Truth], d: usize) -> Truth {
         self.roots
             .get(d)
             .and_then(|&r| values.get(r))
@@ -258,65 +258,4 @@ impl Program {
         }
         asked
     }
-
-    /// Whether some complete set of yes/no answers makes determination `d` yes.
-    ///
-    /// Exact for rules over up to [`EXACT_LIMIT`] questions (every combination is tried; this
-    /// runs once per checklist load, never per answer file). Larger rules get a sound
-    /// structural check that treats every mention of a question as independent: it never
-    /// reports a satisfiable rule as contradictory, but may miss a contradiction.
-    pub(crate) fn can_be_yes(&self, d: usize) -> bool {
-        let questions = self.questions_of(d);
-        if questions.len() <= EXACT_LIMIT {
-            let mut answers = vec![Truth::Unknown; self.question_count];
-            for combination in 0u32..(1u32 << questions.len()) {
-                for (bit, &q) in questions.iter().enumerate() {
-                    if let Some(a) = answers.get_mut(q) {
-                        *a = if combination & (1 << bit) == 0 {
-                            Truth::No
-                        } else {
-                            Truth::Yes
-                        };
-                    }
-                }
-                if self.root_value(&self.node_values(&answers), d) == Truth::Yes {
-                    return true;
-                }
-            }
-            false
-        } else {
-            self.structurally_possible(d)
-        }
-    }
-
-    fn structurally_possible(&self, d: usize) -> bool {
-        // (can be yes, can be no) per node, in compile order.
-        let mut possible: Vec<(bool, bool)> = Vec::with_capacity(self.nodes.len());
-        for node in &self.nodes {
-            let children: Vec<(bool, bool)> = self
-                .children_of(node)
-                .iter()
-                .filter_map(|&c| possible.get(c).copied())
-                .collect();
-            let p = match node.op {
-                Op::Question(_) => (true, true),
-                Op::Determination(dep) => self
-                    .roots
-                    .get(dep)
-                    .and_then(|&r| possible.get(r).copied())
-                    .unwrap_or((true, true)),
-                Op::All => (children.iter().all(|c| c.0), children.iter().any(|c| c.1)),
-                Op::Any => (children.iter().any(|c| c.0), children.iter().all(|c| c.1)),
-                Op::Not => children.first().map_or((true, true), |c| (c.1, c.0)),
-            };
-            possible.push(p);
-        }
-        self.roots
-            .get(d)
-            .and_then(|&r| possible.get(r))
-            .is_none_or(|p| p.0)
-    }
 }
-
-/// Up to this many questions in one rule, satisfiability is checked exactly.
-const EXACT_LIMIT: usize = 16;

@@ -6,6 +6,7 @@
 
 mod evaluate;
 mod rule;
+mod satisfiable;
 
 pub use evaluate::{Decider, Evaluation, Truth};
 

@@ -271,3 +271,17 @@ fn bad_ids_and_footnote_references() {
         .collect();
     assert_eq!(kinds, [(Kind::UnknownReference, 21), (Kind::InvalidId, 22)]);
 }
+
+#[test]
+fn rules_with_not_that_some_answers_satisfy_load() {
+    let text = BASE.replace(
+        "        - question: q2\n",
+        "        - not:\n            question: q2\n",
+    );
+    assert!(load(&text).is_ok());
+    let text = BASE.replace(
+        "      all_of:\n        - question: q1\n        - question: q2\n",
+        "      any_of:\n        - question: q1\n        - not:\n            question: q1\n",
+    );
+    assert!(load(&text).is_ok(), "q1 or not q1 is satisfiable");
+}
