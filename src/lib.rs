@@ -40,10 +40,12 @@
 )]
 
 pub mod answers;
+pub mod atomic_file;
 pub mod batch;
 pub mod checklist;
 pub mod engine;
 pub mod error;
+pub mod interview;
 pub mod render;
 pub mod report;
 mod suggest;

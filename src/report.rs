@@ -85,6 +85,9 @@ impl Report {
             let (Some(answer), Some(false)) = (answer, asked.get(q).copied()) else {
                 continue;
             };
+            if answer.not_needed {
+                continue; // the file already says so (the interview marks such answers)
+            }
             let number = checklist
                 .questions
                 .get(q)

@@ -25,9 +25,39 @@ pub struct Cli {
 pub enum Command {
     /// Classify answer files and print each determination with its reason.
     Classify(ClassifyArgs),
+    /// Answer the checklist in a guided interview; the answer file is saved after every answer.
+    Interview(InterviewArgs),
+    /// Write a blank answer file, every question and option id as a comment.
+    Template(TemplateArgs),
     /// Check or print a checklist.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct InterviewArgs {
+    /// Save the answers here [default: a new file named after the tool, in this folder].
+    #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "resume")]
+    pub out: Option<PathBuf>,
+
+    /// Continue the interview saved in FILE.
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+
+    /// Start over even if --out names an existing file (it is replaced).
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Write the template here instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Replace FILE if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -5,15 +5,21 @@
 //! with 0, as with other Unix filters.
 
 mod args;
+mod prompter;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
+use adscheck::interview::{Ending, Interview, Target};
 use adscheck::render::{self, Format, Options};
-use adscheck::{Diagnostic, Engine, batch};
-use args::{ChecklistCommand, ClassifyArgs, Cli, ColorChoice, Command, OutputFormat, ShowFormat};
+use adscheck::yaml;
+use adscheck::{AnswerFile, Diagnostic, Engine, atomic_file, batch};
+use args::{
+    ChecklistCommand, ClassifyArgs, Cli, ColorChoice, Command, InterviewArgs, OutputFormat,
+    ShowFormat, TemplateArgs,
+};
 
 /// How a run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +27,8 @@ enum Exit {
     Success = 0,
     Findings = 1,
     Fatal = 2,
+    /// Stopped by the person (Ctrl-C), as a shell reports SIGINT.
+    Interrupted = 130,
 }
 
 impl From<Exit> for ExitCode {
@@ -54,6 +62,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run(cli: &Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::Classify(args) => classify(cli, args),
+        Command::Interview(args) => interview(cli, args),
+        Command::Template(args) => template(cli, args),
         Command::Checklist(ChecklistCommand::Lint { file }) => lint(file),
         Command::Checklist(ChecklistCommand::Show { format }) => show(cli, *format),
     }
@@ -206,5 +216,159 @@ fn show(cli: &Cli, format: ShowFormat) -> anyhow::Result<Exit> {
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
+    Ok(Exit::Success)
+}
+
+fn interview(cli: &Cli, args: &InterviewArgs) -> anyhow::Result<Exit> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        eprintln!(
+            "adscheck: error: `adscheck interview` asks questions in a terminal, and this is not \
+             one.\n  To classify answer files: adscheck classify FILE...\n  To write an answer \
+             file in an editor: adscheck template --out FILE"
+        );
+        return Ok(Exit::Fatal);
+    }
+    if cli.color == ColorChoice::Never {
+        inquire::set_global_render_config(inquire::ui::RenderConfig::empty());
+    }
+    let engine = match engine(cli) {
+        Ok(engine) => engine,
+        Err(exit) => return Ok(exit),
+    };
+    let mut session = if let Some(path) = &args.resume {
+        let name = path.display().to_string();
+        let text = match batch::read(&batch::Source::File(path.clone())) {
+            Ok(text) => text,
+            Err(e) => {
+                print_diagnostic(&e, "error");
+                return Ok(Exit::Fatal);
+            }
+        };
+        let format = yaml::Format::from_path(path).unwrap_or_else(|| yaml::Format::sniff(&text));
+        match AnswerFile::parse(&name, &text, format, engine.checklist()) {
+            Ok(file) => Interview::resume(&engine, path.clone(), file),
+            Err(errors) => {
+                errors.0.iter().for_each(|e| print_diagnostic(e, "error"));
+                eprintln!("adscheck: error: {name} cannot be resumed until these are fixed");
+                return Ok(Exit::Fatal);
+            }
+        }
+    } else {
+        let target = match &args.out {
+            Some(path) if path.exists() && !args.force => {
+                eprintln!(
+                    "adscheck: error: {} already exists. To continue it: adscheck interview \
+                     --resume {0}; to start over and replace it: add --force",
+                    path.display()
+                );
+                return Ok(Exit::Fatal);
+            }
+            Some(path) => Target::New {
+                path: path.clone(),
+                replace: args.force,
+            },
+            None => Target::NamedAfterTool(std::path::PathBuf::new()),
+        };
+        Interview::new(&engine, target)
+    };
+    let checklist = engine.checklist();
+    let width = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
+    println!("{}", textwrap::fill(checklist.title.as_str(), width));
+    println!(
+        "{}",
+        textwrap::fill(
+            "Answer yes, no or unsure. `?` shows the guidance and the law; Esc goes back; \
+             Ctrl-C stops, and everything answered is already saved.",
+            width
+        )
+    );
+    let mut prompter = prompter::TerminalPrompter::new();
+    let ending = match session.run(&mut prompter) {
+        Ok(ending) => ending,
+        Err(e) => {
+            eprintln!("adscheck: error: {e}");
+            if let Some(path) = session.path() {
+                eprintln!(
+                    "Answers up to the last one given are in {0}; continue with: adscheck \
+                     interview --resume {0}",
+                    path.display()
+                );
+            }
+            return Ok(Exit::Fatal);
+        }
+    };
+    let Some(path) = session.path().map(std::path::Path::to_path_buf) else {
+        println!("Stopped before anything was answered; nothing was saved.");
+        return Ok(if ending == Ending::Quit {
+            Exit::Interrupted
+        } else {
+            Exit::Success
+        });
+    };
+    match ending {
+        Ending::Quit => {
+            println!();
+            println!("Saved to {}.", path.display());
+            println!(
+                "Resume with: adscheck interview --resume {}",
+                path.display()
+            );
+            Ok(Exit::Interrupted)
+        }
+        Ending::Finished => {
+            println!();
+            let report = batch::classify(&engine, &batch::Source::File(path.clone()));
+            let options = Options {
+                color: color(cli),
+                width: None,
+            };
+            let mut out = io::stdout().lock();
+            render::render_all(Format::Explain, &engine, options, &[report], &mut out)?;
+            writeln!(out)?;
+            writeln!(out, "Saved to {}.", path.display())?;
+            writeln!(
+                out,
+                "Classify it any time with: adscheck classify --explain {}",
+                path.display()
+            )?;
+            Ok(Exit::Success)
+        }
+    }
+}
+
+fn template(cli: &Cli, args: &TemplateArgs) -> anyhow::Result<Exit> {
+    let engine = match engine(cli) {
+        Ok(engine) => engine,
+        Err(exit) => return Ok(exit),
+    };
+    let text = adscheck::answers::template(engine.checklist(), None);
+    match &args.out {
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+        }
+        Some(path) => {
+            let written = if args.force {
+                atomic_file::replace(path, text.as_bytes())
+            } else {
+                atomic_file::create_new(path, text.as_bytes())
+            };
+            if let Err(e) = written {
+                print_diagnostic(&e, "error");
+                if path.exists() && !args.force {
+                    eprintln!(
+                        "adscheck: error: {} exists; add --force to replace it",
+                        path.display()
+                    );
+                }
+                return Ok(Exit::Fatal);
+            }
+            eprintln!(
+                "Wrote {}; fill it in, then: adscheck classify {0}",
+                path.display()
+            );
+        }
+    }
     Ok(Exit::Success)
 }

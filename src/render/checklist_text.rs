@@ -286,3 +286,94 @@ fn question_markdown(s: &mut String, q: &Question) {
         }
     }
 }
+
+/// What a person answering `question` may want to read: its guidance and checkboxes, the
+/// legal definition it serves, the footnotes it refers to, and the encoder's notes.
+#[must_use]
+pub fn question_help(checklist: &Checklist, question: &Question) -> String {
+    let mut s = String::new();
+    let mut footnotes: Vec<&str> = question.text_footnotes.iter().map(|f| f.as_str()).collect();
+    if !question.guidance.is_empty() {
+        let _ = writeln!(s, "Guidance:");
+        for g in &question.guidance {
+            let _ = writeln!(s, "{}", bullet(g.text.as_str(), 2));
+            for item in &g.items {
+                let _ = writeln!(s, "{}", bullet(item.as_str(), 4));
+            }
+            if let Some(note) = &g.editorial_note {
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    wrapped(&format!("(Editorial note: {})", note.as_str()), 4)
+                );
+            }
+        }
+    }
+    if let Some(options) = &question.options {
+        footnotes.extend(options.prompt_footnotes.iter().map(|f| f.as_str()));
+        let prompt = format!(
+            "{}{}",
+            options.prompt.as_str(),
+            marks(&options.prompt_footnotes)
+        );
+        let _ = writeln!(s, "{}", bullet(&prompt, 2));
+        for c in &options.choices {
+            let _ = writeln!(s, "{}", hanging(&format!("[ ] {}", c.label.as_str()), 4, 8));
+            if let Some(d) = &c.description {
+                let _ = writeln!(s, "{}", wrapped(d.as_str(), 8));
+            }
+            for item in &c.items {
+                let _ = writeln!(s, "{}", bullet(item.as_str(), 8));
+            }
+        }
+    }
+    let determination = question
+        .part_of
+        .as_ref()
+        .and_then(|id| checklist.determination(id));
+    if let Some(d) = determination {
+        footnotes.extend(d.definition_footnotes.iter().map(|f| f.as_str()));
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Legal definition ({}):", d.citation.as_str());
+        let definition = format!(
+            "{}: {}{}",
+            d.term.as_str(),
+            d.definition.as_str(),
+            marks(&d.definition_footnotes)
+        );
+        let _ = writeln!(s, "{}", wrapped(&definition, 2));
+        if let Some(stop) = &d.stop_rule {
+            let _ = writeln!(
+                s,
+                "{}",
+                wrapped(&format!("Stop rule: {}", stop.as_str()), 2)
+            );
+        }
+    }
+    if !footnotes.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Footnotes:");
+        for id in footnotes {
+            if let Some(f) = checklist.footnote(id) {
+                let mark = format!("[{}] ", f.id.as_str());
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    hanging(
+                        &format!("{mark}{}", f.text.as_str()),
+                        2,
+                        2 + mark.chars().count()
+                    )
+                );
+                if let Some(note) = &f.editorial_note {
+                    let _ = writeln!(
+                        s,
+                        "{}",
+                        wrapped(&format!("(Editorial note: {})", note.as_str()), 6)
+                    );
+                }
+            }
+        }
+    }
+    s
+}

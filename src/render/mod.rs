@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use crate::engine::Engine;
 use crate::report::Report;
 
-pub use checklist_text::{checklist_markdown, checklist_text};
+pub use checklist_text::{checklist_markdown, checklist_text, question_help};
 pub use json::report_json;
 
 /// An output format of `classify`.

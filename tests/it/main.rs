@@ -4,5 +4,6 @@ mod answers;
 mod checklist;
 mod cli;
 mod engine;
+mod interview;
 mod other_checklist;
 mod support;

@@ -15,6 +15,10 @@
 
 use std::fmt;
 
+mod write;
+
+pub use write::template;
+
 use serde::Serialize;
 
 use crate::checklist::{Checklist, Question};
@@ -27,7 +31,7 @@ use crate::yaml::{self, Format, Node, Value};
 const TOP_LEVEL_KEYS: [&str; 3] = ["checklist", "tool", "answers"];
 
 /// The keys of an answer in its long form.
-const ANSWER_KEYS: [&str; 3] = ["answer", "note", "options"];
+const ANSWER_KEYS: [&str; 4] = ["answer", "note", "options", "not_needed"];
 
 /// What the respondent answered to one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -95,6 +99,9 @@ pub struct Answer {
     pub options: Vec<String>,
     /// Where the answer stands in the file.
     pub position: Option<Position>,
+    /// The file marks this answer as no longer needed (the interview does, when an earlier
+    /// answer changed and made this question irrelevant). It is kept, and still evaluated.
+    pub not_needed: bool,
 }
 
 /// An answer file, checked against a checklist.
@@ -156,6 +163,14 @@ impl AnswerFile {
     pub fn tool_field(&self, key: &str) -> Option<&str> {
         self.tool.get(key).and_then(serde_json::Value::as_str)
     }
+}
+
+/// The parts of an answer in its long form.
+struct LongForm<'n> {
+    answer: &'n Node,
+    note: Option<String>,
+    options: Option<&'n Node>,
+    not_needed: bool,
 }
 
 struct Reader<'a> {
@@ -341,10 +356,16 @@ impl Reader<'_> {
 
     /// Read one answer in its short or long form; `None` when unanswered or invalid.
     fn answer(&mut self, question: &Question, node: &Node) -> Option<Answer> {
-        let (value_node, note, options) = match &node.value {
+        let long = match &node.value {
             Value::Map(entries) => self.long_form(question, node, entries)?,
-            _ => (node, None, None),
+            _ => LongForm {
+                answer: node,
+                note: None,
+                options: None,
+                not_needed: false,
+            },
         };
+        let (value_node, note, options) = (long.answer, long.note, long.options);
         let value = self.answer_value(question, value_node)?;
         let options = options
             .map(|o| self.options(question, o))
@@ -378,6 +399,7 @@ impl Reader<'_> {
             note,
             options,
             position: value_node.position,
+            not_needed: long.not_needed,
         })
     }
 
@@ -386,10 +408,11 @@ impl Reader<'_> {
         question: &Question,
         node: &'n Node,
         entries: &'n [(Node, Node)],
-    ) -> Option<(&'n Node, Option<String>, Option<&'n Node>)> {
+    ) -> Option<LongForm<'n>> {
         let mut answer = None;
         let mut note = None;
         let mut options = None;
+        let mut not_needed = false;
         for (key, value) in entries {
             match key.key_text().as_str() {
                 "answer" => answer = Some(value),
@@ -403,6 +426,18 @@ impl Reader<'_> {
                     ),
                 },
                 "options" => options = Some(value),
+                "not_needed" => match &value.value {
+                    Value::Bool(b) => not_needed = *b,
+                    Value::Null => {}
+                    other => self.error(
+                        Kind::WrongType,
+                        value.position,
+                        format!(
+                            "`not_needed` must be true or false, not {}",
+                            other.describe()
+                        ),
+                    ),
+                },
                 other => self.unknown_key(
                     key,
                     other,
@@ -422,7 +457,12 @@ impl Reader<'_> {
                 ),
             );
         }
-        answer.map(|a| (a, note, options))
+        answer.map(|answer| LongForm {
+            answer,
+            note,
+            options,
+            not_needed,
+        })
     }
 
     fn answer_value(&mut self, question: &Question, node: &Node) -> Option<AnswerValue> {

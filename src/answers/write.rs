@@ -1,0 +1,241 @@
+//! Writing answer files: the interview's saved state and `adscheck template`.
+//!
+//! Output is YAML that the reader in this module's parent reads back to the same answers.
+//! Every text value is written double-quoted with JSON escapes (a subset of YAML's), so no
+//! text, however odd, can change meaning (`no`, `null`, `#`, `: `, newlines).
+
+use std::fmt::Write as _;
+
+use super::AnswerFile;
+use crate::checklist::{Checklist, Question};
+
+/// Quote a text as a YAML double-quoted scalar.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+/// A mapping key: plain when it cannot be misread, quoted otherwise.
+fn key(text: &str) -> String {
+    const RESERVED: [&str; 12] = [
+        "yes", "no", "true", "false", "on", "off", "y", "n", "null", "~", "<<", "=",
+    ];
+    let plain = !text.is_empty()
+        && text.chars().any(|c| c.is_ascii_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && !text.starts_with(['-', '.'])
+        && !RESERVED.contains(&text.to_ascii_lowercase().as_str())
+        && text.parse::<f64>().is_err();
+    if plain { text.to_owned() } else { quoted(text) }
+}
+
+/// Any metadata value: text quoted, everything else as JSON (valid YAML flow style).
+fn value(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => quoted(s),
+        other => other.to_string(),
+    }
+}
+
+/// `# ...` comment lines wrapped to 90 columns at `indent`.
+fn comment(out: &mut String, indent: usize, text: &str) {
+    hanging_comment(out, indent, text, 0);
+}
+
+/// Like [`comment`], continuation lines indented `extra` more inside the comment.
+fn hanging_comment(out: &mut String, indent: usize, text: &str, extra: usize) {
+    let pad = format!("{}# ", " ".repeat(indent));
+    let rest = format!("{pad}{}", " ".repeat(extra));
+    let options = textwrap::Options::new(90)
+        .initial_indent(&pad)
+        .subsequent_indent(&rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(text, options) {
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+fn question_comment(out: &mut String, q: &Question) {
+    comment(
+        out,
+        2,
+        &format!("{} {}", q.number.as_str(), q.text.as_str()),
+    );
+}
+
+impl AnswerFile {
+    /// The file as YAML, answers in checklist order, with each question's number and text as a
+    /// comment above its answer.
+    #[must_use]
+    pub fn to_yaml(&self, checklist: &Checklist) -> String {
+        let mut out = String::new();
+        comment(
+            &mut out,
+            0,
+            &format!(
+                "Answers to \"{}\" ({} version {}). Classify with: adscheck classify FILE",
+                checklist.title.as_str(),
+                checklist.id.as_str(),
+                checklist.version.as_str()
+            ),
+        );
+        let _ = writeln!(out, "checklist: {}", key(checklist.id.as_str()));
+        if self.tool.is_empty() {
+            let _ = writeln!(out, "tool: {{}}");
+        } else {
+            let _ = writeln!(out, "tool:");
+            for (k, v) in &self.tool {
+                let _ = writeln!(out, "  {}: {}", key(k), value(v));
+            }
+        }
+        let answered: Vec<(&Question, &super::Answer)> = checklist
+            .questions
+            .iter()
+            .zip(&self.answers)
+            .filter_map(|(q, a)| a.as_ref().map(|a| (q, a)))
+            .collect();
+        if answered.is_empty() {
+            let _ = writeln!(out, "answers: {{}}");
+            return out;
+        }
+        let _ = writeln!(out, "answers:");
+        for (q, a) in answered {
+            question_comment(&mut out, q);
+            let _ = writeln!(out, "  {}:", key(q.id.as_str()));
+            let _ = writeln!(out, "    answer: {}", a.value.as_str());
+            if !a.options.is_empty() {
+                let ids: Vec<String> = a.options.iter().map(|o| key(o)).collect();
+                let _ = writeln!(out, "    options: [{}]", ids.join(", "));
+            }
+            if let Some(note) = &a.note {
+                let _ = writeln!(out, "    note: {}", quoted(note));
+            }
+            if a.not_needed {
+                let _ = writeln!(out, "    not_needed: true");
+            }
+        }
+        out
+    }
+}
+
+/// A blank answer file for `checklist`, every question with its number, text and option ids
+/// as comments, for people who prefer an editor to the interview.
+#[must_use]
+pub fn template(checklist: &Checklist, schema_line: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(line) = schema_line {
+        let _ = writeln!(out, "{line}");
+    }
+    comment(
+        &mut out,
+        0,
+        &format!(
+            "Answer file for \"{}\" ({} version {}).",
+            checklist.title.as_str(),
+            checklist.id.as_str(),
+            checklist.version.as_str()
+        ),
+    );
+    comment(
+        &mut out,
+        0,
+        "Answer each question yes, no or unsure; leave it empty until you know. Questions after \
+         a deciding \"no\" need no answer (adscheck classify says which are still needed). \
+         `adscheck checklist show` prints the guidance and definitions.",
+    );
+    let _ = writeln!(out, "checklist: {}", key(checklist.id.as_str()));
+    let _ = writeln!(out, "tool:");
+    for (field, hint) in [
+        ("name", "name or commercial name of the tool"),
+        ("agency", "the agency that uses it"),
+        ("description", "a brief description"),
+        ("contact", "who can answer questions about it (optional)"),
+    ] {
+        let _ = writeln!(out, "  {field}:   # {hint}");
+    }
+    comment(
+        &mut out,
+        2,
+        "Any other facts may follow, e.g. the Local Law 35 reporting fields: purpose, data, \
+         vendor, vendor_name, date_use.",
+    );
+    let _ = writeln!(out, "answers:");
+    for determination in &checklist.determinations {
+        let _ = writeln!(out);
+        comment(
+            &mut out,
+            2,
+            &format!(
+                "Question {}: {}",
+                determination.number.as_str(),
+                determination.question.as_str()
+            ),
+        );
+        for q in checklist
+            .questions
+            .iter()
+            .filter(|q| q.part_of.as_ref().map(|p| p.as_str()) == Some(determination.id.as_str()))
+        {
+            template_question(&mut out, q);
+        }
+    }
+    let loose: Vec<&Question> = checklist
+        .questions
+        .iter()
+        .filter(|q| q.part_of.is_none())
+        .collect();
+    if !loose.is_empty() {
+        let _ = writeln!(out);
+        for q in loose {
+            template_question(&mut out, q);
+        }
+    }
+    out
+}
+
+fn template_question(out: &mut String, q: &Question) {
+    let _ = writeln!(out);
+    question_comment(out, q);
+    match &q.options {
+        Some(options) => {
+            comment(
+                out,
+                2,
+                "Long form with checkboxes: {answer: yes, options: [ids], note: \"...\"}. Options:",
+            );
+            for c in &options.choices {
+                hanging_comment(
+                    out,
+                    2,
+                    &format!("  {}: {}", c.id.as_str(), c.short_label()),
+                    6,
+                );
+            }
+        }
+        None => comment(out, 2, "yes | no | unsure, or {answer: ..., note: \"...\"}"),
+    }
+    let _ = writeln!(out, "  {}:", key(q.id.as_str()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_quoted_only_when_needed() {
+        assert_eq!(key("1a"), "1a");
+        assert_eq!(key("agency_ads"), "agency_ads");
+        assert_eq!(key("no"), "\"no\"");
+        assert_eq!(key("12"), "\"12\"");
+        assert_eq!(key("1e5"), "\"1e5\"");
+        assert_eq!(key("a b"), "\"a b\"");
+        assert_eq!(key(""), "\"\"");
+    }
+
+    #[test]
+    fn texts_are_always_quoted() {
+        assert_eq!(quoted("no"), "\"no\"");
+        assert_eq!(quoted("a: b # c\nd"), "\"a: b # c\\nd\"");
+    }
+}

@@ -1,0 +1,203 @@
+//! The interview's prompts in a real terminal, with inquire.
+//!
+//! Keys: arrows and Enter to choose, typing filters a list, Esc goes back one step, Ctrl-C
+//! stops (everything answered is already saved). `?` (choosing "Show guidance...") prints the
+//! question's guidance, legal definition and footnotes, then asks again.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::path::Path;
+
+use adscheck::AnswerValue;
+use adscheck::interview::{Asking, Field, Prompter, Reply};
+use adscheck::render;
+use inquire::validator::Validation;
+use inquire::{InquireError, MultiSelect, Select, Text};
+
+const KEYS: &str = "Enter to confirm · Esc to go back · Ctrl-C to save and stop";
+
+/// Prompts on the terminal.
+pub struct TerminalPrompter {
+    /// The determination heading last shown, so each is shown once as the walk enters it.
+    section: Option<String>,
+}
+
+impl TerminalPrompter {
+    pub fn new() -> Self {
+        TerminalPrompter { section: None }
+    }
+
+    fn heading(&mut self, asking: &Asking<'_>) {
+        let Some(id) = asking.question.part_of.as_ref().map(|p| p.value.clone()) else {
+            return;
+        };
+        if self.section.as_deref() == Some(id.as_str()) {
+            return;
+        }
+        if let Some(d) = asking.checklist.determination(&id) {
+            println!();
+            println!("Question {}: {}", d.number.as_str(), d.question.as_str());
+        }
+        self.section = Some(id);
+    }
+}
+
+/// One line of the yes/no/unsure list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Choice {
+    Answer(AnswerValue),
+    Help,
+    Back,
+}
+
+impl fmt::Display for Choice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Choice::Answer(AnswerValue::Yes) => f.write_str("Yes"),
+            Choice::Answer(AnswerValue::No) => f.write_str("No"),
+            Choice::Answer(AnswerValue::Unsure) => f.write_str("Unsure (decide later)"),
+            Choice::Help => f.write_str("? Show guidance, legal definition and footnotes"),
+            Choice::Back => f.write_str("< Back to the previous question"),
+        }
+    }
+}
+
+/// A checkbox: label, shown with its id.
+struct OptionItem {
+    id: String,
+    label: String,
+}
+
+impl fmt::Display for OptionItem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// Map inquire's outcome to the interview's: Esc is "back", Ctrl-C is "stop".
+fn reply<T>(result: Result<T, InquireError>) -> io::Result<Reply<T>> {
+    match result {
+        Ok(value) => Ok(Reply::Value(value)),
+        Err(InquireError::OperationCanceled) => Ok(Reply::Back),
+        Err(InquireError::OperationInterrupted) => Ok(Reply::Quit),
+        Err(InquireError::IO(e)) => Err(e),
+        Err(other) => Err(io::Error::other(other.to_string())),
+    }
+}
+
+impl Prompter for TerminalPrompter {
+    fn field(&mut self, field: &Field, current: Option<&str>) -> io::Result<Reply<String>> {
+        let mut prompt = Text::new(field.label).with_help_message(KEYS);
+        if let Some(current) = current {
+            prompt = prompt.with_initial_value(current);
+        }
+        if field.required {
+            prompt = prompt.with_validator(|text: &str| {
+                Ok(if text.trim().is_empty() {
+                    Validation::Invalid(
+                        "This is needed for the inventory; please fill it in.".into(),
+                    )
+                } else {
+                    Validation::Valid
+                })
+            });
+        }
+        reply(prompt.prompt())
+    }
+
+    fn answer(
+        &mut self,
+        asking: &Asking<'_>,
+        current: Option<AnswerValue>,
+    ) -> io::Result<Reply<AnswerValue>> {
+        self.heading(asking);
+        let message = format!(
+            "{} {}",
+            asking.question.number.as_str(),
+            asking.question.text.as_str()
+        );
+        let choices = vec![
+            Choice::Answer(AnswerValue::Yes),
+            Choice::Answer(AnswerValue::No),
+            Choice::Answer(AnswerValue::Unsure),
+            Choice::Help,
+            Choice::Back,
+        ];
+        let start = match current {
+            Some(AnswerValue::No) => 1,
+            Some(AnswerValue::Unsure) => 2,
+            _ => 0,
+        };
+        let mut cursor = start;
+        loop {
+            let chosen = Select::new(&message, choices.clone())
+                .with_starting_cursor(cursor)
+                .with_help_message("↑↓ to move · Enter to choose · ? for guidance · Esc to go back · Ctrl-C to save and stop")
+                .with_page_size(5)
+                .prompt();
+            match reply(chosen)? {
+                Reply::Value(Choice::Answer(value)) => return Ok(Reply::Value(value)),
+                Reply::Value(Choice::Help) => {
+                    let help = render::question_help(asking.checklist, asking.question);
+                    let mut out = io::stdout().lock();
+                    writeln!(out)?;
+                    writeln!(out, "{message}")?;
+                    writeln!(out, "{help}")?;
+                    out.flush()?;
+                    cursor = start;
+                }
+                Reply::Value(Choice::Back) | Reply::Back => return Ok(Reply::Back),
+                Reply::Quit => return Ok(Reply::Quit),
+            }
+        }
+    }
+
+    fn options(
+        &mut self,
+        asking: &Asking<'_>,
+        current: &[String],
+    ) -> io::Result<Reply<Vec<String>>> {
+        let Some(options) = &asking.question.options else {
+            return Ok(Reply::Value(Vec::new()));
+        };
+        let items: Vec<OptionItem> = options
+            .choices
+            .iter()
+            .map(|c| OptionItem {
+                id: c.id.value.clone(),
+                label: c.short_label().to_owned(),
+            })
+            .collect();
+        let ticked: Vec<usize> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| current.contains(&item.id))
+            .map(|(i, _)| i)
+            .collect();
+        // The form's lead-in can be a paragraph (2)(b)): print it, keep the prompt short.
+        let width =
+            terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
+        println!("{}", textwrap::fill(options.prompt.as_str(), width));
+        let chosen = MultiSelect::new("Tick any that apply (for information only):", items)
+            .with_default(&ticked)
+            .with_page_size(9)
+            .with_help_message("↑↓ to move · Space to tick · Enter to confirm · Esc to go back")
+            .prompt();
+        Ok(match reply(chosen)? {
+            Reply::Value(items) => Reply::Value(items.into_iter().map(|i| i.id).collect()),
+            Reply::Back => Reply::Back,
+            Reply::Quit => Reply::Quit,
+        })
+    }
+
+    fn note(&mut self, _asking: &Asking<'_>, current: Option<&str>) -> io::Result<Reply<String>> {
+        let mut prompt = Text::new("Note (optional; Enter to skip):")
+            .with_help_message("Why this answer, who confirmed it · Esc to change the answer");
+        if let Some(current) = current {
+            prompt = prompt.with_initial_value(current);
+        }
+        reply(prompt.prompt())
+    }
+
+    fn saved(&mut self, _path: &Path) {}
+}

@@ -1,0 +1,488 @@
+//! The guided interview: ask one question at a time, only those that still matter, and save
+//! the answer file after every answer.
+//!
+//! The walk is independent of any terminal: it talks to a [`Prompter`], which the binary
+//! implements with real prompts and the tests implement with a script. The interview asks
+//! for the tool's metadata, then walks the checklist in order, asking each question that an
+//! interview in the form's order would ask given the answers so far (the engine's relevance),
+//! so that the form's stop rules end it early. Going back and changing an answer keeps the
+//! answers to questions that became irrelevant, marked `not_needed`.
+
+use std::path::{Path, PathBuf};
+
+use crate::answers::{Answer, AnswerFile, AnswerValue};
+use crate::atomic_file;
+use crate::checklist::{Checklist, Question};
+use crate::engine::Engine;
+use crate::error::Diagnostic;
+
+/// What the person did at a prompt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reply<T> {
+    /// Gave a value.
+    Value(T),
+    /// Asked to go back to the previous step.
+    Back,
+    /// Asked to stop (Ctrl-C, end of input): the file is saved as it is.
+    Quit,
+}
+
+/// A metadata field asked before the questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// Key in the answer file's `tool:` block.
+    pub key: &'static str,
+    /// What to ask.
+    pub label: &'static str,
+    /// Whether an empty value is refused.
+    pub required: bool,
+}
+
+/// The metadata the interview asks for, in order.
+pub const FIELDS: [Field; 4] = [
+    Field {
+        key: "name",
+        label: "Name of the tool (or its commercial name)",
+        required: true,
+    },
+    Field {
+        key: "agency",
+        label: "Agency that uses it",
+        required: true,
+    },
+    Field {
+        key: "description",
+        label: "Short description: what it does",
+        required: true,
+    },
+    Field {
+        key: "contact",
+        label: "Contact for questions about it (optional)",
+        required: false,
+    },
+];
+
+/// A question as the prompter shows it.
+#[derive(Clone, Copy, Debug)]
+pub struct Asking<'a> {
+    /// The checklist being answered.
+    pub checklist: &'a Checklist,
+    /// The question.
+    pub question: &'a Question,
+}
+
+/// Asks things of a person. Implemented by the terminal front end, and by scripts in tests.
+pub trait Prompter {
+    /// Ask for a metadata field; `current` is the value so far, offered as the default.
+    ///
+    /// # Errors
+    /// When the terminal fails.
+    fn field(&mut self, field: &Field, current: Option<&str>) -> std::io::Result<Reply<String>>;
+
+    /// Ask a question: yes, no or unsure. `current` is the earlier answer, if any.
+    ///
+    /// # Errors
+    /// When the terminal fails.
+    fn answer(
+        &mut self,
+        asking: &Asking<'_>,
+        current: Option<AnswerValue>,
+    ) -> std::io::Result<Reply<AnswerValue>>;
+
+    /// Ask which informational checkboxes apply (after a yes). `current` are those ticked.
+    ///
+    /// # Errors
+    /// When the terminal fails.
+    fn options(
+        &mut self,
+        asking: &Asking<'_>,
+        current: &[String],
+    ) -> std::io::Result<Reply<Vec<String>>>;
+
+    /// Ask for an optional note on the answer; an empty reply means no note.
+    ///
+    /// # Errors
+    /// When the terminal fails.
+    fn note(
+        &mut self,
+        asking: &Asking<'_>,
+        current: Option<&str>,
+    ) -> std::io::Result<Reply<String>>;
+
+    /// Told after each save.
+    fn saved(&mut self, _path: &Path) {}
+}
+
+/// Why an interview stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum InterviewError {
+    /// The answer file could not be saved (the previous version is intact).
+    #[error("{0}")]
+    Save(#[from] Diagnostic),
+    /// The terminal failed.
+    #[error("the terminal failed: {0}")]
+    Prompt(#[from] std::io::Error),
+}
+
+/// How an interview ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// Every question that matters is answered.
+    Finished,
+    /// The person stopped; the file holds everything answered so far.
+    Quit,
+}
+
+/// Where the answer file goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A new file at this path; `replace` allows overwriting an existing one (`--force`).
+    New {
+        /// The path.
+        path: PathBuf,
+        /// Overwrite an existing file.
+        replace: bool,
+    },
+    /// A new file in this folder, named after the tool (never overwriting one).
+    NamedAfterTool(PathBuf),
+    /// An existing file being resumed.
+    Resume(PathBuf),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Field(usize),
+    Question(usize),
+}
+
+/// One interview in progress.
+pub struct Interview<'e> {
+    engine: &'e Engine,
+    file: AnswerFile,
+    target: Target,
+    /// Where the file has been saved, once it has.
+    saved_at: Option<PathBuf>,
+    history: Vec<Step>,
+}
+
+impl<'e> Interview<'e> {
+    /// A new interview, saving to `target`.
+    #[must_use]
+    pub fn new(engine: &'e Engine, target: Target) -> Self {
+        let file = AnswerFile {
+            file: String::new(),
+            checklist: Some(engine.checklist().id.value.clone()),
+            tool: serde_json::Map::new(),
+            answers: vec![None; engine.checklist().questions.len()],
+            warnings: Vec::new(),
+        };
+        Interview {
+            engine,
+            file,
+            target,
+            saved_at: None,
+            history: Vec::new(),
+        }
+    }
+
+    /// Continue the interview saved in `file`, read from `path`.
+    #[must_use]
+    pub fn resume(engine: &'e Engine, path: PathBuf, mut file: AnswerFile) -> Self {
+        file.checklist = Some(engine.checklist().id.value.clone());
+        Interview {
+            engine,
+            file,
+            target: Target::Resume(path.clone()),
+            saved_at: Some(path),
+            history: Vec::new(),
+        }
+    }
+
+    /// The answers so far.
+    #[must_use]
+    pub fn file(&self) -> &AnswerFile {
+        &self.file
+    }
+
+    /// Where the answers are saved (none before the first save).
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.saved_at.as_deref()
+    }
+
+    /// Run the interview until it is finished or the person stops.
+    ///
+    /// # Errors
+    /// When a save fails (the file on disk keeps its previous state) or the terminal fails.
+    pub fn run(&mut self, prompter: &mut dyn Prompter) -> Result<Ending, InterviewError> {
+        let mut step = self.first_step();
+        while let Some(current) = step {
+            step = match current {
+                Step::Field(i) => match self.ask_field(prompter, i)? {
+                    Reply::Value(()) => {
+                        self.history.push(current);
+                        self.after_field(i)
+                    }
+                    Reply::Back => Some(self.back_from(current)),
+                    Reply::Quit => return Ok(Ending::Quit),
+                },
+                Step::Question(q) => match self.ask_question(prompter, q)? {
+                    Reply::Value(()) => {
+                        self.history.push(current);
+                        self.after_question(q).map(Step::Question)
+                    }
+                    Reply::Back => Some(self.back_from(current)),
+                    Reply::Quit => return Ok(Ending::Quit),
+                },
+            };
+        }
+        Ok(Ending::Finished)
+    }
+
+    /// The step before `current`: the one answered last in this session or, in a resumed
+    /// session with no history yet, the one before it in the walk.
+    fn back_from(&mut self, current: Step) -> Step {
+        if let Some(previous) = self.history.pop() {
+            return previous;
+        }
+        match current {
+            Step::Field(i) => Step::Field(i.saturating_sub(1)),
+            Step::Question(q) => {
+                let asked = self.would_ask();
+                (0..q)
+                    .rev()
+                    .find(|&p| asked.get(p) == Some(&true))
+                    .map_or(Step::Field(FIELDS.len() - 1), Step::Question)
+            }
+        }
+    }
+
+    fn tool_text(&self, key: &str) -> Option<&str> {
+        self.file
+            .tool
+            .get(key)
+            .and_then(serde_json::Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    fn nothing_answered(&self) -> bool {
+        self.file.answers.iter().all(Option::is_none)
+    }
+
+    /// Whether a field should be asked when walking forward: missing, and required or not yet
+    /// passed (no answers given yet).
+    fn field_wanted(&self, i: usize) -> bool {
+        FIELDS.get(i).is_some_and(|f| {
+            self.tool_text(f.key).is_none() && (f.required || self.nothing_answered())
+        })
+    }
+
+    fn first_step(&self) -> Option<Step> {
+        (0..FIELDS.len())
+            .find(|&i| self.field_wanted(i))
+            .map(Step::Field)
+            .or_else(|| self.first_unanswered().map(Step::Question))
+    }
+
+    fn after_field(&self, i: usize) -> Option<Step> {
+        (i + 1..FIELDS.len())
+            .find(|&j| self.field_wanted(j))
+            .map(Step::Field)
+            .or_else(|| self.first_unanswered().map(Step::Question))
+    }
+
+    fn would_ask(&self) -> Vec<bool> {
+        self.engine.would_ask(&self.file.truths())
+    }
+
+    /// The first question the form's walk would ask that has no answer yet.
+    fn first_unanswered(&self) -> Option<usize> {
+        let asked = self.would_ask();
+        (0..asked.len()).find(|&q| {
+            asked.get(q) == Some(&true) && self.file.answers.get(q).is_some_and(Option::is_none)
+        })
+    }
+
+    /// After answering `q`: the next question the walk asks (showing earlier answers as
+    /// defaults), or the first one still unanswered, or the end.
+    fn after_question(&self, q: usize) -> Option<usize> {
+        let asked = self.would_ask();
+        (q + 1..asked.len())
+            .find(|&next| asked.get(next) == Some(&true))
+            .or_else(|| self.first_unanswered())
+    }
+
+    fn ask_field(
+        &mut self,
+        prompter: &mut dyn Prompter,
+        i: usize,
+    ) -> Result<Reply<()>, InterviewError> {
+        let Some(field) = FIELDS.get(i) else {
+            return Ok(Reply::Value(()));
+        };
+        let current = self.tool_text(field.key).map(str::to_owned);
+        match prompter.field(field, current.as_deref())? {
+            Reply::Value(text) => {
+                let text = text.trim().to_owned();
+                if text.is_empty() {
+                    self.file.tool.shift_remove(field.key);
+                } else {
+                    self.file
+                        .tool
+                        .insert(field.key.to_owned(), serde_json::Value::String(text));
+                }
+                // Before the name is known there is no file name to save under.
+                if self.saved_at.is_some() || self.tool_text("name").is_some() {
+                    self.save(prompter)?;
+                }
+                Ok(Reply::Value(()))
+            }
+            Reply::Back => Ok(Reply::Back),
+            Reply::Quit => Ok(Reply::Quit),
+        }
+    }
+
+    fn ask_question(
+        &mut self,
+        prompter: &mut dyn Prompter,
+        q: usize,
+    ) -> Result<Reply<()>, InterviewError> {
+        let checklist = self.engine.checklist();
+        let Some(question) = checklist.questions.get(q) else {
+            return Ok(Reply::Value(()));
+        };
+        let asking = Asking {
+            checklist,
+            question,
+        };
+        loop {
+            let earlier = self.file.answers.get(q).cloned().flatten();
+            let value = match prompter.answer(&asking, earlier.as_ref().map(|a| a.value))? {
+                Reply::Value(v) => v,
+                Reply::Back => return Ok(Reply::Back),
+                Reply::Quit => return Ok(Reply::Quit),
+            };
+            let mut options = Vec::new();
+            if value == AnswerValue::Yes && question.options.is_some() {
+                let ticked = earlier
+                    .as_ref()
+                    .map(|a| a.options.clone())
+                    .unwrap_or_default();
+                match prompter.options(&asking, &ticked)? {
+                    Reply::Value(chosen) => options = chosen,
+                    Reply::Back => continue,
+                    Reply::Quit => return Ok(Reply::Quit),
+                }
+            }
+            let note = earlier.as_ref().and_then(|a| a.note.clone());
+            self.record(q, value, options.clone(), note.clone());
+            self.save(prompter)?;
+            match prompter.note(&asking, note.as_deref())? {
+                Reply::Value(text) => {
+                    let text = text.trim();
+                    let note = (!text.is_empty()).then(|| text.to_owned());
+                    self.record(q, value, options, note);
+                    self.save(prompter)?;
+                    return Ok(Reply::Value(()));
+                }
+                Reply::Back => continue,
+                Reply::Quit => return Ok(Reply::Quit),
+            }
+        }
+    }
+
+    fn record(&mut self, q: usize, value: AnswerValue, options: Vec<String>, note: Option<String>) {
+        if let Some(slot) = self.file.answers.get_mut(q) {
+            *slot = Some(Answer {
+                value,
+                note,
+                options,
+                position: None,
+                not_needed: false,
+            });
+        }
+        let asked = self.would_ask();
+        for (i, answer) in self.file.answers.iter_mut().enumerate() {
+            if let Some(answer) = answer {
+                answer.not_needed = asked.get(i) == Some(&false);
+            }
+        }
+    }
+
+    fn save(&mut self, prompter: &mut dyn Prompter) -> Result<(), InterviewError> {
+        let text = self.file.to_yaml(self.engine.checklist());
+        let path = match (&self.saved_at, &self.target) {
+            (Some(path), _) => {
+                atomic_file::replace(path, text.as_bytes())?;
+                path.clone()
+            }
+            (None, Target::New { path, replace }) => {
+                if *replace {
+                    atomic_file::replace(path, text.as_bytes())?;
+                } else {
+                    atomic_file::create_new(path, text.as_bytes())?;
+                }
+                path.clone()
+            }
+            (None, Target::Resume(path)) => {
+                atomic_file::replace(path, text.as_bytes())?;
+                path.clone()
+            }
+            (None, Target::NamedAfterTool(folder)) => {
+                let stem = slug(self.tool_text("name").unwrap_or("answers"));
+                let mut attempt = 1;
+                loop {
+                    let name = if attempt == 1 {
+                        format!("{stem}.yaml")
+                    } else {
+                        format!("{stem}-{attempt}.yaml")
+                    };
+                    let path = folder.join(name);
+                    match atomic_file::create_new(&path, text.as_bytes()) {
+                        Ok(()) => break path,
+                        Err(_) if path.exists() && attempt < 1000 => attempt += 1,
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+            }
+        };
+        self.file.file = path.display().to_string();
+        prompter.saved(&path);
+        self.saved_at = Some(path);
+        Ok(())
+    }
+}
+
+/// A file name from a tool name: lowercase letters and digits joined by `-`.
+#[must_use]
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.chars().count() >= 60 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "answers".to_owned()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Fire risk model (v2)"), "fire-risk-model-v2");
+        assert_eq!(slug("  ***  "), "answers");
+        assert_eq!(slug("Élan"), "élan");
+    }
+}

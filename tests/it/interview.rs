@@ -1,0 +1,510 @@
+//! The interview's logic through a scripted prompter: every path through the checklist, back,
+//! resume from every point, and a valid file on disk after every save.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use adscheck::interview::{Asking, Ending, Field, Interview, Prompter, Reply, Target};
+use adscheck::yaml::Format;
+use adscheck::{AnswerFile, AnswerValue, Engine, Report, Truth};
+
+use crate::support::ll49;
+
+/// What a respondent would answer: metadata, and per question an answer, options, note.
+#[derive(Clone, Default)]
+struct Oracle {
+    fields: BTreeMap<&'static str, &'static str>,
+    answers: BTreeMap<&'static str, (AnswerValue, Vec<&'static str>, &'static str)>,
+}
+
+fn oracle(answers: &[(&'static str, AnswerValue, &[&'static str], &'static str)]) -> Oracle {
+    let mut o = Oracle::default();
+    o.fields.insert("name", "Fire risk model");
+    o.fields.insert("agency", "Fire Department");
+    o.fields
+        .insert("description", "Ranks buildings for inspection");
+    o.fields.insert("contact", "");
+    for (q, a, options, note) in answers {
+        o.answers.insert(q, (*a, options.to_vec(), note));
+    }
+    o
+}
+
+use AnswerValue::{No, Unsure, Yes};
+
+/// A prompter that answers from an oracle, can be told to go back or stop at given prompts,
+/// and records every prompt it saw (with the default it was offered).
+struct Scripted<'o> {
+    oracle: &'o Oracle,
+    engine: &'o Engine,
+    /// Prompt number (0-based) -> what to do instead of answering.
+    overrides: BTreeMap<usize, Reply<()>>,
+    /// Every prompt: e.g. "field name", "answer 1a (default: yes)", "options 1a", "note 1a".
+    seen: Vec<String>,
+    /// Every save's path; the file is parsed on each save.
+    saves: usize,
+}
+
+impl<'o> Scripted<'o> {
+    fn new(engine: &'o Engine, oracle: &'o Oracle) -> Self {
+        Scripted {
+            oracle,
+            engine,
+            overrides: BTreeMap::new(),
+            seen: Vec::new(),
+            saves: 0,
+        }
+    }
+
+    fn with(mut self, at: usize, reply: Reply<()>) -> Self {
+        self.overrides.insert(at, reply);
+        self
+    }
+
+    /// Record the prompt and say whether an override applies.
+    fn prompt(&mut self, what: String) -> Option<Reply<()>> {
+        let n = self.seen.len();
+        self.seen.push(what);
+        self.overrides.get(&n).cloned()
+    }
+}
+
+fn overridden<T>(r: Reply<()>) -> Reply<T> {
+    match r {
+        Reply::Back => Reply::Back,
+        Reply::Quit => Reply::Quit,
+        Reply::Value(()) => unreachable!("overrides are Back or Quit"),
+    }
+}
+
+impl Prompter for Scripted<'_> {
+    fn field(&mut self, field: &Field, current: Option<&str>) -> std::io::Result<Reply<String>> {
+        if let Some(r) = self.prompt(format!("field {} (default: {current:?})", field.key)) {
+            return Ok(overridden(r));
+        }
+        Ok(Reply::Value(self.oracle.fields[field.key].to_owned()))
+    }
+
+    fn answer(
+        &mut self,
+        asking: &Asking<'_>,
+        current: Option<AnswerValue>,
+    ) -> std::io::Result<Reply<AnswerValue>> {
+        let id = asking.question.id.as_str();
+        let default = current.map_or("none", |a| a.as_str());
+        if let Some(r) = self.prompt(format!("answer {id} (default: {default})")) {
+            return Ok(overridden(r));
+        }
+        let (value, _, _) = self
+            .oracle
+            .answers
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} was asked"));
+        Ok(Reply::Value(*value))
+    }
+
+    fn options(
+        &mut self,
+        asking: &Asking<'_>,
+        current: &[String],
+    ) -> std::io::Result<Reply<Vec<String>>> {
+        let id = asking.question.id.as_str();
+        if let Some(r) = self.prompt(format!("options {id} (default: {current:?})")) {
+            return Ok(overridden(r));
+        }
+        let (_, options, _) = &self.oracle.answers[id];
+        Ok(Reply::Value(
+            options.iter().map(|s| (*s).to_owned()).collect(),
+        ))
+    }
+
+    fn note(
+        &mut self,
+        asking: &Asking<'_>,
+        current: Option<&str>,
+    ) -> std::io::Result<Reply<String>> {
+        let id = asking.question.id.as_str();
+        if let Some(r) = self.prompt(format!("note {id} (default: {current:?})")) {
+            return Ok(overridden(r));
+        }
+        Ok(Reply::Value(self.oracle.answers[id].2.to_owned()))
+    }
+
+    fn saved(&mut self, path: &Path) {
+        // The file on disk is a valid answer file after every save.
+        let text = std::fs::read_to_string(path).unwrap();
+        let parsed = AnswerFile::parse("saved.yaml", &text, Format::Yaml, self.engine.checklist());
+        assert!(
+            parsed.is_ok(),
+            "invalid file after save {}:\n{text}\n{parsed:?}",
+            self.saves
+        );
+        self.saves += 1;
+    }
+}
+
+fn read(engine: &Engine, path: &Path) -> AnswerFile {
+    let text = std::fs::read_to_string(path).unwrap();
+    AnswerFile::parse("f.yaml", &text, Format::Yaml, engine.checklist()).unwrap()
+}
+
+fn determinations(engine: &Engine, path: &Path) -> Vec<Truth> {
+    Report::evaluate(engine, read(engine, path))
+        .outcome
+        .unwrap()
+        .determinations
+}
+
+fn new_target(dir: &Path) -> (Target, PathBuf) {
+    let path = dir.join("answers.yaml");
+    (
+        Target::New {
+            path: path.clone(),
+            replace: false,
+        },
+        path,
+    )
+}
+
+/// Run an interview to its end with `oracle`; the prompts seen and the saved file.
+fn interview(engine: &Engine, oracle: &Oracle) -> (Vec<String>, String, Vec<Truth>) {
+    let dir = tempfile::tempdir().unwrap();
+    let (target, path) = new_target(dir.path());
+    let mut prompter = Scripted::new(engine, oracle);
+    let ending = Interview::new(engine, target).run(&mut prompter).unwrap();
+    assert_eq!(ending, Ending::Finished);
+    let text = std::fs::read_to_string(&path).unwrap();
+    (prompter.seen, text, determinations(engine, &path))
+}
+
+fn asked_questions(seen: &[String]) -> Vec<String> {
+    seen.iter()
+        .filter_map(|s| s.strip_prefix("answer "))
+        .map(|s| s.split(' ').next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn agency_ads_path_asks_everything_once() {
+    let engine = ll49();
+    let o = oracle(&[
+        ("1a", Yes, &["machine_learning"], "trained on incidents"),
+        ("1b", Yes, &[], ""),
+        ("1c", Yes, &["public_safety"], ""),
+        ("2a", Yes, &[], ""),
+        ("2b", Yes, &["subject_to_program"], "inspections"),
+    ]);
+    let (seen, text, result) = interview(&engine, &o);
+    assert_eq!(result, [Truth::Yes, Truth::Yes]);
+    assert_eq!(asked_questions(&seen), ["1a", "1b", "1c", "2a", "2b"]);
+    assert_eq!(
+        seen.len(),
+        4 + 5 * 2 + 3,
+        "4 fields, 5 answers + notes, 3 option lists"
+    );
+    assert!(text.contains("    options: [machine_learning]\n    note: \"trained on incidents\""));
+    assert!(
+        !text.contains("contact"),
+        "an empty optional field is not written"
+    );
+}
+
+#[test]
+fn each_stop_rule_ends_the_interview() {
+    let engine = ll49();
+    type Case<'a> = (&'a [(&'a str, AnswerValue)], &'a [&'a str], [Truth; 2]);
+    let cases: [Case; 5] = [
+        (&[("1a", No)], &["1a"], [Truth::No, Truth::No]),
+        (
+            &[("1a", Yes), ("1b", No)],
+            &["1a", "1b"],
+            [Truth::No, Truth::No],
+        ),
+        (
+            &[("1a", Yes), ("1b", Yes), ("1c", No)],
+            &["1a", "1b", "1c"],
+            [Truth::No, Truth::No],
+        ),
+        (
+            &[("1a", Yes), ("1b", Yes), ("1c", Yes), ("2a", No)],
+            &["1a", "1b", "1c", "2a"],
+            [Truth::Yes, Truth::No],
+        ),
+        (
+            &[
+                ("1a", Yes),
+                ("1b", Yes),
+                ("1c", Yes),
+                ("2a", Yes),
+                ("2b", No),
+            ],
+            &["1a", "1b", "1c", "2a", "2b"],
+            [Truth::Yes, Truth::No],
+        ),
+    ];
+    for (answers, expected_asked, expected) in cases {
+        let mut all: Vec<(&'static str, AnswerValue, &[&'static str], &'static str)> = Vec::new();
+        for q in ["1a", "1b", "1c", "2a", "2b"] {
+            // Questions after the stop would be answered yes if asked: they must not be.
+            let value = answers
+                .iter()
+                .find(|(id, _)| *id == q)
+                .map_or(Yes, |(_, v)| *v);
+            all.push((q, value, &[], ""));
+        }
+        let (seen, text, result) = interview(&engine, &oracle(&all));
+        assert_eq!(asked_questions(&seen), expected_asked, "{answers:?}");
+        assert_eq!(result, expected);
+        assert!(!text.contains("not_needed"));
+    }
+}
+
+#[test]
+fn unsure_keeps_going_and_ends_undetermined() {
+    let engine = ll49();
+    let o = oracle(&[
+        ("1a", Yes, &[], ""),
+        ("1b", Unsure, &[], "asking IT"),
+        ("1c", Yes, &[], ""),
+        ("2a", Yes, &[], ""),
+        ("2b", Unsure, &[], ""),
+    ]);
+    let (seen, text, result) = interview(&engine, &o);
+    assert_eq!(asked_questions(&seen), ["1a", "1b", "1c", "2a", "2b"]);
+    assert_eq!(result, [Truth::Unknown, Truth::Unknown]);
+    assert!(text.contains("  1b:\n    answer: unsure\n    note: \"asking IT\""));
+    // A no after an unsure still stops the Agency ADS question.
+    let o = oracle(&[
+        ("1a", Unsure, &[], ""),
+        ("1b", Yes, &[], ""),
+        ("1c", Yes, &[], ""),
+        ("2a", No, &[], ""),
+    ]);
+    let (seen, _, result) = interview(&engine, &o);
+    assert_eq!(asked_questions(&seen), ["1a", "1b", "1c", "2a"]);
+    assert_eq!(result, [Truth::Unknown, Truth::No]);
+}
+
+#[test]
+fn back_changes_an_earlier_answer_and_keeps_later_ones_marked_not_needed() {
+    let engine = ll49();
+    let dir = tempfile::tempdir().unwrap();
+    let (target, path) = new_target(dir.path());
+    let first = oracle(&[
+        ("1a", Yes, &["other"], ""),
+        ("1b", Yes, &[], ""),
+        ("1c", Yes, &[], ""),
+        ("2a", Yes, &[], ""),
+        ("2b", Yes, &[], ""),
+    ]);
+    // Prompts: 4 fields (0-3), 1a answer (4), 1a options (5), 1a note (6), 1b answer (7),
+    // 1b note (8), 1c answer (9), 1c options (10), 1c note (11), 2a answer (12): go back.
+    let mut prompter = Scripted::new(&engine, &first).with(12, Reply::Back);
+    let mut session = Interview::new(&engine, target);
+    // After going back to 1c, stop: then resume with 1a changed to no.
+    prompter.overrides.insert(13, Reply::Back); // back again at 1c's answer -> 1b
+    prompter.overrides.insert(14, Reply::Back); // -> 1a
+    prompter.overrides.insert(15, Reply::Quit); // stop at 1a
+    assert_eq!(session.run(&mut prompter).unwrap(), Ending::Quit);
+    assert_eq!(
+        prompter.seen[13], "answer 1c (default: yes)",
+        "back offers the earlier answer"
+    );
+    assert_eq!(prompter.seen[15], "answer 1a (default: yes)");
+
+    let mut second = first.clone();
+    second
+        .answers
+        .insert("1a", (No, vec![], "not an algorithm after all"));
+    let file = read(&engine, &path);
+    let mut session = Interview::resume(&engine, path.clone(), file);
+    let mut prompter = Scripted::new(&engine, &second);
+    // Resume starts at the first unanswered question (2a); go back to 1c, 1b, 1a and change it.
+    for i in 0..3 {
+        prompter.overrides.insert(i, Reply::Back);
+    }
+    assert_eq!(session.run(&mut prompter).unwrap(), Ending::Finished);
+    assert_eq!(
+        prompter.seen[..4],
+        [
+            "answer 2a (default: none)",
+            "answer 1c (default: yes)",
+            "answer 1b (default: yes)",
+            "answer 1a (default: yes)"
+        ]
+    );
+    assert_eq!(
+        prompter.seen.len(),
+        5,
+        "after 1a = no only its note is asked: {:?}",
+        prompter.seen
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(determinations(&engine, &path), [Truth::No, Truth::No]);
+    // 1b and 1c are kept, marked not needed; classify does not warn about them.
+    assert!(
+        text.contains("  1b:\n    answer: yes\n    not_needed: true"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  1c:\n    answer: yes\n    not_needed: true"),
+        "{text}"
+    );
+    let report = Report::evaluate(&engine, read(&engine, &path));
+    let warnings = report.outcome.unwrap().warnings;
+    assert!(
+        warnings
+            .iter()
+            .all(|w| w.kind != adscheck::Kind::AnswerNotNeeded),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn back_from_the_checkboxes_asks_the_answer_again() {
+    let engine = ll49();
+    let o = oracle(&[("1a", No, &[], "")]);
+    let dir = tempfile::tempdir().unwrap();
+    let (target, path) = new_target(dir.path());
+    let mut yes_first = o.clone();
+    yes_first.answers.insert("1a", (Yes, vec!["other"], ""));
+    // 1a answered yes (prompt 4), back at the options (5): 1a is asked again, answered no.
+    let mut prompter = Scripted::new(&engine, &yes_first).with(5, Reply::Back);
+    let mut session = Interview::new(&engine, target);
+    prompter.overrides.insert(6, Reply::Quit);
+    assert_eq!(session.run(&mut prompter).unwrap(), Ending::Quit);
+    assert_eq!(prompter.seen[4], "answer 1a (default: none)");
+    assert_eq!(prompter.seen[5], "options 1a (default: [])");
+    assert_eq!(
+        prompter.seen[6], "answer 1a (default: none)",
+        "the answer is asked again"
+    );
+    let mut session = Interview::resume(&engine, path.clone(), read(&engine, &path));
+    let mut prompter = Scripted::new(&engine, &o);
+    assert_eq!(session.run(&mut prompter).unwrap(), Ending::Finished);
+    assert_eq!(determinations(&engine, &path), [Truth::No, Truth::No]);
+}
+
+#[test]
+fn back_at_the_first_question_returns_to_the_metadata() {
+    let engine = ll49();
+    let o = oracle(&[("1a", No, &[], "")]);
+    let dir = tempfile::tempdir().unwrap();
+    let (target, _) = new_target(dir.path());
+    let mut prompter = Scripted::new(&engine, &o).with(4, Reply::Back);
+    Interview::new(&engine, target).run(&mut prompter).unwrap();
+    assert_eq!(prompter.seen[5], "field contact (default: None)");
+    assert_eq!(prompter.seen[6], "answer 1a (default: none)");
+}
+
+#[test]
+fn resume_from_every_point_gives_the_uninterrupted_result() {
+    let engine = ll49();
+    let o = oracle(&[
+        ("1a", Yes, &["machine_learning", "data_processing"], "model"),
+        ("1b", Yes, &[], "servers"),
+        ("1c", Yes, &["allocating_resources"], ""),
+        ("2a", Yes, &[], ""),
+        ("2b", Unsure, &[], "counsel reviewing"),
+    ]);
+    let (seen, uninterrupted, result) = interview(&engine, &o);
+    for (stop_at, stopped_prompt) in seen.iter().enumerate() {
+        let dir = tempfile::tempdir().unwrap();
+        let (target, path) = new_target(dir.path());
+        let mut prompter = Scripted::new(&engine, &o).with(stop_at, Reply::Quit);
+        let mut session = Interview::new(&engine, target);
+        assert_eq!(session.run(&mut prompter).unwrap(), Ending::Quit);
+        if !path.exists() {
+            // Stopped before the tool had a name: nothing to resume; a new run starts over.
+            assert_eq!(
+                stop_at, 0,
+                "only the first prompt comes before the first save"
+            );
+            continue;
+        }
+        let before = read(&engine, &path);
+        let mut session = Interview::resume(&engine, path.clone(), before.clone());
+        let mut resumed = Scripted::new(&engine, &o);
+        assert_eq!(
+            session.run(&mut resumed).unwrap(),
+            Ending::Finished,
+            "stop at {stop_at}"
+        );
+        // Nothing answered before the stop is asked again.
+        for (q, answer) in engine.checklist().questions.iter().zip(&before.answers) {
+            if answer.is_some() {
+                let again = format!("answer {} ", q.id.as_str());
+                assert!(
+                    !resumed.seen.iter().any(|s| s.starts_with(&again)),
+                    "{again} re-asked after stop at {stop_at}"
+                );
+            }
+        }
+        assert_eq!(determinations(&engine, &path), result, "stop at {stop_at}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        if stopped_prompt.starts_with("note ") {
+            // Stopped at a note: the answer was saved, the note was not given.
+            let q = stopped_prompt.split(' ').nth(1).unwrap();
+            let after = read(&engine, &path);
+            let full =
+                AnswerFile::parse("u", &uninterrupted, Format::Yaml, engine.checklist()).unwrap();
+            for (i, question) in engine.checklist().questions.iter().enumerate() {
+                let (a, b) = (
+                    after.answers[i].as_ref().unwrap(),
+                    full.answers[i].as_ref().unwrap(),
+                );
+                assert_eq!((a.value, &a.options), (b.value, &b.options));
+                if question.id.as_str() != q {
+                    assert_eq!(a.note, b.note);
+                }
+            }
+        } else {
+            assert_eq!(text, uninterrupted, "stop at {stop_at} ({stopped_prompt})");
+        }
+    }
+}
+
+#[test]
+fn an_existing_file_is_never_overwritten_without_force() {
+    let engine = ll49();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("answers.yaml");
+    std::fs::write(&path, "precious").unwrap();
+    let o = oracle(&[("1a", No, &[], "")]);
+    let mut prompter = Scripted::new(&engine, &o);
+    let target = Target::New {
+        path: path.clone(),
+        replace: false,
+    };
+    let e = Interview::new(&engine, target)
+        .run(&mut prompter)
+        .unwrap_err();
+    assert!(e.to_string().contains("answers.yaml"), "{e}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "precious");
+    let target = Target::New {
+        path: path.clone(),
+        replace: true,
+    };
+    let mut prompter = Scripted::new(&engine, &o);
+    Interview::new(&engine, target).run(&mut prompter).unwrap();
+    assert_eq!(determinations(&engine, &path), [Truth::No, Truth::No]);
+}
+
+#[test]
+fn a_file_named_after_the_tool_never_replaces_another() {
+    let engine = ll49();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("fire-risk-model.yaml"), "precious").unwrap();
+    let o = oracle(&[("1a", No, &[], "")]);
+    let mut prompter = Scripted::new(&engine, &o);
+    let mut session = Interview::new(&engine, Target::NamedAfterTool(dir.path().to_path_buf()));
+    session.run(&mut prompter).unwrap();
+    assert_eq!(
+        session.path().unwrap(),
+        dir.path().join("fire-risk-model-2.yaml")
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("fire-risk-model.yaml")).unwrap(),
+        "precious"
+    );
+}
