@@ -461,3 +461,63 @@ fn the_checklist_shown_keeps_the_forms_words() {
         assert!(r.stdout.contains(phrase), "missing: {phrase}");
     }
 }
+
+#[test]
+fn interview_off_a_terminal_points_to_classify_and_template() {
+    let r = run_with_stdin(&["interview"], "yes\n");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("is not one"), "{}", r.stderr);
+    assert!(r.stderr.contains("adscheck classify FILE"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("adscheck template --out FILE"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn the_template_is_a_valid_blank_answer_file() {
+    let r = run(&["template"]);
+    assert_eq!(r.code, 0);
+    for id in [
+        "  1a:",
+        "  1b:",
+        "  1c:",
+        "  2a:",
+        "  2b:",
+        "machine_learning",
+        "redress",
+        "(2)(b) Do/will such decisions impact the public?",
+    ] {
+        assert!(r.stdout.contains(id), "template lacks {id}");
+    }
+    let classified = run_with_stdin(&["classify", "-", "-f", "json"], &r.stdout);
+    assert_eq!(classified.code, 0, "{}", classified.stderr);
+    let v = json(&classified.stdout);
+    assert_eq!(v[0]["determinations"]["ads"], "undetermined");
+    assert_eq!(
+        v[0]["needed"],
+        serde_json::json!(["1a", "1b", "1c", "2a", "2b"])
+    );
+
+    // Filled in by an editor, it classifies.
+    let filled = r.stdout.replace("  1a:\n", "  1a: no\n");
+    let v = json(&run_with_stdin(&["classify", "-", "-f", "json"], &filled).stdout);
+    assert_eq!(v[0]["determinations"]["ads"], "no");
+}
+
+#[test]
+fn template_out_never_replaces_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.yaml");
+    let p = path.to_str().unwrap();
+    assert_eq!(run(&["template", "--out", p]).code, 0);
+    let first = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, "edited").unwrap();
+    let r = run(&["template", "--out", p]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("add --force"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited");
+    assert_eq!(run(&["template", "--out", p, "--force"]).code, 0);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
+}

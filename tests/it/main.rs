@@ -7,3 +7,4 @@ mod engine;
 mod interview;
 mod other_checklist;
 mod support;
+mod terminal;

@@ -1,0 +1,384 @@
+//! The interview in a real terminal: tmux runs `adscheck interview`, the test types keys with
+//! `send-keys` and reads the screen with `capture-pane`, as a person would use it.
+//!
+//! tmux is on the project's machines (and `.ci/run` installs it where it is missing); where it
+//! is absent these tests say so and pass without running.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use adscheck::Truth;
+
+use crate::support::ll49;
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+struct Term {
+    socket: String,
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+impl Term {
+    /// Start `adscheck ARGS` in a 100x50 terminal in `dir`; `None` when tmux is missing.
+    fn start(dir: &Path, args: &str) -> Option<Term> {
+        if !tmux_available() {
+            eprintln!("skipping: tmux is not installed");
+            return None;
+        }
+        let socket = format!(
+            "adscheck-test-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
+        let binary = env!("CARGO_BIN_EXE_adscheck");
+        // Keep the pane open after the program ends, so its last screen and exit code can be read.
+        let script = format!("{binary} {args}; echo EXIT=$?; sleep 60");
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                "100",
+                "-y",
+                "50",
+                "-c",
+            ])
+            .arg(dir)
+            .args(["sh", "-c", &script])
+            .env_remove("NO_COLOR")
+            .status()
+            .unwrap();
+        assert!(status.success(), "tmux did not start");
+        Some(Term { socket })
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Press keys (tmux key names: Enter, Escape, Down, Space, C-c).
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    /// Type text literally.
+    fn text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "t", "-l", text]);
+    }
+
+    /// The visible screen, trailing blanks trimmed.
+    fn screen(&self) -> String {
+        trim(&self.tmux(&["capture-pane", "-p", "-t", "t"]))
+    }
+
+    /// Everything printed so far, scrollback included.
+    fn history(&self) -> String {
+        trim(&self.tmux(&["capture-pane", "-p", "-S", "-", "-t", "t"]))
+    }
+
+    /// Wait until the screen satisfies `ready`; the screen then.
+    #[track_caller]
+    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    /// Wait until the screen shows `needle` anywhere.
+    #[track_caller]
+    fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(needle, |screen| screen.contains(needle))
+    }
+
+    /// Wait until the prompt waiting for input is `needle`: inquire marks the active prompt
+    /// with `? ` (answered ones with `> `) and draws its help line, in brackets, last.
+    #[track_caller]
+    fn prompt(&self, needle: &str) -> String {
+        self.wait_until(&format!("the prompt {needle:?}"), |screen| {
+            let active = screen.lines().rfind(|l| l.starts_with("? "));
+            active.is_some_and(|l| l.contains(needle))
+                && screen.lines().last().is_some_and(|l| l.starts_with('['))
+        })
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn trim(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1);
+    lines[..end].join("\n")
+}
+
+/// The prompts of a full interview, in order, with the keys that answer them: an Agency ADS.
+fn full_script() -> Vec<(&'static str, Vec<Key>)> {
+    use Key::{Press, Type};
+    vec![
+        (
+            "Name of the tool",
+            vec![Type("Fire risk model"), Press("Enter")],
+        ),
+        (
+            "Agency that uses it",
+            vec![Type("Fire Department"), Press("Enter")],
+        ),
+        (
+            "Short description",
+            vec![Type("Ranks buildings for inspection"), Press("Enter")],
+        ),
+        ("Contact for questions", vec![Press("Enter")]),
+        ("(1)(a) Is it an algorithm?", vec![Press("Enter")]),
+        ("Tick any that apply", vec![Press("Space"), Press("Enter")]),
+        (
+            "Note (optional",
+            vec![Type("Gradient-boosted model"), Press("Enter")],
+        ),
+        ("(1)(b) Is it a computerized", vec![Press("Enter")]),
+        ("Note (optional", vec![Press("Enter")]),
+        ("(1)(c) Is the algorithm used", vec![Press("Enter")]),
+        (
+            "Tick any that apply",
+            vec![
+                Press("Down"),
+                Press("Down"),
+                Press("Down"),
+                Press("Space"),
+                Press("Enter"),
+            ],
+        ),
+        ("Note (optional", vec![Press("Enter")]),
+        ("(2)(a) Is the ADS used by an agency", vec![Press("Enter")]),
+        ("Note (optional", vec![Press("Enter")]),
+        ("(2)(b) Do/will such decisions", vec![Press("Enter")]),
+        ("Tick any that apply", vec![Press("Space"), Press("Enter")]),
+        (
+            "Note (optional",
+            vec![Type("Owners are inspected more often"), Press("Enter")],
+        ),
+    ]
+}
+
+#[derive(Clone, Copy)]
+enum Key {
+    Press(&'static str),
+    Type(&'static str),
+}
+
+fn play(term: &Term, steps: &[(&'static str, Vec<Key>)]) {
+    for (prompt, keys) in steps {
+        term.prompt(prompt);
+        for key in keys {
+            match key {
+                Key::Press(k) => term.keys(&[k]),
+                Key::Type(t) => term.text(t),
+            }
+        }
+    }
+}
+
+fn classify(dir: &Path, file: &str, explain: bool) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_adscheck"));
+    cmd.current_dir(dir).arg("classify");
+    if explain {
+        cmd.arg("--explain");
+    } else {
+        cmd.args(["-f", "json"]);
+    }
+    let output = cmd.arg(file).output().unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn determinations(dir: &Path, file: &str) -> Vec<Truth> {
+    let engine = ll49();
+    let text = std::fs::read_to_string(dir.join(file)).unwrap();
+    let parsed = adscheck::AnswerFile::parse(
+        file,
+        &text,
+        adscheck::yaml::Format::Yaml,
+        engine.checklist(),
+    )
+    .unwrap();
+    adscheck::Report::evaluate(&engine, parsed)
+        .outcome
+        .unwrap()
+        .determinations
+}
+
+#[test]
+fn a_full_interview_ends_with_the_determination_and_its_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(term) = Term::start(dir.path(), "interview --out tool.yaml") else {
+        return;
+    };
+    let first = term.prompt("Name of the tool");
+    insta::assert_snapshot!("interview_first_screen", first);
+    let script = full_script();
+    play(&term, &script[..4]);
+    let question = term.prompt("(1)(a) Is it an algorithm?");
+    insta::assert_snapshot!("interview_question_screen", question);
+    play(&term, &script[4..]);
+    term.wait_for("EXIT=0");
+    assert_eq!(
+        determinations(dir.path(), "tool.yaml"),
+        [Truth::Yes, Truth::Yes]
+    );
+    // The end of the interview shows exactly what `classify --explain` prints for the file.
+    let history = term.history();
+    let explain = classify(dir.path(), "tool.yaml", true);
+    assert!(explain.contains("Agency ADS: yes"));
+    assert!(
+        history.contains(trim(&explain).as_str()),
+        "explain output not shown:\n{history}"
+    );
+    assert!(history.contains("Saved to tool.yaml."));
+    let json = classify(dir.path(), "tool.yaml", false);
+    assert!(json.contains("\"agency_ads\": \"yes\""));
+}
+
+#[test]
+fn help_is_one_key_away_and_back_changes_an_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(term) = Term::start(dir.path(), "interview --out tool.yaml") else {
+        return;
+    };
+    play(&term, &full_script()[..4]);
+    term.prompt("(1)(a) Is it an algorithm?");
+    // `?` filters the list to the help line; Enter shows the guidance and the law.
+    term.text("?");
+    term.wait_for("> ? Show guidance");
+    term.keys(&["Enter"]);
+    let help = term.wait_until("help, then the question again", |screen| {
+        screen.contains("Footnotes:") && screen.lines().last().is_some_and(|l| l.starts_with('['))
+    });
+    for part in [
+        "A set of formal or informal rules, processes, or instructions",
+        "Legal definition (Local Law 49 of 2018, § 1(a)):",
+        "[2] Note, the language used in (1)(a)",
+    ] {
+        assert!(
+            term.history().contains(part),
+            "help lacks {part:?}:\n{help}"
+        );
+    }
+    insta::assert_snapshot!("interview_help_screen", help);
+    // The question is asked again after the help: answer yes, no checkboxes, no note.
+    term.prompt("(1)(a) Is it an algorithm?");
+    term.keys(&["Enter"]);
+    term.prompt("Tick any that apply");
+    term.keys(&["Enter"]);
+    term.prompt("Note (optional");
+    term.keys(&["Enter"]);
+    // At (1)(b), Esc goes back to (1)(a); change it to no: the interview ends.
+    term.prompt("(1)(b) Is it a computerized");
+    term.keys(&["Escape"]);
+    term.prompt("(1)(a) Is it an algorithm?");
+    term.keys(&["Down", "Enter"]);
+    term.prompt("Note (optional");
+    term.text("Only plays recorded video");
+    term.keys(&["Enter"]);
+    term.wait_for("EXIT=0");
+    assert_eq!(
+        determinations(dir.path(), "tool.yaml"),
+        [Truth::No, Truth::No]
+    );
+    let text = std::fs::read_to_string(dir.path().join("tool.yaml")).unwrap();
+    assert!(
+        text.contains("  1a:\n    answer: no\n    note: \"Only plays recorded video\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn ctrl_c_saves_and_resume_finishes_with_the_same_result() {
+    let script = full_script();
+    // Uninterrupted, for comparison.
+    let whole = tempfile::tempdir().unwrap();
+    let Some(term) = Term::start(whole.path(), "interview --out tool.yaml") else {
+        return;
+    };
+    play(&term, &script);
+    term.wait_for("EXIT=0");
+    drop(term);
+    let expected = std::fs::read_to_string(whole.path().join("tool.yaml")).unwrap();
+
+    // Interrupted at (1)(c), then resumed.
+    let dir = tempfile::tempdir().unwrap();
+    let term = Term::start(dir.path(), "interview --out tool.yaml").unwrap();
+    play(&term, &script[..9]);
+    term.prompt("(1)(c) Is the algorithm used");
+    term.keys(&["C-c"]);
+    let screen = term.wait_for("EXIT=130");
+    assert!(screen.contains("Saved to tool.yaml."), "{screen}");
+    assert!(
+        screen.contains("Resume with: adscheck interview --resume tool.yaml"),
+        "{screen}"
+    );
+    let saved = std::fs::read_to_string(dir.path().join("tool.yaml")).unwrap();
+    assert!(
+        saved.contains("  1b:\n    answer: yes"),
+        "answers before the stop are saved:\n{saved}"
+    );
+    drop(term);
+
+    let term = Term::start(dir.path(), "interview --resume tool.yaml").unwrap();
+    // No metadata, no earlier question: it carries on at (1)(c).
+    let screen = term.prompt("(1)(c) Is the algorithm used");
+    assert!(!screen.contains("Name of the tool"), "{screen}");
+    play(&term, &script[9..]);
+    term.wait_for("EXIT=0");
+    let resumed = std::fs::read_to_string(dir.path().join("tool.yaml")).unwrap();
+    assert_eq!(resumed, expected);
+}
+
+#[test]
+fn an_existing_file_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("tool.yaml"), "precious").unwrap();
+    let Some(term) = Term::start(dir.path(), "interview --out tool.yaml") else {
+        return;
+    };
+    let screen = term.wait_for("EXIT=2");
+    assert!(screen.contains("tool.yaml already exists"), "{screen}");
+    assert!(screen.contains("--resume tool.yaml"), "{screen}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("tool.yaml")).unwrap(),
+        "precious"
+    );
+}
