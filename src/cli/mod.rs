@@ -246,7 +246,14 @@ fn interview(cli: &Cli, args: &InterviewArgs) -> anyhow::Result<Exit> {
         };
         let format = yaml::Format::from_path(path).unwrap_or_else(|| yaml::Format::sniff(&text));
         match AnswerFile::parse(&name, &text, format, engine.checklist()) {
-            Ok(file) => Interview::resume(&engine, path.clone(), file),
+            Ok(file) => {
+                let answered = file.answers.iter().filter(|a| a.is_some()).count();
+                println!(
+                    "Continuing {name}: {answered} answer{} so far.",
+                    if answered == 1 { "" } else { "s" }
+                );
+                Interview::resume(&engine, path.clone(), file)
+            }
             Err(errors) => {
                 errors.0.iter().for_each(|e| print_diagnostic(e, "error"));
                 eprintln!("adscheck: error: {name} cannot be resumed until these are fixed");
