@@ -42,43 +42,96 @@ fn is_answer_file(path: &Path) -> bool {
     Format::from_path(path).is_some()
 }
 
-/// Expand the paths given on the command line into answer files, sorted by path.
+/// Hidden files and folders (`.git`, `.github`, `.adscheck.yaml`) are never answer files.
+fn is_hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// Expand the paths given on the command line into answer files, in path order, lazily.
 ///
-/// `-` is standard input; a folder contributes every `*.yaml`, `*.yml` and `*.json` below it
-/// (symbolic links are not followed, so link loops cannot trap the walk); a file is taken
-/// whatever its name. A path that does not exist or cannot be listed becomes
-/// [`Source::Unreadable`], to be reported like a bad file.
+/// `-` is standard input; a folder contributes every `*.yaml`, `*.yml` and `*.json` below it,
+/// skipping hidden files and folders (symbolic links are not followed, so link loops cannot
+/// trap the walk); a file is taken whatever its name. A path that does not exist or cannot be
+/// listed becomes [`Source::Unreadable`], to be reported like a bad file. Paths named twice, or
+/// inside a folder also named, are taken once. Files come out one by one, so memory does not
+/// grow with their number (beyond the listing of one folder, which is sorted).
+pub fn sources(paths: &[PathBuf]) -> impl Iterator<Item = Source> + use<> {
+    let mut roots: Vec<PathBuf> = paths.to_vec();
+    roots.sort();
+    roots.dedup();
+    let folders: Vec<PathBuf> = roots.iter().filter(|p| p.is_dir()).cloned().collect();
+    // A root inside another folder root is already covered by it.
+    roots.retain(|p| {
+        !folders
+            .iter()
+            .any(|folder| folder != p && p.starts_with(folder))
+    });
+    let stdin = roots.iter().any(|p| p.as_os_str() == "-");
+    roots.retain(|p| p.as_os_str() != "-");
+    stdin
+        .then_some(Source::Stdin)
+        .into_iter()
+        .chain(roots.into_iter().flat_map(expand))
+}
+
+fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Source>> {
+    match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_dir() => Box::new(
+            walkdir::WalkDir::new(&path)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| !is_hidden(e))
+                .filter_map(move |entry| match entry {
+                    Ok(entry) => (entry.file_type().is_file() && is_answer_file(entry.path()))
+                        .then(|| Source::File(entry.into_path())),
+                    Err(e) => {
+                        let at = e.path().unwrap_or(&path).to_path_buf();
+                        Some(Source::Unreadable(at, e.to_string()))
+                    }
+                }),
+        ),
+        Ok(_) => Box::new(std::iter::once(Source::File(path))),
+        Err(e) => Box::new(std::iter::once(Source::Unreadable(path, e.to_string()))),
+    }
+}
+
+/// All sources of [`sources`], collected.
 #[must_use]
 pub fn discover(paths: &[PathBuf]) -> Vec<Source> {
-    let mut sources = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            sources.push(Source::Stdin);
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-                    match entry {
-                        Ok(entry) => {
-                            if entry.file_type().is_file() && is_answer_file(entry.path()) {
-                                sources.push(Source::File(entry.into_path()));
-                            }
-                        }
-                        Err(e) => {
-                            let at = e.path().unwrap_or(path).to_path_buf();
-                            sources.push(Source::Unreadable(at, e.to_string()));
-                        }
-                    }
-                }
-            }
-            Ok(_) => sources.push(Source::File(path.clone())),
-            Err(e) => sources.push(Source::Unreadable(path.clone(), e.to_string())),
+    sources(paths).collect()
+}
+
+/// How many files are worked on together: enough to keep every core busy, few enough that
+/// memory stays flat however many files there are.
+const CHUNK: usize = 1024;
+
+/// Do `work` on every source, in parallel, and hand the results to `each` in source order.
+///
+/// Sources are taken a chunk at a time, so results stream out while later files are still
+/// being read, and at most one chunk of results is held at once.
+///
+/// # Errors
+/// The first error `each` returns; no further sources are read after it.
+pub fn in_order<R, E>(
+    sources: impl Iterator<Item = Source>,
+    work: impl Fn(&Source) -> R + Sync,
+    mut each: impl FnMut(Source, R) -> Result<(), E>,
+) -> Result<usize, E>
+where
+    R: Send,
+{
+    use rayon::prelude::*;
+    let mut sources = sources.peekable();
+    let mut count = 0;
+    while sources.peek().is_some() {
+        let chunk: Vec<Source> = sources.by_ref().take(CHUNK).collect();
+        let results: Vec<R> = chunk.par_iter().map(&work).collect();
+        for (source, result) in chunk.into_iter().zip(results) {
+            count += 1;
+            each(source, result)?;
         }
     }
-    sources.sort();
-    sources.dedup();
-    sources
+    Ok(count)
 }
 
 /// Read one source as text.

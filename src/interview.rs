@@ -174,6 +174,8 @@ impl<'e> Interview<'e> {
             checklist: Some(engine.checklist().id.value.clone()),
             tool: serde_json::Map::new(),
             answers: vec![None; engine.checklist().questions.len()],
+            tool_position: None,
+            declared: vec![None; engine.checklist().determinations.len()],
             warnings: Vec::new(),
         };
         Interview {

@@ -30,6 +30,10 @@ pub struct Outcome {
     pub warnings: Vec<Diagnostic>,
     /// The deciding reason in a few words, for tables.
     pub summary: String,
+    /// What the file declares each determination to be, by determination index.
+    pub declared: Vec<Option<crate::yaml::Located<Truth>>>,
+    /// Where the file's `tool:` key stands.
+    pub tool_position: Option<Position>,
 }
 
 /// One answer that a determination rests on: for a decided determination, an answer that
@@ -139,6 +143,8 @@ impl Report {
                 needed: evaluation.needed,
                 warnings,
                 summary,
+                declared: answers.declared,
+                tool_position: answers.tool_position,
             }),
         }
     }

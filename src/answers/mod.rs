@@ -25,10 +25,10 @@ use crate::checklist::{Checklist, Question};
 use crate::engine::Truth;
 use crate::error::{Diagnostic, Diagnostics, Kind, Position};
 use crate::suggest;
-use crate::yaml::{self, Format, Node, Value};
+use crate::yaml::{self, Format, Located, Node, Value};
 
 /// The keys an answer file may have at its top level.
-const TOP_LEVEL_KEYS: [&str; 3] = ["checklist", "tool", "answers"];
+const TOP_LEVEL_KEYS: [&str; 4] = ["checklist", "tool", "answers", "declared"];
 
 /// The keys of an answer in its long form.
 const ANSWER_KEYS: [&str; 4] = ["answer", "note", "options", "not_needed"];
@@ -115,6 +115,10 @@ pub struct AnswerFile {
     pub tool: serde_json::Map<String, serde_json::Value>,
     /// Answers by question index; `None` for questions not answered.
     pub answers: Vec<Option<Answer>>,
+    /// Where the `tool:` key stands, if the file has one.
+    pub tool_position: Option<Position>,
+    /// What the file declares each determination to be (`declared:`), by determination index.
+    pub declared: Vec<Option<Located<Truth>>>,
     /// Problems that do not stop evaluation.
     pub warnings: Vec<Diagnostic>,
 }
@@ -197,6 +201,8 @@ impl Reader<'_> {
             checklist: None,
             tool: serde_json::Map::new(),
             answers: vec![None; self.checklist.questions.len()],
+            tool_position: None,
+            declared: vec![None; self.checklist.determinations.len()],
             warnings: Vec::new(),
         };
         let entries = match &root.value {
@@ -227,7 +233,11 @@ impl Reader<'_> {
         for (key, value) in entries {
             match key.key_text().as_str() {
                 "checklist" => out.checklist = self.checklist_id(value),
-                "tool" => out.tool = self.tool(value),
+                "tool" => {
+                    out.tool_position = key.position;
+                    out.tool = self.tool(value);
+                }
+                "declared" => self.declared(value, &mut out.declared),
                 "answers" => self.answers(value, &mut out.answers),
                 other => {
                     self.unknown_key(key, other, &TOP_LEVEL_KEYS, "at the top of an answer file")
@@ -274,6 +284,64 @@ impl Reader<'_> {
             );
         }
         Some(id.clone())
+    }
+
+    /// `declared: {ads: yes, agency_ads: no}`: what the respondent claims, checked by `check`.
+    fn declared(&mut self, node: &Node, out: &mut [Option<Located<Truth>>]) {
+        let entries = match &node.value {
+            Value::Map(entries) => entries,
+            Value::Null => return,
+            other => {
+                self.error(
+                    Kind::WrongType,
+                    node.position,
+                    format!(
+                        "`declared` must be a mapping from determination id to yes, no or \
+                         undetermined (e.g. `ads: yes`), not {}",
+                        other.describe()
+                    ),
+                );
+                return;
+            }
+        };
+        let ids: Vec<&str> = self.checklist.determinations.iter().map(|d| d.id.as_str()).collect();
+        for (key, value) in entries {
+            let id = key.key_text();
+            let Some(index) = self.checklist.determination_index(&id) else {
+                self.unknown_key(key, &id, &ids, "under `declared` (determination ids)");
+                continue;
+            };
+            let truth = match &value.value {
+                Value::Bool(true) => Some(Truth::Yes),
+                Value::Bool(false) => Some(Truth::No),
+                Value::String(word) => match word.trim().to_ascii_lowercase().as_str() {
+                    "yes" | "true" => Some(Truth::Yes),
+                    "no" | "false" => Some(Truth::No),
+                    "undetermined" => Some(Truth::Unknown),
+                    _ => None,
+                },
+                Value::Null => continue,
+                _ => None,
+            };
+            match truth {
+                Some(t) => {
+                    if let Some(slot) = out.get_mut(index) {
+                        *slot = Some(Located {
+                            value: t,
+                            position: value.position,
+                        });
+                    }
+                }
+                None => self.error(
+                    Kind::InvalidAnswer,
+                    value.position,
+                    format!(
+                        "invalid declared value `{}` for `{id}`: allowed: yes, no, undetermined",
+                        value.key_text()
+                    ),
+                ),
+            }
+        }
     }
 
     fn tool(&mut self, node: &Node) -> serde_json::Map<String, serde_json::Value> {

@@ -89,6 +89,18 @@ impl AnswerFile {
                 let _ = writeln!(out, "  {}: {}", key(k), value(v));
             }
         }
+        let declared: Vec<(&str, &str)> = checklist
+            .determinations
+            .iter()
+            .zip(&self.declared)
+            .filter_map(|(d, v)| v.as_ref().map(|v| (d.id.as_str(), v.value.as_str())))
+            .collect();
+        if !declared.is_empty() {
+            let _ = writeln!(out, "declared:");
+            for (id, v) in declared {
+                let _ = writeln!(out, "  {}: {v}", key(id));
+            }
+        }
         let answered: Vec<(&Question, &super::Answer)> = checklist
             .questions
             .iter()

@@ -101,22 +101,74 @@ fn color(cli: &Cli) -> bool {
     }
 }
 
+/// Print "no answer files found" for `paths`.
+fn no_files(paths: &[std::path::PathBuf]) -> Exit {
+    eprintln!(
+        "adscheck: error: no answer files (*.yaml, *.yml, *.json) found in {}",
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Exit::Fatal
+}
+
+/// A progress line on standard error, shown only on a terminal and only once a batch is
+/// large enough for it to help.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    shown: bool,
+    enabled: bool,
+}
+
+impl Progress {
+    const THRESHOLD: u64 = 2_000;
+
+    fn new() -> Self {
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} files ({per_sec}, {elapsed})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        Progress {
+            bar,
+            shown: false,
+            enabled: io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&mut self) {
+        self.bar.inc(1);
+        if self.enabled && !self.shown && self.bar.position() >= Self::THRESHOLD {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.shown = true;
+        }
+    }
+
+    /// Print on standard error without tearing the progress line.
+    fn println(&self, line: &str) {
+        self.bar.suspend(|| eprintln!("{line}"));
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+fn diagnostic_line(d: &Diagnostic, severity: &str) -> String {
+    format!("{}: {severity}[{}]: {}", d.location(), d.kind.code(), d.message)
+}
+
 fn classify(cli: &Cli, args: &ClassifyArgs) -> anyhow::Result<Exit> {
     let engine = match engine(cli) {
         Ok(engine) => engine,
         Err(exit) => return Ok(exit),
     };
-    let sources = batch::discover(&args.paths);
-    if sources.is_empty() {
-        eprintln!(
-            "adscheck: error: no answer files (*.yaml, *.yml, *.json) found in {}",
-            args.paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        return Ok(Exit::Fatal);
+    let mut sources = batch::sources(&args.paths).peekable();
+    if sources.peek().is_none() {
+        return Ok(no_files(&args.paths));
     }
     let terminal = io::stdout().is_terminal();
     let format = if args.explain {
@@ -139,34 +191,45 @@ fn classify(cli: &Cli, args: &ClassifyArgs) -> anyhow::Result<Exit> {
             .flatten(),
     };
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut renderer = render::renderer(format, &engine, options);
     renderer.start(&mut out)?;
     let mut failed = 0usize;
-    for source in &sources {
-        let report = batch::classify(&engine, source);
-        if !args.quiet {
-            match &report.outcome {
-                Ok(outcome) => outcome
-                    .warnings
-                    .iter()
-                    .for_each(|w| print_diagnostic(w, "warning")),
-                Err(errors) => errors.0.iter().for_each(|e| print_diagnostic(e, "error")),
+    let mut progress = Progress::new();
+    let total = batch::in_order(
+        sources,
+        |source| batch::classify(&engine, source),
+        |_, report| -> io::Result<()> {
+            if !args.quiet {
+                match &report.outcome {
+                    Ok(outcome) => {
+                        for w in &outcome.warnings {
+                            progress.println(&diagnostic_line(w, "warning"));
+                        }
+                    }
+                    Err(errors) => {
+                        for e in &errors.0 {
+                            progress.println(&diagnostic_line(e, "error"));
+                        }
+                    }
+                }
             }
-        }
-        if report.outcome.is_err() {
-            failed += 1;
-        }
-        renderer.report(&mut out, &report)?;
-    }
+            if report.outcome.is_err() {
+                failed += 1;
+            }
+            progress.tick();
+            renderer.report(&mut out, &report)
+        },
+    );
+    progress.finish();
+    let total = total?;
     renderer.finish(&mut out)?;
     out.flush()?;
     if failed > 0 {
         if !args.quiet {
             eprintln!(
-                "adscheck: {failed} of {} file{} could not be evaluated",
-                sources.len(),
-                if sources.len() == 1 { "" } else { "s" }
+                "adscheck: {failed} of {total} file{} could not be evaluated",
+                if total == 1 { "" } else { "s" }
             );
         }
         Ok(Exit::Findings)
