@@ -105,26 +105,28 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Source> {
 /// memory stays flat however many files there are.
 const CHUNK: usize = 1024;
 
-/// Do `work` on every source, in parallel, and hand the results to `each` in source order.
+/// Do `work` on every item (a [`Source`], or a source with what it needs), in parallel, and
+/// hand the results to `each` in order.
 ///
 /// Sources are taken a chunk at a time, so results stream out while later files are still
 /// being read, and at most one chunk of results is held at once.
 ///
 /// # Errors
 /// The first error `each` returns; no further sources are read after it.
-pub fn in_order<R, E>(
-    sources: impl Iterator<Item = Source>,
-    work: impl Fn(&Source) -> R + Sync,
-    mut each: impl FnMut(Source, R) -> Result<(), E>,
+pub fn in_order<T, R, E>(
+    sources: impl Iterator<Item = T>,
+    work: impl Fn(&T) -> R + Sync,
+    mut each: impl FnMut(T, R) -> Result<(), E>,
 ) -> Result<usize, E>
 where
+    T: Sync,
     R: Send,
 {
     use rayon::prelude::*;
     let mut sources = sources.peekable();
     let mut count = 0;
     while sources.peek().is_some() {
-        let chunk: Vec<Source> = sources.by_ref().take(CHUNK).collect();
+        let chunk: Vec<T> = sources.by_ref().take(CHUNK).collect();
         let results: Vec<R> = chunk.par_iter().map(&work).collect();
         for (source, result) in chunk.into_iter().zip(results) {
             count += 1;

@@ -92,6 +92,33 @@ impl Kind {
     }
 }
 
+impl Kind {
+    /// What this kind of problem means, in a sentence (for rule listings such as SARIF).
+    #[must_use]
+    pub const fn summary(self) -> &'static str {
+        match self {
+            Kind::Io => "The file could not be read.",
+            Kind::Syntax => "The file is not well-formed YAML or JSON, or breaks a parser limit.",
+            Kind::WrongType => "A value has the wrong shape or type.",
+            Kind::UnknownField => "A key that the format does not define.",
+            Kind::MissingField => "A required key is missing.",
+            Kind::UnknownQuestion => "An answer names a question the checklist does not have.",
+            Kind::InvalidAnswer => "An answer or declared value outside the allowed words.",
+            Kind::UnknownOption => "A ticked option that the question does not offer.",
+            Kind::ChecklistMismatch => "The file was written for another checklist.",
+            Kind::DuplicateId => "Two items of a checklist share an id.",
+            Kind::UnknownReference => "A checklist refers to something it does not define.",
+            Kind::Cycle => "Determinations refer to each other in a loop.",
+            Kind::Unsatisfiable => "No answers can make a determination yes.",
+            Kind::EmptyText => "A text that must say something is empty.",
+            Kind::InvalidId => "An id is empty or has characters ids may not have.",
+            Kind::NoOptionsTicked => "A yes on a question with checkboxes, none ticked.",
+            Kind::OptionsWithoutYes => "Options ticked on an answer that is not yes.",
+            Kind::AnswerNotNeeded => "An answer to a question earlier answers made unnecessary.",
+        }
+    }
+}
+
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -42,6 +42,7 @@
 pub mod answers;
 pub mod atomic_file;
 pub mod batch;
+pub mod check;
 pub mod checklist;
 pub mod engine;
 pub mod error;

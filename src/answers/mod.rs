@@ -304,7 +304,12 @@ impl Reader<'_> {
                 return;
             }
         };
-        let ids: Vec<&str> = self.checklist.determinations.iter().map(|d| d.id.as_str()).collect();
+        let ids: Vec<&str> = self
+            .checklist
+            .determinations
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
         for (key, value) in entries {
             let id = key.key_text();
             let Some(index) = self.checklist.determination_index(&id) else {

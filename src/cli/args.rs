@@ -25,6 +25,9 @@ pub struct Cli {
 pub enum Command {
     /// Classify answer files and print each determination with its reason.
     Classify(ClassifyArgs),
+    /// Check a submission of answer files for CI: invalid, undetermined, declared results that
+    /// disagree with the checklist, missing metadata, duplicate tools.
+    Check(CheckArgs),
     /// Answer the checklist in a guided interview; the answer file is saved after every answer.
     Interview(InterviewArgs),
     /// Write a blank answer file, every question and option id as a comment.
@@ -32,6 +35,45 @@ pub enum Command {
     /// Check or print a checklist.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Answer files, folders to search for them, or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format [default: github when GITHUB_ACTIONS=true, text otherwise].
+    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormatArg::Auto)]
+    pub format: CheckFormatArg,
+
+    /// Let undetermined results pass (overrides `allow-undetermined` in .adscheck.yaml).
+    #[arg(long)]
+    pub allow_undetermined: bool,
+
+    /// What fails the check (overrides `fail-on` in .adscheck.yaml).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOnArg>,
+
+    /// Use these settings instead of looking for .adscheck.yaml above each path.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormatArg {
+    Auto,
+    Text,
+    Json,
+    Junit,
+    Github,
+    Sarif,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOnArg {
+    Error,
+    Warning,
 }
 
 #[derive(Debug, Args)]

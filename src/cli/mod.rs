@@ -17,8 +17,8 @@ use adscheck::render::{self, Format, Options};
 use adscheck::yaml;
 use adscheck::{AnswerFile, Diagnostic, Engine, atomic_file, batch};
 use args::{
-    ChecklistCommand, ClassifyArgs, Cli, ColorChoice, Command, InterviewArgs, OutputFormat,
-    ShowFormat, TemplateArgs,
+    CheckArgs, CheckFormatArg, ChecklistCommand, ClassifyArgs, Cli, ColorChoice, Command,
+    FailOnArg, InterviewArgs, OutputFormat, ShowFormat, TemplateArgs,
 };
 
 /// How a run ended.
@@ -62,6 +62,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run(cli: &Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::Classify(args) => classify(cli, args),
+        Command::Check(args) => check(cli, args),
         Command::Interview(args) => interview(cli, args),
         Command::Template(args) => template(cli, args),
         Command::Checklist(ChecklistCommand::Lint { file }) => lint(file),
@@ -158,7 +159,12 @@ impl Progress {
 }
 
 fn diagnostic_line(d: &Diagnostic, severity: &str) -> String {
-    format!("{}: {severity}[{}]: {}", d.location(), d.kind.code(), d.message)
+    format!(
+        "{}: {severity}[{}]: {}",
+        d.location(),
+        d.kind.code(),
+        d.message
+    )
 }
 
 fn classify(cli: &Cli, args: &ClassifyArgs) -> anyhow::Result<Exit> {
@@ -441,4 +447,184 @@ fn template(cli: &Cli, args: &TemplateArgs) -> anyhow::Result<Exit> {
         }
     }
     Ok(Exit::Success)
+}
+
+/// What one checked file needs: the settings in force for it and the engine they name.
+struct Context {
+    settings: adscheck::check::Settings,
+    engine: std::sync::Arc<Engine>,
+}
+
+/// Settings and engines, loaded once each however many files share them.
+struct Contexts<'c> {
+    cli: &'c Cli,
+    args: &'c CheckArgs,
+    by_folder: std::collections::HashMap<std::path::PathBuf, std::sync::Arc<Context>>,
+    by_settings: std::collections::HashMap<Option<std::path::PathBuf>, std::sync::Arc<Context>>,
+    engines: std::collections::HashMap<Option<std::path::PathBuf>, std::sync::Arc<Engine>>,
+}
+
+impl Contexts<'_> {
+    fn for_source(&mut self, source: &batch::Source) -> Result<std::sync::Arc<Context>, Exit> {
+        let folder = match source {
+            batch::Source::File(p) | batch::Source::Unreadable(p, _) => p
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(
+                    || std::path::PathBuf::from("."),
+                    std::path::Path::to_path_buf,
+                ),
+            batch::Source::Stdin => std::path::PathBuf::from("."),
+        };
+        if let Some(ctx) = self.by_folder.get(&folder) {
+            return Ok(ctx.clone());
+        }
+        let settings_file = match &self.args.config {
+            Some(config) => Some(config.clone()),
+            None => adscheck::check::Settings::find(&folder),
+        };
+        let ctx = match self.by_settings.get(&settings_file) {
+            Some(ctx) => ctx.clone(),
+            None => {
+                let ctx = std::sync::Arc::new(self.load(settings_file.as_deref())?);
+                self.by_settings.insert(settings_file, ctx.clone());
+                ctx
+            }
+        };
+        self.by_folder.insert(folder, ctx.clone());
+        Ok(ctx)
+    }
+
+    fn load(&mut self, settings_file: Option<&std::path::Path>) -> Result<Context, Exit> {
+        let mut settings = match settings_file {
+            Some(path) => adscheck::check::Settings::load(path).map_err(|errors| {
+                errors.0.iter().for_each(|e| print_diagnostic(e, "error"));
+                eprintln!(
+                    "adscheck: error: the settings in {} cannot be used",
+                    path.display()
+                );
+                Exit::Fatal
+            })?,
+            None => adscheck::check::Settings::defaults(std::path::PathBuf::from(".")),
+        };
+        if self.args.allow_undetermined {
+            settings.allow_undetermined = true;
+        }
+        match self.args.fail_on {
+            Some(FailOnArg::Error) => settings.fail_on = adscheck::check::FailOn::Error,
+            Some(FailOnArg::Warning) => settings.fail_on = adscheck::check::FailOn::Warning,
+            None => {}
+        }
+        // --checklist on the command line wins over the settings file.
+        let checklist = self
+            .cli
+            .checklist
+            .clone()
+            .or_else(|| settings.checklist.clone());
+        let engine = match self.engines.get(&checklist) {
+            Some(engine) => engine.clone(),
+            None => {
+                let engine = adscheck::load_engine(checklist.as_deref()).map_err(|errors| {
+                    errors.0.iter().for_each(|e| print_diagnostic(e, "error"));
+                    eprintln!("adscheck: error: the checklist cannot be used");
+                    Exit::Fatal
+                })?;
+                let engine = std::sync::Arc::new(engine);
+                self.engines.insert(checklist, engine.clone());
+                engine
+            }
+        };
+        Ok(Context { settings, engine })
+    }
+}
+
+fn check(cli: &Cli, args: &CheckArgs) -> anyhow::Result<Exit> {
+    use adscheck::check::{self as rules, Duplicates, Totals};
+    use adscheck::render::check::{CheckFormat, step_summary, write};
+
+    let github = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
+    let format = match args.format {
+        CheckFormatArg::Auto if github => CheckFormat::Github,
+        CheckFormatArg::Auto | CheckFormatArg::Text => CheckFormat::Text,
+        CheckFormatArg::Json => CheckFormat::Json,
+        CheckFormatArg::Junit => CheckFormat::Junit,
+        CheckFormatArg::Github => CheckFormat::Github,
+        CheckFormatArg::Sarif => CheckFormat::Sarif,
+    };
+    let mut contexts = Contexts {
+        cli,
+        args,
+        by_folder: std::collections::HashMap::new(),
+        by_settings: std::collections::HashMap::new(),
+        engines: std::collections::HashMap::new(),
+    };
+    // Resolve each file's settings first (sequentially, cached), keeping only selected files.
+    let mut fatal = None;
+    let selected = batch::sources(&args.paths).filter_map(|source| {
+        if fatal.is_some() {
+            return None;
+        }
+        match contexts.for_source(&source) {
+            Ok(ctx) => {
+                let chosen = match &source {
+                    batch::Source::File(p) => ctx.settings.selects(p),
+                    _ => true,
+                };
+                chosen.then_some((source, ctx))
+            }
+            Err(exit) => {
+                fatal = Some(exit);
+                None
+            }
+        }
+    });
+    let mut results = Vec::new();
+    let mut totals = Totals::default();
+    let mut duplicates = Duplicates::default();
+    let mut fail_on = adscheck::check::FailOn::Error;
+    let mut progress = Progress::new();
+    batch::in_order(
+        selected,
+        |(source, ctx)| {
+            let report = batch::classify(&ctx.engine, source);
+            let result = rules::check_file(&ctx.engine, &ctx.settings, &report);
+            let tool_position = report.outcome.as_ref().ok().and_then(|o| o.tool_position);
+            (result, tool_position)
+        },
+        |(_, ctx), (mut result, tool_position)| -> Result<(), std::convert::Infallible> {
+            duplicates.observe(&mut result, tool_position);
+            if ctx.settings.fail_on == adscheck::check::FailOn::Warning {
+                fail_on = adscheck::check::FailOn::Warning;
+            }
+            totals.add(&result);
+            results.push(result);
+            progress.tick();
+            Ok(())
+        },
+    )
+    .unwrap_or_else(|never| match never {});
+    progress.finish();
+    if let Some(exit) = fatal {
+        return Ok(exit);
+    }
+    if totals.files == 0 {
+        return Ok(no_files(&args.paths));
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    write(format, &results, &totals, &mut out)?;
+    out.flush()?;
+    if github && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+        let summary = step_summary(&results, &totals);
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)?;
+        file.write_all(summary.as_bytes())?;
+    }
+    Ok(if totals.failed(fail_on) {
+        Exit::Findings
+    } else {
+        Exit::Success
+    })
 }

@@ -5,6 +5,7 @@
 //! which must size its columns, holds rows until the end. Renderers write plain text; colour
 //! is a choice the caller makes (see [`Options::color`]).
 
+pub mod check;
 mod checklist_text;
 mod csv;
 mod explain;

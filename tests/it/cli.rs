@@ -332,11 +332,20 @@ fn missing_paths_and_folders_without_answer_files() {
 }
 
 #[test]
-fn a_directory_named_as_a_file_is_an_error_not_a_panic() {
+fn folders_are_searched_recursively() {
     let r = run(&["classify", "-f", "jsonl", "examples"]);
-    // A folder is searched; `examples/answers` holds the files.
-    assert_eq!(r.code, 0);
-    assert_eq!(r.stdout.lines().count(), EXPECTED.len());
+    // examples/ also holds the failing inventory used by `check`'s tests: exit 1, all reported.
+    assert_eq!(r.code, 1);
+    let files: Vec<String> = r
+        .stdout
+        .lines()
+        .map(|l| json(l)["file"].as_str().unwrap().to_owned())
+        .collect();
+    for (name, ..) in EXPECTED {
+        assert!(files.contains(&format!("examples/answers/{name}")), "{name} missing");
+    }
+    assert!(files.contains(&"examples/inventory/sanitation/complaint-routing.json".to_owned()));
+    assert!(!files.iter().any(|f| f.ends_with(".adscheck.yaml")), "settings are not answers");
 }
 
 #[test]

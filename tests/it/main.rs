@@ -1,6 +1,7 @@
 //! Integration tests: one test binary (faster to build than one per file).
 
 mod answers;
+mod check;
 mod checklist;
 mod cli;
 mod engine;

@@ -1,0 +1,368 @@
+//! CI rules over a submission of answer files: `adscheck check`.
+//!
+//! A file fails when it is invalid (every error `classify` reports), undetermined (unless
+//! allowed), declares determinations the checklist does not give, or lacks required metadata;
+//! across files, two files describing the same tool fail. Each finding has a stable rule id,
+//! a severity and the place to fix.
+
+pub mod settings;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+pub use settings::{FailOn, Settings};
+
+use crate::answers::AnswerValue;
+use crate::engine::{Engine, Truth};
+use crate::error::{Diagnostic, Kind, Position};
+use crate::report::Report;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Reported; fails the check only with `fail-on: warning`.
+    Warning,
+    /// Fails the check.
+    Error,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Rule: a result is undetermined (a needed answer is missing or `unsure`).
+pub const UNDETERMINED: &str = "undetermined";
+/// Rule: the declared determination differs from the checklist's.
+pub const DECLARED_MISMATCH: &str = "declared-mismatch";
+/// Rule: a required `tool:` field is missing or empty.
+pub const MISSING_METADATA: &str = "missing-metadata";
+/// Rule: two files describe the same tool (same agency and name).
+pub const DUPLICATE_TOOL: &str = "duplicate-tool";
+
+/// Every rule `check` can report, with what it means (for SARIF rule metadata and docs).
+#[must_use]
+pub fn rules() -> Vec<(&'static str, &'static str)> {
+    let mut rules = vec![
+        (
+            UNDETERMINED,
+            "A determination is undetermined: a needed answer is missing or unsure.",
+        ),
+        (
+            DECLARED_MISMATCH,
+            "The declared determination disagrees with the checklist's.",
+        ),
+        (
+            MISSING_METADATA,
+            "A required field of the tool block is missing or empty.",
+        ),
+        (
+            DUPLICATE_TOOL,
+            "Two answer files describe the same tool (same agency and name).",
+        ),
+    ];
+    for kind in [
+        Kind::Io,
+        Kind::Syntax,
+        Kind::WrongType,
+        Kind::UnknownField,
+        Kind::MissingField,
+        Kind::UnknownQuestion,
+        Kind::InvalidAnswer,
+        Kind::UnknownOption,
+        Kind::ChecklistMismatch,
+        Kind::NoOptionsTicked,
+        Kind::OptionsWithoutYes,
+        Kind::AnswerNotNeeded,
+    ] {
+        rules.push((kind.code(), kind.summary()));
+    }
+    rules
+}
+
+/// One problem found by `check`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable rule id (`declared-mismatch`, `invalid-answer`, ...).
+    pub rule: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file as the user named it.
+    pub file: String,
+    /// Where in the file, when known.
+    pub position: Option<Position>,
+    /// What is wrong, for people.
+    pub message: String,
+}
+
+impl Finding {
+    fn from_diagnostic(d: &Diagnostic, severity: Severity) -> Finding {
+        Finding {
+            rule: d.kind.code(),
+            severity,
+            file: d.file.clone(),
+            position: d.position,
+            message: d.message.clone(),
+        }
+    }
+}
+
+/// The check of one file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileResult {
+    /// The file as the user named it.
+    pub file: String,
+    /// The tool's name and agency, when the file gives them.
+    pub name: Option<String>,
+    /// The agency.
+    pub agency: Option<String>,
+    /// Each determination's id and value, when the file could be evaluated.
+    pub determinations: Option<Vec<(String, Truth)>>,
+    /// What is wrong with it, in file order.
+    pub findings: Vec<Finding>,
+}
+
+impl FileResult {
+    /// Whether any finding is at least `severity`.
+    #[must_use]
+    pub fn has(&self, severity: Severity) -> bool {
+        self.findings.iter().any(|f| f.severity >= severity)
+    }
+}
+
+/// Check one classified file against `settings`.
+#[must_use]
+pub fn check_file(engine: &Engine, settings: &Settings, report: &Report) -> FileResult {
+    let checklist = engine.checklist();
+    let mut result = FileResult {
+        file: report.file.clone(),
+        name: report.tool_field("name").map(str::to_owned),
+        agency: report.tool_field("agency").map(str::to_owned),
+        determinations: None,
+        findings: Vec::new(),
+    };
+    let outcome = match &report.outcome {
+        Ok(outcome) => outcome,
+        Err(errors) => {
+            result.findings = errors
+                .0
+                .iter()
+                .map(|e| Finding::from_diagnostic(e, Severity::Error))
+                .collect();
+            return result;
+        }
+    };
+    result.determinations = Some(
+        checklist
+            .determinations
+            .iter()
+            .zip(&outcome.determinations)
+            .map(|(d, t)| (d.id.value.clone(), *t))
+            .collect(),
+    );
+    let mut findings: Vec<Finding> = outcome
+        .warnings
+        .iter()
+        .map(|w| Finding::from_diagnostic(w, Severity::Warning))
+        .collect();
+    let finding = |rule, position, message| Finding {
+        rule,
+        severity: Severity::Error,
+        file: report.file.clone(),
+        position,
+        message,
+    };
+
+    for field in &settings.required_tool_fields {
+        let present = report
+            .tool
+            .get(field)
+            .is_some_and(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()));
+        if !present {
+            findings.push(finding(
+                MISSING_METADATA,
+                outcome.tool_position,
+                format!(
+                    "`tool.{field}` is required (required tool fields: {})",
+                    settings.required_tool_fields.join(", ")
+                ),
+            ));
+        }
+    }
+
+    let number = |q: usize| {
+        checklist
+            .questions
+            .get(q)
+            .map_or("?", |q| q.number.as_str())
+    };
+    let label = |d: usize| {
+        checklist
+            .determinations
+            .get(d)
+            .map_or("?", |d| d.label.as_str())
+    };
+    if !settings.allow_undetermined {
+        let undetermined: Vec<&str> = outcome
+            .determinations
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_known())
+            .map(|(d, _)| label(d))
+            .collect();
+        if !undetermined.is_empty() {
+            let needed: Vec<String> = outcome
+                .needed
+                .iter()
+                .map(|&q| {
+                    let answer = outcome
+                        .reasons
+                        .iter()
+                        .find(|r| r.question == q)
+                        .and_then(|r| r.answer);
+                    match answer {
+                        Some(AnswerValue::Unsure) => format!("{} is unsure", number(q)),
+                        _ => format!("{} is not answered", number(q)),
+                    }
+                })
+                .collect();
+            // Point at the first unsure answer, if any; a missing one has no place in the file.
+            let position = outcome
+                .reasons
+                .iter()
+                .find(|r| r.answer == Some(AnswerValue::Unsure))
+                .and_then(|r| r.position);
+            findings.push(finding(
+                UNDETERMINED,
+                position,
+                format!(
+                    "{} undetermined: {}; answer yes or no (or set allow-undetermined)",
+                    undetermined.join(" and "),
+                    needed.join(", ")
+                ),
+            ));
+        }
+    }
+
+    for (d, declared) in outcome.declared.iter().enumerate() {
+        let (Some(declared), Some(&computed)) = (declared, outcome.determinations.get(d)) else {
+            continue;
+        };
+        if declared.value == computed {
+            continue;
+        }
+        let id = checklist
+            .determinations
+            .get(d)
+            .map_or("?", |d| d.id.as_str());
+        let because: Vec<String> = outcome
+            .reasons
+            .iter()
+            .filter(|r| r.determination == d)
+            .map(|r| {
+                let answer = r.answer.map_or("not answered", AnswerValue::as_str);
+                match r.position {
+                    Some(p) => format!("{} {answer} (line {})", number(r.question), p.line),
+                    None => format!("{} {answer}", number(r.question)),
+                }
+            })
+            .collect();
+        findings.push(finding(
+            DECLARED_MISMATCH,
+            declared.position,
+            format!(
+                "declared {id}: {}, but the checklist gives {}: {}",
+                declared.value.as_str(),
+                computed.as_str(),
+                because.join(", ")
+            ),
+        ));
+    }
+    findings.sort_by_key(|f| f.position);
+    result.findings = findings;
+    result
+}
+
+/// Finds files that describe the same tool, across a whole submission.
+#[derive(Debug, Default)]
+pub struct Duplicates {
+    first: HashMap<(String, String), String>,
+}
+
+fn identity(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Duplicates {
+    /// Note `result`'s tool; if an earlier file described the same one, add a finding to it.
+    pub fn observe(&mut self, result: &mut FileResult, tool_position: Option<Position>) {
+        let (Some(name), Some(agency)) = (&result.name, &result.agency) else {
+            return;
+        };
+        let key = (identity(agency), identity(name));
+        if key.0.is_empty() || key.1.is_empty() {
+            return;
+        }
+        match self.first.get(&key) {
+            Some(first) => result.findings.push(Finding {
+                rule: DUPLICATE_TOOL,
+                severity: Severity::Error,
+                file: result.file.clone(),
+                position: tool_position,
+                message: format!(
+                    "same tool as {first} (agency `{agency}`, name `{name}`): one answer file per \
+                     tool"
+                ),
+            }),
+            None => {
+                self.first.insert(key, result.file.clone());
+            }
+        }
+    }
+}
+
+/// Counts over a whole check.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Files checked.
+    pub files: usize,
+    /// Files with at least one error.
+    pub failed_files: usize,
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+}
+
+impl Totals {
+    /// Add one file's result.
+    pub fn add(&mut self, result: &FileResult) {
+        self.files += 1;
+        if result.has(Severity::Error) {
+            self.failed_files += 1;
+        }
+        for f in &result.findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+            }
+        }
+    }
+
+    /// Whether the check fails under `fail_on`.
+    #[must_use]
+    pub fn failed(&self, fail_on: FailOn) -> bool {
+        self.errors > 0 || (fail_on == FailOn::Warning && self.warnings > 0)
+    }
+}

@@ -1,0 +1,64 @@
+//! JUnit XML (quick-junit): one test case per answer file, failed when it has errors.
+
+use std::io::{self, Write};
+
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+use crate::check::{FileResult, Severity, Totals};
+use crate::error::Location;
+
+fn line(f: &crate::check::Finding) -> String {
+    let at = Location {
+        file: &f.file,
+        position: f.position,
+    };
+    format!("{at}: {}[{}]: {}", f.severity.as_str(), f.rule, f.message)
+}
+
+pub(crate) fn write(
+    results: &[FileResult],
+    _totals: &Totals,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut report = Report::new("adscheck");
+    let mut suite = TestSuite::new("adscheck check");
+    for result in results {
+        let errors: Vec<_> = result
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        let status = match errors.first() {
+            Some(first) => {
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                status
+                    .set_message(first.message.clone())
+                    .set_type(first.rule)
+                    .set_description(
+                        errors
+                            .iter()
+                            .map(|f| line(f))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    );
+                status
+            }
+            None => TestCaseStatus::success(),
+        };
+        let mut case = TestCase::new(result.file.clone(), status);
+        case.set_classname("adscheck");
+        let warnings: Vec<String> = result
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .map(line)
+            .collect();
+        if !warnings.is_empty() {
+            case.set_system_out(warnings.join("\n"));
+        }
+        suite.add_test_case(case);
+    }
+    report.add_test_suite(suite);
+    report.serialize(&mut *out).map_err(io::Error::other)?;
+    writeln!(out)
+}

@@ -1,0 +1,60 @@
+//! Output formats of `adscheck check`, one file per format: compiler-style text, JSON,
+//! GitHub Actions annotations (and a job summary), JUnit XML and SARIF 2.1.0.
+
+mod github;
+mod json;
+mod junit;
+mod sarif;
+mod text;
+
+use std::io::{self, Write};
+
+use crate::check::{FileResult, Totals};
+
+pub use github::step_summary;
+
+/// An output format of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// `path:line:col: error[rule]: message`, one line per finding, then totals.
+    Text,
+    /// One JSON document: every file with its findings, and the totals.
+    Json,
+    /// One JUnit XML test case per file.
+    Junit,
+    /// GitHub Actions workflow commands (`::error file=...`).
+    Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+}
+
+/// Write the results of a check.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write(
+    format: CheckFormat,
+    results: &[FileResult],
+    totals: &Totals,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        CheckFormat::Text => text::write(results, totals, out),
+        CheckFormat::Json => json::write(results, totals, out),
+        CheckFormat::Junit => junit::write(results, totals, out),
+        CheckFormat::Github => github::write(results, totals, out),
+        CheckFormat::Sarif => sarif::write(results, out),
+    }
+}
+
+/// The totals line: `adscheck check: 12 files, 2 errors, 1 warning; 1 file failed`.
+pub(crate) fn totals_line(totals: &Totals) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "adscheck check: {}, {}, {}; {} failed",
+        plural(totals.files, "file"),
+        plural(totals.errors, "error"),
+        plural(totals.warnings, "warning"),
+        plural(totals.failed_files, "file"),
+    )
+}

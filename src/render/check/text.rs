@@ -1,0 +1,30 @@
+//! Compiler-style text: `path:line:col: error[rule]: message`.
+
+use std::io::{self, Write};
+
+use super::totals_line;
+use crate::check::{FileResult, Totals};
+use crate::error::Location;
+
+pub(crate) fn write(
+    results: &[FileResult],
+    totals: &Totals,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for result in results {
+        for f in &result.findings {
+            let at = Location {
+                file: &f.file,
+                position: f.position,
+            };
+            writeln!(
+                out,
+                "{at}: {}[{}]: {}",
+                f.severity.as_str(),
+                f.rule,
+                f.message
+            )?;
+        }
+    }
+    writeln!(out, "{}", totals_line(totals))
+}

@@ -1,0 +1,419 @@
+//! `adscheck check`: each rule with its place and id, every output format, settings.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+use crate::support::root;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn check_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::cargo_bin("adscheck").unwrap();
+    cmd.current_dir(dir)
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .arg("check")
+        .args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let output = cmd.output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn check(args: &[&str]) -> Run {
+    check_in(root(), args, &[])
+}
+
+const FAILING: &str = "examples/inventory-failing";
+
+/// (file, line, column, severity, rule) of every finding in the failing inventory.
+const EXPECTED: [(&str, u32, u32, &str, &str); 7] = [
+    ("basket-sensors.yaml", 10, 16, "error", "undetermined"),
+    (
+        "collection-route-optimization.yaml",
+        6,
+        34,
+        "error",
+        "declared-mismatch",
+    ),
+    (
+        "overtime-spreadsheet.yaml",
+        1,
+        1,
+        "error",
+        "missing-metadata",
+    ),
+    (
+        "overtime-spreadsheet.yaml",
+        5,
+        7,
+        "warning",
+        "no-options-ticked",
+    ),
+    (
+        "route-optimization-copy.yaml",
+        1,
+        1,
+        "error",
+        "duplicate-tool",
+    ),
+    (
+        "snow-plow-tracker.yaml",
+        1,
+        12,
+        "error",
+        "checklist-mismatch",
+    ),
+    ("snow-plow-tracker.yaml", 7, 7, "error", "invalid-answer"),
+];
+
+#[test]
+fn the_example_inventory_passes() {
+    let r = check(&["examples/inventory"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(
+        r.stdout,
+        "adscheck check: 3 files, 0 errors, 0 warnings; 0 files failed\n"
+    );
+}
+
+#[test]
+fn the_failing_inventory_fails_with_each_finding_on_its_line() {
+    let r = check(&[FAILING]);
+    assert_eq!(r.code, 1);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), EXPECTED.len() + 1);
+    for (line, (file, l, c, severity, rule)) in lines.iter().zip(EXPECTED) {
+        let prefix = format!("{FAILING}/sanitation/{file}:{l}:{c}: {severity}[{rule}]: ");
+        assert!(line.starts_with(&prefix), "{line}\n  expected {prefix}");
+    }
+    assert_eq!(
+        lines[7],
+        "adscheck check: 5 files, 6 errors, 1 warning; 5 files failed"
+    );
+    // The mismatch names both values and the answers that decide it.
+    assert!(
+        lines[1]
+            .contains("declared agency_ads: no, but the checklist gives yes: (1)(a) yes (line 8)")
+    );
+    assert!(lines[4].contains(
+        "same tool as examples/inventory-failing/sanitation/collection-route-optimization.yaml"
+    ));
+    insta::assert_snapshot!("check_text", r.stdout);
+}
+
+#[test]
+fn json_lists_every_file_and_finding() {
+    let r = check(&[FAILING, "-f", "json"]);
+    assert_eq!(r.code, 1);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["totals"]["files"], 5);
+    assert_eq!(v["totals"]["errors"], 6);
+    let found: Vec<(String, u64, String)> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| {
+            let file = f["file"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_owned();
+            f["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |x| {
+                    (
+                        file.clone(),
+                        x["line"].as_u64().unwrap(),
+                        x["rule"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let expected: Vec<(String, u64, String)> = EXPECTED
+        .iter()
+        .map(|e| (e.0.to_owned(), u64::from(e.1), e.4.to_owned()))
+        .collect();
+    assert_eq!(found, expected);
+    let basket = &v["files"][0];
+    assert_eq!(basket["determinations"]["agency_ads"], "undetermined");
+    assert_eq!(
+        v["files"][4]["determinations"],
+        Value::Null,
+        "an invalid file is not evaluated"
+    );
+}
+
+#[test]
+fn junit_has_one_case_per_file_and_parses_back() {
+    let r = check(&[FAILING, "-f", "junit"]);
+    assert_eq!(r.code, 1);
+    let report = quick_junit::Report::deserialize_from_str(&r.stdout).unwrap();
+    assert_eq!(report.tests, 5);
+    assert_eq!(report.failures, 5);
+    let suite = &report.test_suites[0];
+    let names: Vec<&str> = suite.test_cases.iter().map(|c| c.name.as_str()).collect();
+    assert!(names[0].ends_with("basket-sensors.yaml"));
+    let passing = check(&["examples/inventory", "-f", "junit"]);
+    assert_eq!(passing.code, 0);
+    let report = quick_junit::Report::deserialize_from_str(&passing.stdout).unwrap();
+    assert_eq!((report.tests, report.failures), (3, 0));
+}
+
+#[test]
+fn sarif_is_valid_sarif_2_1_0_with_the_findings() {
+    let r = check(&[FAILING, "-f", "sarif"]);
+    assert_eq!(r.code, 1);
+    let sarif: Value = serde_json::from_str(&r.stdout).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/fixtures/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    // The fixture is the OASIS schema as serde-sarif ships it, with one fix: its two `language`
+    // patterns have a stray `]` that ECMA-262 regex engines reject.
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), EXPECTED.len());
+    let first = &results[0];
+    assert_eq!(first["ruleId"], "undetermined");
+    assert_eq!(first["level"], "error");
+    let location = &first["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "examples/inventory-failing/sanitation/basket-sensors.yaml"
+    );
+    assert_eq!(location["region"]["startLine"], 10);
+    assert_eq!(location["region"]["startColumn"], 16);
+    assert_eq!(results[3]["level"], "warning");
+    let rules: Vec<&str> = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for (.., rule) in EXPECTED {
+        assert!(rules.contains(&rule), "rule {rule} is described");
+    }
+}
+
+#[test]
+fn github_annotations_and_step_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    let r = check_in(
+        root(),
+        &[FAILING],
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_STEP_SUMMARY", summary.to_str().unwrap()),
+        ],
+    );
+    assert_eq!(r.code, 1);
+    let first = r.stdout.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "::error file=examples/inventory-failing/sanitation/basket-sensors.yaml,line=10,col=16,\
+         title=adscheck undetermined::Agency ADS undetermined: (2)(b) is unsure; answer yes or no \
+         (or set allow-undetermined)"
+    );
+    assert!(r.stdout.contains("::warning file=examples/inventory-failing/sanitation/overtime-spreadsheet.yaml,line=5,col=7,"));
+    let summary = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        summary.starts_with("### adscheck check: 5 files, 6 errors, 1 warning; 5 files failed")
+    );
+    assert!(summary.contains("| File | Tool | Agency | Determinations | Findings |"));
+    assert!(summary.contains("ads: yes, agency_ads: undetermined"));
+    // Without GITHUB_ACTIONS, auto is text.
+    assert!(check(&[FAILING]).stdout.starts_with("examples/"));
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+const UNDETERMINED: &str =
+    "tool: {name: A, agency: B}\nanswers: {1a: yes, 1b: yes, 1c: yes, 2a: yes, 2b: unsure}\n";
+
+#[test]
+fn settings_are_found_by_walking_up_and_can_be_overridden() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "repo/.adscheck.yaml",
+        "allow-undetermined: true\n",
+    );
+    write(dir.path(), "repo/agency/year/tool.yaml", UNDETERMINED);
+    let r = check_in(dir.path(), &["repo/agency/year/tool.yaml"], &[]);
+    assert_eq!(
+        r.code, 0,
+        "settings two folders up allow undetermined: {}",
+        r.stdout
+    );
+    // Without settings, undetermined fails; --allow-undetermined lets it pass.
+    let plain = tempfile::tempdir().unwrap();
+    write(plain.path(), "tool.yaml", UNDETERMINED);
+    assert_eq!(check_in(plain.path(), &["tool.yaml"], &[]).code, 1);
+    assert_eq!(
+        check_in(plain.path(), &["tool.yaml", "--allow-undetermined"], &[]).code,
+        0
+    );
+    // --config names the settings explicitly.
+    write(dir.path(), "strict.yaml", "allow-undetermined: false\n");
+    let r = check_in(dir.path(), &["repo", "--config", "strict.yaml"], &[]);
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn unknown_or_bad_settings_are_errors_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        ".adscheck.yaml",
+        "allow-undetermined: true\nfail_on: warning\n",
+    );
+    write(dir.path(), "tool.yaml", UNDETERMINED);
+    let r = check_in(dir.path(), &["."], &[]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains(".adscheck.yaml:2:1: error[unknown-field]: unknown field `fail_on`"),
+        "{}",
+        r.stderr
+    );
+    write(dir.path(), ".adscheck.yaml", "exclude: ['drafts/[']\n");
+    let r = check_in(dir.path(), &["."], &[]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains(".adscheck.yaml:1:11: error[wrong-type]: bad glob `drafts/[`"),
+        "{}",
+        r.stderr
+    );
+    write(dir.path(), ".adscheck.yaml", "fail-on: sometimes\n");
+    let r = check_in(dir.path(), &["."], &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains(".adscheck.yaml:1:10"), "{}", r.stderr);
+}
+
+#[test]
+fn include_exclude_and_fail_on_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        ".adscheck.yaml",
+        "exclude: ['drafts/**']\nrequired-tool-fields: [name]\n",
+    );
+    write(dir.path(), "drafts/wip.yaml", "answers: {1a: maybe}\n");
+    write(
+        dir.path(),
+        "ok.yaml",
+        "tool: {name: A}\nanswers: {1a: yes}\n",
+    );
+    let r = check_in(dir.path(), &["."], &[]);
+    // 1a is yes with no options: a warning, and the check is otherwise undetermined -> error.
+    assert_eq!(r.code, 1);
+    assert!(
+        !r.stdout.contains("wip.yaml"),
+        "drafts are excluded:\n{}",
+        r.stdout
+    );
+    write(
+        dir.path(),
+        "ok.yaml",
+        "tool: {name: A}\nanswers: {1a: {answer: yes}, 1b: no}\n",
+    );
+    let r = check_in(dir.path(), &["."], &[]);
+    assert_eq!(r.code, 0, "warnings alone pass: {}", r.stdout);
+    assert!(r.stdout.contains("warning[no-options-ticked]"));
+    let r = check_in(dir.path(), &[".", "--fail-on", "warning"], &[]);
+    assert_eq!(r.code, 1);
+    write(
+        dir.path(),
+        ".adscheck.yaml",
+        "exclude: ['drafts/**']\nrequired-tool-fields: [name]\nfail-on: warning\n",
+    );
+    assert_eq!(check_in(dir.path(), &["."], &[]).code, 1);
+}
+
+#[test]
+fn hidden_folders_are_not_answer_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        ".github/workflows/ci.yml",
+        "on: push\njobs: {}\n",
+    );
+    write(
+        dir.path(),
+        "tool.yaml",
+        "tool: {name: A, agency: B}\nanswers: {1a: no}\n",
+    );
+    let r = check_in(dir.path(), &["."], &[]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("1 file,"));
+}
+
+#[test]
+fn output_order_is_the_same_on_every_run() {
+    // More files than one parallel chunk, in nested folders.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..2100 {
+        let answer = ["yes", "no", "unsure"][i % 3];
+        write(
+            dir.path(),
+            &format!("a{}/t{i:04}.yaml", i % 7),
+            &format!("tool: {{name: T{i}, agency: A}}\nanswers: {{1a: {answer}}}\n"),
+        );
+    }
+    let classify = |dir: &Path| {
+        let output = Command::cargo_bin("adscheck")
+            .unwrap()
+            .current_dir(dir)
+            .args(["classify", "-f", "jsonl", "."])
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let first = classify(dir.path());
+    let files: Vec<String> = first
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["file"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(files.len(), 2100);
+    let mut sorted = files.clone();
+    sorted.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
+    assert_eq!(files, sorted, "results come in path order");
+    for _ in 0..2 {
+        assert_eq!(classify(dir.path()), first);
+    }
+    let check_a = check_in(dir.path(), &["."], &[]).stdout;
+    assert_eq!(check_in(dir.path(), &["."], &[]).stdout, check_a);
+}
