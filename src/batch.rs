@@ -105,6 +105,9 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Source> {
 /// memory stays flat however many files there are.
 const CHUNK: usize = 1024;
 
+/// Batches smaller than this are worked on one thread: starting the pool costs more.
+const SEQUENTIAL_BELOW: usize = 16;
+
 /// Do `work` on every item (a [`Source`], or a source with what it needs), in parallel, and
 /// hand the results to `each` in order.
 ///
@@ -127,7 +130,13 @@ where
     let mut count = 0;
     while sources.peek().is_some() {
         let chunk: Vec<T> = sources.by_ref().take(CHUNK).collect();
-        let results: Vec<R> = chunk.par_iter().map(&work).collect();
+        // A few files are done before threads could start: a one-file run stays as quick as
+        // the process itself.
+        let results: Vec<R> = if chunk.len() < SEQUENTIAL_BELOW {
+            chunk.iter().map(&work).collect()
+        } else {
+            chunk.par_iter().map(&work).collect()
+        };
         for (source, result) in chunk.into_iter().zip(results) {
             count += 1;
             each(source, result)?;

@@ -1,10 +1,15 @@
 //! The one place that knows the YAML parser.
 //!
-//! Answer files and checklists are read here, through `serde-saphyr`, with limits on nesting,
-//! aliases and size so that a hostile file cannot exhaust memory. JSON is read through the same
-//! parser (JSON is YAML's flow style) after `serde_json` has checked that it is strict JSON, so
-//! both formats give line and column for every value. Swapping the YAML crate means changing
-//! this file only.
+//! Everything is read with `serde-saphyr` and its parser. Checklists and settings, read once
+//! per run, are deserialized into typed structs through `serde-saphyr` with its budgets against
+//! deep nesting and alias bombs. Answer files, read by the hundred thousand, are built into a
+//! position-aware [`Node`] tree straight from the parser's events ([`parse_tree`]): the serde
+//! layer with a span on every value cost four times as much, and the tree is all the answer
+//! reader needs. The tree builder enforces its own limits on depth and on nodes (aliases
+//! included), so the same hostile inputs are refused. JSON is read through the same parser (JSON
+//! is YAML's flow style) after `serde_json` has checked that it is strict JSON, so both formats
+//! give line and column for every value. Swapping the YAML crate means changing this file
+//! only.
 
 use std::fmt;
 use std::ops::Deref;
@@ -104,6 +109,349 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str, format: Format) -> Res
             Err(saphyr_diagnostic(file, &e))
         }
     }
+}
+
+/// How deep an answer file may nest (mappings and lists). Real ones use 3 or 4 levels.
+pub const MAX_DEPTH: usize = 64;
+
+/// How many nodes an answer file may have, counting every copy an alias makes.
+pub const MAX_NODES: usize = 200_000;
+
+/// Check that `text` is strict JSON, with the position of the first problem.
+fn strict_json(file: &str, text: &str) -> Result<(), Diagnostic> {
+    // IgnoredAny is cheap; on failure, parse again into a Value for serde_json's clearer
+    // messages ("trailing comma" rather than "key must be a string").
+    if serde_json::from_str::<de::IgnoredAny>(text).is_ok() {
+        return Ok(());
+    }
+    let Err(e) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Ok(());
+    };
+    let position = (e.line() > 0).then(|| Position::new(clamp(e.line()), clamp(e.column().max(1))));
+    Err(Diagnostic::new(
+        Kind::Syntax,
+        file,
+        position,
+        format!("not valid JSON: {}", strip_json_position(&e.to_string())),
+    ))
+}
+
+/// Parse `text` (the contents of `file`) into a [`Node`] tree, every node with its position.
+///
+/// # Errors
+/// A [`Kind::Syntax`] diagnostic with its position for malformed input, duplicate keys, more
+/// than one document, unknown aliases or tags, or a broken limit ([`MAX_DEPTH`],
+/// [`MAX_NODES`]).
+pub fn parse_tree(file: &str, text: &str, format: Format) -> Result<Node, Diagnostic> {
+    if format == Format::Json {
+        strict_json(file, text)?;
+    }
+    match TreeBuilder::new(file).build(text) {
+        Ok(node) => Ok(node),
+        Err(e) => {
+            // A strict JSON document the YAML parser cannot read (rare corner cases of
+            // whitespace): read it as JSON, without positions, rather than reject valid input.
+            if format == Format::Json
+                && let Ok(node) = serde_json::from_str::<Node>(text)
+            {
+                return Ok(node);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// A mapping or list being built.
+enum Frame {
+    Seq {
+        position: Option<Position>,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        position: Option<Position>,
+        anchor: usize,
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+    },
+}
+
+/// Builds a [`Node`] tree from the parser's events, with an explicit stack (no recursion, so
+/// nesting cannot overflow the call stack) and limits on depth and nodes.
+struct TreeBuilder<'f> {
+    file: &'f str,
+    stack: Vec<Frame>,
+    anchors: std::collections::HashMap<usize, (Node, usize)>,
+    nodes: usize,
+    root: Option<Node>,
+    documents: usize,
+}
+
+fn marker_position(m: &granit::Marker) -> Position {
+    Position::new(clamp(m.line().max(1)), clamp(m.col() + 1))
+}
+
+use serde_saphyr::granit_parser as granit;
+
+/// The number of nodes in a tree, for the node budget when an alias copies it.
+fn size(node: &Node) -> usize {
+    match &node.value {
+        Value::Seq(items) => 1 + items.iter().map(size).sum::<usize>(),
+        Value::Map(entries) => {
+            1 + entries
+                .iter()
+                .map(|(k, v)| size(k) + size(v))
+                .sum::<usize>()
+        }
+        _ => 1,
+    }
+}
+
+impl<'f> TreeBuilder<'f> {
+    fn new(file: &'f str) -> Self {
+        TreeBuilder {
+            file,
+            stack: Vec::new(),
+            anchors: std::collections::HashMap::new(),
+            nodes: 0,
+            root: None,
+            documents: 0,
+        }
+    }
+
+    fn error(&self, position: Option<Position>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Kind::Syntax, self.file, position, message)
+    }
+
+    fn count(&mut self, n: usize, position: Option<Position>) -> Result<(), Diagnostic> {
+        self.nodes = self.nodes.saturating_add(n);
+        if self.nodes > MAX_NODES {
+            return Err(self.error(
+                position,
+                format!(
+                    "the document has more than {MAX_NODES} values (counting what aliases                      repeat): an answer file is far smaller; is this an alias bomb?"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn build(mut self, text: &str) -> Result<Node, Diagnostic> {
+        let parser = granit::Parser::new_from_str(text);
+        for event in parser {
+            let (event, span) = event.map_err(|e| {
+                let position = Some(marker_position(e.marker()));
+                self.error(position, e.info())
+            })?;
+            let position = Some(marker_position(&span.start));
+            let is_seq = matches!(event, granit::Event::SequenceStart(..));
+            match event {
+                granit::Event::DocumentStart(..) => {
+                    self.documents += 1;
+                    if self.documents > 1 {
+                        return Err(self.error(
+                            position,
+                            "more than one YAML document (`---`): an answer file is one document",
+                        ));
+                    }
+                }
+                granit::Event::Alias(id) => {
+                    let Some((node, n)) = self.anchors.get(&id).cloned() else {
+                        return Err(self.error(position, "alias to an unknown anchor"));
+                    };
+                    self.count(n, position)?;
+                    self.push(node)?;
+                }
+                granit::Event::UnresolvedAlias(name) => {
+                    return Err(self.error(position, format!("unknown alias `*{name}`")));
+                }
+                granit::Event::Scalar(text, style, anchor, tag) => {
+                    self.count(1, position)?;
+                    let in_key = matches!(self.stack.last(), Some(Frame::Map { key: None, .. }));
+                    let value = scalar(text, style, tag.as_deref(), in_key)
+                        .map_err(|message| self.error(position, message))?;
+                    let node = Node { value, position };
+                    if anchor > 0 {
+                        self.anchors.insert(anchor, (node.clone(), 1));
+                    }
+                    self.push(node)?;
+                }
+                granit::Event::SequenceStart(_, anchor, tag)
+                | granit::Event::MappingStart(_, anchor, tag) => {
+                    self.count(1, position)?;
+                    if self.stack.len() >= MAX_DEPTH {
+                        return Err(self.error(
+                            position,
+                            format!(
+                                "nested deeper than {MAX_DEPTH} levels: an answer file needs 4"
+                            ),
+                        ));
+                    }
+                    if let Some(tag) = tag.as_deref()
+                        && !core_tag(tag, if is_seq { "seq" } else { "map" })
+                    {
+                        return Err(self.error(
+                            position,
+                            format!("unsupported tag `{}{}`", tag.handle(), tag.suffix()),
+                        ));
+                    }
+                    self.stack.push(if is_seq {
+                        Frame::Seq {
+                            position,
+                            anchor,
+                            items: Vec::new(),
+                        }
+                    } else {
+                        Frame::Map {
+                            position,
+                            anchor,
+                            entries: Vec::new(),
+                            key: None,
+                        }
+                    });
+                }
+                granit::Event::SequenceEnd | granit::Event::MappingEnd => {
+                    let Some(frame) = self.stack.pop() else {
+                        return Err(self.error(position, "unbalanced end of a collection"));
+                    };
+                    let (node, anchor) = match frame {
+                        Frame::Seq {
+                            position,
+                            anchor,
+                            items,
+                        } => (
+                            Node {
+                                value: Value::Seq(items),
+                                position,
+                            },
+                            anchor,
+                        ),
+                        Frame::Map {
+                            position,
+                            anchor,
+                            entries,
+                            ..
+                        } => (
+                            Node {
+                                value: Value::Map(entries),
+                                position,
+                            },
+                            anchor,
+                        ),
+                    };
+                    if anchor > 0 {
+                        let n = size(&node);
+                        self.anchors.insert(anchor, (node.clone(), n));
+                    }
+                    self.push(node)?;
+                }
+                _ => {}
+            }
+        }
+        Ok(self.root.unwrap_or(Node {
+            value: Value::Null,
+            position: Some(Position::new(1, 1)),
+        }))
+    }
+
+    /// Put a finished node where it belongs: the root, a list item, a key, or a value.
+    fn push(&mut self, node: Node) -> Result<(), Diagnostic> {
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, key, .. }) => match key.take() {
+                None => {
+                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.value == node.value) {
+                        let line = first.position.map_or(0, |p| p.line);
+                        let message = format!(
+                            "duplicate key `{}` (first at line {line}): keys must be unique",
+                            node.key_text()
+                        );
+                        return Err(self.error(node.position, message));
+                    }
+                    *key = Some(node);
+                }
+                Some(k) => entries.push((k, node)),
+            },
+        }
+        Ok(())
+    }
+}
+
+/// Whether `tag` is the YAML core-schema tag `tag:yaml.org,2002:{name}`.
+fn core_tag(tag: &granit::Tag, name: &str) -> bool {
+    tag.handle() == "tag:yaml.org,2002:" && tag.suffix() == name
+}
+
+/// Resolve a scalar by the YAML 1.2 core schema. Keys stay text as written: they are names.
+fn scalar(
+    text: std::borrow::Cow<'_, str>,
+    style: granit::ScalarStyle,
+    tag: Option<&granit::Tag>,
+    in_key: bool,
+) -> Result<Value, String> {
+    if let Some(tag) = tag {
+        if core_tag(tag, "str") {
+            return Ok(Value::String(text.into_owned()));
+        }
+        if !["null", "bool", "int", "float"]
+            .iter()
+            .any(|n| core_tag(tag, n))
+        {
+            return Err(format!(
+                "unsupported tag `{}{}`",
+                tag.handle(),
+                tag.suffix()
+            ));
+        }
+    }
+    if in_key || style != granit::ScalarStyle::Plain {
+        return Ok(Value::String(text.into_owned()));
+    }
+    Ok(match text.as_ref() {
+        "" | "~" | "null" | "Null" | "NULL" => Value::Null,
+        "true" | "True" | "TRUE" => Value::Bool(true),
+        "false" | "False" | "FALSE" => Value::Bool(false),
+        other => match number(other) {
+            Some(n) => Value::Number(n),
+            None => Value::String(text.into_owned()),
+        },
+    })
+}
+
+/// A core-schema number: decimal, `0o` octal or `0x` hex integers, or a finite float.
+fn number(text: &str) -> Option<serde_json::Number> {
+    let bytes = text.as_bytes();
+    let first = *bytes.first()?;
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return None;
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        return u64::from_str_radix(hex, 16).ok().map(Into::into);
+    }
+    if let Some(oct) = text.strip_prefix("0o") {
+        return u64::from_str_radix(oct, 8).ok().map(Into::into);
+    }
+    let digits = text.trim_start_matches(['-', '+']);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse::<i64>().ok().map(Into::into).or_else(|| {
+            text.trim_start_matches('+')
+                .parse::<u64>()
+                .ok()
+                .map(Into::into)
+        });
+    }
+    let float_like = digits.bytes().any(|b| b.is_ascii_digit())
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'));
+    if float_like {
+        return text
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64);
+    }
+    None
 }
 
 fn clamp(n: usize) -> u32 {
@@ -348,7 +696,123 @@ mod tests {
     use super::*;
 
     fn node(text: &str, format: Format) -> Result<Node, Diagnostic> {
-        parse::<Node>("t", text, format)
+        let tree = parse_tree("t", text, format);
+        // The serde path (used for JSON the YAML parser cannot read) agrees on values.
+        if let (Ok(a), Ok(b)) = (&tree, parse::<Node>("t", text, format)) {
+            assert_eq!(strip(a), strip(&b), "{text}");
+        }
+        tree
+    }
+
+    fn strip(n: &Node) -> Value {
+        match &n.value {
+            Value::Seq(items) => Value::Seq(
+                items
+                    .iter()
+                    .map(|i| Node {
+                        value: strip(i),
+                        position: None,
+                    })
+                    .collect(),
+            ),
+            Value::Map(entries) => Value::Map(
+                entries
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            Node {
+                                value: Value::String(k.key_text()),
+                                position: None,
+                            },
+                            Node {
+                                value: strip(v),
+                                position: None,
+                            },
+                        )
+                    })
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
+
+    #[test]
+    fn core_schema_scalars() {
+        let n = node(
+            "[~, null, '', true, False, 12, -3, 0x1f, 0o17, 1.5, 1e3, .5, 1a, '12', 1.2.3]",
+            Format::Yaml,
+        )
+        .unwrap();
+        let Value::Seq(items) = n.value else {
+            panic!("not a list")
+        };
+        let got: Vec<String> = items
+            .iter()
+            .map(|i| match &i.value {
+                Value::Number(n) => format!("Number({n})"),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Null",
+                "Null",
+                "String(\"\")",
+                "Bool(true)",
+                "Bool(false)",
+                "Number(12)",
+                "Number(-3)",
+                "Number(31)",
+                "Number(15)",
+                "Number(1.5)",
+                "Number(1000.0)",
+                "Number(0.5)",
+                "String(\"1a\")",
+                "String(\"12\")",
+                "String(\"1.2.3\")"
+            ]
+        );
+    }
+
+    #[test]
+    fn limits_and_shapes_are_refused_with_a_position() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        // Flow nesting is stopped by the parser's own limit, block nesting by ours.
+        let e = parse_tree("t", &deep, Format::Yaml).unwrap_err();
+        assert_eq!(e.kind, Kind::Syntax);
+        assert_eq!(e.position.map(|p| p.line), Some(1));
+        let block: String = (0..100)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect();
+        let e = parse_tree("t", &block, Format::Yaml).unwrap_err();
+        assert!(e.message.contains("nested deeper than 64"), "{}", e.message);
+        assert_eq!(e.position, Some(Position::new(65, 129)));
+        let bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n";
+        let e = parse_tree("t", bomb, Format::Yaml).unwrap_err();
+        assert!(e.message.contains("alias bomb"), "{}", e.message);
+        let e = parse_tree("t", "a: 1\n---\nb: 2\n", Format::Yaml).unwrap_err();
+        assert!(
+            e.message.contains("more than one YAML document"),
+            "{}",
+            e.message
+        );
+        let e = parse_tree("t", "a: !custom 1\n", Format::Yaml).unwrap_err();
+        assert!(e.message.contains("unsupported tag"), "{}", e.message);
+        let n = parse_tree("t", "a: &x {b: 1}\nc: *x\n", Format::Yaml).unwrap();
+        let Value::Map(entries) = n.value else {
+            panic!()
+        };
+        assert_eq!(
+            entries[0].1.value, entries[1].1.value,
+            "aliases copy their anchor"
+        );
+        assert_eq!(
+            parse_tree("t", "# only a comment\n", Format::Yaml)
+                .unwrap()
+                .value,
+            Value::Null
+        );
     }
 
     #[test]

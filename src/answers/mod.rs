@@ -135,7 +135,7 @@ impl AnswerFile {
         format: Format,
         checklist: &Checklist,
     ) -> Result<AnswerFile, Diagnostics> {
-        let root: Node = yaml::parse(file, text, format)?;
+        let root = yaml::parse_tree(file, text, format)?;
         let mut reader = Reader {
             file,
             checklist,

@@ -10,6 +10,9 @@ use crate::yaml::{self, Format};
 /// The Local Law 49 checklist, compiled into the binary so that it works with no files around.
 pub const DEFAULT_CHECKLIST_YAML: &str = include_str!("../../checklists/nyc-ll49-2018.yaml");
 
+/// The built-in checklist converted to JSON at build time (see `build.rs`), read at start-up.
+const DEFAULT_CHECKLIST_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/nyc-ll49-2018.json"));
+
 /// The name the built-in checklist goes by in messages.
 pub const DEFAULT_CHECKLIST_NAME: &str = "checklists/nyc-ll49-2018.yaml (built in)";
 
@@ -47,6 +50,15 @@ impl Checklist {
     /// # Errors
     /// Only if the embedded file were broken, which the test suite rules out.
     pub fn builtin() -> Result<Checklist, Diagnostics> {
-        Checklist::from_text(DEFAULT_CHECKLIST_NAME, DEFAULT_CHECKLIST_YAML, Format::Yaml)
+        let mut checklist: Checklist =
+            serde_json::from_str(DEFAULT_CHECKLIST_JSON).map_err(|e| {
+                Diagnostic::new(Kind::Syntax, DEFAULT_CHECKLIST_NAME, None, e.to_string())
+            })?;
+        let problems = validate::validate(&mut checklist, DEFAULT_CHECKLIST_NAME);
+        if problems.is_empty() {
+            Ok(checklist)
+        } else {
+            Err(Diagnostics(problems))
+        }
     }
 }

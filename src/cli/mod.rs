@@ -139,6 +139,10 @@ impl Progress {
         }
     }
 
+    fn count(&self) -> usize {
+        usize::try_from(self.bar.position()).unwrap_or(usize::MAX)
+    }
+
     fn tick(&mut self) {
         self.bar.inc(1);
         if self.enabled && !self.shown && self.bar.position() >= Self::THRESHOLD {
@@ -198,38 +202,47 @@ fn classify(cli: &Cli, args: &ClassifyArgs) -> anyhow::Result<Exit> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let mut renderer = render::renderer(format, &engine, options);
+    let renderer = render::renderer(format, &engine, options);
     renderer.start(&mut out)?;
     let mut failed = 0usize;
     let mut progress = Progress::new();
+    let quiet = args.quiet;
+    // Workers classify and render; this thread only writes, in order.
     let total = batch::in_order(
         sources,
-        |source| batch::classify(&engine, source),
-        |_, report| -> io::Result<()> {
-            if !args.quiet {
+        |source| {
+            let report = batch::classify(&engine, source);
+            let mut lines = Vec::new();
+            if !quiet {
                 match &report.outcome {
-                    Ok(outcome) => {
-                        for w in &outcome.warnings {
-                            progress.println(&diagnostic_line(w, "warning"));
-                        }
-                    }
+                    Ok(outcome) => lines.extend(
+                        outcome
+                            .warnings
+                            .iter()
+                            .map(|w| diagnostic_line(w, "warning")),
+                    ),
                     Err(errors) => {
-                        for e in &errors.0 {
-                            progress.println(&diagnostic_line(e, "error"));
-                        }
+                        lines.extend(errors.0.iter().map(|e| diagnostic_line(e, "error")))
                     }
                 }
             }
-            if report.outcome.is_err() {
+            (renderer.prepare(&report), lines, report.outcome.is_err())
+        },
+        |_, (prepared, lines, is_error)| -> io::Result<()> {
+            for line in &lines {
+                progress.println(line);
+            }
+            if is_error {
                 failed += 1;
             }
+            renderer.emit(&mut out, progress.count(), prepared)?;
             progress.tick();
-            renderer.report(&mut out, &report)
+            Ok(())
         },
     );
     progress.finish();
     let total = total?;
-    renderer.finish(&mut out)?;
+    renderer.finish(&mut out, total)?;
     out.flush()?;
     if failed > 0 {
         if !args.quiet {
@@ -399,7 +412,13 @@ fn interview(cli: &Cli, args: &InterviewArgs) -> anyhow::Result<Exit> {
                 width: None,
             };
             let mut out = io::stdout().lock();
-            render::render_all(Format::Explain, &engine, options, &[report], &mut out)?;
+            render::render_all(
+                Format::Explain,
+                &engine,
+                options,
+                std::slice::from_ref(&report),
+                &mut out,
+            )?;
             writeln!(out)?;
             writeln!(out, "Saved to {}.", path.display())?;
             writeln!(

@@ -70,7 +70,14 @@ pub struct Evaluation {
 impl Program {
     /// Evaluate every node, children and referenced determinations first (the compile order).
     pub(crate) fn node_values(&self, answers: &[Truth]) -> Vec<Truth> {
-        let mut values: Vec<Truth> = Vec::with_capacity(self.nodes.len());
+        let mut values = Vec::with_capacity(self.nodes.len());
+        self.node_values_into(answers, &mut values);
+        values
+    }
+
+    /// [`Program::node_values`] into a buffer the caller reuses.
+    pub(crate) fn node_values_into(&self, answers: &[Truth], values: &mut Vec<Truth>) {
+        values.clear();
         for node in &self.nodes {
             let value = match node.op {
                 Op::Question(q) => answers.get(q).copied().unwrap_or(Truth::Unknown),
@@ -116,7 +123,6 @@ impl Program {
             };
             values.push(value);
         }
-        values
     }
 
     pub(crate) fn root_value(&self, values: &[Truth], d: usize) -> Truth {
@@ -169,6 +175,23 @@ impl Program {
             .filter(|(_, v)| !v.is_known())
             .filter_map(|(d, _)| self.roots.get(d).copied())
             .collect();
+        self.mark_needed(values, &mut visited, &mut questions, &mut stack);
+        questions
+            .iter()
+            .enumerate()
+            .filter_map(|(q, &needed)| needed.then_some(q))
+            .collect()
+    }
+
+    /// Walk the undecided part of the rules from the nodes on `stack`, marking the questions
+    /// found there in `questions`.
+    fn mark_needed(
+        &self,
+        values: &[Truth],
+        visited: &mut [bool],
+        questions: &mut [bool],
+        stack: &mut Vec<usize>,
+    ) {
         while let Some(n) = stack.pop() {
             match visited.get_mut(n) {
                 Some(seen) if !*seen => *seen = true,
@@ -190,11 +213,6 @@ impl Program {
                 Op::All | Op::Any | Op::Not => stack.extend_from_slice(self.children_of(node)),
             }
         }
-        questions
-            .iter()
-            .enumerate()
-            .filter_map(|(q, &needed)| needed.then_some(q))
-            .collect()
     }
 
     /// The answers that make node `n` the value it has: for a conjunction that is yes, all of
@@ -243,11 +261,28 @@ impl Program {
     }
 
     pub(crate) fn would_ask(&self, answers: &[Truth]) -> Vec<bool> {
+        // Runs for every answer file: one set of buffers, reused for each question.
         let mut known = vec![Truth::Unknown; self.question_count];
         let mut asked = vec![false; self.question_count];
+        let mut values = Vec::with_capacity(self.nodes.len());
+        let mut visited = vec![false; self.nodes.len()];
+        let mut needed = vec![false; self.question_count];
+        let mut stack = Vec::new();
         for q in 0..self.question_count {
-            let evaluation = self.evaluate(&known);
-            if evaluation.needed.binary_search(&q).is_ok() {
+            self.node_values_into(&known, &mut values);
+            let open: Vec<usize> = (0..self.roots.len())
+                .filter(|&d| !self.root_value(&values, d).is_known())
+                .filter_map(|d| self.roots.get(d).copied())
+                .collect();
+            if open.is_empty() {
+                break; // everything is decided: nothing further is asked
+            }
+            visited.iter_mut().for_each(|v| *v = false);
+            needed.iter_mut().for_each(|v| *v = false);
+            stack.clear();
+            stack.extend(open);
+            self.mark_needed(&values, &mut visited, &mut needed, &mut stack);
+            if needed.get(q) == Some(&true) {
                 if let Some(slot) = asked.get_mut(q) {
                     *slot = true;
                 }

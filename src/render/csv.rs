@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::Renderer;
+use super::{Prepared, Renderer};
 use crate::engine::Engine;
 use crate::report::Report;
 
@@ -25,7 +25,7 @@ fn write_record(out: &mut dyn Write, record: &[String]) -> io::Result<()> {
 }
 
 impl Renderer for Csv<'_> {
-    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+    fn start(&self, out: &mut dyn Write) -> io::Result<()> {
         let checklist = self.engine.checklist();
         let mut record = vec![
             "file".to_owned(),
@@ -38,7 +38,7 @@ impl Renderer for Csv<'_> {
         write_record(out, &record)
     }
 
-    fn report(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    fn prepare(&self, report: &Report) -> Prepared {
         let checklist = self.engine.checklist();
         let mut record = vec![
             report.file.clone(),
@@ -68,6 +68,8 @@ impl Renderer for Csv<'_> {
                 record.push(errors.to_string());
             }
         }
-        write_record(out, &record)
+        let mut bytes = Vec::new();
+        let _ = write_record(&mut bytes, &record);
+        Prepared::Bytes(bytes)
     }
 }

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::{Options, Renderer};
+use super::{Options, Prepared, Renderer};
 use crate::answers::AnswerValue;
 use crate::checklist::Question;
 use crate::engine::{Engine, Truth};
@@ -19,16 +19,11 @@ const WIDTH: usize = 88;
 pub(crate) struct Explain<'e> {
     engine: &'e Engine,
     options: Options,
-    count: usize,
 }
 
 impl<'e> Explain<'e> {
     pub(crate) fn new(engine: &'e Engine, options: Options) -> Self {
-        Explain {
-            engine,
-            options,
-            count: 0,
-        }
+        Explain { engine, options }
     }
 
     fn paint(&self, style: Style, text: &str) -> String {
@@ -75,11 +70,25 @@ pub(crate) fn wrapped(text: &str, indent: usize) -> String {
 }
 
 impl Renderer for Explain<'_> {
-    fn report(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
-        if self.count > 0 {
+    fn prepare(&self, report: &Report) -> Prepared {
+        let mut bytes = Vec::new();
+        let _ = self.explain(&mut bytes, report);
+        Prepared::Bytes(bytes)
+    }
+
+    fn emit(&self, out: &mut dyn Write, index: usize, prepared: Prepared) -> io::Result<()> {
+        if index > 0 {
             writeln!(out)?;
         }
-        self.count += 1;
+        if let Prepared::Bytes(bytes) = prepared {
+            out.write_all(&bytes)?;
+        }
+        Ok(())
+    }
+}
+
+impl Explain<'_> {
+    fn explain(&self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
         let checklist = self.engine.checklist();
         writeln!(
             out,

@@ -8,76 +8,63 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde::ser::SerializeMap;
+use serde_json::{Map, Value};
 
-use super::Renderer;
-use crate::engine::Engine;
+use super::{Prepared, Renderer};
+use crate::answers::AnswerValue;
+use crate::engine::{Engine, Truth};
 use crate::error::Diagnostic;
 use crate::report::Report;
 
-/// The JSON value for one report.
-#[must_use]
-pub fn report_json(engine: &Engine, report: &Report) -> Value {
-    let checklist = engine.checklist();
-    let question_id = |q: usize| checklist.questions.get(q).map_or("?", |q| q.id.as_str());
-    let determination_id = |d: usize| {
-        checklist
+/// One report as JSON, borrowing from the report: serialized directly, with no intermediate
+/// `serde_json::Value` (this runs for every file of a batch).
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    file: &'a str,
+    checklist: &'a str,
+    tool: &'a Map<String, Value>,
+    determinations: Option<Determinations<'a>>,
+    summary: Option<&'a str>,
+    reasons: Vec<ReasonJson<'a>>,
+    needed: Vec<&'a str>,
+    warnings: Vec<DiagnosticJson<'a>>,
+    error: Option<DiagnosticJson<'a>>,
+    errors: Vec<DiagnosticJson<'a>>,
+}
+
+/// `{"ads": "yes", ...}` in checklist order.
+struct Determinations<'a> {
+    engine: &'a Engine,
+    values: &'a [Truth],
+}
+
+impl Serialize for Determinations<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.values.len()))?;
+        for (d, value) in self
+            .engine
+            .checklist()
             .determinations
-            .get(d)
-            .map_or("?", |d| d.id.as_str())
-    };
-    let mut object = Map::new();
-    object.insert("file".into(), json!(report.file));
-    object.insert("checklist".into(), json!(checklist.id.as_str()));
-    object.insert("tool".into(), Value::Object(report.tool.clone()));
-    match &report.outcome {
-        Ok(outcome) => {
-            let determinations: Map<String, Value> = outcome
-                .determinations
-                .iter()
-                .enumerate()
-                .map(|(d, t)| (determination_id(d).to_owned(), json!(t.as_str())))
-                .collect();
-            object.insert("determinations".into(), Value::Object(determinations));
-            object.insert("summary".into(), json!(outcome.summary));
-            let reasons: Vec<Value> = outcome
-                .reasons
-                .iter()
-                .map(|r| {
-                    let question = checklist.questions.get(r.question);
-                    json!({
-                        "determination": determination_id(r.determination),
-                        "question": question_id(r.question),
-                        "number": question.map(|q| q.number.as_str()),
-                        "text": question.map(|q| q.text.as_str()),
-                        "answer": r.answer.map_or("unanswered", |a| a.as_str()),
-                        "note": r.note,
-                        "options": r.options,
-                        "via": r.via.iter().map(|&d| determination_id(d)).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            object.insert("reasons".into(), Value::Array(reasons));
-            let needed: Vec<&str> = outcome.needed.iter().map(|&q| question_id(q)).collect();
-            object.insert("needed".into(), json!(needed));
-            object.insert("warnings".into(), diagnostics(&outcome.warnings));
-            object.insert("error".into(), Value::Null);
-            object.insert("errors".into(), json!([]));
+            .iter()
+            .zip(self.values)
+        {
+            map.serialize_entry(d.id.as_str(), value.as_str())?;
         }
-        Err(errors) => {
-            object.insert("determinations".into(), Value::Null);
-            object.insert("summary".into(), Value::Null);
-            object.insert("reasons".into(), json!([]));
-            object.insert("needed".into(), json!([]));
-            object.insert("warnings".into(), json!([]));
-            object.insert(
-                "error".into(),
-                errors.first().map_or(Value::Null, diagnostic),
-            );
-            object.insert("errors".into(), diagnostics(&errors.0));
-        }
+        map.end()
     }
-    Value::Object(object)
+}
+
+#[derive(Serialize)]
+struct ReasonJson<'a> {
+    determination: &'a str,
+    question: &'a str,
+    number: Option<&'a str>,
+    text: Option<&'a str>,
+    answer: &'a str,
+    note: Option<&'a str>,
+    options: &'a [String],
+    via: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -88,46 +75,117 @@ struct DiagnosticJson<'a> {
     column: Option<u32>,
 }
 
-fn diagnostic(d: &Diagnostic) -> Value {
-    serde_json::to_value(DiagnosticJson {
+fn diagnostic(d: &Diagnostic) -> DiagnosticJson<'_> {
+    DiagnosticJson {
         kind: d.kind.code(),
         message: &d.message,
         line: d.position.map(|p| p.line),
         column: d.position.map(|p| p.column),
-    })
-    .unwrap_or(Value::Null)
+    }
 }
 
-fn diagnostics(list: &[Diagnostic]) -> Value {
-    Value::Array(list.iter().map(diagnostic).collect())
+fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
+    let checklist = engine.checklist();
+    let question_id = |q: usize| checklist.questions.get(q).map_or("?", |q| q.id.as_str());
+    let determination_id = |d: usize| {
+        checklist
+            .determinations
+            .get(d)
+            .map_or("?", |d| d.id.as_str())
+    };
+    let mut view = ReportJson {
+        file: &report.file,
+        checklist: checklist.id.as_str(),
+        tool: &report.tool,
+        determinations: None,
+        summary: None,
+        reasons: Vec::new(),
+        needed: Vec::new(),
+        warnings: Vec::new(),
+        error: None,
+        errors: Vec::new(),
+    };
+    match &report.outcome {
+        Ok(outcome) => {
+            view.determinations = Some(Determinations {
+                engine,
+                values: &outcome.determinations,
+            });
+            view.summary = Some(&outcome.summary);
+            view.reasons = outcome
+                .reasons
+                .iter()
+                .map(|r| {
+                    let question = checklist.questions.get(r.question);
+                    ReasonJson {
+                        determination: determination_id(r.determination),
+                        question: question_id(r.question),
+                        number: question.map(|q| q.number.as_str()),
+                        text: question.map(|q| q.text.as_str()),
+                        answer: r.answer.map_or("unanswered", AnswerValue::as_str),
+                        note: r.note.as_deref(),
+                        options: &r.options,
+                        via: r.via.iter().map(|&d| determination_id(d)).collect(),
+                    }
+                })
+                .collect();
+            view.needed = outcome.needed.iter().map(|&q| question_id(q)).collect();
+            view.warnings = outcome.warnings.iter().map(diagnostic).collect();
+        }
+        Err(errors) => {
+            view.error = errors.first().map(diagnostic);
+            view.errors = errors.0.iter().map(diagnostic).collect();
+        }
+    }
+    view
+}
+
+/// The JSON value for one report (for callers that want a value rather than bytes).
+#[must_use]
+pub fn report_json(engine: &Engine, report: &Report) -> Value {
+    serde_json::to_value(report_view(engine, report)).unwrap_or(Value::Null)
+}
+
+/// Write one report as compact JSON (one line, no newline).
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_report_json(engine: &Engine, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(out, &report_view(engine, report)).map_err(io::Error::other)
 }
 
 /// `json`: a pretty-printed array.
 pub(crate) struct JsonArray<'e> {
     engine: &'e Engine,
-    count: usize,
 }
 
 impl<'e> JsonArray<'e> {
     pub(crate) fn new(engine: &'e Engine) -> Self {
-        JsonArray { engine, count: 0 }
+        JsonArray { engine }
     }
 }
 
 impl Renderer for JsonArray<'_> {
-    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+    fn start(&self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(b"[")
     }
 
-    fn report(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
-        out.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
-        self.count += 1;
-        let value = report_json(self.engine, report);
-        serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::other)
+    fn prepare(&self, report: &Report) -> Prepared {
+        let mut bytes = Vec::new();
+        let _ = serde_json::to_writer_pretty(&mut bytes, &report_view(self.engine, report));
+        Prepared::Bytes(bytes)
     }
 
-    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(if self.count == 0 { b"]\n" } else { b"\n]\n" })
+    fn emit(&self, out: &mut dyn Write, index: usize, prepared: Prepared) -> io::Result<()> {
+        out.write_all(if index == 0 { b"\n" } else { b",\n" })?;
+        if let Prepared::Bytes(bytes) = prepared {
+            out.write_all(&bytes)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&self, out: &mut dyn Write, count: usize) -> io::Result<()> {
+        out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })
     }
 }
 
@@ -143,9 +201,10 @@ impl<'e> JsonLines<'e> {
 }
 
 impl Renderer for JsonLines<'_> {
-    fn report(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
-        serde_json::to_writer(&mut *out, &report_json(self.engine, report))
-            .map_err(io::Error::other)?;
-        out.write_all(b"\n")
+    fn prepare(&self, report: &Report) -> Prepared {
+        let mut bytes = Vec::with_capacity(1024);
+        let _ = write_report_json(self.engine, report, &mut bytes);
+        bytes.push(b'\n');
+        Prepared::Bytes(bytes)
     }
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Renderer, header, row};
+use super::{Prepared, Renderer, header, row};
 use crate::engine::Engine;
 use crate::report::Report;
 
@@ -29,13 +29,15 @@ fn line(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
 }
 
 impl Renderer for Markdown<'_> {
-    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+    fn start(&self, out: &mut dyn Write) -> io::Result<()> {
         let header = header(self.engine);
         line(out, &header)?;
         writeln!(out, "|{}", "---|".repeat(header.len()))
     }
 
-    fn report(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
-        line(out, &row(self.engine, report))
+    fn prepare(&self, report: &Report) -> Prepared {
+        let mut bytes = Vec::new();
+        let _ = line(&mut bytes, &row(self.engine, report));
+        Prepared::Bytes(bytes)
     }
 }

@@ -19,7 +19,7 @@ use crate::engine::Engine;
 use crate::report::Report;
 
 pub use checklist_text::{checklist_markdown, checklist_text, question_help};
-pub use json::report_json;
+pub use json::{report_json, write_report_json};
 
 /// An output format of `classify`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,27 +47,49 @@ pub struct Options {
     pub width: Option<u16>,
 }
 
+/// One report rendered, ready to be written in its place.
+#[derive(Debug)]
+pub enum Prepared {
+    /// Bytes to write as they are (with separators the format adds).
+    Bytes(Vec<u8>),
+    /// A table row, held until the table is drawn.
+    Row(Vec<String>),
+}
+
 /// Writes reports in one format.
-pub trait Renderer {
+///
+/// Rendering is split in two so that a batch can render on every core: [`Renderer::prepare`]
+/// turns a report into bytes (or a row) and may run on any thread, in any order;
+/// [`Renderer::emit`] writes prepared reports in output order.
+pub trait Renderer: Sync {
     /// Write what comes before the first report.
     ///
     /// # Errors
     /// Any error of the writer.
-    fn start(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+    fn start(&self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
 
-    /// Write (or hold) one report.
-    ///
-    /// # Errors
-    /// Any error of the writer.
-    fn report(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()>;
+    /// Render one report.
+    fn prepare(&self, report: &Report) -> Prepared;
 
-    /// Write what comes after the last report.
+    /// Write the prepared report that comes `index`-th (from 0) in the output.
     ///
     /// # Errors
     /// Any error of the writer.
-    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+    fn emit(&self, out: &mut dyn Write, index: usize, prepared: Prepared) -> io::Result<()> {
+        let _ = index;
+        match prepared {
+            Prepared::Bytes(bytes) => out.write_all(&bytes),
+            Prepared::Row(_) => Ok(()),
+        }
+    }
+
+    /// Write what comes after the last report; `count` reports were emitted.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    fn finish(&self, _out: &mut dyn Write, _count: usize) -> io::Result<()> {
         Ok(())
     }
 }
@@ -100,12 +122,12 @@ pub fn render_all(
     reports: &[Report],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut r = renderer(format, engine, options);
+    let r = renderer(format, engine, options);
     r.start(out)?;
-    for report in reports {
-        r.report(out, report)?;
+    for (index, report) in reports.iter().enumerate() {
+        r.emit(out, index, r.prepare(report))?;
     }
-    r.finish(out)
+    r.finish(out, reports.len())
 }
 
 /// The row every tabular format shows for a report: file, tool, agency, one value per

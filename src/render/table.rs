@@ -4,7 +4,9 @@ use std::io::{self, Write};
 
 use comfy_table::{ContentArrangement, presets};
 
-use super::{Options, Renderer, header, row};
+use std::sync::Mutex;
+
+use super::{Options, Prepared, Renderer, header, row};
 use crate::engine::Engine;
 use crate::report::Report;
 
@@ -12,7 +14,7 @@ use crate::report::Report;
 pub(crate) struct Table<'e> {
     engine: &'e Engine,
     options: Options,
-    rows: Vec<Vec<String>>,
+    rows: Mutex<Vec<Vec<String>>>,
 }
 
 impl<'e> Table<'e> {
@@ -20,18 +22,24 @@ impl<'e> Table<'e> {
         Table {
             engine,
             options,
-            rows: Vec::new(),
+            rows: Mutex::new(Vec::new()),
         }
     }
 }
 
 impl Renderer for Table<'_> {
-    fn report(&mut self, _out: &mut dyn Write, report: &Report) -> io::Result<()> {
-        self.rows.push(row(self.engine, report));
+    fn prepare(&self, report: &Report) -> Prepared {
+        Prepared::Row(row(self.engine, report))
+    }
+
+    fn emit(&self, _out: &mut dyn Write, _index: usize, prepared: Prepared) -> io::Result<()> {
+        if let (Prepared::Row(r), Ok(mut rows)) = (prepared, self.rows.lock()) {
+            rows.push(r);
+        }
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+    fn finish(&self, out: &mut dyn Write, _count: usize) -> io::Result<()> {
         let mut table = comfy_table::Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED);
         if let Some(width) = self.options.width {
@@ -40,8 +48,10 @@ impl Renderer for Table<'_> {
                 .set_width(width);
         }
         table.set_header(header(self.engine));
-        for r in self.rows.drain(..) {
-            table.add_row(r);
+        if let Ok(mut rows) = self.rows.lock() {
+            for r in rows.drain(..) {
+                table.add_row(r);
+            }
         }
         writeln!(out, "{table}")
     }

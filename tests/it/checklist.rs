@@ -285,3 +285,21 @@ fn rules_with_not_that_some_answers_satisfy_load() {
     );
     assert!(load(&text).is_ok(), "q1 or not q1 is satisfiable");
 }
+
+#[test]
+fn the_built_in_checklist_is_the_yaml_file() {
+    // The binary embeds the checklist converted to JSON at build time; it must be the same
+    // checklist as the YAML in checklists/, field for field.
+    let builtin = adscheck::Checklist::builtin().unwrap();
+    let path = crate::support::root().join("checklists/nyc-ll49-2018.yaml");
+    let from_file = adscheck::Checklist::load(&path).unwrap();
+    assert_eq!(
+        serde_json::to_value(&builtin).unwrap(),
+        serde_json::to_value(&from_file).unwrap()
+    );
+    assert!(
+        serde_json::to_string(&builtin)
+            .unwrap()
+            .contains("Markov decision process")
+    );
+}

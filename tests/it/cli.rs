@@ -342,10 +342,16 @@ fn folders_are_searched_recursively() {
         .map(|l| json(l)["file"].as_str().unwrap().to_owned())
         .collect();
     for (name, ..) in EXPECTED {
-        assert!(files.contains(&format!("examples/answers/{name}")), "{name} missing");
+        assert!(
+            files.contains(&format!("examples/answers/{name}")),
+            "{name} missing"
+        );
     }
     assert!(files.contains(&"examples/inventory/sanitation/complaint-routing.json".to_owned()));
-    assert!(!files.iter().any(|f| f.ends_with(".adscheck.yaml")), "settings are not answers");
+    assert!(
+        !files.iter().any(|f| f.ends_with(".adscheck.yaml")),
+        "settings are not answers"
+    );
 }
 
 #[test]

@@ -1,0 +1,48 @@
+//! Criterion benchmarks of the per-file work: parsing an answer file, evaluating it, and the
+//! whole classification of one file as the batch does it (without the disk).
+
+use std::hint::black_box;
+
+use adscheck::render::report_json;
+use adscheck::yaml::Format;
+use adscheck::{AnswerFile, Report};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const YAML: &str = include_str!("../examples/answers/fire-inspection-risk-model.yaml");
+const JSON: &str = include_str!("../examples/answers/high-school-admissions-matching.json");
+
+fn benches(c: &mut Criterion) {
+    let engine = adscheck::load_engine(None).expect("built-in checklist");
+    let checklist = engine.checklist();
+
+    c.bench_function("load built-in checklist", |b| {
+        b.iter(|| adscheck::load_engine(None).expect("loads"));
+    });
+    c.bench_function("parse answer file (YAML)", |b| {
+        b.iter(|| AnswerFile::parse("f.yaml", black_box(YAML), Format::Yaml, checklist));
+    });
+    c.bench_function("parse answer file (JSON)", |b| {
+        b.iter(|| AnswerFile::parse("f.json", black_box(JSON), Format::Json, checklist));
+    });
+    let parsed = AnswerFile::parse("f.yaml", YAML, Format::Yaml, checklist).expect("valid");
+    let truths = parsed.truths();
+    c.bench_function("evaluate (three-valued, relevance, reasons)", |b| {
+        b.iter(|| engine.evaluate(black_box(&truths)));
+    });
+    c.bench_function("report (evaluate + not-needed + summary)", |b| {
+        b.iter(|| Report::evaluate(&engine, black_box(parsed.clone())));
+    });
+    let report = Report::evaluate(&engine, parsed.clone());
+    c.bench_function("render one JSON line", |b| {
+        b.iter(|| serde_json::to_vec(&report_json(&engine, black_box(&report))));
+    });
+    c.bench_function("classify one file end to end (no disk)", |b| {
+        b.iter(|| {
+            let report = Report::classify(&engine, "f.yaml", black_box(YAML), Format::Yaml);
+            serde_json::to_vec(&report_json(&engine, &report))
+        });
+    });
+}
+
+criterion_group!(engine, benches);
+criterion_main!(engine);

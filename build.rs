@@ -1,0 +1,20 @@
+//! Converts the built-in checklist to JSON at build time, so that the binary reads it with
+//! serde_json at start-up (about ten times faster than YAML with positions, which matters for
+//! one-file runs). The YAML file stays the source of truth: `checklist lint` and every error
+//! about a checklist read the YAML itself, with positions.
+
+use std::path::PathBuf;
+
+fn main() {
+    let source = "checklists/nyc-ll49-2018.yaml";
+    println!("cargo:rerun-if-changed={source}");
+    let yaml =
+        std::fs::read_to_string(source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
+    let value: serde_json::Value =
+        serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{source} is not valid YAML: {e}"));
+    let json =
+        serde_json::to_string(&value).unwrap_or_else(|e| panic!("cannot convert {source}: {e}"));
+    let out =
+        PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("nyc-ll49-2018.json");
+    std::fs::write(&out, json).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
