@@ -82,8 +82,17 @@ fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Source>> {
                 .into_iter()
                 .filter_entry(|e| !is_hidden(e))
                 .filter_map(move |entry| match entry {
-                    Ok(entry) => (entry.file_type().is_file() && is_answer_file(entry.path()))
-                        .then(|| Source::File(entry.into_path())),
+                    Ok(entry) => {
+                        if !is_answer_file(entry.path()) {
+                            return None;
+                        }
+                        // A link is taken when it leads to a file (never followed into a
+                        // folder, so link loops cannot trap the walk); a broken one is reported.
+                        let is_file = entry.file_type().is_file()
+                            || (entry.path_is_symlink()
+                                && std::fs::metadata(entry.path()).map_or(true, |m| m.is_file()));
+                        is_file.then(|| Source::File(entry.into_path()))
+                    }
                     Err(e) => {
                         let at = e.path().unwrap_or(&path).to_path_buf();
                         Some(Source::Unreadable(at, e.to_string()))
@@ -145,29 +154,74 @@ where
     Ok(count)
 }
 
-/// Read one source as text.
-///
-/// # Errors
-/// A [`Kind::Io`] diagnostic when it cannot be read, [`Kind::Syntax`] when it is not UTF-8.
-pub fn read(source: &Source) -> Result<String, Diagnostic> {
-    let name = source.name();
-    let bytes = match source {
-        Source::Stdin => {
-            let mut buffer = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut buffer)
-                .map_err(|e| Diagnostic::new(Kind::Io, &name, None, format!("cannot read: {e}")))?;
-            buffer
-        }
-        Source::File(path) => std::fs::read(path).map_err(|e| {
+/// The largest answer file read unless the caller allows more: real ones are a few KiB, and
+/// the limit keeps a stray database dump from filling memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+fn too_large(name: &str, size: Option<u64>, limit: u64) -> Diagnostic {
+    let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
+    let size = size.map_or_else(|| "larger".to_owned(), |n| format!("{:.1} MiB", mib(n)));
+    Diagnostic::new(
+        Kind::TooLarge,
+        name,
+        None,
+        format!(
+            "the file is {size}, over the {:.1} MiB limit for answer files; raise it with \
+             --max-file-size if this is really an answer file",
+            mib(limit)
+        ),
+    )
+}
+
+/// Read at most `limit` bytes from `reader`; more is an error.
+fn read_limited(name: &str, reader: impl Read, limit: u64) -> Result<Vec<u8>, Diagnostic> {
+    let mut buffer = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut buffer)
+        .map_err(|e| {
             Diagnostic::new(
                 Kind::Io,
-                &name,
+                name,
                 None,
                 format!("cannot read: {}", io_reason(&e)),
             )
-        })?,
+        })?;
+    if buffer.len() as u64 > limit {
+        return Err(too_large(name, None, limit));
+    }
+    Ok(buffer)
+}
+
+/// Read one source as text, refusing more than `max_bytes` (checked before reading, from the
+/// file's size, and again while reading, for files that grow or report no size).
+///
+/// # Errors
+/// A [`Kind::Io`] diagnostic when it cannot be read, [`Kind::TooLarge`] over the limit,
+/// [`Kind::Syntax`] when it is not UTF-8.
+pub fn read(source: &Source, max_bytes: u64) -> Result<String, Diagnostic> {
+    let name = source.name();
+    let bytes = match source {
+        Source::Stdin => read_limited(&name, std::io::stdin().lock(), max_bytes)?,
+        Source::File(path) => {
+            let io = |e: std::io::Error| {
+                Diagnostic::new(
+                    Kind::Io,
+                    &name,
+                    None,
+                    format!("cannot read: {}", io_reason(&e)),
+                )
+            };
+            let file = std::fs::File::open(path).map_err(io)?;
+            let meta = file.metadata().map_err(io)?;
+            if meta.is_dir() {
+                return Err(io(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+            }
+            if meta.len() > max_bytes {
+                return Err(too_large(&name, Some(meta.len()), max_bytes));
+            }
+            read_limited(&name, file, max_bytes)?
+        }
         Source::Unreadable(_, reason) => {
             return Err(Diagnostic::new(
                 Kind::Io,
@@ -222,11 +276,11 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     }
 }
 
-/// Read and classify one source.
+/// Read and classify one source, refusing files over `max_bytes`.
 #[must_use]
-pub fn classify(engine: &Engine, source: &Source) -> Report {
+pub fn classify(engine: &Engine, source: &Source, max_bytes: u64) -> Report {
     let name = source.name();
-    match read(source) {
+    match read(source, max_bytes) {
         Ok(text) => {
             let format = match source {
                 Source::File(path) => {

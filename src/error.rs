@@ -29,6 +29,8 @@ impl Position {
 pub enum Kind {
     /// The file could not be read (missing, a directory, permissions, ...).
     Io,
+    /// The file is larger than the limit for its kind.
+    TooLarge,
     /// The file is not well-formed YAML or JSON, or breaks a parser limit.
     Syntax,
     /// A value has the wrong shape: a list where a mapping belongs, a number where text belongs.
@@ -71,6 +73,7 @@ impl Kind {
     pub const fn code(self) -> &'static str {
         match self {
             Kind::Io => "io",
+            Kind::TooLarge => "file-too-large",
             Kind::Syntax => "syntax",
             Kind::WrongType => "wrong-type",
             Kind::UnknownField => "unknown-field",
@@ -98,6 +101,7 @@ impl Kind {
     pub const fn summary(self) -> &'static str {
         match self {
             Kind::Io => "The file could not be read.",
+            Kind::TooLarge => "The file is larger than the limit for answer files.",
             Kind::Syntax => "The file is not well-formed YAML or JSON, or breaks a parser limit.",
             Kind::WrongType => "A value has the wrong shape or type.",
             Kind::UnknownField => "A key that the format does not define.",

@@ -229,7 +229,8 @@ impl<'f> TreeBuilder<'f> {
             return Err(self.error(
                 position,
                 format!(
-                    "the document has more than {MAX_NODES} values (counting what aliases                      repeat): an answer file is far smaller; is this an alias bomb?"
+                    "the document has more than {MAX_NODES} values (counting what aliases \
+                     repeat): an answer file is far smaller; is this an alias bomb?"
                 ),
             ));
         }

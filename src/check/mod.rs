@@ -71,6 +71,7 @@ pub fn rules() -> Vec<(&'static str, &'static str)> {
     ];
     for kind in [
         Kind::Io,
+        Kind::TooLarge,
         Kind::Syntax,
         Kind::WrongType,
         Kind::UnknownField,

@@ -13,6 +13,9 @@ pub const DEFAULT_CHECKLIST_YAML: &str = include_str!("../../checklists/nyc-ll49
 /// The built-in checklist converted to JSON at build time (see `build.rs`), read at start-up.
 const DEFAULT_CHECKLIST_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/nyc-ll49-2018.json"));
 
+/// The largest checklist file read (the Local Law 49 one is 15 KB).
+pub const MAX_CHECKLIST_SIZE: u64 = 16 * 1024 * 1024;
+
 /// The name the built-in checklist goes by in messages.
 pub const DEFAULT_CHECKLIST_NAME: &str = "checklists/nyc-ll49-2018.yaml (built in)";
 
@@ -38,9 +41,23 @@ impl Checklist {
     /// As [`Checklist::from_text`], or a [`Kind::Io`] error when the file cannot be read.
     pub fn load(path: &Path) -> Result<Checklist, Diagnostics> {
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let io = |e: std::io::Error| {
             Diagnostic::new(Kind::Io, &file, None, format!("cannot read checklist: {e}"))
-        })?;
+        };
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        if size > MAX_CHECKLIST_SIZE {
+            return Err(Diagnostic::new(
+                Kind::TooLarge,
+                &file,
+                None,
+                format!(
+                    "the checklist is {size} bytes, over the {MAX_CHECKLIST_SIZE}-byte limit \
+                     for checklists"
+                ),
+            )
+            .into());
+        }
+        let text = std::fs::read_to_string(path).map_err(io)?;
         let format = Format::from_path(path).unwrap_or(Format::Yaml);
         Checklist::from_text(&file, &text, format)
     }

@@ -211,7 +211,7 @@ fn classify(cli: &Cli, args: &ClassifyArgs) -> anyhow::Result<Exit> {
     let total = batch::in_order(
         sources,
         |source| {
-            let report = batch::classify(&engine, source);
+            let report = batch::classify(&engine, source, cli.max_file_size);
             let mut lines = Vec::new();
             if !quiet {
                 match &report.outcome {
@@ -319,7 +319,7 @@ fn interview(cli: &Cli, args: &InterviewArgs) -> anyhow::Result<Exit> {
     };
     let mut session = if let Some(path) = &args.resume {
         let name = path.display().to_string();
-        let text = match batch::read(&batch::Source::File(path.clone())) {
+        let text = match batch::read(&batch::Source::File(path.clone()), cli.max_file_size) {
             Ok(text) => text,
             Err(e) => {
                 print_diagnostic(&e, "error");
@@ -406,7 +406,11 @@ fn interview(cli: &Cli, args: &InterviewArgs) -> anyhow::Result<Exit> {
         }
         Ending::Finished => {
             println!();
-            let report = batch::classify(&engine, &batch::Source::File(path.clone()));
+            let report = batch::classify(
+                &engine,
+                &batch::Source::File(path.clone()),
+                cli.max_file_size,
+            );
             let options = Options {
                 color: color(cli),
                 width: None,
@@ -605,7 +609,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> anyhow::Result<Exit> {
     batch::in_order(
         selected,
         |(source, ctx)| {
-            let report = batch::classify(&ctx.engine, source);
+            let report = batch::classify(&ctx.engine, source, cli.max_file_size);
             let result = rules::check_file(&ctx.engine, &ctx.settings, &report);
             let tool_position = report.outcome.as_ref().ok().and_then(|o| o.tool_position);
             (result, tool_position)
