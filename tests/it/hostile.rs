@@ -77,10 +77,7 @@ fn case(name: &str, kind: &str, at: Option<(u64, u64)>, fragment: &str) {
         message.contains(fragment),
         "{name}: {message:?} lacks {fragment:?}"
     );
-    assert!(
-        b.stderr.contains(&format!("{name}")),
-        "{name}: reported on stderr"
-    );
+    assert!(b.stderr.contains(name), "{name}: reported on stderr");
     assert!(!b.stderr.contains("panicked"), "{name}: {}", b.stderr);
 }
 
