@@ -65,7 +65,10 @@ fn options() -> serde_saphyr::Options {
         strict_booleans: true,
         with_snippet: false,
         budget: serde_saphyr::budget! {
-            max_depth: 64,
+            // Checklists nest about 12 levels. Typed deserialization recurses once per level,
+            // and in a debug build a level can take tens of KiB of stack: 32 keeps a 2 MiB
+            // thread (test threads, rayon workers) safe from overflow.
+            max_depth: 32,
             max_aliases: 1_000,
             max_anchors: 1_000,
             max_nodes: 1_000_000,

@@ -303,3 +303,59 @@ fn the_built_in_checklist_is_the_yaml_file() {
             .contains("Markov decision process")
     );
 }
+
+#[test]
+fn huge_option_lists_load() {
+    let choices: String = (0..50_000)
+        .map(|i| format!("        - id: c{i}\n          label: Choice {i}\n"))
+        .collect();
+    let text = BASE.replace(
+        "    text: First?\n",
+        &format!("    text: First?\n    options:\n      prompt: Which?\n      choices:\n{choices}"),
+    );
+    let engine = load(&text).unwrap();
+    assert_eq!(engine.checklist().questions[0].choice_ids().count(), 50_000);
+}
+
+#[test]
+fn deeply_nested_rules_are_refused_not_overflowed() {
+    let depth = 10_000;
+    let mut rule = String::from("{question: q1}");
+    for _ in 0..depth {
+        rule = format!("{{not: {rule}}}");
+    }
+    let text = BASE.replace(
+        "      all_of:\n        - question: q1\n        - question: q2\n",
+        &format!("      {rule}\n"),
+    );
+    let e = errors(&text);
+    assert_eq!(e[0].kind, Kind::Syntax);
+    assert_eq!(e[0].position.map(|p| p.line), Some(14));
+}
+
+#[test]
+fn lint_never_panics_on_garbage() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("binary.yaml", &b"\x89PNG\r\n\x1a\n\x00\x00"[..]),
+        ("list.yaml", b"- a\n- b\n"),
+        ("empty.yaml", b""),
+        ("bomb.yaml", b"a: &a [x, x]\nb: &b [*a, *a]\nid: *b\n"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = assert_cmd::Command::cargo_bin("adscheck")
+            .unwrap()
+            .args(["checklist", "lint"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.contains(&format!("{}", path.display())),
+            "{name}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    }
+}

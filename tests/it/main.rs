@@ -8,5 +8,6 @@ mod engine;
 mod hostile;
 mod interview;
 mod other_checklist;
+mod properties;
 mod support;
 mod terminal;
