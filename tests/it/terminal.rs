@@ -382,3 +382,90 @@ fn an_existing_file_is_not_overwritten() {
         "precious"
     );
 }
+
+/// The pid of the program running in the pane (the shell's child).
+fn program_pid(term: &Term) -> Option<String> {
+    let shell = term.tmux(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]);
+    let output = Command::new("pgrep")
+        .args(["-P", shell.trim(), "adscheck"])
+        .output()
+        .ok()?;
+    let pid = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    (!pid.is_empty()).then_some(pid)
+}
+
+#[test]
+fn sigterm_at_any_prompt_leaves_a_valid_resumable_file() {
+    let script = full_script();
+    // Where each question's walk starts in the script, to resume from there.
+    let starts = [("1a", 4), ("1b", 7), ("1c", 9), ("2a", 12), ("2b", 14)];
+    let whole = tempfile::tempdir().unwrap();
+    let Some(term) = Term::start(whole.path(), "interview --out tool.yaml") else {
+        return;
+    };
+    if Command::new("pgrep").arg("-V").output().is_err() {
+        eprintln!("skipping: pgrep is not installed");
+        return;
+    }
+    play(&term, &script);
+    term.wait_for("EXIT=0");
+    drop(term);
+    let engine = ll49();
+    let parse = |dir: &Path| {
+        let text = std::fs::read_to_string(dir.join("tool.yaml")).unwrap();
+        adscheck::AnswerFile::parse("t", &text, adscheck::yaml::Format::Yaml, engine.checklist())
+            .expect("a valid answer file")
+    };
+    let expected = parse(whole.path());
+
+    // Killed at: a metadata field, a question, its checkboxes, a note.
+    for stop in [1, 4, 5, 6, 10] {
+        let dir = tempfile::tempdir().unwrap();
+        let term = Term::start(dir.path(), "interview --out tool.yaml").unwrap();
+        play(&term, &script[..stop]);
+        term.prompt(script[stop].0);
+        let pid = program_pid(&term).expect("the interview is running");
+        Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        term.wait_for("EXIT=143");
+        drop(term);
+        let saved = parse(dir.path());
+        // Resume carries on at the first missing metadata field (before any answer), else at
+        // the first question without an answer.
+        let nothing_answered = saved.answers.iter().all(Option::is_none);
+        let missing_field = ["name", "agency", "description", "contact"]
+            .iter()
+            .position(|f| !saved.tool.contains_key(*f));
+        let from = match missing_field {
+            Some(i) if nothing_answered => i,
+            _ => {
+                let first_open = engine
+                    .checklist()
+                    .questions
+                    .iter()
+                    .zip(&saved.answers)
+                    .find(|(_, a)| a.is_none())
+                    .map(|(q, _)| q.id.value.clone())
+                    .unwrap();
+                starts.iter().find(|(id, _)| *id == first_open).unwrap().1
+            }
+        };
+        let term = Term::start(dir.path(), "interview --resume tool.yaml").unwrap();
+        play(&term, &script[from..]);
+        term.wait_for("EXIT=0");
+        drop(term);
+        let resumed = parse(dir.path());
+        assert_eq!(resumed.tool, expected.tool, "stop {stop}");
+        for (i, (a, b)) in resumed.answers.iter().zip(&expected.answers).enumerate() {
+            let (a, b) = (a.as_ref().unwrap(), b.as_ref().unwrap());
+            assert_eq!(
+                (a.value, &a.options),
+                (b.value, &b.options),
+                "stop {stop}, question {i}"
+            );
+            // A note being typed when the process was killed is lost; nothing else is.
+            if !(script[stop].0.starts_with("Note") && stop == 6 && i == 0) {
+                assert_eq!(a.note, b.note, "stop {stop}, question {i}");
+            }
+        }
+    }
+}
