@@ -34,6 +34,8 @@ pub struct Outcome {
     pub declared: Vec<Option<crate::yaml::Located<Truth>>>,
     /// Where the file's `tool:` key stands.
     pub tool_position: Option<Position>,
+    /// For each determination, the fewest answer changes that would give it another value.
+    pub flips: Vec<Vec<crate::engine::Flip>>,
 }
 
 /// One answer that a determination rests on: for a decided determination, an answer that
@@ -82,6 +84,7 @@ impl Report {
         let checklist = engine.checklist();
         let truths = answers.truths();
         let evaluation = engine.evaluate(&truths);
+        let flips = engine.flips(&truths);
         let mut warnings = answers.warnings.clone();
 
         let asked = engine.would_ask(&truths);
@@ -145,6 +148,7 @@ impl Report {
                 summary,
                 declared: answers.declared,
                 tool_position: answers.tool_position,
+                flips,
             }),
         }
     }

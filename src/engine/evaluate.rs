@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::rule::{Op, Program};
 
 /// A value in Kleene's three-valued logic: an answer or a determination.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Truth {
     /// Yes.

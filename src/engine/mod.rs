@@ -4,10 +4,12 @@
 //! set is then a single sweep over it. Nothing here knows about Local Law 49: the engine
 //! evaluates whatever rules the checklist file states.
 
+mod counterfactual;
 mod evaluate;
 mod rule;
 mod satisfiable;
 
+pub use counterfactual::{Change, Flip};
 pub use evaluate::{Decider, Evaluation, Truth};
 
 use crate::checklist::Checklist;
@@ -72,6 +74,13 @@ impl Engine {
     #[must_use]
     pub fn evaluate(&self, answers: &[Truth]) -> Evaluation {
         self.program.evaluate(answers)
+    }
+
+    /// For each determination, the fewest answer changes that would give it each value it does
+    /// not have ("Agency ADS would be yes if (2)(b) were yes").
+    #[must_use]
+    pub fn flips(&self, answers: &[Truth]) -> Vec<Vec<Flip>> {
+        self.program.flips(answers)
     }
 
     /// For each question, whether an interview that asks only relevant questions, in checklist

@@ -157,6 +157,20 @@ impl Explain<'_> {
                 };
                 self.reason(out, question, r)?;
             }
+            for flip in outcome.flips.get(d).into_iter().flatten() {
+                let changes: Vec<String> = flip
+                    .changes
+                    .iter()
+                    .filter_map(|c| {
+                        checklist
+                            .questions
+                            .get(c.question)
+                            .map(|q| format!("{} were {}", q.number.as_str(), c.to.as_str()))
+                    })
+                    .collect();
+                let line = format!("Would be {} if {}.", flip.to.as_str(), join_and(&changes));
+                writeln!(out, "{}", hanging(&line, 4, 6))?;
+            }
         }
         if !outcome.warnings.is_empty() {
             writeln!(out)?;
@@ -170,6 +184,15 @@ impl Explain<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

@@ -28,6 +28,7 @@ struct ReportJson<'a> {
     summary: Option<&'a str>,
     reasons: Vec<ReasonJson<'a>>,
     needed: Vec<&'a str>,
+    would_change: Vec<FlipJson<'a>>,
     warnings: Vec<DiagnosticJson<'a>>,
     error: Option<DiagnosticJson<'a>>,
     errors: Vec<DiagnosticJson<'a>>,
@@ -67,6 +68,21 @@ struct ReasonJson<'a> {
     via: Vec<&'a str>,
 }
 
+/// `{"determination": "agency_ads", "to": "yes", "answers": [{"question": "2b", ...}]}`
+#[derive(Serialize)]
+struct FlipJson<'a> {
+    determination: &'a str,
+    to: &'static str,
+    answers: Vec<ChangeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    question: &'a str,
+    number: Option<&'a str>,
+    answer: &'static str,
+}
+
 #[derive(Serialize)]
 struct DiagnosticJson<'a> {
     kind: &'static str,
@@ -101,6 +117,7 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
         summary: None,
         reasons: Vec::new(),
         needed: Vec::new(),
+        would_change: Vec::new(),
         warnings: Vec::new(),
         error: None,
         errors: Vec::new(),
@@ -130,6 +147,28 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
                 })
                 .collect();
             view.needed = outcome.needed.iter().map(|&q| question_id(q)).collect();
+            view.would_change = outcome
+                .flips
+                .iter()
+                .enumerate()
+                .flat_map(|(d, flips)| flips.iter().map(move |f| (d, f)))
+                .map(|(d, flip)| FlipJson {
+                    determination: determination_id(d),
+                    to: flip.to.as_str(),
+                    answers: flip
+                        .changes
+                        .iter()
+                        .map(|c| ChangeJson {
+                            question: question_id(c.question),
+                            number: checklist
+                                .questions
+                                .get(c.question)
+                                .map(|q| q.number.as_str()),
+                            answer: c.to.as_str(),
+                        })
+                        .collect(),
+                })
+                .collect();
             view.warnings = outcome.warnings.iter().map(diagnostic).collect();
         }
         Err(errors) => {

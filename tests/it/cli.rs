@@ -118,6 +118,7 @@ fn json_contract_of_one_file() {
             "summary",
             "reasons",
             "needed",
+            "would_change",
             "warnings",
             "error",
             "errors"
@@ -136,6 +137,12 @@ fn json_contract_of_one_file() {
             .starts_with("Pilot in two boroughs")
     );
     assert_eq!(last["text"], "Do/will such decisions impact the public?");
+    // What would change it: Agency ADS would be yes if (2)(b) were yes.
+    assert_eq!(
+        v["would_change"][1],
+        serde_json::json!({"determination": "agency_ads", "to": "yes",
+                           "answers": [{"question": "2b", "number": "(2)(b)", "answer": "yes"}]})
+    );
 }
 
 #[test]

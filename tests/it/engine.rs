@@ -278,3 +278,77 @@ fn would_ask_walks_the_form_in_order() {
         [true, true, true, true, false]
     );
 }
+
+/// The fewest answer changes that give determination `d` the value `to`, by trying every
+/// combination (3^5 per answer set): the independent check of the engine's one-pass flips.
+fn brute_force_flip(
+    engine: &adscheck::Engine,
+    answers: &[Truth],
+    d: usize,
+    to: Truth,
+) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for combo in 0..3usize.pow(5) {
+        let mut changed = answers.to_vec();
+        let mut cost = 0;
+        let mut n = combo;
+        for slot in changed.iter_mut() {
+            let choice = n % 3;
+            n /= 3;
+            let new = match choice {
+                0 => *slot,
+                1 => Truth::Yes,
+                _ => Truth::No,
+            };
+            if new != *slot {
+                cost += 1;
+                *slot = new;
+            }
+        }
+        if engine.evaluate(&changed).values[d] == to && best.is_none_or(|b| cost < b) {
+            best = Some(cost);
+        }
+    }
+    best
+}
+
+#[test]
+fn what_would_change_it_is_the_smallest_change_checked_by_brute_force() {
+    let engine = ll49();
+    let truth = |c: Cell| match c {
+        Some(AnswerValue::Yes) => Truth::Yes,
+        Some(AnswerValue::No) => Truth::No,
+        _ => Truth::Unknown,
+    };
+    for combo in all_combinations() {
+        let answers: Vec<Truth> = combo.iter().map(|&c| truth(c)).collect();
+        let values = engine.evaluate(&answers).values;
+        let flips = engine.flips(&answers);
+        for d in 0..2 {
+            for to in [Truth::Yes, Truth::No] {
+                let flip = flips[d].iter().find(|f| f.to == to);
+                if values[d] == to {
+                    assert!(flip.is_none(), "no flip to the value it has: {combo:?}");
+                    continue;
+                }
+                let fewest = brute_force_flip(&engine, &answers, d, to);
+                match (flip, fewest) {
+                    (Some(flip), Some(n)) => {
+                        assert_eq!(flip.changes.len(), n, "{combo:?} d={d} to={to:?}: {flip:?}");
+                        let mut changed = answers.clone();
+                        for c in &flip.changes {
+                            changed[c.question] = c.to;
+                        }
+                        assert_eq!(
+                            engine.evaluate(&changed).values[d],
+                            to,
+                            "{combo:?}: {flip:?}"
+                        );
+                    }
+                    (None, None) => {}
+                    (flip, fewest) => panic!("{combo:?} d={d} to={to:?}: {flip:?} vs {fewest:?}"),
+                }
+            }
+        }
+    }
+}
