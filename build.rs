@@ -10,8 +10,10 @@ fn main() {
     println!("cargo:rerun-if-changed={source}");
     let yaml =
         std::fs::read_to_string(source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
-    let value: serde_json::Value =
-        serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{source} is not valid YAML: {e}"));
+    // As at run time: `yes`/`no` stay text (YAML 1.2), never booleans.
+    let options = serde_saphyr::options! { strict_booleans: true };
+    let value: serde_json::Value = serde_saphyr::from_str_with_options(&yaml, options)
+        .unwrap_or_else(|e| panic!("{source} is not valid YAML: {e}"));
     let json =
         serde_json::to_string(&value).unwrap_or_else(|e| panic!("cannot convert {source}: {e}"));
     let out =

@@ -538,6 +538,41 @@ impl<T: Serialize> Serialize for Located<T> {
     }
 }
 
+/// A mapping of texts to texts in document order, each with its position.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LocatedMap(pub Vec<(Located<String>, Located<String>)>);
+
+impl<'de> Deserialize<'de> for LocatedMap {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> Visitor<'de> for MapVisitor {
+            type Value = LocatedMap;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping of ids to values")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LocatedMap, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<Located<String>>()? {
+                    entries.push((key, map.next_value::<Located<String>>()?));
+                }
+                Ok(LocatedMap(entries))
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+
+impl Serialize for LocatedMap {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k.as_str(), v.as_str())?;
+        }
+        map.end()
+    }
+}
+
 /// A YAML/JSON document as a tree in which every node knows its position.
 ///
 /// Answer files are read into this tree first and interpreted afterwards, so that each

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::yaml::Located;
+use crate::yaml::{Located, LocatedMap};
 
 /// A whole checklist: what it decides, the questions it asks, and where it comes from.
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -31,6 +31,9 @@ pub struct Checklist {
     pub determinations: Vec<Determination>,
     /// The questions, in the order the form asks them.
     pub questions: Vec<Question>,
+    /// Named answer sets with the determinations they must give (`adscheck checklist test`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tests: Vec<SelfTest>,
     /// Lookup tables filled in by validation.
     #[serde(skip)]
     pub(crate) index: Index,
@@ -41,6 +44,23 @@ pub struct Checklist {
 pub(crate) struct Index {
     pub(crate) questions: HashMap<String, usize>,
     pub(crate) determinations: HashMap<String, usize>,
+}
+
+/// A test a checklist carries: answers, and the determinations (and optionally the questions
+/// still needed) they must give.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelfTest {
+    /// What the test shows, e.g. "stop rule of Question 1 at (1)(a)".
+    pub name: Located<String>,
+    /// Question id to `yes`, `no` or `unsure`; questions not named are unanswered.
+    #[serde(default)]
+    pub answers: LocatedMap,
+    /// Determination id to `yes`, `no` or `undetermined`.
+    pub expect: LocatedMap,
+    /// The questions still needed, in checklist order, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needed: Option<Vec<Located<String>>>,
 }
 
 /// A footnote of the source form.

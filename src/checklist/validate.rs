@@ -27,6 +27,7 @@ pub(crate) fn validate(checklist: &mut Checklist, file: &str) -> Vec<Diagnostic>
     v.texts(checklist);
     v.references(checklist, &footnotes);
     v.cycles(checklist);
+    v.self_tests(checklist);
     if checklist.questions.is_empty() {
         v.problem(
             Kind::MissingField,
@@ -262,6 +263,50 @@ impl Validator<'_> {
                 known.join(", ")
             ),
         );
+    }
+
+    /// The checklist's own tests name real questions and determinations, with allowed values.
+    fn self_tests(&mut self, c: &Checklist) {
+        let questions: Vec<&str> = c.questions.iter().map(|q| q.id.as_str()).collect();
+        let determinations: Vec<&str> = c.determinations.iter().map(|d| d.id.as_str()).collect();
+        for test in &c.tests {
+            self.text("a test name", &test.name);
+            for (id, value) in &test.answers.0 {
+                if c.question_index(id).is_none() {
+                    self.unknown("question", id, questions.iter().copied());
+                }
+                if !["yes", "no", "unsure"].contains(&value.as_str()) {
+                    self.problem(
+                        Kind::InvalidAnswer,
+                        value.position,
+                        format!(
+                            "invalid answer `{}` in test: allowed: yes, no, unsure",
+                            value.as_str()
+                        ),
+                    );
+                }
+            }
+            for (id, value) in &test.expect.0 {
+                if c.determination_index(id).is_none() {
+                    self.unknown("determination", id, determinations.iter().copied());
+                }
+                if !["yes", "no", "undetermined"].contains(&value.as_str()) {
+                    self.problem(
+                        Kind::InvalidAnswer,
+                        value.position,
+                        format!(
+                            "invalid expected value `{}` in test: allowed: yes, no, undetermined",
+                            value.as_str()
+                        ),
+                    );
+                }
+            }
+            for id in test.needed.iter().flatten() {
+                if c.question_index(id).is_none() {
+                    self.unknown("question", id, questions.iter().copied());
+                }
+            }
+        }
     }
 
     /// Report each loop of determinations referring to each other, once.

@@ -132,6 +132,11 @@ pub enum ChecklistCommand {
         /// The checklist file.
         file: PathBuf,
     },
+    /// Run a checklist's own tests (`tests:`): exit 0 when all pass, 1 with a diff otherwise.
+    Test {
+        /// The checklist file [default: the built-in checklist, or --checklist].
+        file: Option<PathBuf>,
+    },
     /// Print a checklist close to its printed form (the built-in one unless --checklist).
     Show {
         /// Output format.

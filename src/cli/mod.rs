@@ -67,6 +67,7 @@ fn run(cli: &Cli) -> anyhow::Result<Exit> {
         Command::Template(args) => template(cli, args),
         Command::Checklist(ChecklistCommand::Lint { file }) => lint(file),
         Command::Checklist(ChecklistCommand::Show { format }) => show(cli, *format),
+        Command::Checklist(ChecklistCommand::Test { file }) => self_test(cli, file.as_deref()),
     }
 }
 
@@ -646,6 +647,52 @@ fn check(cli: &Cli, args: &CheckArgs) -> anyhow::Result<Exit> {
         file.write_all(summary.as_bytes())?;
     }
     Ok(if totals.failed(fail_on) {
+        Exit::Findings
+    } else {
+        Exit::Success
+    })
+}
+
+fn self_test(cli: &Cli, file: Option<&std::path::Path>) -> anyhow::Result<Exit> {
+    let path = file.or(cli.checklist.as_deref());
+    let engine = match adscheck::load_engine(path) {
+        Ok(engine) => engine,
+        Err(errors) => {
+            errors.0.iter().for_each(|e| print_diagnostic(e, "error"));
+            eprintln!(
+                "adscheck: error: the checklist cannot be used (run `adscheck checklist lint`)"
+            );
+            return Ok(Exit::Fatal);
+        }
+    };
+    let name = path.map_or_else(
+        || adscheck::checklist::DEFAULT_CHECKLIST_NAME.to_owned(),
+        |p| p.display().to_string(),
+    );
+    let results = adscheck::selftest::run(&engine);
+    let mut out = io::stdout().lock();
+    for r in &results {
+        let at = r
+            .line
+            .map_or_else(String::new, |l| format!(" ({name}:{l})"));
+        if r.passed() {
+            writeln!(out, "ok    {}", r.name)?;
+        } else {
+            writeln!(out, "FAIL  {}{at}", r.name)?;
+            for d in &r.differences {
+                writeln!(out, "        {d}")?;
+            }
+        }
+    }
+    let failed = results.iter().filter(|r| !r.passed()).count();
+    writeln!(
+        out,
+        "{name}: {} test{}, {} passed, {failed} failed",
+        results.len(),
+        if results.len() == 1 { "" } else { "s" },
+        results.len() - failed
+    )?;
+    Ok(if failed > 0 {
         Exit::Findings
     } else {
         Exit::Success

@@ -543,3 +543,70 @@ fn template_out_never_replaces_a_file_without_force() {
     assert_eq!(run(&["template", "--out", p, "--force"]).code, 0);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
 }
+
+#[test]
+fn checklist_self_tests_pass_and_a_broken_copy_fails_with_a_diff() {
+    let r = run(&["checklist", "test"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("ok    stop rule of Question 1: (1)(a) no ends the checklist")
+    );
+    assert!(
+        r.stdout.ends_with("11 tests, 11 passed, 0 failed\n"),
+        "{}",
+        r.stdout
+    );
+    // Break the Agency ADS rule's stop rule: `any_of` instead of `all_of`.
+    let text = std::fs::read_to_string(root().join("checklists/nyc-ll49-2018.yaml"))
+        .unwrap()
+        .replace(
+            "      all_of:\n        - determination: ads",
+            "      any_of:\n        - determination: ads",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.yaml");
+    std::fs::write(&path, text).unwrap();
+    let r = run(&["checklist", "test", path.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains(&format!(
+            "FAIL  stop rule of Question 2: (2)(a) no, an ADS but not an Agency ADS ({}:",
+            path.display()
+        )),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("        agency_ads: expected no, got yes\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("needed: expected [2b], got []"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn checklist_tests_naming_unknown_ids_are_lint_errors() {
+    let text = std::fs::read_to_string(root().join("checklists/nyc-ll49-2018.yaml"))
+        .unwrap()
+        .replace("    answers: {1a: no}\n", "    answers: {1d: no}\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.yaml");
+    std::fs::write(&path, &text).unwrap();
+    let r = run(&["checklist", "lint", path.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    let line = text.lines().position(|l| l.contains("{1d: no}")).unwrap() + 1;
+    assert!(
+        r.stderr.contains(&format!(
+            "{}:{line}:15: error[unknown-reference]: unknown question `1d`",
+            path.display()
+        )),
+        "{}",
+        r.stderr
+    );
+}
