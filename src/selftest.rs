@@ -36,10 +36,9 @@ pub fn run(engine: &Engine) -> Vec<TestResult> {
             for (id, value) in &test.answers.0 {
                 if let (Some(q), Some(a)) =
                     (checklist.question_index(id), AnswerValue::parse(value))
+                    && let Some(slot) = answers.get_mut(q)
                 {
-                    if let Some(slot) = answers.get_mut(q) {
-                        *slot = a.truth();
-                    }
+                    *slot = a.truth();
                 }
             }
             let evaluation = engine.evaluate(&answers);
