@@ -49,6 +49,7 @@ pub mod error;
 pub mod interview;
 pub mod render;
 pub mod report;
+pub mod schema;
 pub mod selftest;
 mod suggest;
 pub mod yaml;

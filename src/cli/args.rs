@@ -36,6 +36,8 @@ pub enum Command {
     Interview(InterviewArgs),
     /// Write a blank answer file, every question and option id as a comment.
     Template(TemplateArgs),
+    /// Print a JSON Schema (draft-07) of answer files, for editors and the YAML language server.
+    Schema(TemplateArgs),
     /// Check or print a checklist.
     #[command(subcommand)]
     Checklist(ChecklistCommand),

@@ -65,6 +65,7 @@ fn run(cli: &Cli) -> anyhow::Result<Exit> {
         Command::Check(args) => check(cli, args),
         Command::Interview(args) => interview(cli, args),
         Command::Template(args) => template(cli, args),
+        Command::Schema(args) => schema(cli, args),
         Command::Checklist(ChecklistCommand::Lint { file }) => lint(file),
         Command::Checklist(ChecklistCommand::Show { format }) => show(cli, *format),
         Command::Checklist(ChecklistCommand::Test { file }) => self_test(cli, file.as_deref()),
@@ -441,7 +442,26 @@ fn template(cli: &Cli, args: &TemplateArgs) -> anyhow::Result<Exit> {
         Ok(engine) => engine,
         Err(exit) => return Ok(exit),
     };
-    let text = adscheck::answers::template(engine.checklist(), None);
+    let schema_line = format!(
+        "# yaml-language-server: $schema={}.schema.json",
+        engine.checklist().id.as_str()
+    );
+    let text = adscheck::answers::template(engine.checklist(), Some(&schema_line));
+    write_out(&text, args)
+}
+
+fn schema(cli: &Cli, args: &TemplateArgs) -> anyhow::Result<Exit> {
+    let engine = match engine(cli) {
+        Ok(engine) => engine,
+        Err(exit) => return Ok(exit),
+    };
+    let schema = adscheck::schema::answer_schema(engine.checklist());
+    let text = format!("{}\n", serde_json::to_string_pretty(&schema)?);
+    write_out(&text, args)
+}
+
+/// Write `text` to `--out` (atomically, never replacing a file without `--force`) or stdout.
+fn write_out(text: &str, args: &TemplateArgs) -> anyhow::Result<Exit> {
     match &args.out {
         None => {
             let mut out = io::stdout().lock();

@@ -610,3 +610,71 @@ fn checklist_tests_naming_unknown_ids_are_lint_errors() {
         r.stderr
     );
 }
+
+/// An answer file as a JSON value, read as YAML 1.2 (as the YAML language server reads it).
+fn as_json_value(path: &std::path::Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    let options = serde_saphyr::options! { strict_booleans: true };
+    serde_saphyr::from_str_with_options(&text, options).unwrap()
+}
+
+#[test]
+fn the_json_schema_accepts_every_example_and_rejects_bad_files() {
+    let r = run(&["schema"]);
+    assert_eq!(r.code, 0);
+    let schema = json(&r.stdout);
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    assert_eq!(
+        schema["properties"]["answers"]["properties"]["1a"]["description"],
+        "(1)(a) Is it an algorithm?"
+    );
+    // An independent validator (the jsonschema crate).
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    let mut checked = 0;
+    for dir in ["examples/answers", "examples/inventory/sanitation"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                continue; // drafts/
+            }
+            let errors: Vec<String> = validator
+                .iter_errors(&as_json_value(&path))
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 12);
+    // The blank template validates too (with its nulls).
+    let template = run(&["template"]).stdout;
+    let blank: Value = serde_saphyr::from_str_with_options(
+        &template,
+        serde_saphyr::options! { strict_booleans: true },
+    )
+    .unwrap();
+    assert!(validator.is_valid(&blank));
+    // Invalid files fail, each for its reason.
+    for (text, why) in [
+        ("answers: {1a: maybe}", "bad answer"),
+        ("answers: {1A: yes}", "unknown question"),
+        (
+            "answers: {1a: {answer: yes, options: [machine-learning]}}",
+            "unknown option",
+        ),
+        (
+            "answers: {1b: {answer: yes, options: [other]}}",
+            "options on a question without",
+        ),
+        ("checklist: nyc-ll49-2017", "another checklist"),
+        ("declared: {ads: maybe}", "bad declared value"),
+        ("reviewer: Pat", "unknown top-level key"),
+    ] {
+        let value: Value = serde_saphyr::from_str_with_options(
+            text,
+            serde_saphyr::options! { strict_booleans: true },
+        )
+        .unwrap();
+        assert!(!validator.is_valid(&value), "{why}: {text}");
+    }
+}

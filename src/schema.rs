@@ -1,0 +1,107 @@
+//! A JSON Schema (draft-07) for the answer files of a checklist, for editors: the YAML
+//! language server and others then complete question ids, answers and option ids, and show
+//! each question's text as its description.
+
+use serde_json::{Map, Value, json};
+
+use crate::checklist::Checklist;
+
+/// Any-case yes / no / unsure / true / false, as answer files accept them.
+const ANSWER_PATTERN: &str = "^\\s*([Yy][Ee][Ss]|[Nn][Oo]|[Uu][Nn][Ss][Uu][Rr][Ee]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])\\s*$";
+
+/// The schema of answer files for `checklist`.
+#[must_use]
+pub fn answer_schema(checklist: &Checklist) -> Value {
+    let mut questions = Map::new();
+    for q in &checklist.questions {
+        let ids: Vec<&str> = q.choice_ids().collect();
+        let options = if ids.is_empty() {
+            json!({"type": "array", "maxItems": 0, "description": "This question has no checkboxes."})
+        } else {
+            let described: Vec<String> = q
+                .options
+                .iter()
+                .flat_map(|o| o.choices.iter())
+                .map(|c| format!("{}: {}", c.id.as_str(), c.short_label()))
+                .collect();
+            json!({
+                "type": "array",
+                "uniqueItems": true,
+                "items": {"enum": ids},
+                "description": format!("Informational checkboxes, with a yes. {}", described.join("; ")),
+            })
+        };
+        let description = format!("{} {}", q.number.as_str(), q.text.as_str());
+        questions.insert(
+            q.id.value.clone(),
+            json!({
+                "description": description,
+                "anyOf": [
+                    {"$ref": "#/definitions/answer"},
+                    {"type": "null", "description": "Not answered yet."},
+                    {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["answer"],
+                        "properties": {
+                            "answer": {"anyOf": [{"$ref": "#/definitions/answer"}, {"type": "null"}]},
+                            "note": {"type": ["string", "null"], "description": "Why; who confirmed it."},
+                            "options": options,
+                            "not_needed": {
+                                "type": "boolean",
+                                "description": "Set by the interview when an earlier answer made this question irrelevant."
+                            }
+                        }
+                    }
+                ]
+            }),
+        );
+    }
+    let mut declared = Map::new();
+    for d in &checklist.determinations {
+        declared.insert(
+            d.id.value.clone(),
+            json!({
+                "description": format!("What the agency declares: {}", d.question.as_str()),
+                "enum": ["yes", "no", "undetermined"]
+            }),
+        );
+    }
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": format!("adscheck answer file for checklist {} version {}", checklist.id.as_str(), checklist.version.as_str()),
+        "description": checklist.title.as_str(),
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "checklist": {"const": checklist.id.as_str(), "description": "The checklist these answers are for."},
+            "tool": {
+                "type": ["object", "null"],
+                "description": "Facts about the tool: name, agency, description, contact, and any Local Law 35 reporting field.",
+                "properties": {
+                    "name": {"type": ["string", "null"], "description": "Name or commercial name of the tool."},
+                    "agency": {"type": ["string", "null"], "description": "The agency that uses it."},
+                    "description": {"type": ["string", "null"], "description": "A brief description."},
+                    "contact": {"type": ["string", "null"], "description": "Who can answer questions about it."}
+                },
+                "additionalProperties": true
+            },
+            "answers": {
+                "type": ["object", "null"],
+                "additionalProperties": false,
+                "properties": questions
+            },
+            "declared": {
+                "type": ["object", "null"],
+                "additionalProperties": false,
+                "properties": declared
+            }
+        },
+        "definitions": {
+            "answer": {
+                "description": "yes, no or unsure (any case), or true/false.",
+                "anyOf": [{"type": "boolean"}, {"type": "string", "pattern": ANSWER_PATTERN}]
+            }
+        }
+    })
+}
