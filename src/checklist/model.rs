@@ -219,6 +219,12 @@ impl Checklist {
         self.index.determinations.get(id).copied()
     }
 
+    /// Warnings about parts nothing refers to: unreachable questions, unreferenced footnotes.
+    #[must_use]
+    pub fn unused(&self, file: &str) -> Vec<crate::error::Diagnostic> {
+        super::validate::unused(self, file)
+    }
+
     /// The footnote with this id.
     #[must_use]
     pub fn footnote(&self, id: &str) -> Option<&Footnote> {

@@ -399,3 +399,59 @@ fn determination_refs(
         Rule::Not(inner) => determination_refs(c, inner, out),
     }
 }
+
+/// Parts of a checklist nothing refers to: questions no rule reads (they could never change a
+/// determination, so no interview would ask them) and footnotes no text marks. Warnings, not
+/// errors: a checklist may keep them on purpose.
+pub(crate) fn unused(checklist: &Checklist, file: &str) -> Vec<Diagnostic> {
+    fn questions_in(rule: &Rule, out: &mut Vec<String>) {
+        match rule {
+            Rule::Question(id) => out.push(id.value.clone()),
+            Rule::Determination(_) => {}
+            Rule::AllOf(parts) | Rule::AnyOf(parts) => {
+                parts.iter().for_each(|p| questions_in(p, out))
+            }
+            Rule::Not(inner) => questions_in(inner, out),
+        }
+    }
+    let mut read = Vec::new();
+    for d in &checklist.determinations {
+        questions_in(&d.rule, &mut read);
+    }
+    let mut marked: Vec<&str> = Vec::new();
+    for d in &checklist.determinations {
+        marked.extend(d.definition_footnotes.iter().map(|f| f.as_str()));
+    }
+    for q in &checklist.questions {
+        marked.extend(q.text_footnotes.iter().map(|f| f.as_str()));
+        if let Some(o) = &q.options {
+            marked.extend(o.prompt_footnotes.iter().map(|f| f.as_str()));
+        }
+    }
+    let mut out = Vec::new();
+    for q in &checklist.questions {
+        if !read.iter().any(|r| r == q.id.as_str()) {
+            out.push(Diagnostic::new(
+                Kind::UnknownReference,
+                file,
+                q.id.position,
+                format!(
+                    "question `{}` is unreachable: no rule reads it, so it can never change a \
+                     determination and is never asked",
+                    q.id.as_str()
+                ),
+            ));
+        }
+    }
+    for f in &checklist.footnotes {
+        if !marked.contains(&f.id.as_str()) {
+            out.push(Diagnostic::new(
+                Kind::UnknownReference,
+                file,
+                f.id.position,
+                format!("footnote `{}` is never referenced", f.id.as_str()),
+            ));
+        }
+    }
+    out
+}

@@ -263,6 +263,9 @@ fn lint(file: &std::path::Path) -> anyhow::Result<Exit> {
     match adscheck::load_engine(Some(file)) {
         Ok(engine) => {
             let c = engine.checklist();
+            for w in c.unused(&file.display().to_string()) {
+                print_diagnostic(&w, "warning");
+            }
             println!(
                 "{}: ok: checklist `{}` version {}, {} questions, {} determinations",
                 file.display(),

@@ -25,30 +25,35 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Compile the rules of `checklist`, refusing determinations that no answers can make yes.
+    /// Compile the rules of `checklist`, refusing determinations that no answers can make yes,
+    /// or no.
     ///
     /// # Errors
-    /// A [`Kind::Unsatisfiable`] diagnostic for each determination that can never be `yes`.
+    /// A [`Kind::Unsatisfiable`] diagnostic for each determination that can never be `yes` or
+    /// never be `no`.
     pub fn new(checklist: Checklist, file: &str) -> Result<Engine, Diagnostics> {
         let program = rule::Program::compile(&checklist);
-        let problems: Vec<Diagnostic> = checklist
-            .determinations
-            .iter()
-            .enumerate()
-            .filter(|&(d, _)| !program.can_be_yes(d))
-            .map(|(_, det)| {
-                Diagnostic::new(
-                    Kind::Unsatisfiable,
-                    file,
-                    det.rule.position,
-                    format!(
-                        "no set of answers can make determination `{}` yes: its rule contradicts \
-                         itself",
-                        det.id.as_str()
-                    ),
-                )
-            })
-            .collect();
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        for (d, det) in checklist.determinations.iter().enumerate() {
+            for (value, word) in [(Truth::Yes, "yes"), (Truth::No, "no")] {
+                if !program.can_be(d, value) {
+                    problems.push(Diagnostic::new(
+                        Kind::Unsatisfiable,
+                        file,
+                        det.rule.position,
+                        format!(
+                            "no set of answers can make determination `{}` {word}: its rule {}",
+                            det.id.as_str(),
+                            if value == Truth::Yes {
+                                "contradicts itself"
+                            } else {
+                                "holds whatever the answers"
+                            }
+                        ),
+                    ));
+                }
+            }
+        }
         if problems.is_empty() {
             let questions_of = (0..checklist.determinations.len())
                 .map(|d| program.questions_of(d))

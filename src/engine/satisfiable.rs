@@ -11,18 +11,19 @@ use super::rule::{Op, Program};
 const EXACT_LIMIT: usize = 16;
 
 impl Program {
-    /// Whether some complete set of yes/no answers makes determination `d` yes.
+    /// Whether some complete set of yes/no answers makes determination `d` take `value`.
     ///
     /// Rules without `not` are decided by answering everything yes. Exact for rules with `not`
     /// over up to [`EXACT_LIMIT`] questions (every combination is tried; this
     /// runs once per checklist load, never per answer file). Larger rules get a sound
     /// structural check that treats every mention of a question as independent: it never
     /// reports a satisfiable rule as contradictory, but may miss a contradiction.
-    pub(crate) fn can_be_yes(&self, d: usize) -> bool {
+    pub(crate) fn can_be(&self, d: usize, value: Truth) -> bool {
         if !self.has_negation(d) {
-            // Without `not`, more yes answers never turn a yes into a no: all-yes decides.
-            let all_yes = vec![Truth::Yes; self.question_count];
-            return self.root_value(&self.node_values(&all_yes), d) == Truth::Yes;
+            // Without `not`, more yes answers never turn a yes into a no: answering everything
+            // yes (or everything no) decides.
+            let all = vec![value; self.question_count];
+            return self.root_value(&self.node_values(&all), d) == value;
         }
         let questions = self.questions_of(d);
         if questions.len() <= EXACT_LIMIT {
@@ -37,17 +38,18 @@ impl Program {
                         };
                     }
                 }
-                if self.root_value(&self.node_values(&answers), d) == Truth::Yes {
+                if self.root_value(&self.node_values(&answers), d) == value {
                     return true;
                 }
             }
             false
         } else {
-            self.structurally_possible(d)
+            let (yes, no) = self.structurally_possible(d);
+            if value == Truth::Yes { yes } else { no }
         }
     }
 
-    fn structurally_possible(&self, d: usize) -> bool {
+    fn structurally_possible(&self, d: usize) -> (bool, bool) {
         // (can be yes, can be no) per node, in compile order.
         let mut possible: Vec<(bool, bool)> = Vec::with_capacity(self.nodes.len());
         for node in &self.nodes {
@@ -71,8 +73,8 @@ impl Program {
         }
         self.roots
             .get(d)
-            .and_then(|&r| possible.get(r))
-            .is_none_or(|p| p.0)
+            .and_then(|&r| possible.get(r).copied())
+            .unwrap_or((true, true))
     }
 
     /// Whether determination `d`'s rule, or one it refers to, contains a `not`.

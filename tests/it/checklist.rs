@@ -281,9 +281,9 @@ fn rules_with_not_that_some_answers_satisfy_load() {
     assert!(load(&text).is_ok());
     let text = BASE.replace(
         "      all_of:\n        - question: q1\n        - question: q2\n",
-        "      any_of:\n        - question: q1\n        - not:\n            question: q1\n",
+        "      any_of:\n        - question: q1\n        - not:\n            question: q2\n",
     );
-    assert!(load(&text).is_ok(), "q1 or not q1 is satisfiable");
+    assert!(load(&text).is_ok(), "q1 or not q2 can be yes and can be no");
 }
 
 #[test]
@@ -358,4 +358,43 @@ fn lint_never_panics_on_garbage() {
         );
         assert!(!stderr.contains("panicked"), "{name}: {stderr}");
     }
+}
+
+#[test]
+fn a_determination_that_can_never_be_no() {
+    let text = BASE.replace(
+        "      all_of:\n        - question: q1\n        - question: q2\n",
+        "      any_of:\n        - question: q1\n        - not:\n            question: q1\n",
+    );
+    let e = errors(&text);
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_diag(
+        &e[0],
+        Kind::Unsatisfiable,
+        Some((14, 7)),
+        "can make determination `d` no: its rule holds whatever",
+    );
+}
+
+#[test]
+fn unreachable_questions_and_unreferenced_footnotes_are_warnings() {
+    let text = BASE
+        .replace("        - question: q2\n", "        - question: q1\n")
+        .replace(
+            "source: a test\n",
+            "source: a test\nfootnotes:\n  - id: '9'\n    text: Unused.\n",
+        );
+    let engine = load(&text).unwrap();
+    let warnings = engine.checklist().unused("c.yaml");
+    let found: Vec<(u32, &str)> = warnings
+        .iter()
+        .map(|w| (w.position.unwrap().line, w.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].1.starts_with("question `q2` is unreachable"));
+    assert!(found[1].1.starts_with("footnote `9` is never referenced"));
+    assert!(
+        ll49().checklist().unused("x").is_empty(),
+        "the LL49 checklist uses everything"
+    );
 }
