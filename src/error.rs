@@ -65,6 +65,8 @@ pub enum Kind {
     OptionsWithoutYes,
     /// An answer to a question the checklist would not have asked (warning).
     AnswerNotNeeded,
+    /// The file was answered under another version or text of the checklist (warning).
+    StampMismatch,
 }
 
 impl Kind {
@@ -91,6 +93,7 @@ impl Kind {
             Kind::NoOptionsTicked => "no-options-ticked",
             Kind::OptionsWithoutYes => "options-without-yes",
             Kind::AnswerNotNeeded => "answer-not-needed",
+            Kind::StampMismatch => "stamp-mismatch",
         }
     }
 }
@@ -119,6 +122,7 @@ impl Kind {
             Kind::NoOptionsTicked => "A yes on a question with checkboxes, none ticked.",
             Kind::OptionsWithoutYes => "Options ticked on an answer that is not yes.",
             Kind::AnswerNotNeeded => "An answer to a question earlier answers made unnecessary.",
+            Kind::StampMismatch => "The file was answered under another version of the checklist.",
         }
     }
 }

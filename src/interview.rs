@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::answers::{Answer, AnswerFile, AnswerValue};
+use crate::answers::{Answer, AnswerFile, AnswerValue, Stamp};
 use crate::atomic_file;
 use crate::checklist::{Checklist, Question};
 use crate::engine::Engine;
@@ -61,6 +61,13 @@ pub const FIELDS: [Field; 4] = [
         required: false,
     },
 ];
+
+/// Asked once, at the end: who gave these answers. Recorded in the file's `stamp:`.
+pub const RESPONDENT: Field = Field {
+    key: "answered_by",
+    label: "Your name and role (who answered these questions)",
+    required: true,
+};
 
 /// A question as the prompter shows it.
 #[derive(Clone, Copy, Debug)]
@@ -163,6 +170,8 @@ pub struct Interview<'e> {
     /// Where the file has been saved, once it has.
     saved_at: Option<PathBuf>,
     history: Vec<Step>,
+    /// The time for stamps (replaceable so that tests are repeatable).
+    clock: fn() -> String,
 }
 
 impl<'e> Interview<'e> {
@@ -176,6 +185,7 @@ impl<'e> Interview<'e> {
             answers: vec![None; engine.checklist().questions.len()],
             tool_position: None,
             declared: vec![None; engine.checklist().determinations.len()],
+            stamp: None,
             warnings: Vec::new(),
         };
         Interview {
@@ -184,7 +194,15 @@ impl<'e> Interview<'e> {
             target,
             saved_at: None,
             history: Vec::new(),
+            clock: crate::answers::now_rfc3339,
         }
+    }
+
+    /// Use `clock` for the time in stamps.
+    #[must_use]
+    pub fn with_clock(mut self, clock: fn() -> String) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// Continue the interview saved in `file`, read from `path`.
@@ -197,6 +215,7 @@ impl<'e> Interview<'e> {
             target: Target::Resume(path.clone()),
             saved_at: Some(path),
             history: Vec::new(),
+            clock: crate::answers::now_rfc3339,
         }
     }
 
@@ -218,7 +237,26 @@ impl<'e> Interview<'e> {
     /// When a save fails (the file on disk keeps its previous state) or the terminal fails.
     pub fn run(&mut self, prompter: &mut dyn Prompter) -> Result<Ending, InterviewError> {
         let mut step = self.first_step();
-        while let Some(current) = step {
+        loop {
+            let Some(current) = step else {
+                // Every question that matters is answered: who answered, once.
+                if self.respondent().is_some() {
+                    return Ok(Ending::Finished);
+                }
+                match prompter.field(&RESPONDENT, None)? {
+                    Reply::Value(by) if !by.trim().is_empty() => {
+                        self.set_respondent(by.trim().to_owned());
+                        self.save(prompter)?;
+                        return Ok(Ending::Finished);
+                    }
+                    Reply::Value(_) => continue,
+                    Reply::Back => {
+                        step = Some(self.history.pop().unwrap_or_else(|| self.last_question()));
+                        continue;
+                    }
+                    Reply::Quit => return Ok(Ending::Quit),
+                }
+            };
             step = match current {
                 Step::Field(i) => match self.ask_field(prompter, i)? {
                     Reply::Value(()) => {
@@ -238,7 +276,24 @@ impl<'e> Interview<'e> {
                 },
             };
         }
-        Ok(Ending::Finished)
+    }
+
+    fn respondent(&self) -> Option<&str> {
+        self.file.stamp.as_ref().and_then(|s| s.by.as_deref())
+    }
+
+    fn set_respondent(&mut self, by: String) {
+        let stamp = self.file.stamp.get_or_insert_with(Stamp::default);
+        stamp.by = Some(by);
+    }
+
+    /// The last question the walk asks, to go back to from the end.
+    fn last_question(&self) -> Step {
+        let asked = self.would_ask();
+        (0..asked.len())
+            .rev()
+            .find(|&q| asked.get(q) == Some(&true))
+            .map_or(Step::Field(FIELDS.len() - 1), Step::Question)
     }
 
     /// The step before `current`: the one answered last in this session or, in a resumed
@@ -412,6 +467,8 @@ impl<'e> Interview<'e> {
     }
 
     fn save(&mut self, prompter: &mut dyn Prompter) -> Result<(), InterviewError> {
+        let by = self.respondent().map(str::to_owned);
+        self.file.stamp = Some(Stamp::now(self.engine.checklist(), (self.clock)(), by));
         let text = self.file.to_yaml(self.engine.checklist());
         let path = match (&self.saved_at, &self.target) {
             (Some(path), _) => {

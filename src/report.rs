@@ -109,6 +109,27 @@ impl Report {
                 ),
             ));
         }
+        if let Some(stamp) = &answers.stamp {
+            let short = |h: &str| h.chars().take(12).collect::<String>();
+            let other_version = stamp.version != checklist.version.as_str();
+            let other_text = !stamp.sha256.is_empty() && stamp.sha256 != checklist.sha256;
+            if stamp.checklist == checklist.id.as_str() && (other_version || other_text) {
+                warnings.push(Diagnostic::new(
+                    Kind::StampMismatch,
+                    &answers.file,
+                    stamp.position,
+                    format!(
+                        "answered under checklist `{}` version {} (sha256 {}), evaluated under \
+                         version {} (sha256 {}): see what changes with `adscheck recheck`",
+                        stamp.checklist,
+                        stamp.version,
+                        short(&stamp.sha256),
+                        checklist.version.as_str(),
+                        short(&checklist.sha256)
+                    ),
+                ));
+            }
+        }
         warnings.sort_by_key(|w| w.position);
 
         let reason = |determination: usize, question: usize, via: Vec<usize>| {

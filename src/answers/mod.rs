@@ -28,7 +28,10 @@ use crate::suggest;
 use crate::yaml::{self, Format, Located, Node, Value};
 
 /// The keys an answer file may have at its top level.
-const TOP_LEVEL_KEYS: [&str; 4] = ["checklist", "tool", "answers", "declared"];
+const TOP_LEVEL_KEYS: [&str; 5] = ["checklist", "tool", "answers", "declared", "stamp"];
+
+/// The keys of a `stamp:` block.
+const STAMP_KEYS: [&str; 6] = ["checklist", "version", "sha256", "adscheck", "at", "by"];
 
 /// The keys of an answer in its long form.
 const ANSWER_KEYS: [&str; 4] = ["answer", "note", "options", "not_needed"];
@@ -104,6 +107,50 @@ pub struct Answer {
     pub not_needed: bool,
 }
 
+/// What an answer file records about how it was made: the checklist's id, version and content
+/// hash it was answered under, the adscheck version, when, and by whom. Written by the interview
+/// and by `adscheck stamp`; read back to warn when a file meets another checklist version and to
+/// re-check it against a revised one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stamp {
+    /// The checklist id.
+    pub checklist: String,
+    /// The checklist version.
+    pub version: String,
+    /// SHA-256 of the checklist file's text.
+    pub sha256: String,
+    /// The adscheck version that wrote the stamp.
+    pub adscheck: String,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// Who answered (name and role), when known.
+    pub by: Option<String>,
+    /// Where the `stamp:` key stands in the file.
+    pub position: Option<Position>,
+}
+
+impl Stamp {
+    /// A stamp for answers given now under `checklist`.
+    #[must_use]
+    pub fn now(checklist: &Checklist, at: String, by: Option<String>) -> Stamp {
+        Stamp {
+            checklist: checklist.id.value.clone(),
+            version: checklist.version.value.clone(),
+            sha256: checklist.sha256.clone(),
+            adscheck: env!("CARGO_PKG_VERSION").to_owned(),
+            at,
+            by,
+            position: None,
+        }
+    }
+}
+
+/// The current time in RFC 3339 (UTC, seconds), for stamps.
+#[must_use]
+pub fn now_rfc3339() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
+
 /// An answer file, checked against a checklist.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AnswerFile {
@@ -119,6 +166,8 @@ pub struct AnswerFile {
     pub tool_position: Option<Position>,
     /// What the file declares each determination to be (`declared:`), by determination index.
     pub declared: Vec<Option<Located<Truth>>>,
+    /// How the file was made, when it says (`stamp:`).
+    pub stamp: Option<Stamp>,
     /// Problems that do not stop evaluation.
     pub warnings: Vec<Diagnostic>,
 }
@@ -203,6 +252,7 @@ impl Reader<'_> {
             answers: vec![None; self.checklist.questions.len()],
             tool_position: None,
             declared: vec![None; self.checklist.determinations.len()],
+            stamp: None,
             warnings: Vec::new(),
         };
         let entries = match &root.value {
@@ -238,6 +288,7 @@ impl Reader<'_> {
                     out.tool = self.tool(value);
                 }
                 "declared" => self.declared(value, &mut out.declared),
+                "stamp" => out.stamp = self.stamp(key, value),
                 "answers" => self.answers(value, &mut out.answers),
                 other => {
                     self.unknown_key(key, other, &TOP_LEVEL_KEYS, "at the top of an answer file")
@@ -284,6 +335,52 @@ impl Reader<'_> {
             );
         }
         Some(id.clone())
+    }
+
+    fn stamp(&mut self, key: &Node, node: &Node) -> Option<Stamp> {
+        let Value::Map(entries) = &node.value else {
+            self.error(
+                Kind::WrongType,
+                node.position,
+                format!(
+                    "`stamp` must be a mapping ({}), not {}",
+                    list(&STAMP_KEYS),
+                    node.value.describe()
+                ),
+            );
+            return None;
+        };
+        let mut stamp = Stamp {
+            position: key.position,
+            ..Stamp::default()
+        };
+        for (k, v) in entries {
+            let name = k.key_text();
+            let text = match &v.value {
+                Value::String(s) => s.clone(),
+                Value::Null => continue,
+                other => {
+                    if STAMP_KEYS.contains(&name.as_str()) {
+                        self.error(
+                            Kind::WrongType,
+                            v.position,
+                            format!("`stamp.{name}` must be text, not {}", other.describe()),
+                        );
+                    }
+                    v.key_text()
+                }
+            };
+            match name.as_str() {
+                "checklist" => stamp.checklist = text,
+                "version" => stamp.version = text,
+                "sha256" => stamp.sha256 = text,
+                "adscheck" => stamp.adscheck = text,
+                "at" => stamp.at = text,
+                "by" => stamp.by = Some(text),
+                other => self.unknown_key(k, other, &STAMP_KEYS, "in the stamp"),
+            }
+        }
+        Some(stamp)
     }
 
     /// `declared: {ads: yes, agency_ads: no}`: what the respondent claims, checked by `check`.

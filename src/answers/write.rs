@@ -89,6 +89,21 @@ impl AnswerFile {
                 let _ = writeln!(out, "  {}: {}", key(k), value(v));
             }
         }
+        if let Some(stamp) = &self.stamp {
+            let _ = writeln!(out, "stamp:");
+            for (k, v) in [
+                ("checklist", Some(&stamp.checklist)),
+                ("version", Some(&stamp.version)),
+                ("sha256", Some(&stamp.sha256)),
+                ("adscheck", Some(&stamp.adscheck)),
+                ("at", Some(&stamp.at)),
+                ("by", stamp.by.as_ref()),
+            ] {
+                if let Some(v) = v {
+                    let _ = writeln!(out, "  {k}: {}", quoted(v));
+                }
+            }
+        }
         let declared: Vec<(&str, &str)> = checklist
             .determinations
             .iter()

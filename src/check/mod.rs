@@ -83,6 +83,7 @@ pub fn rules() -> Vec<(&'static str, &'static str)> {
         Kind::NoOptionsTicked,
         Kind::OptionsWithoutYes,
         Kind::AnswerNotNeeded,
+        Kind::StampMismatch,
     ] {
         rules.push((kind.code(), kind.summary()));
     }

@@ -27,6 +27,7 @@ impl Checklist {
     /// between determinations, empty texts; each with its position.
     pub fn from_text(file: &str, text: &str, format: Format) -> Result<Checklist, Diagnostics> {
         let mut checklist: Checklist = yaml::parse(file, text, format)?;
+        checklist.sha256 = sha256_hex(text);
         let problems = validate::validate(&mut checklist, file);
         if problems.is_empty() {
             Ok(checklist)
@@ -71,6 +72,7 @@ impl Checklist {
             serde_json::from_str(DEFAULT_CHECKLIST_JSON).map_err(|e| {
                 Diagnostic::new(Kind::Syntax, DEFAULT_CHECKLIST_NAME, None, e.to_string())
             })?;
+        checklist.sha256 = sha256_hex(DEFAULT_CHECKLIST_YAML);
         let problems = validate::validate(&mut checklist, DEFAULT_CHECKLIST_NAME);
         if problems.is_empty() {
             Ok(checklist)
@@ -78,4 +80,16 @@ impl Checklist {
             Err(Diagnostics(problems))
         }
     }
+}
+
+/// SHA-256 of `text`, in lowercase hex.
+#[must_use]
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    use std::fmt::Write;
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    digest.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }

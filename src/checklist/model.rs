@@ -37,6 +37,9 @@ pub struct Checklist {
     /// Lookup tables filled in by validation.
     #[serde(skip)]
     pub(crate) index: Index,
+    /// SHA-256 of the checklist file's text, in hex: which exact text answers were given under.
+    #[serde(skip)]
+    pub sha256: String,
 }
 
 /// Positions of questions, determinations and footnotes by id.

@@ -10,6 +10,10 @@ use adscheck::{AnswerFile, AnswerValue, Engine, Report, Truth};
 
 use crate::support::ll49;
 
+fn fixed_clock() -> String {
+    "2026-11-23T12:00:00Z".to_owned()
+}
+
 /// What a respondent would answer: metadata, and per question an answer, options, note.
 #[derive(Clone, Default)]
 struct Oracle {
@@ -24,6 +28,7 @@ fn oracle(answers: &[(&'static str, AnswerValue, &[&'static str], &'static str)]
     o.fields
         .insert("description", "Ranks buildings for inspection");
     o.fields.insert("contact", "");
+    o.fields.insert("answered_by", "Pat Lee, data governance");
     for (q, a, options, note) in answers {
         o.answers.insert(q, (*a, options.to_vec(), note));
     }
@@ -171,7 +176,10 @@ fn interview(engine: &Engine, oracle: &Oracle) -> (Vec<String>, String, Vec<Trut
     let dir = tempfile::tempdir().unwrap();
     let (target, path) = new_target(dir.path());
     let mut prompter = Scripted::new(engine, oracle);
-    let ending = Interview::new(engine, target).run(&mut prompter).unwrap();
+    let ending = Interview::new(engine, target)
+        .with_clock(fixed_clock)
+        .run(&mut prompter)
+        .unwrap();
     assert_eq!(ending, Ending::Finished);
     let text = std::fs::read_to_string(&path).unwrap();
     (prompter.seen, text, determinations(engine, &path))
@@ -199,8 +207,17 @@ fn agency_ads_path_asks_everything_once() {
     assert_eq!(asked_questions(&seen), ["1a", "1b", "1c", "2a", "2b"]);
     assert_eq!(
         seen.len(),
-        4 + 5 * 2 + 3,
-        "4 fields, 5 answers + notes, 3 option lists"
+        4 + 5 * 2 + 3 + 1,
+        "4 fields, 5 answers + notes, 3 option lists, who answered"
+    );
+    assert_eq!(seen.last().unwrap(), "field answered_by (default: None)");
+    assert!(
+        text.contains("stamp:\n  checklist: \"nyc-ll49-2018\"\n  version: \"1.0.0\"\n  sha256: \""),
+        "{text}"
+    );
+    assert!(
+        text.contains("  at: \"2026-11-23T12:00:00Z\"\n  by: \"Pat Lee, data governance\"\n"),
+        "{text}"
     );
     assert!(text.contains("    options: [machine_learning]\n    note: \"trained on incidents\""));
     assert!(
@@ -300,7 +317,7 @@ fn back_changes_an_earlier_answer_and_keeps_later_ones_marked_not_needed() {
     // Prompts: 4 fields (0-3), 1a answer (4), 1a options (5), 1a note (6), 1b answer (7),
     // 1b note (8), 1c answer (9), 1c options (10), 1c note (11), 2a answer (12): go back.
     let mut prompter = Scripted::new(&engine, &first).with(12, Reply::Back);
-    let mut session = Interview::new(&engine, target);
+    let mut session = Interview::new(&engine, target).with_clock(fixed_clock);
     // After going back to 1c, stop: then resume with 1a changed to no.
     prompter.overrides.insert(13, Reply::Back); // back again at 1c's answer -> 1b
     prompter.overrides.insert(14, Reply::Back); // -> 1a
@@ -317,7 +334,7 @@ fn back_changes_an_earlier_answer_and_keeps_later_ones_marked_not_needed() {
         .answers
         .insert("1a", (No, vec![], "not an algorithm after all"));
     let file = read(&engine, &path);
-    let mut session = Interview::resume(&engine, path.clone(), file);
+    let mut session = Interview::resume(&engine, path.clone(), file).with_clock(fixed_clock);
     let mut prompter = Scripted::new(&engine, &second);
     // Resume starts at the first unanswered question (2a); go back to 1c, 1b, 1a and change it.
     for i in 0..3 {
@@ -335,8 +352,8 @@ fn back_changes_an_earlier_answer_and_keeps_later_ones_marked_not_needed() {
     );
     assert_eq!(
         prompter.seen.len(),
-        5,
-        "after 1a = no only its note is asked: {:?}",
+        6,
+        "after 1a = no only its note, then who answered: {:?}",
         prompter.seen
     );
     let text = std::fs::read_to_string(&path).unwrap();
@@ -370,7 +387,7 @@ fn back_from_the_checkboxes_asks_the_answer_again() {
     yes_first.answers.insert("1a", (Yes, vec!["other"], ""));
     // 1a answered yes (prompt 4), back at the options (5): 1a is asked again, answered no.
     let mut prompter = Scripted::new(&engine, &yes_first).with(5, Reply::Back);
-    let mut session = Interview::new(&engine, target);
+    let mut session = Interview::new(&engine, target).with_clock(fixed_clock);
     prompter.overrides.insert(6, Reply::Quit);
     assert_eq!(session.run(&mut prompter).unwrap(), Ending::Quit);
     assert_eq!(prompter.seen[4], "answer 1a (default: none)");
@@ -379,7 +396,8 @@ fn back_from_the_checkboxes_asks_the_answer_again() {
         prompter.seen[6], "answer 1a (default: none)",
         "the answer is asked again"
     );
-    let mut session = Interview::resume(&engine, path.clone(), read(&engine, &path));
+    let mut session =
+        Interview::resume(&engine, path.clone(), read(&engine, &path)).with_clock(fixed_clock);
     let mut prompter = Scripted::new(&engine, &o);
     assert_eq!(session.run(&mut prompter).unwrap(), Ending::Finished);
     assert_eq!(determinations(&engine, &path), [Truth::No, Truth::No]);
@@ -392,7 +410,10 @@ fn back_at_the_first_question_returns_to_the_metadata() {
     let dir = tempfile::tempdir().unwrap();
     let (target, _) = new_target(dir.path());
     let mut prompter = Scripted::new(&engine, &o).with(4, Reply::Back);
-    Interview::new(&engine, target).run(&mut prompter).unwrap();
+    Interview::new(&engine, target)
+        .with_clock(fixed_clock)
+        .run(&mut prompter)
+        .unwrap();
     assert_eq!(prompter.seen[5], "field contact (default: None)");
     assert_eq!(prompter.seen[6], "answer 1a (default: none)");
 }
@@ -412,7 +433,7 @@ fn resume_from_every_point_gives_the_uninterrupted_result() {
         let dir = tempfile::tempdir().unwrap();
         let (target, path) = new_target(dir.path());
         let mut prompter = Scripted::new(&engine, &o).with(stop_at, Reply::Quit);
-        let mut session = Interview::new(&engine, target);
+        let mut session = Interview::new(&engine, target).with_clock(fixed_clock);
         assert_eq!(session.run(&mut prompter).unwrap(), Ending::Quit);
         if !path.exists() {
             // Stopped before the tool had a name: nothing to resume; a new run starts over.
@@ -423,7 +444,8 @@ fn resume_from_every_point_gives_the_uninterrupted_result() {
             continue;
         }
         let before = read(&engine, &path);
-        let mut session = Interview::resume(&engine, path.clone(), before.clone());
+        let mut session =
+            Interview::resume(&engine, path.clone(), before.clone()).with_clock(fixed_clock);
         let mut resumed = Scripted::new(&engine, &o);
         assert_eq!(
             session.run(&mut resumed).unwrap(),
@@ -477,6 +499,7 @@ fn an_existing_file_is_never_overwritten_without_force() {
         replace: false,
     };
     let e = Interview::new(&engine, target)
+        .with_clock(fixed_clock)
         .run(&mut prompter)
         .unwrap_err();
     assert!(e.to_string().contains("answers.yaml"), "{e}");
@@ -486,7 +509,10 @@ fn an_existing_file_is_never_overwritten_without_force() {
         replace: true,
     };
     let mut prompter = Scripted::new(&engine, &o);
-    Interview::new(&engine, target).run(&mut prompter).unwrap();
+    Interview::new(&engine, target)
+        .with_clock(fixed_clock)
+        .run(&mut prompter)
+        .unwrap();
     assert_eq!(determinations(&engine, &path), [Truth::No, Truth::No]);
 }
 
@@ -497,7 +523,8 @@ fn a_file_named_after_the_tool_never_replaces_another() {
     std::fs::write(dir.path().join("fire-risk-model.yaml"), "precious").unwrap();
     let o = oracle(&[("1a", No, &[], "")]);
     let mut prompter = Scripted::new(&engine, &o);
-    let mut session = Interview::new(&engine, Target::NamedAfterTool(dir.path().to_path_buf()));
+    let mut session = Interview::new(&engine, Target::NamedAfterTool(dir.path().to_path_buf()))
+        .with_clock(fixed_clock);
     session.run(&mut prompter).unwrap();
     assert_eq!(
         session.path().unwrap(),

@@ -192,6 +192,10 @@ fn full_script() -> Vec<(&'static str, Vec<Key>)> {
             "Note (optional",
             vec![Type("Owners are inspected more often"), Press("Enter")],
         ),
+        (
+            "Your name and role",
+            vec![Type("Pat Lee, inspections analyst"), Press("Enter")],
+        ),
     ]
 }
 
@@ -313,6 +317,10 @@ fn help_is_one_key_away_and_back_changes_an_answer() {
     term.prompt("Note (optional");
     term.text("Only plays recorded video");
     term.keys(&["Enter"]);
+    // Once everything that matters is answered: who answered, asked once.
+    term.prompt("Your name and role");
+    term.text("Pat Lee");
+    term.keys(&["Enter"]);
     term.wait_for("EXIT=0");
     assert_eq!(
         determinations(dir.path(), "tool.yaml"),
@@ -364,7 +372,18 @@ fn ctrl_c_saves_and_resume_finishes_with_the_same_result() {
     play(&term, &script[9..]);
     term.wait_for("EXIT=0");
     let resumed = std::fs::read_to_string(dir.path().join("tool.yaml")).unwrap();
-    assert_eq!(resumed, expected);
+    // The same file but for the time in the stamp.
+    let untimed = |t: &str| {
+        t.lines()
+            .filter(|l| !l.starts_with("  at: "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(untimed(&resumed), untimed(&expected));
+    assert!(
+        resumed.contains("  by: \"Pat Lee, inspections analyst\""),
+        "{resumed}"
+    );
 }
 
 #[test]
