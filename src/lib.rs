@@ -47,6 +47,7 @@ pub mod checklist;
 pub mod engine;
 pub mod error;
 pub mod interview;
+pub mod recheck;
 pub mod render;
 pub mod report;
 pub mod schema;

@@ -38,9 +38,42 @@ pub enum Command {
     Template(TemplateArgs),
     /// Print a JSON Schema (draft-07) of answer files, for editors and the YAML language server.
     Schema(TemplateArgs),
+    /// Re-check answer files against a revised checklist: what changes for each (exit 1 when a
+    /// determination changes).
+    Recheck(RecheckArgs),
+    /// Record in answer files the checklist (id, version, SHA-256) they were answered under,
+    /// and who answered. Rewrites the files (their comments are not kept).
+    Stamp(StampArgs),
     /// Check or print a checklist.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct RecheckArgs {
+    /// The revised checklist.
+    #[arg(long, value_name = "FILE")]
+    pub against: PathBuf,
+
+    /// The checklist the files were answered under [default: the one each file's stamp names,
+    /// found built in, under ./checklists/, or beside --against].
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+
+    /// Answer files or folders.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct StampArgs {
+    /// Who answered (name and role).
+    #[arg(long, value_name = "NAME")]
+    pub by: String,
+
+    /// Answer files or folders.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -18,7 +18,7 @@ use adscheck::yaml;
 use adscheck::{AnswerFile, Diagnostic, Engine, atomic_file, batch};
 use args::{
     CheckArgs, CheckFormatArg, ChecklistCommand, ClassifyArgs, Cli, ColorChoice, Command,
-    FailOnArg, InterviewArgs, OutputFormat, ShowFormat, TemplateArgs,
+    FailOnArg, InterviewArgs, OutputFormat, RecheckArgs, ShowFormat, StampArgs, TemplateArgs,
 };
 
 /// How a run ended.
@@ -66,6 +66,8 @@ fn run(cli: &Cli) -> anyhow::Result<Exit> {
         Command::Interview(args) => interview(cli, args),
         Command::Template(args) => template(cli, args),
         Command::Schema(args) => schema(cli, args),
+        Command::Recheck(args) => recheck(cli, args),
+        Command::Stamp(args) => stamp(cli, args),
         Command::Checklist(ChecklistCommand::Lint { file }) => lint(file),
         Command::Checklist(ChecklistCommand::Show { format }) => show(cli, *format),
         Command::Checklist(ChecklistCommand::Test { file }) => self_test(cli, file.as_deref()),
@@ -715,6 +717,210 @@ fn self_test(cli: &Cli, file: Option<&std::path::Path>) -> anyhow::Result<Exit> 
         if results.len() == 1 { "" } else { "s" },
         results.len() - failed
     )?;
+    Ok(if failed > 0 {
+        Exit::Findings
+    } else {
+        Exit::Success
+    })
+}
+
+/// `(checklist id, version, sha256)` of a file's stamp, read without a checklist.
+fn stamp_of(name: &str, text: &str, format: yaml::Format) -> Option<(String, String, String)> {
+    let root = yaml::parse_tree(name, text, format).ok()?;
+    let yaml::Value::Map(entries) = root.value else {
+        return None;
+    };
+    let (_, stamp) = entries.iter().find(|(k, _)| k.key_text() == "stamp")?;
+    let yaml::Value::Map(fields) = &stamp.value else {
+        return None;
+    };
+    let get = |key: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k.key_text() == key)
+            .map(|(_, v)| v.key_text())
+            .unwrap_or_default()
+    };
+    Some((get("checklist"), get("version"), get("sha256")))
+}
+
+fn recheck(cli: &Cli, args: &RecheckArgs) -> anyhow::Result<Exit> {
+    let load = |path: Option<&std::path::Path>| {
+        adscheck::load_engine(path).map_err(|errors| {
+            errors.0.iter().for_each(|e| print_diagnostic(e, "error"));
+            Exit::Fatal
+        })
+    };
+    let new = match load(Some(&args.against)) {
+        Ok(engine) => engine,
+        Err(exit) => return Ok(exit),
+    };
+    let given = match &args.from {
+        Some(path) => match load(Some(path)) {
+            Ok(engine) => Some(engine),
+            Err(exit) => return Ok(exit),
+        },
+        None => None,
+    };
+    // Candidates for a stamp's checklist: built in, ./checklists/, beside --against.
+    let mut candidates: Vec<Engine> = Vec::new();
+    if given.is_none() {
+        candidates.extend(adscheck::load_engine(None).ok());
+        let beside = args.against.parent().map(std::path::Path::to_path_buf);
+        for folder in [Some(std::path::PathBuf::from("checklists")), beside]
+            .into_iter()
+            .flatten()
+        {
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+            paths.sort();
+            for path in paths {
+                if yaml::Format::from_path(&path).is_some()
+                    && let Ok(engine) = adscheck::load_engine(Some(&path))
+                {
+                    candidates.push(engine);
+                }
+            }
+        }
+    }
+    let mut out = io::stdout().lock();
+    let (mut files, mut changed, mut failed) = (0usize, 0usize, 0usize);
+    for source in batch::sources(&args.paths) {
+        files += 1;
+        let name = source.name();
+        let text = match batch::read(&source, cli.max_file_size) {
+            Ok(text) => text,
+            Err(e) => {
+                print_diagnostic(&e, "error");
+                failed += 1;
+                continue;
+            }
+        };
+        let format = match &source {
+            batch::Source::File(p) => {
+                yaml::Format::from_path(p).unwrap_or_else(|| yaml::Format::sniff(&text))
+            }
+            _ => yaml::Format::sniff(&text),
+        };
+        let old = match &given {
+            Some(engine) => Some(engine),
+            None => stamp_of(&name, &text, format).and_then(|(id, version, sha)| {
+                candidates.iter().find(|e| {
+                    let c = e.checklist();
+                    c.id.as_str() == id
+                        && c.version.as_str() == version
+                        && (sha.is_empty() || c.sha256 == sha)
+                })
+            }),
+        };
+        let Some(old) = old else {
+            eprintln!(
+                "{name}: error[stamp-mismatch]: cannot tell which checklist this file was answered \
+                 under (no stamp, or no copy of that version built in, in ./checklists/ or beside \
+                 --against): give it with --from FILE"
+            );
+            failed += 1;
+            continue;
+        };
+        match adscheck::recheck::recheck(old, &new, &name, &text, format) {
+            Err(errors) => {
+                errors.0.iter().for_each(|e| print_diagnostic(e, "error"));
+                failed += 1;
+            }
+            Ok(r) => {
+                if r.is_empty() {
+                    writeln!(out, "{name}: unchanged")?;
+                    continue;
+                }
+                if !r.changed.is_empty() {
+                    changed += 1;
+                }
+                let summary: Vec<String> = r
+                    .changed
+                    .iter()
+                    .map(|(id, a, b)| format!("{id} {} -> {}", a.as_str(), b.as_str()))
+                    .collect();
+                if summary.is_empty() {
+                    writeln!(out, "{name}: determinations unchanged")?;
+                } else {
+                    writeln!(out, "{name}: {}", summary.join(", "))?;
+                }
+                for q in &r.to_answer {
+                    let what = if q.reworded {
+                        "reworded question, review the answer"
+                    } else {
+                        "new question, needs an answer"
+                    };
+                    writeln!(out, "  {what}: {} {} [{}]", q.number, q.text, q.id)?;
+                }
+                for (id, position) in &r.removed {
+                    let at = position.map_or_else(String::new, |p| format!(" (line {})", p.line));
+                    writeln!(
+                        out,
+                        "  answer to a question that no longer exists: {id}{at}"
+                    )?;
+                }
+            }
+        }
+    }
+    writeln!(
+        out,
+        "adscheck recheck: {files} file{}, {changed} with changed determinations, {failed} not rechecked",
+        if files == 1 { "" } else { "s" }
+    )?;
+    Ok(if changed > 0 || failed > 0 {
+        Exit::Findings
+    } else {
+        Exit::Success
+    })
+}
+
+fn stamp(cli: &Cli, args: &StampArgs) -> anyhow::Result<Exit> {
+    let engine = match engine(cli) {
+        Ok(engine) => engine,
+        Err(exit) => return Ok(exit),
+    };
+    let mut failed = 0usize;
+    for source in batch::sources(&args.paths) {
+        let batch::Source::File(path) = &source else {
+            continue;
+        };
+        let name = source.name();
+        let parsed = batch::read(&source, cli.max_file_size)
+            .map_err(|e| adscheck::Diagnostics(vec![e]))
+            .and_then(|text| {
+                let format =
+                    yaml::Format::from_path(path).unwrap_or_else(|| yaml::Format::sniff(&text));
+                AnswerFile::parse(&name, &text, format, engine.checklist())
+            });
+        match parsed {
+            Ok(mut file) => {
+                file.stamp = Some(adscheck::answers::Stamp::now(
+                    engine.checklist(),
+                    adscheck::answers::now_rfc3339(),
+                    Some(args.by.clone()),
+                ));
+                if yaml::Format::from_path(path) == Some(yaml::Format::Json) {
+                    eprintln!(
+                        "{name}: error[wrong-type]: stamp rewrites files as YAML; this is JSON: \
+                         add the stamp block by hand or keep a YAML copy"
+                    );
+                    failed += 1;
+                    continue;
+                }
+                let yaml_path = path.clone();
+                atomic_file::replace(&yaml_path, file.to_yaml(engine.checklist()).as_bytes())
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+                println!("{}: stamped", yaml_path.display());
+            }
+            Err(errors) => {
+                errors.0.iter().for_each(|e| print_diagnostic(e, "error"));
+                failed += 1;
+            }
+        }
+    }
     Ok(if failed > 0 {
         Exit::Findings
     } else {

@@ -9,5 +9,6 @@ mod hostile;
 mod interview;
 mod other_checklist;
 mod properties;
+mod records;
 mod support;
 mod terminal;

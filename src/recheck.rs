@@ -1,0 +1,117 @@
+//! Re-checking answer files against a revised checklist: what changes for each file.
+//!
+//! A file is read under the checklist it was answered under (its stamp names it, or the caller
+//! gives it) and its answers are carried over, by question id, to the new checklist. The
+//! report says which determinations change, which questions are new or reworded and now need
+//! an answer, and which answers were given to questions that no longer exist.
+
+use crate::answers::AnswerFile;
+use crate::engine::{Engine, Truth};
+use crate::error::{Diagnostics, Position};
+use crate::yaml::Format;
+
+/// What changes for one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recheck {
+    /// The file.
+    pub file: String,
+    /// Determinations whose value changes: (id, before, after).
+    pub changed: Vec<(String, Truth, Truth)>,
+    /// Questions of the new checklist that are new (or reworded: `true`) and that the new
+    /// walk asks: (id, number, text, reworded, still answered).
+    pub to_answer: Vec<Question>,
+    /// Answers to questions the new checklist no longer has: (id, where).
+    pub removed: Vec<(String, Option<Position>)>,
+}
+
+/// A question that needs (another) answer under the new checklist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    /// Its id.
+    pub id: String,
+    /// Its printed number.
+    pub number: String,
+    /// Its text in the new checklist.
+    pub text: String,
+    /// Whether it existed before with other wording (otherwise it is new).
+    pub reworded: bool,
+}
+
+impl Recheck {
+    /// Whether anything at all changes for the file.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.to_answer.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// Re-check the text of one answer file, answered under `old`, against `new`.
+///
+/// # Errors
+/// Every problem that keeps the file from being read under the old checklist.
+pub fn recheck(
+    old: &Engine,
+    new: &Engine,
+    file: &str,
+    text: &str,
+    format: Format,
+) -> Result<Recheck, Diagnostics> {
+    let before = AnswerFile::parse(file, text, format, old.checklist())?;
+    let (oc, nc) = (old.checklist(), new.checklist());
+    let old_values = old.evaluate(&before.truths()).values;
+
+    let mut truths = vec![Truth::Unknown; nc.questions.len()];
+    let mut removed = Vec::new();
+    for (question, answer) in oc.questions.iter().zip(&before.answers) {
+        let Some(answer) = answer else { continue };
+        match nc.question_index(question.id.as_str()) {
+            Some(i) => {
+                if let Some(slot) = truths.get_mut(i) {
+                    *slot = answer.value.truth();
+                }
+            }
+            None => removed.push((question.id.value.clone(), answer.position)),
+        }
+    }
+    let new_values = new.evaluate(&truths).values;
+
+    let mut changed = Vec::new();
+    for (d, det) in nc.determinations.iter().enumerate() {
+        let after = new_values.get(d).copied().unwrap_or(Truth::Unknown);
+        // A determination the old checklist did not have was "undetermined" before.
+        let before = oc
+            .determination_index(det.id.as_str())
+            .and_then(|i| old_values.get(i).copied())
+            .unwrap_or(Truth::Unknown);
+        if before != after {
+            changed.push((det.id.value.clone(), before, after));
+        }
+    }
+
+    let asked = new.would_ask(&truths);
+    let to_answer = nc
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| asked.get(i) == Some(&true))
+        .filter_map(|(_, q)| {
+            let reworded = match oc.question(q.id.as_str()) {
+                None => false,
+                Some(before) if before.text.as_str() != q.text.as_str() => true,
+                Some(_) => return None,
+            };
+            Some(Question {
+                id: q.id.value.clone(),
+                number: q.number.value.clone(),
+                text: q.text.value.clone(),
+                reworded,
+            })
+        })
+        .collect();
+    Ok(Recheck {
+        file: file.to_owned(),
+        changed,
+        to_answer,
+        removed,
+    })
+}

@@ -1,0 +1,199 @@
+//! Records that last: stamps written and read back, and re-checks against a revised checklist.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+use crate::support::root;
+
+fn adscheck(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("adscheck")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// The LL49 checklist revised: a question added (2c), one reworded (1b), one removed (1c),
+/// and so the ADS and Agency ADS rules changed.
+fn revised(dir: &Path) -> PathBuf {
+    let mut s = std::fs::read_to_string(root().join("checklists/nyc-ll49-2018.yaml")).unwrap();
+    s = s.replace("version: 1.0.0", "version: 2.0.0");
+    s = s.replace(
+        "        - question: 1b\n        - question: 1c\n",
+        "        - question: 1b\n",
+    );
+    s = s.replace(
+        "        - question: 2b\n",
+        "        - question: 2b\n        - question: 2c\n",
+    );
+    s = s.replace(
+        "    text: Is it a computerized implementation of an algorithm?",
+        "    text: Is it a computerized implementation of an algorithm, in whole or in part?",
+    );
+    let (i, j) = (
+        s.find("  - id: 1c\n").unwrap(),
+        s.find("  - id: 2a\n").unwrap(),
+    );
+    s.replace_range(i..j, "");
+    s = s.replace(
+        "  - id: 2b\n    number: (2)(b)",
+        "  - id: 2c\n    number: (2)(c)\n    part_of: agency_ads\n    text: Is it used in production?\n  - id: 2b\n    number: (2)(b)",
+    );
+    s.truncate(s.find("\ntests:\n").unwrap() + 1);
+    let path = dir.join("revised.yaml");
+    std::fs::write(&path, s).unwrap();
+    path
+}
+
+fn copy_examples(dir: &Path, names: &[&str]) {
+    std::fs::create_dir_all(dir.join("answers")).unwrap();
+    for name in names {
+        std::fs::copy(
+            root().join("examples/answers").join(name),
+            dir.join("answers").join(name),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn stamp_writes_what_classify_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_examples(
+        dir.path(),
+        &[
+            "fire-inspection-risk-model.yaml",
+            "council-hearing-livestream.yaml",
+        ],
+    );
+    let (code, out, err) = adscheck(
+        dir.path(),
+        &["stamp", "--by", "Pat Lee, analyst", "answers"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "answers/council-hearing-livestream.yaml: stamped\nanswers/fire-inspection-risk-model.yaml: stamped\n"
+    );
+    let text = std::fs::read_to_string(dir.path().join("answers/fire-inspection-risk-model.yaml"))
+        .unwrap();
+    let builtin = adscheck::Checklist::builtin().unwrap();
+    assert!(
+        text.contains(&format!("  sha256: \"{}\"\n", builtin.sha256)),
+        "{text}"
+    );
+    assert!(text.contains("  version: \"1.0.0\"\n  sha256"));
+    assert!(text.contains("  by: \"Pat Lee, analyst\"\n"));
+    let parsed =
+        adscheck::AnswerFile::parse("f", &text, adscheck::yaml::Format::Yaml, &builtin).unwrap();
+    let stamp = parsed.stamp.unwrap();
+    assert_eq!(
+        (stamp.checklist.as_str(), stamp.adscheck.as_str()),
+        ("nyc-ll49-2018", env!("CARGO_PKG_VERSION"))
+    );
+    assert!(
+        stamp.at.starts_with("20") && stamp.at.ends_with('Z'),
+        "{}",
+        stamp.at
+    );
+    // The answers are unchanged: same determinations, and no warning under the same checklist.
+    let (code, out, err) = adscheck(dir.path(), &["classify", "-f", "json", "answers"]);
+    assert_eq!(code, 0);
+    assert!(!err.contains("stamp-mismatch"), "{err}");
+    assert!(out.contains("\"agency_ads\": \"yes\""));
+    // Under a revised checklist, classify warns where the stamp is (the livestream file has no
+    // answer to the question the revision removed, so it still reads).
+    let revised = revised(dir.path());
+    let file = "answers/council-hearing-livestream.yaml";
+    let args = [
+        "classify",
+        "--checklist",
+        revised.to_str().unwrap(),
+        "-f",
+        "jsonl",
+        file,
+    ];
+    let (_, out, _) = adscheck(dir.path(), &args);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let warning = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["kind"] == "stamp-mismatch")
+        .unwrap();
+    assert!(
+        warning["message"]
+            .as_str()
+            .unwrap()
+            .contains("version 1.0.0"),
+        "{warning}"
+    );
+    assert!(warning["line"].as_u64().is_some());
+}
+
+#[test]
+fn recheck_against_a_revised_checklist_says_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_examples(
+        dir.path(),
+        &[
+            "fire-inspection-risk-model.yaml",
+            "website-machine-translation.yaml",
+            "council-hearing-livestream.yaml",
+        ],
+    );
+    let revised = revised(dir.path());
+    let against = revised.to_str().unwrap();
+    // Without a stamp, the old checklist must be named.
+    let (code, _, err) = adscheck(dir.path(), &["recheck", "--against", against, "answers"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("give it with --from FILE"), "{err}");
+    // Stamped files find their checklist themselves (here: the built-in one).
+    assert_eq!(
+        adscheck(dir.path(), &["stamp", "--by", "Pat", "answers"]).0,
+        0
+    );
+    let (code, out, _) = adscheck(dir.path(), &["recheck", "--against", against, "answers"]);
+    assert_eq!(code, 1, "a determination changed: {out}");
+    let expected = "\
+answers/council-hearing-livestream.yaml: unchanged
+answers/fire-inspection-risk-model.yaml: agency_ads yes -> undetermined
+  reworded question, review the answer: (1)(b) Is it a computerized implementation of an algorithm, in whole or in part? [1b]
+  new question, needs an answer: (2)(c) Is it used in production? [2c]
+  answer to a question that no longer exists: 1c (line 33)
+answers/website-machine-translation.yaml: ads no -> yes, agency_ads no -> undetermined
+  reworded question, review the answer: (1)(b) Is it a computerized implementation of an algorithm, in whole or in part? [1b]
+  new question, needs an answer: (2)(c) Is it used in production? [2c]
+  answer to a question that no longer exists: 1c (line 27)
+adscheck recheck: 3 files, 2 with changed determinations, 0 not rechecked
+";
+    assert_eq!(out, expected);
+    // --from names the old checklist explicitly; the same report.
+    let old = root().join("checklists/nyc-ll49-2018.yaml");
+    let (_, from_out, _) = adscheck(
+        dir.path(),
+        &[
+            "recheck",
+            "--against",
+            against,
+            "--from",
+            old.to_str().unwrap(),
+            "answers",
+        ],
+    );
+    assert_eq!(from_out, expected);
+    // Against the same checklist nothing changes: exit 0.
+    let (code, out, _) = adscheck(
+        dir.path(),
+        &["recheck", "--against", old.to_str().unwrap(), "answers"],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.ends_with("3 files, 0 with changed determinations, 0 not rechecked\n"));
+}
