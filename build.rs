@@ -19,4 +19,12 @@ fn main() {
     let out =
         PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("nyc-ll49-2018.json");
     std::fs::write(&out, json).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    // Its SHA-256, for stamps, so that start-up does not hash the text on every run.
+    use sha2::Digest;
+    let hex: String = sha2::Sha256::digest(yaml.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let out = out.with_file_name("nyc-ll49-2018.sha256");
+    std::fs::write(&out, hex).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
