@@ -117,17 +117,20 @@ fn question_text(s: &mut String, q: &Question) {
     );
     let _ = writeln!(s, "{}", hanging(&heading, 2, 3 + q.number.chars().count()));
     let _ = writeln!(s, "    (answer-file key: {})", q.id.as_str());
+    guidance_and_options(s, q, 4, true);
+}
+
+/// A question's guidance bullets (with sub-bullets and editorial notes) and its checkboxes
+/// (with descriptions and sub-types), from `indent`; `ids` adds each checkbox's answer-file id.
+fn guidance_and_options(s: &mut String, q: &Question, indent: usize, ids: bool) {
     for g in &q.guidance {
-        let _ = writeln!(s, "{}", bullet(g.text.as_str(), 4));
+        let _ = writeln!(s, "{}", bullet(g.text.as_str(), indent));
         for item in &g.items {
-            let _ = writeln!(s, "{}", bullet(item.as_str(), 6));
+            let _ = writeln!(s, "{}", bullet(item.as_str(), indent + 2));
         }
         if let Some(note) = &g.editorial_note {
-            let _ = writeln!(
-                s,
-                "{}",
-                wrapped(&format!("(Editorial note: {})", note.as_str()), 6)
-            );
+            let note = format!("(Editorial note: {})", note.as_str());
+            let _ = writeln!(s, "{}", wrapped(&note, indent + 2));
         }
     }
     if let Some(options) = &q.options {
@@ -136,15 +139,19 @@ fn question_text(s: &mut String, q: &Question) {
             options.prompt.as_str(),
             marks(&options.prompt_footnotes)
         );
-        let _ = writeln!(s, "{}", bullet(&prompt, 4));
+        let _ = writeln!(s, "{}", bullet(&prompt, indent));
         for c in &options.choices {
-            let line = format!("[ ] {}  [{}]", c.label.as_str(), c.id.as_str());
-            let _ = writeln!(s, "{}", hanging(&line, 6, 10));
+            let line = if ids {
+                format!("[ ] {}  [{}]", c.label.as_str(), c.id.as_str())
+            } else {
+                format!("[ ] {}", c.label.as_str())
+            };
+            let _ = writeln!(s, "{}", hanging(&line, indent + 2, indent + 6));
             if let Some(d) = &c.description {
-                let _ = writeln!(s, "{}", wrapped(d.as_str(), 10));
+                let _ = writeln!(s, "{}", wrapped(d.as_str(), indent + 6));
             }
             for item in &c.items {
-                let _ = writeln!(s, "{}", bullet(item.as_str(), 10));
+                let _ = writeln!(s, "{}", bullet(item.as_str(), indent + 6));
             }
         }
     }
@@ -295,38 +302,11 @@ pub fn question_help(checklist: &Checklist, question: &Question) -> String {
     let mut footnotes: Vec<&str> = question.text_footnotes.iter().map(|f| f.as_str()).collect();
     if !question.guidance.is_empty() {
         let _ = writeln!(s, "Guidance:");
-        for g in &question.guidance {
-            let _ = writeln!(s, "{}", bullet(g.text.as_str(), 2));
-            for item in &g.items {
-                let _ = writeln!(s, "{}", bullet(item.as_str(), 4));
-            }
-            if let Some(note) = &g.editorial_note {
-                let _ = writeln!(
-                    s,
-                    "{}",
-                    wrapped(&format!("(Editorial note: {})", note.as_str()), 4)
-                );
-            }
-        }
     }
     if let Some(options) = &question.options {
         footnotes.extend(options.prompt_footnotes.iter().map(|f| f.as_str()));
-        let prompt = format!(
-            "{}{}",
-            options.prompt.as_str(),
-            marks(&options.prompt_footnotes)
-        );
-        let _ = writeln!(s, "{}", bullet(&prompt, 2));
-        for c in &options.choices {
-            let _ = writeln!(s, "{}", hanging(&format!("[ ] {}", c.label.as_str()), 4, 8));
-            if let Some(d) = &c.description {
-                let _ = writeln!(s, "{}", wrapped(d.as_str(), 8));
-            }
-            for item in &c.items {
-                let _ = writeln!(s, "{}", bullet(item.as_str(), 8));
-            }
-        }
     }
+    guidance_and_options(&mut s, question, 2, false);
     let determination = question
         .part_of
         .as_ref()
