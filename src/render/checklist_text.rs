@@ -49,14 +49,7 @@ pub fn checklist_text(checklist: &Checklist) -> String {
             )
         );
         let _ = writeln!(s);
-        let _ = writeln!(s, "Legal definition ({}):", d.citation.as_str());
-        let definition = format!(
-            "{}: {}{}",
-            d.term.as_str(),
-            d.definition.as_str(),
-            marks(&d.definition_footnotes)
-        );
-        let _ = writeln!(s, "{}", wrapped(&definition, 2));
+        legal_definition(&mut s, d);
         if let Some(instructions) = &d.instructions {
             let _ = writeln!(s);
             let _ = writeln!(s, "{}", wrapped(instructions.as_str(), 0));
@@ -118,6 +111,18 @@ fn question_text(s: &mut String, q: &Question) {
     let _ = writeln!(s, "{}", hanging(&heading, 2, 3 + q.number.chars().count()));
     let _ = writeln!(s, "    (answer-file key: {})", q.id.as_str());
     guidance_and_options(s, q, 4, true);
+}
+
+/// "Legal definition (citation):" and the term with its definition and footnote marks.
+fn legal_definition(s: &mut String, d: &crate::checklist::Determination) {
+    let _ = writeln!(s, "Legal definition ({}):", d.citation.as_str());
+    let definition = format!(
+        "{}: {}{}",
+        d.term.as_str(),
+        d.definition.as_str(),
+        marks(&d.definition_footnotes)
+    );
+    let _ = writeln!(s, "{}", wrapped(&definition, 2));
 }
 
 /// A question's guidance bullets (with sub-bullets and editorial notes) and its checkboxes
@@ -314,14 +319,7 @@ pub fn question_help(checklist: &Checklist, question: &Question) -> String {
     if let Some(d) = determination {
         footnotes.extend(d.definition_footnotes.iter().map(|f| f.as_str()));
         let _ = writeln!(s);
-        let _ = writeln!(s, "Legal definition ({}):", d.citation.as_str());
-        let definition = format!(
-            "{}: {}{}",
-            d.term.as_str(),
-            d.definition.as_str(),
-            marks(&d.definition_footnotes)
-        );
-        let _ = writeln!(s, "{}", wrapped(&definition, 2));
+        legal_definition(&mut s, d);
         if let Some(stop) = &d.stop_rule {
             let _ = writeln!(
                 s,
