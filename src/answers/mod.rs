@@ -383,23 +383,28 @@ impl Reader<'_> {
         Some(stamp)
     }
 
+    /// The entries of a block that must be a mapping (a null one is empty); anything else is
+    /// reported as "`must`, not <what it is>" and gives `None`.
+    fn mapping<'n>(&mut self, node: &'n Node, must: &str) -> Option<&'n [(Node, Node)]> {
+        match &node.value {
+            Value::Map(entries) => Some(entries),
+            Value::Null => Some(&[]),
+            other => {
+                let message = format!("{must}, not {}", other.describe());
+                self.error(Kind::WrongType, node.position, message);
+                None
+            }
+        }
+    }
+
     /// `declared: {ads: yes, agency_ads: no}`: what the respondent claims, checked by `check`.
     fn declared(&mut self, node: &Node, out: &mut [Option<Located<Truth>>]) {
-        let entries = match &node.value {
-            Value::Map(entries) => entries,
-            Value::Null => return,
-            other => {
-                self.error(
-                    Kind::WrongType,
-                    node.position,
-                    format!(
-                        "`declared` must be a mapping from determination id to yes, no or \
-                         undetermined (e.g. `ads: yes`), not {}",
-                        other.describe()
-                    ),
-                );
-                return;
-            }
+        let Some(entries) = self.mapping(
+            node,
+            "`declared` must be a mapping from determination id to yes, no or undetermined \
+             (e.g. `ads: yes`)",
+        ) else {
+            return;
         };
         let ids: Vec<&str> = self
             .checklist
@@ -466,21 +471,11 @@ impl Reader<'_> {
     }
 
     fn answers(&mut self, node: &Node, out: &mut [Option<Answer>]) {
-        let entries = match &node.value {
-            Value::Map(entries) => entries,
-            Value::Null => return,
-            other => {
-                self.error(
-                    Kind::WrongType,
-                    node.position,
-                    format!(
-                        "`answers` must be a mapping from question id to answer (e.g. `1a: yes`), \
-                         not {}",
-                        other.describe()
-                    ),
-                );
-                return;
-            }
+        let Some(entries) = self.mapping(
+            node,
+            "`answers` must be a mapping from question id to answer (e.g. `1a: yes`)",
+        ) else {
+            return;
         };
         for (key, value) in entries {
             let id = key.key_text();
