@@ -127,7 +127,10 @@ impl Term {
         self.wait_until(&format!("the prompt {needle:?}"), |screen| {
             let active = screen.lines().rfind(|l| l.starts_with("? "));
             active.is_some_and(|l| l.contains(needle))
-                && screen.lines().last().is_some_and(|l| l.starts_with('['))
+                && screen
+                    .lines()
+                    .last()
+                    .is_some_and(|l| l.starts_with('[') && l.ends_with(']'))
         })
     }
 }
@@ -289,7 +292,11 @@ fn help_is_one_key_away_and_back_changes_an_answer() {
     term.wait_for("> ? Show guidance");
     term.keys(&["Enter"]);
     let help = term.wait_until("help, then the question again", |screen| {
-        screen.contains("Footnotes:") && screen.lines().last().is_some_and(|l| l.starts_with('['))
+        screen.contains("Footnotes:")
+            && screen
+                .lines()
+                .last()
+                .is_some_and(|l| l.starts_with('[') && l.ends_with(']'))
     });
     for part in [
         "A set of formal or informal rules, processes, or instructions",
