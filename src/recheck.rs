@@ -115,3 +115,46 @@ pub fn recheck(
         removed,
     })
 }
+
+/// Checklists a file's stamp may name, when the caller does not say which one it was answered
+/// under: the built-in one, those in `./checklists/`, and those beside the revised checklist.
+#[derive(Debug, Default)]
+pub struct Candidates(Vec<Engine>);
+
+impl Candidates {
+    /// Every checklist that loads, from the places above (`against` is the revised one).
+    #[must_use]
+    pub fn find(against: &std::path::Path) -> Candidates {
+        let mut engines: Vec<Engine> = crate::load_engine(None).ok().into_iter().collect();
+        let beside = against.parent().map(std::path::Path::to_path_buf);
+        for folder in [Some(std::path::PathBuf::from("checklists")), beside]
+            .into_iter()
+            .flatten()
+        {
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+            paths.sort();
+            for path in paths {
+                if Format::from_path(&path).is_some()
+                    && let Ok(engine) = crate::load_engine(Some(&path))
+                {
+                    engines.push(engine);
+                }
+            }
+        }
+        Candidates(engines)
+    }
+
+    /// The checklist a file's stamp names (id, version and, when the stamp has one, hash).
+    #[must_use]
+    pub fn named_by(&self, stamp: &crate::answers::Stamp) -> Option<&Engine> {
+        self.0.iter().find(|e| {
+            let c = e.checklist();
+            c.id.as_str() == stamp.checklist
+                && c.version.as_str() == stamp.version
+                && (stamp.sha256.is_empty() || c.sha256 == stamp.sha256)
+        })
+    }
+}

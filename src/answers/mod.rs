@@ -218,6 +218,83 @@ impl AnswerFile {
     }
 }
 
+/// "unknown key `x` {place}: did you mean `y`? allowed: ..."
+fn unknown_key(text: &str, allowed: &[&str], place: &str) -> String {
+    let hint = suggest::nearest(text, allowed.iter().copied())
+        .map_or_else(String::new, |s| format!("did you mean `{s}`? "));
+    format!(
+        "unknown key `{text}` {place}: {hint}allowed: {}",
+        list(allowed)
+    )
+}
+
+/// A `stamp:` block (`key` is its key), with every problem found in it.
+fn read_stamp(
+    key: &Node,
+    node: &Node,
+    problems: &mut Vec<(Kind, Option<Position>, String)>,
+) -> Option<Stamp> {
+    let Value::Map(entries) = &node.value else {
+        problems.push((
+            Kind::WrongType,
+            node.position,
+            format!(
+                "`stamp` must be a mapping ({}), not {}",
+                list(&STAMP_KEYS),
+                node.value.describe()
+            ),
+        ));
+        return None;
+    };
+    let mut stamp = Stamp {
+        position: key.position,
+        ..Stamp::default()
+    };
+    for (k, v) in entries {
+        let name = k.key_text();
+        let text = match &v.value {
+            Value::String(s) => s.clone(),
+            Value::Null => continue,
+            other => {
+                if STAMP_KEYS.contains(&name.as_str()) {
+                    problems.push((
+                        Kind::WrongType,
+                        v.position,
+                        format!("`stamp.{name}` must be text, not {}", other.describe()),
+                    ));
+                }
+                v.key_text()
+            }
+        };
+        match name.as_str() {
+            "checklist" => stamp.checklist = text,
+            "version" => stamp.version = text,
+            "sha256" => stamp.sha256 = text,
+            "adscheck" => stamp.adscheck = text,
+            "at" => stamp.at = text,
+            "by" => stamp.by = Some(text),
+            other => problems.push((
+                Kind::UnknownField,
+                k.position,
+                unknown_key(other, &STAMP_KEYS, "in the stamp"),
+            )),
+        }
+    }
+    Some(stamp)
+}
+
+/// The stamp of an answer file, read without a checklist (to find the checklist it names);
+/// `None` when the file cannot be read or has no readable stamp.
+#[must_use]
+pub fn stamp_of(file: &str, text: &str, format: Format) -> Option<Stamp> {
+    let root = yaml::parse_tree(file, text, format).ok()?;
+    let Value::Map(entries) = &root.value else {
+        return None;
+    };
+    let (key, node) = entries.iter().find(|(k, _)| k.key_text() == "stamp")?;
+    read_stamp(key, node, &mut Vec::new())
+}
+
 /// The parts of an answer in its long form.
 struct LongForm<'n> {
     answer: &'n Node,
@@ -299,16 +376,8 @@ impl Reader<'_> {
     }
 
     fn unknown_key(&mut self, key: &Node, text: &str, allowed: &[&str], place: &str) {
-        let hint = suggest::nearest(text, allowed.iter().copied())
-            .map_or_else(String::new, |s| format!("did you mean `{s}`? "));
-        self.error(
-            Kind::UnknownField,
-            key.position,
-            format!(
-                "unknown key `{text}` {place}: {hint}allowed: {}",
-                list(allowed)
-            ),
-        );
+        let message = unknown_key(text, allowed, place);
+        self.error(Kind::UnknownField, key.position, message);
     }
 
     fn checklist_id(&mut self, node: &Node) -> Option<String> {
@@ -338,49 +407,12 @@ impl Reader<'_> {
     }
 
     fn stamp(&mut self, key: &Node, node: &Node) -> Option<Stamp> {
-        let Value::Map(entries) = &node.value else {
-            self.error(
-                Kind::WrongType,
-                node.position,
-                format!(
-                    "`stamp` must be a mapping ({}), not {}",
-                    list(&STAMP_KEYS),
-                    node.value.describe()
-                ),
-            );
-            return None;
-        };
-        let mut stamp = Stamp {
-            position: key.position,
-            ..Stamp::default()
-        };
-        for (k, v) in entries {
-            let name = k.key_text();
-            let text = match &v.value {
-                Value::String(s) => s.clone(),
-                Value::Null => continue,
-                other => {
-                    if STAMP_KEYS.contains(&name.as_str()) {
-                        self.error(
-                            Kind::WrongType,
-                            v.position,
-                            format!("`stamp.{name}` must be text, not {}", other.describe()),
-                        );
-                    }
-                    v.key_text()
-                }
-            };
-            match name.as_str() {
-                "checklist" => stamp.checklist = text,
-                "version" => stamp.version = text,
-                "sha256" => stamp.sha256 = text,
-                "adscheck" => stamp.adscheck = text,
-                "at" => stamp.at = text,
-                "by" => stamp.by = Some(text),
-                other => self.unknown_key(k, other, &STAMP_KEYS, "in the stamp"),
-            }
+        let mut problems = Vec::new();
+        let stamp = read_stamp(key, node, &mut problems);
+        for (kind, position, message) in problems {
+            self.error(kind, position, message);
         }
-        Some(stamp)
+        stamp
     }
 
     /// The entries of a block that must be a mapping (a null one is empty); anything else is

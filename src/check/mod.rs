@@ -5,12 +5,14 @@
 //! across files, two files describing the same tool fail. Each finding has a stable rule id,
 //! a severity and the place to fix.
 
+pub mod context;
 pub mod settings;
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
+pub use context::{Context, ContextError, Contexts, Overrides};
 pub use settings::{FailOn, Settings};
 
 use crate::answers::AnswerValue;

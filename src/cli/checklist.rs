@@ -1,0 +1,92 @@
+//! `adscheck checklist lint|show|test`: check, print or self-test a checklist.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use adscheck::render;
+
+use super::args::{ChecklistCommand, Cli, ShowFormat};
+use super::{Exit, Outcome, plural, print_diagnostics};
+
+pub(crate) fn run(cli: &Cli, command: &ChecklistCommand) -> Outcome {
+    match command {
+        ChecklistCommand::Lint { file } => lint(file),
+        ChecklistCommand::Show { format } => show(cli, *format),
+        ChecklistCommand::Test { file } => self_test(cli, file.as_deref()),
+    }
+}
+
+fn lint(file: &Path) -> Outcome {
+    match adscheck::load_engine(Some(file)) {
+        Ok(engine) => {
+            let c = engine.checklist();
+            print_diagnostics(&c.unused(&file.display().to_string()), "warning");
+            let mut out = io::stdout().lock();
+            writeln!(
+                out,
+                "{}: ok: checklist `{}` version {}, {} questions, {} determinations",
+                file.display(),
+                c.id.as_str(),
+                c.version.as_str(),
+                c.questions.len(),
+                c.determinations.len()
+            )?;
+            Ok(Exit::Success)
+        }
+        Err(errors) => {
+            print_diagnostics(&errors.0, "error");
+            eprintln!(
+                "{}: {} problem{} found",
+                file.display(),
+                errors.0.len(),
+                plural(errors.0.len())
+            );
+            Ok(Exit::Findings)
+        }
+    }
+}
+
+fn show(cli: &Cli, format: ShowFormat) -> Outcome {
+    let engine = super::engine(cli)?;
+    let text = match format {
+        ShowFormat::Text => render::checklist_text(engine.checklist()),
+        ShowFormat::Markdown => render::checklist_markdown(engine.checklist()),
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(Exit::Success)
+}
+
+fn self_test(cli: &Cli, file: Option<&Path>) -> Outcome {
+    let path = file.or(cli.checklist.as_deref());
+    let engine = super::load_engine(path)?;
+    let name = path.map_or_else(
+        || adscheck::checklist::DEFAULT_CHECKLIST_NAME.to_owned(),
+        |p| p.display().to_string(),
+    );
+    let results = adscheck::selftest::run(&engine);
+    let mut out = io::stdout().lock();
+    for r in &results {
+        if r.passed() {
+            writeln!(out, "ok    {}", r.name)?;
+        } else {
+            let at = r
+                .line
+                .map_or_else(String::new, |l| format!(" ({name}:{l})"));
+            writeln!(out, "FAIL  {}{at}", r.name)?;
+            for d in &r.differences {
+                writeln!(out, "        {d}")?;
+            }
+        }
+    }
+    let failed = results.iter().filter(|r| !r.passed()).count();
+    writeln!(
+        out,
+        "{name}: {} test{}, {} passed, {failed} failed",
+        results.len(),
+        plural(results.len()),
+        results.len() - failed
+    )?;
+    Ok(Exit::findings_if(failed > 0))
+}

@@ -1,0 +1,86 @@
+//! `adscheck classify`: determinations with their reasons, in the chosen format.
+
+use std::io::{self, IsTerminal, Write};
+
+use adscheck::batch;
+use adscheck::render::{self, Format, Options};
+
+use super::args::{ClassifyArgs, Cli, OutputFormat};
+use super::progress::Progress;
+use super::{Exit, Outcome, diagnostic_line, plural};
+
+pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
+    let engine = super::engine(cli)?;
+    let mut sources = batch::sources(&args.paths).peekable();
+    if sources.peek().is_none() {
+        return Ok(super::no_files(&args.paths));
+    }
+    let terminal = io::stdout().is_terminal();
+    let format = if args.explain {
+        Format::Explain
+    } else {
+        match args.format {
+            Some(OutputFormat::Table) => Format::Table,
+            Some(OutputFormat::Json) => Format::Json,
+            Some(OutputFormat::Jsonl) => Format::Jsonl,
+            Some(OutputFormat::Csv) => Format::Csv,
+            Some(OutputFormat::Markdown) => Format::Markdown,
+            None if terminal => Format::Table,
+            None => Format::Jsonl,
+        }
+    };
+    let options = Options {
+        color: super::color(cli),
+        width: terminal
+            .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+            .flatten(),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let renderer = render::renderer(format, &engine, options);
+    renderer.start(&mut out)?;
+    let mut failed = 0usize;
+    let mut progress = Progress::new();
+    let quiet = args.quiet;
+    // Workers classify and render; this thread only writes, in order.
+    let total = batch::in_order(
+        sources,
+        |source| {
+            let report = batch::classify(&engine, source, cli.max_file_size);
+            let lines: Vec<String> = match &report.outcome {
+                _ if quiet => Vec::new(),
+                Ok(outcome) => outcome
+                    .warnings
+                    .iter()
+                    .map(|w| diagnostic_line(w, "warning"))
+                    .collect(),
+                Err(errors) => errors
+                    .0
+                    .iter()
+                    .map(|e| diagnostic_line(e, "error"))
+                    .collect(),
+            };
+            (renderer.prepare(&report), lines, report.outcome.is_err())
+        },
+        |_, (prepared, lines, is_error)| -> io::Result<()> {
+            for line in &lines {
+                progress.println(line);
+            }
+            failed += usize::from(is_error);
+            renderer.emit(&mut out, progress.count(), prepared)?;
+            progress.tick();
+            Ok(())
+        },
+    );
+    progress.finish();
+    let total = total?;
+    renderer.finish(&mut out, total)?;
+    out.flush()?;
+    if failed > 0 && !args.quiet {
+        eprintln!(
+            "adscheck: {failed} of {total} file{} could not be evaluated",
+            plural(total)
+        );
+    }
+    Ok(Exit::findings_if(failed > 0))
+}

@@ -1,0 +1,159 @@
+//! `adscheck interview`: a guided walk through the checklist in a terminal.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use adscheck::interview::{Ending, Interview, Target};
+use adscheck::render::{self, Format, Options};
+use adscheck::{AnswerFile, Engine, batch, yaml};
+
+use super::args::{Cli, ColorChoice, InterviewArgs};
+use super::{Exit, Outcome, plural, print_diagnostics, prompter};
+
+pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        eprintln!(
+            "adscheck: error: `adscheck interview` asks questions in a terminal, and this is not \
+             one.\n  To classify answer files: adscheck classify FILE...\n  To write an answer \
+             file in an editor: adscheck template --out FILE"
+        );
+        return Ok(Exit::Fatal);
+    }
+    if cli.color == ColorChoice::Never {
+        inquire::set_global_render_config(inquire::ui::RenderConfig::empty());
+    }
+    let engine = super::engine(cli)?;
+    let mut session = match &args.resume {
+        Some(path) => resume(cli, &engine, path)?,
+        None => Interview::new(&engine, target(args)?),
+    };
+    introduce(&engine);
+    let mut prompter = prompter::TerminalPrompter::new();
+    let ending = match session.run(&mut prompter) {
+        Ok(ending) => ending,
+        Err(e) => {
+            eprintln!("adscheck: error: {e}");
+            if let Some(path) = session.path() {
+                eprintln!(
+                    "Answers up to the last one given are in {0}; continue with: adscheck \
+                     interview --resume {0}",
+                    path.display()
+                );
+            }
+            return Ok(Exit::Fatal);
+        }
+    };
+    let Some(path) = session.path().map(Path::to_path_buf) else {
+        println!("Stopped before anything was answered; nothing was saved.");
+        return Ok(if ending == Ending::Quit {
+            Exit::Interrupted
+        } else {
+            Exit::Success
+        });
+    };
+    match ending {
+        Ending::Quit => {
+            println!();
+            println!("Saved to {}.", path.display());
+            println!(
+                "Resume with: adscheck interview --resume {}",
+                path.display()
+            );
+            Ok(Exit::Interrupted)
+        }
+        Ending::Finished => finish(cli, &engine, &path),
+    }
+}
+
+/// The interview saved in `path`, ready to go on.
+fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e>, Exit> {
+    let name = path.display().to_string();
+    let text =
+        batch::read(&batch::Source::File(path.to_path_buf()), cli.max_file_size).map_err(|e| {
+            print_diagnostics(&[e], "error");
+            Exit::Fatal
+        })?;
+    let format = yaml::Format::from_path(path).unwrap_or_else(|| yaml::Format::sniff(&text));
+    match AnswerFile::parse(&name, &text, format, engine.checklist()) {
+        Ok(file) => {
+            let answered = file.answers.iter().filter(|a| a.is_some()).count();
+            println!(
+                "Continuing {name}: {answered} answer{} so far.",
+                plural(answered)
+            );
+            Ok(Interview::resume(engine, path.to_path_buf(), file))
+        }
+        Err(errors) => {
+            print_diagnostics(&errors.0, "error");
+            eprintln!("adscheck: error: {name} cannot be resumed until these are fixed");
+            Err(Exit::Fatal)
+        }
+    }
+}
+
+/// Where a new interview saves: `--out` (refusing to replace a file without `--force`), or a
+/// file named after the tool.
+fn target(args: &InterviewArgs) -> Result<Target, Exit> {
+    match &args.out {
+        Some(path) if path.exists() && !args.force => {
+            eprintln!(
+                "adscheck: error: {} already exists. To continue it: adscheck interview \
+                 --resume {0}; to start over and replace it: add --force",
+                path.display()
+            );
+            Err(Exit::Fatal)
+        }
+        Some(path) => Ok(Target::New {
+            path: path.clone(),
+            replace: args.force,
+        }),
+        None => Ok(Target::NamedAfterTool(PathBuf::new())),
+    }
+}
+
+/// The checklist's title and the keys.
+fn introduce(engine: &Engine) {
+    let width = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
+    println!(
+        "{}",
+        textwrap::fill(engine.checklist().title.as_str(), width)
+    );
+    println!(
+        "{}",
+        textwrap::fill(
+            "Answer yes, no or unsure. `?` shows the guidance and the law; Esc goes back; \
+             Ctrl-C stops, and everything answered is already saved.",
+            width
+        )
+    );
+}
+
+/// The result of a finished interview, explained, and where it is saved.
+fn finish(cli: &Cli, engine: &Engine, path: &Path) -> Outcome {
+    println!();
+    let report = batch::classify(
+        engine,
+        &batch::Source::File(path.to_path_buf()),
+        cli.max_file_size,
+    );
+    let options = Options {
+        color: super::color(cli),
+        width: None,
+    };
+    let mut out = io::stdout().lock();
+    render::render_all(
+        Format::Explain,
+        engine,
+        options,
+        std::slice::from_ref(&report),
+        &mut out,
+    )?;
+    writeln!(out)?;
+    writeln!(out, "Saved to {}.", path.display())?;
+    writeln!(
+        out,
+        "Classify it any time with: adscheck classify --explain {}",
+        path.display()
+    )?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,107 @@
+//! `adscheck recheck`: what changes for answer files under a revised checklist.
+
+use std::io::{self, Write};
+
+use adscheck::recheck::{Candidates, Recheck};
+use adscheck::{Engine, answers, batch, yaml};
+
+use super::args::{Cli, RecheckArgs};
+use super::{Exit, Outcome, plural, print_diagnostics};
+
+pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
+    let load = |path| {
+        adscheck::load_engine(Some(path)).map_err(|errors| {
+            print_diagnostics(&errors.0, "error");
+            Exit::Fatal
+        })
+    };
+    let new = load(&args.against)?;
+    let given = args.from.as_deref().map(load).transpose()?;
+    let candidates = match given {
+        Some(_) => Candidates::default(),
+        None => Candidates::find(&args.against),
+    };
+    let mut out = io::stdout().lock();
+    let (mut files, mut changed, mut failed) = (0usize, 0usize, 0usize);
+    for source in batch::sources(&args.paths) {
+        files += 1;
+        let name = source.name();
+        let text = match batch::read(&source, cli.max_file_size) {
+            Ok(text) => text,
+            Err(e) => {
+                print_diagnostics(&[e], "error");
+                failed += 1;
+                continue;
+            }
+        };
+        let format = match &source {
+            batch::Source::File(p) => {
+                yaml::Format::from_path(p).unwrap_or_else(|| yaml::Format::sniff(&text))
+            }
+            _ => yaml::Format::sniff(&text),
+        };
+        let old: Option<&Engine> = match &given {
+            Some(engine) => Some(engine),
+            None => answers::stamp_of(&name, &text, format)
+                .and_then(|stamp| candidates.named_by(&stamp)),
+        };
+        let Some(old) = old else {
+            eprintln!(
+                "{name}: error[stamp-mismatch]: cannot tell which checklist this file was answered \
+                 under (no stamp, or no copy of that version built in, in ./checklists/ or beside \
+                 --against): give it with --from FILE"
+            );
+            failed += 1;
+            continue;
+        };
+        match adscheck::recheck::recheck(old, &new, &name, &text, format) {
+            Err(errors) => {
+                print_diagnostics(&errors.0, "error");
+                failed += 1;
+            }
+            Ok(r) => {
+                changed += usize::from(!r.changed.is_empty());
+                print_recheck(&mut out, &name, &r)?;
+            }
+        }
+    }
+    writeln!(
+        out,
+        "adscheck recheck: {files} file{}, {changed} with changed determinations, {failed} not rechecked",
+        plural(files)
+    )?;
+    Ok(Exit::findings_if(changed > 0 || failed > 0))
+}
+
+/// What changes for one file, a line per change.
+fn print_recheck(out: &mut dyn Write, name: &str, r: &Recheck) -> io::Result<()> {
+    if r.is_empty() {
+        return writeln!(out, "{name}: unchanged");
+    }
+    let summary: Vec<String> = r
+        .changed
+        .iter()
+        .map(|(id, a, b)| format!("{id} {} -> {}", a.as_str(), b.as_str()))
+        .collect();
+    if summary.is_empty() {
+        writeln!(out, "{name}: determinations unchanged")?;
+    } else {
+        writeln!(out, "{name}: {}", summary.join(", "))?;
+    }
+    for q in &r.to_answer {
+        let what = if q.reworded {
+            "reworded question, review the answer"
+        } else {
+            "new question, needs an answer"
+        };
+        writeln!(out, "  {what}: {} {} [{}]", q.number, q.text, q.id)?;
+    }
+    for (id, position) in &r.removed {
+        let at = position.map_or_else(String::new, |p| format!(" (line {})", p.line));
+        writeln!(
+            out,
+            "  answer to a question that no longer exists: {id}{at}"
+        )?;
+    }
+    Ok(())
+}

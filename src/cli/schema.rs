@@ -1,0 +1,16 @@
+//! `adscheck schema`: a JSON Schema of answer files, for editors.
+
+use super::Outcome;
+use super::args::{Cli, TemplateArgs};
+
+pub(crate) fn run(cli: &Cli, args: &TemplateArgs) -> Outcome {
+    let engine = super::engine(cli)?;
+    let schema = adscheck::schema::answer_schema(engine.checklist());
+    let text = format!("{}\n", serde_json::to_string_pretty(&schema)?);
+    super::write_out(
+        &text,
+        args.out.as_deref(),
+        args.force,
+        "fill it in, then: adscheck classify {}",
+    )
+}

@@ -1,0 +1,19 @@
+//! `adscheck template`: a blank answer file, every question and option id as a comment.
+
+use super::Outcome;
+use super::args::{Cli, TemplateArgs};
+
+pub(crate) fn run(cli: &Cli, args: &TemplateArgs) -> Outcome {
+    let engine = super::engine(cli)?;
+    let schema_line = format!(
+        "# yaml-language-server: $schema={}.schema.json",
+        engine.checklist().id.as_str()
+    );
+    let text = adscheck::answers::template(engine.checklist(), Some(&schema_line));
+    super::write_out(
+        &text,
+        args.out.as_deref(),
+        args.force,
+        "fill it in, then: adscheck classify {}",
+    )
+}
