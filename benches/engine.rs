@@ -3,8 +3,8 @@
 
 use std::hint::black_box;
 
+use adscheck::document::Format;
 use adscheck::render::report_json;
-use adscheck::yaml::Format;
 use adscheck::{AnswerFile, Report};
 use criterion::{Criterion, criterion_group, criterion_main};
 

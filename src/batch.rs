@@ -7,10 +7,10 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::document::Format;
 use crate::engine::Engine;
 use crate::error::{Diagnostic, Diagnostics, Kind, Position};
 use crate::report::Report;
-use crate::yaml::Format;
 
 /// The name standard input goes by in reports.
 pub const STDIN_NAME: &str = "<stdin>";
@@ -33,6 +33,15 @@ impl Source {
         match self {
             Source::Stdin => STDIN_NAME.to_owned(),
             Source::File(p) | Source::Unreadable(p, _) => p.display().to_string(),
+        }
+    }
+
+    /// The format of `text` read from this source: what the file name declares, or a guess.
+    #[must_use]
+    pub fn format(&self, text: &str) -> Format {
+        match self {
+            Source::File(path) => Format::from_path(path).unwrap_or_else(|| Format::sniff(text)),
+            _ => Format::sniff(text),
         }
     }
 }
@@ -281,15 +290,7 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 pub fn classify(engine: &Engine, source: &Source, max_bytes: u64) -> Report {
     let name = source.name();
     match read(source, max_bytes) {
-        Ok(text) => {
-            let format = match source {
-                Source::File(path) => {
-                    Format::from_path(path).unwrap_or_else(|| Format::sniff(&text))
-                }
-                _ => Format::sniff(&text),
-            };
-            Report::classify(engine, &name, &text, format)
-        }
+        Ok(text) => Report::classify(engine, &name, &text, source.format(&text)),
         Err(e) => Report::failed(&name, Diagnostics(vec![e])),
     }
 }

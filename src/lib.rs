@@ -10,7 +10,7 @@
 //! The library knows nothing of terminals or exit codes: that is the binary's job.
 //!
 //! ```
-//! use adscheck::{Report, Truth, yaml::Format};
+//! use adscheck::{Report, Truth, document::Format};
 //!
 //! let engine = adscheck::load_engine(None)?; // the built-in Local Law 49 checklist
 //! let text = "answers: {1a: yes, 1b: yes, 1c: yes, 2a: yes, 2b: unsure}";
@@ -44,6 +44,7 @@ pub mod atomic_file;
 pub mod batch;
 pub mod check;
 pub mod checklist;
+pub mod document;
 pub mod engine;
 pub mod error;
 pub mod interview;

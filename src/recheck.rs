@@ -6,9 +6,9 @@
 //! an answer, and which answers were given to questions that no longer exist.
 
 use crate::answers::AnswerFile;
+use crate::document::Format;
 use crate::engine::{Engine, Truth};
 use crate::error::{Diagnostics, Position};
-use crate::yaml::Format;
 
 /// What changes for one file.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,9 +1,9 @@
 //! The result of classifying one answer file, as data that every output format renders.
 
 use crate::answers::{AnswerFile, AnswerValue};
+use crate::document::Format;
 use crate::engine::{Engine, Truth};
 use crate::error::{Diagnostic, Diagnostics, Kind, Position};
-use crate::yaml::Format;
 
 /// What came of one answer file: its determinations with their reasons, or why it could not
 /// be evaluated.
@@ -31,7 +31,7 @@ pub struct Outcome {
     /// The deciding reason in a few words, for tables.
     pub summary: String,
     /// What the file declares each determination to be, by determination index.
-    pub declared: Vec<Option<crate::yaml::Located<Truth>>>,
+    pub declared: Vec<Option<crate::document::Located<Truth>>>,
     /// Where the file's `tool:` key stands.
     pub tool_position: Option<Position>,
     /// For each determination, the fewest answer changes that would give it another value.

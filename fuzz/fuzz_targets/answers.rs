@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use adscheck::yaml::Format;
+use adscheck::document::Format;
 use adscheck::{Engine, Report};
 use libfuzzer_sys::fuzz_target;
 

@@ -1,7 +1,7 @@
 //! Any bytes as a checklist: loading, validation and compiling the rules must never panic.
 #![no_main]
 
-use adscheck::yaml::Format;
+use adscheck::document::Format;
 use adscheck::{Checklist, Engine};
 use libfuzzer_sys::fuzz_target;
 

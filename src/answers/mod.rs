@@ -25,7 +25,10 @@ use crate::checklist::{Checklist, Question};
 use crate::engine::Truth;
 use crate::error::{Diagnostic, Diagnostics, Kind, Position};
 use crate::suggest;
-use crate::yaml::{self, Format, Located, Node, Value};
+use crate::{
+    document::{Format, Located, Node, Value},
+    yaml,
+};
 
 /// The keys an answer file may have at its top level.
 const TOP_LEVEL_KEYS: [&str; 5] = ["checklist", "tool", "answers", "declared", "stamp"];

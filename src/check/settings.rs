@@ -16,7 +16,10 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::error::{Diagnostic, Diagnostics, Kind};
-use crate::yaml::{self, Format, Located};
+use crate::{
+    document::{Format, Located},
+    yaml,
+};
 
 /// The settings file's name.
 pub const FILE_NAME: &str = ".adscheck.yaml";

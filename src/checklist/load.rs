@@ -5,7 +5,7 @@ use std::path::Path;
 use super::model::Checklist;
 use super::validate;
 use crate::error::{Diagnostic, Diagnostics, Kind};
-use crate::yaml::{self, Format};
+use crate::{document::Format, yaml};
 
 /// The Local Law 49 checklist, compiled into the binary so that it works with no files around.
 pub const DEFAULT_CHECKLIST_YAML: &str = include_str!("../../checklists/nyc-ll49-2018.yaml");

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::yaml::{Located, LocatedMap};
+use crate::document::{Located, LocatedMap};
 
 /// A whole checklist: what it decides, the questions it asks, and where it comes from.
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use super::model::{Checklist, Index, Rule};
+use crate::document::Located;
 use crate::error::{Diagnostic, Kind, Position};
-use crate::yaml::Located;
 
 /// Check `checklist`, fill in its index, and return every problem found.
 pub(crate) fn validate(checklist: &mut Checklist, file: &str) -> Vec<Diagnostic> {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use adscheck::interview::{Ending, Interview, Target};
 use adscheck::render::{self, Format, Options};
-use adscheck::{AnswerFile, Engine, batch, yaml};
+use adscheck::{AnswerFile, Engine, batch};
 
 use super::args::{Cli, ColorChoice, InterviewArgs};
 use super::{Exit, Outcome, plural, print_diagnostics, prompter};
@@ -68,13 +68,12 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
 /// The interview saved in `path`, ready to go on.
 fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e>, Exit> {
     let name = path.display().to_string();
-    let text =
-        batch::read(&batch::Source::File(path.to_path_buf()), cli.max_file_size).map_err(|e| {
-            print_diagnostics(&[e], "error");
-            Exit::Fatal
-        })?;
-    let format = yaml::Format::from_path(path).unwrap_or_else(|| yaml::Format::sniff(&text));
-    match AnswerFile::parse(&name, &text, format, engine.checklist()) {
+    let source = batch::Source::File(path.to_path_buf());
+    let text = batch::read(&source, cli.max_file_size).map_err(|e| {
+        print_diagnostics(&[e], "error");
+        Exit::Fatal
+    })?;
+    match AnswerFile::parse(&name, &text, source.format(&text), engine.checklist()) {
         Ok(file) => {
             let answered = file.answers.iter().filter(|a| a.is_some()).count();
             println!(

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use adscheck::recheck::{Candidates, Recheck};
-use adscheck::{Engine, answers, batch, yaml};
+use adscheck::{Engine, answers, batch};
 
 use super::args::{Cli, RecheckArgs};
 use super::{Exit, Outcome, plural, print_diagnostics};
@@ -34,12 +34,7 @@ pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
                 continue;
             }
         };
-        let format = match &source {
-            batch::Source::File(p) => {
-                yaml::Format::from_path(p).unwrap_or_else(|| yaml::Format::sniff(&text))
-            }
-            _ => yaml::Format::sniff(&text),
-        };
+        let format = source.format(&text);
         let old: Option<&Engine> = match &given {
             Some(engine) => Some(engine),
             None => answers::stamp_of(&name, &text, format)

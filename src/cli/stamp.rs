@@ -1,7 +1,8 @@
 //! `adscheck stamp`: record in answer files the checklist they were answered under.
 
 use adscheck::answers::{Stamp, now_rfc3339};
-use adscheck::{AnswerFile, Diagnostics, atomic_file, batch, yaml};
+use adscheck::document::Format;
+use adscheck::{AnswerFile, Diagnostics, atomic_file, batch};
 
 use super::args::{Cli, StampArgs};
 use super::{Exit, Outcome, print_diagnostics};
@@ -17,9 +18,7 @@ pub(crate) fn run(cli: &Cli, args: &StampArgs) -> Outcome {
         let parsed = batch::read(&source, cli.max_file_size)
             .map_err(|e| Diagnostics(vec![e]))
             .and_then(|text| {
-                let format =
-                    yaml::Format::from_path(path).unwrap_or_else(|| yaml::Format::sniff(&text));
-                AnswerFile::parse(&name, &text, format, engine.checklist())
+                AnswerFile::parse(&name, &text, source.format(&text), engine.checklist())
             });
         let mut file = match parsed {
             Ok(file) => file,
@@ -34,7 +33,7 @@ pub(crate) fn run(cli: &Cli, args: &StampArgs) -> Outcome {
             now_rfc3339(),
             Some(args.by.clone()),
         ));
-        if yaml::Format::from_path(path) == Some(yaml::Format::Json) {
+        if Format::from_path(path) == Some(Format::Json) {
             eprintln!(
                 "{name}: error[wrong-type]: stamp rewrites files as YAML; this is JSON: \
                  add the stamp block by hand or keep a YAML copy"

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use super::explain::{hanging, wrapped};
 use crate::checklist::{Checklist, Question};
 
-fn marks(ids: &[crate::yaml::Located<String>]) -> String {
+fn marks(ids: &[crate::document::Located<String>]) -> String {
     ids.iter().map(|id| format!(" [{}]", id.as_str())).collect()
 }
 

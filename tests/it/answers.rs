@@ -1,6 +1,6 @@
 //! Answer files: each error and warning, with its exact place and what is allowed.
 
-use adscheck::yaml::Format;
+use adscheck::document::Format;
 use adscheck::{AnswerFile, AnswerValue, Kind};
 
 use crate::support::{assert_diag, ll49, only_error, parse_yaml};

@@ -1,6 +1,6 @@
 //! Loading and validating checklists: the built-in one, and each kind of error with its place.
 
-use adscheck::yaml::Format;
+use adscheck::document::Format;
 use adscheck::{Checklist, Diagnostic, Engine, Kind};
 
 use crate::support::{assert_diag, ll49};

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use adscheck::document::Format;
 use adscheck::interview::{Asking, Ending, Field, Interview, Prompter, Reply, Target};
-use adscheck::yaml::Format;
 use adscheck::{AnswerFile, AnswerValue, Engine, Report, Truth};
 
 use crate::support::ll49;

@@ -1,7 +1,7 @@
 //! The engine evaluates a checklist other than LL49, written only in YAML (`any_of`, `not`,
 //! a determination built on another).
 
-use adscheck::yaml::Format;
+use adscheck::document::Format;
 use adscheck::{AnswerFile, Engine, Report, Truth};
 
 use crate::support::fixture;

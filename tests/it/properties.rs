@@ -1,7 +1,7 @@
 //! Property tests: hostile documents never panic the readers, and the engine's results do not
 //! depend on the order of answers or files and only sharpen as `unsure` answers are resolved.
 
-use adscheck::yaml::Format;
+use adscheck::document::Format;
 use adscheck::{AnswerFile, Checklist, Engine, Report, Truth};
 use proptest::prelude::*;
 

@@ -92,7 +92,8 @@ fn stamp_writes_what_classify_reads_back() {
     assert!(text.contains("  version: \"1.0.0\"\n  sha256"));
     assert!(text.contains("  by: \"Pat Lee, analyst\"\n"));
     let parsed =
-        adscheck::AnswerFile::parse("f", &text, adscheck::yaml::Format::Yaml, &builtin).unwrap();
+        adscheck::AnswerFile::parse("f", &text, adscheck::document::Format::Yaml, &builtin)
+            .unwrap();
     let stamp = parsed.stamp.unwrap();
     assert_eq!(
         (stamp.checklist.as_str(), stamp.adscheck.as_str()),

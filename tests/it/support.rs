@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use adscheck::yaml::Format;
+use adscheck::document::Format;
 use adscheck::{AnswerFile, Diagnostic, Engine, Kind, Position};
 
 /// The built-in LL49 engine.

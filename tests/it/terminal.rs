@@ -238,7 +238,7 @@ fn determinations(dir: &Path, file: &str) -> Vec<Truth> {
     let parsed = adscheck::AnswerFile::parse(
         file,
         &text,
-        adscheck::yaml::Format::Yaml,
+        adscheck::document::Format::Yaml,
         engine.checklist(),
     )
     .unwrap();
@@ -439,8 +439,13 @@ fn sigterm_at_any_prompt_leaves_a_valid_resumable_file() {
     let engine = ll49();
     let parse = |dir: &Path| {
         let text = std::fs::read_to_string(dir.join("tool.yaml")).unwrap();
-        adscheck::AnswerFile::parse("t", &text, adscheck::yaml::Format::Yaml, engine.checklist())
-            .expect("a valid answer file")
+        adscheck::AnswerFile::parse(
+            "t",
+            &text,
+            adscheck::document::Format::Yaml,
+            engine.checklist(),
+        )
+        .expect("a valid answer file")
     };
     let expected = parse(whole.path());
 
