@@ -152,7 +152,11 @@ impl Report {
                 }
             } else {
                 let mine = engine.questions_of(d);
-                for &q in evaluation.needed.iter().filter(|q| mine.contains(q)) {
+                for &q in evaluation
+                    .needed
+                    .iter()
+                    .filter(|q| mine.binary_search(q).is_ok())
+                {
                     reasons.push(reason(d, q, Vec::new()));
                 }
             }

@@ -126,6 +126,23 @@ pub enum Rule {
     Not(Box<Located<Rule>>),
 }
 
+impl Rule {
+    /// Every part of `rule`, itself first, depth first in document order (without recursion,
+    /// so a deep rule cannot overflow the stack).
+    pub fn walk(rule: &Located<Rule>) -> impl Iterator<Item = &Located<Rule>> {
+        let mut stack = vec![rule];
+        std::iter::from_fn(move || {
+            let next = stack.pop()?;
+            match &next.value {
+                Rule::AllOf(parts) | Rule::AnyOf(parts) => stack.extend(parts.iter().rev()),
+                Rule::Not(inner) => stack.push(inner),
+                Rule::Question(_) | Rule::Determination(_) => {}
+            }
+            Some(next)
+        })
+    }
+}
+
 /// One question of the checklist.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -222,10 +239,28 @@ impl Checklist {
         self.index.determinations.get(id).copied()
     }
 
-    /// Warnings about parts nothing refers to: unreachable questions, unreferenced footnotes.
+    /// The printed number of question `q` ("(1)(a)"), or `?` for an index it does not have.
     #[must_use]
-    pub fn unused(&self, file: &str) -> Vec<crate::error::Diagnostic> {
-        super::validate::unused(self, file)
+    pub fn number(&self, q: usize) -> &str {
+        self.questions.get(q).map_or("?", |q| q.number.as_str())
+    }
+
+    /// The label of determination `d` ("Agency ADS"), or `?` for an index it does not have.
+    #[must_use]
+    pub fn label(&self, d: usize) -> &str {
+        self.determinations.get(d).map_or("?", |d| d.label.as_str())
+    }
+
+    /// The id of question `q`, or `?` for an index it does not have.
+    #[must_use]
+    pub fn question_id(&self, q: usize) -> &str {
+        self.questions.get(q).map_or("?", |q| q.id.as_str())
+    }
+
+    /// The id of determination `d`, or `?` for an index it does not have.
+    #[must_use]
+    pub fn determination_id(&self, d: usize) -> &str {
+        self.determinations.get(d).map_or("?", |d| d.id.as_str())
     }
 
     /// The footnote with this id.

@@ -4,7 +4,7 @@
 //! there is to fix. Whether a determination can be made `yes` at all is checked by the engine,
 //! which owns the rules' semantics.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::model::{Checklist, Index, Rule};
 use crate::document::Located;
@@ -214,34 +214,33 @@ impl Validator<'_> {
     }
 
     fn rule_references(&mut self, c: &Checklist, rule: &Located<Rule>) {
-        match &rule.value {
-            Rule::Question(id) => {
-                if c.question_index(id).is_none() {
-                    self.unknown("question", id, c.questions.iter().map(|q| q.id.as_str()));
+        for part in Rule::walk(rule) {
+            match &part.value {
+                Rule::Question(id) => {
+                    if c.question_index(id).is_none() {
+                        self.unknown("question", id, c.questions.iter().map(|q| q.id.as_str()));
+                    }
                 }
+                Rule::Determination(id) => {
+                    if c.determination_index(id).is_none() {
+                        self.unknown(
+                            "determination",
+                            id,
+                            c.determinations.iter().map(|d| d.id.as_str()),
+                        );
+                    }
+                }
+                Rule::AllOf(parts) | Rule::AnyOf(parts) => {
+                    if parts.is_empty() {
+                        self.problem(
+                            Kind::MissingField,
+                            part.position,
+                            "`all_of` and `any_of` need at least one rule",
+                        );
+                    }
+                }
+                Rule::Not(_) => {}
             }
-            Rule::Determination(id) => {
-                if c.determination_index(id).is_none() {
-                    self.unknown(
-                        "determination",
-                        id,
-                        c.determinations.iter().map(|d| d.id.as_str()),
-                    );
-                }
-            }
-            Rule::AllOf(parts) | Rule::AnyOf(parts) => {
-                if parts.is_empty() {
-                    self.problem(
-                        Kind::MissingField,
-                        rule.position,
-                        "`all_of` and `any_of` need at least one rule",
-                    );
-                }
-                for part in parts {
-                    self.rule_references(c, part);
-                }
-            }
-            Rule::Not(inner) => self.rule_references(c, inner),
         }
     }
 
@@ -379,46 +378,40 @@ impl Validator<'_> {
     }
 }
 
+/// The determinations `rule` refers to, with where.
 fn determination_refs(
     c: &Checklist,
     rule: &Located<Rule>,
     out: &mut Vec<(usize, Option<Position>)>,
 ) {
-    match &rule.value {
-        Rule::Question(_) => {}
-        Rule::Determination(id) => {
-            if let Some(i) = c.determination_index(id) {
-                out.push((i, id.position));
-            }
-        }
-        Rule::AllOf(parts) | Rule::AnyOf(parts) => {
-            for part in parts {
-                determination_refs(c, part, out);
-            }
-        }
-        Rule::Not(inner) => determination_refs(c, inner, out),
+    out.extend(Rule::walk(rule).filter_map(|part| match &part.value {
+        Rule::Determination(id) => c.determination_index(id).map(|i| (i, id.position)),
+        _ => None,
+    }));
+}
+
+impl Checklist {
+    /// Warnings about parts nothing refers to: unreachable questions, unreferenced footnotes.
+    #[must_use]
+    pub fn unused(&self, file: &str) -> Vec<Diagnostic> {
+        unused(self, file)
     }
 }
 
 /// Parts of a checklist nothing refers to: questions no rule reads (they could never change a
 /// determination, so no interview would ask them) and footnotes no text marks. Warnings, not
 /// errors: a checklist may keep them on purpose.
-pub(crate) fn unused(checklist: &Checklist, file: &str) -> Vec<Diagnostic> {
-    fn questions_in(rule: &Rule, out: &mut Vec<String>) {
-        match rule {
-            Rule::Question(id) => out.push(id.value.clone()),
-            Rule::Determination(_) => {}
-            Rule::AllOf(parts) | Rule::AnyOf(parts) => {
-                parts.iter().for_each(|p| questions_in(p, out))
-            }
-            Rule::Not(inner) => questions_in(inner, out),
-        }
-    }
-    let mut read = Vec::new();
-    for d in &checklist.determinations {
-        questions_in(&d.rule, &mut read);
-    }
-    let mut marked: Vec<&str> = Vec::new();
+fn unused(checklist: &Checklist, file: &str) -> Vec<Diagnostic> {
+    let read: HashSet<&str> = checklist
+        .determinations
+        .iter()
+        .flat_map(|d| Rule::walk(&d.rule))
+        .filter_map(|part| match &part.value {
+            Rule::Question(id) => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut marked: HashSet<&str> = HashSet::new();
     for d in &checklist.determinations {
         marked.extend(d.definition_footnotes.iter().map(|f| f.as_str()));
     }
@@ -430,7 +423,7 @@ pub(crate) fn unused(checklist: &Checklist, file: &str) -> Vec<Diagnostic> {
     }
     let mut out = Vec::new();
     for q in &checklist.questions {
-        if !read.iter().any(|r| r == q.id.as_str()) {
+        if !read.contains(q.id.as_str()) {
             out.push(Diagnostic::new(
                 Kind::UnknownReference,
                 file,
@@ -444,7 +437,7 @@ pub(crate) fn unused(checklist: &Checklist, file: &str) -> Vec<Diagnostic> {
         }
     }
     for f in &checklist.footnotes {
-        if !marked.contains(&f.id.as_str()) {
+        if !marked.contains(f.id.as_str()) {
             out.push(Diagnostic::new(
                 Kind::UnknownReference,
                 file,

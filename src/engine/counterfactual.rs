@@ -8,6 +8,8 @@
 //! answers is tried. When a rule mentions the same question in ways that pull opposite ways,
 //! a union that would need both answers is dropped as impossible.
 
+use std::rc::Rc;
+
 use super::evaluate::Truth;
 use super::rule::{Op, Program};
 
@@ -29,12 +31,14 @@ pub struct Flip {
     pub changes: Vec<Change>,
 }
 
-type Set = Option<Vec<Change>>;
+/// A set of changes, shared (a determination's sets are referred to, not copied), or `None`
+/// when no changes can give the value.
+type Set = Option<Rc<[Change]>>;
 
-fn union(sets: impl Iterator<Item = Set>) -> Set {
+fn union<'s>(sets: impl Iterator<Item = &'s Set>) -> Set {
     let mut all: Vec<Change> = Vec::new();
     for set in sets {
-        all.extend(set?);
+        all.extend_from_slice(set.as_deref()?);
     }
     all.sort();
     all.dedup();
@@ -45,11 +49,11 @@ fn union(sets: impl Iterator<Item = Set>) -> Set {
     {
         return None;
     }
-    Some(all)
+    Some(all.into())
 }
 
-fn cheapest(sets: impl Iterator<Item = Set>) -> Set {
-    sets.flatten().min_by_key(Vec::len)
+fn cheapest<'s>(sets: impl Iterator<Item = &'s Set>) -> Set {
+    sets.flatten().min_by_key(|s| s.len()).cloned()
 }
 
 impl Program {
@@ -60,17 +64,18 @@ impl Program {
         let values = self.node_values(answers);
         // (to yes, to no) per node, children and referenced determinations first.
         let mut best: Vec<(Set, Set)> = Vec::with_capacity(self.nodes.len());
+        const NEITHER: &(Set, Set) = &(None, None);
         for node in &self.nodes {
             let children = self.children_of(node);
-            let child = |i: &usize| best.get(*i).cloned().unwrap_or((None, None));
+            let child = |i: &usize| best.get(*i).unwrap_or(NEITHER);
             let pair = match node.op {
                 Op::Question(q) => {
                     let answer = answers.get(q).copied().unwrap_or(Truth::Unknown);
-                    let set = |to: Truth| {
+                    let set = |to: Truth| -> Set {
                         Some(if answer == to {
-                            Vec::new()
+                            Rc::from([])
                         } else {
-                            vec![Change { question: q, to }]
+                            Rc::from([Change { question: q, to }])
                         })
                     };
                     (set(Truth::Yes), set(Truth::No))
@@ -81,16 +86,16 @@ impl Program {
                     .and_then(|&r| best.get(r).cloned())
                     .unwrap_or((None, None)),
                 Op::All => (
-                    union(children.iter().map(|c| child(c).0)),
-                    cheapest(children.iter().map(|c| child(c).1)),
+                    union(children.iter().map(|c| &child(c).0)),
+                    cheapest(children.iter().map(|c| &child(c).1)),
                 ),
                 Op::Any => (
-                    cheapest(children.iter().map(|c| child(c).0)),
-                    union(children.iter().map(|c| child(c).1)),
+                    cheapest(children.iter().map(|c| &child(c).0)),
+                    union(children.iter().map(|c| &child(c).1)),
                 ),
                 Op::Not => children.first().map_or((None, None), |c| {
                     let (yes, no) = child(c);
-                    (no, yes)
+                    (no.clone(), yes.clone())
                 }),
             };
             best.push(pair);
@@ -103,7 +108,12 @@ impl Program {
                 [(Truth::Yes, yes), (Truth::No, no)]
                     .into_iter()
                     .filter(|(to, _)| *to != value)
-                    .filter_map(|(to, set)| set.map(|changes| Flip { to, changes }))
+                    .filter_map(|(to, set)| {
+                        set.map(|changes| Flip {
+                            to,
+                            changes: changes.to_vec(),
+                        })
+                    })
                     .collect()
             })
             .collect()

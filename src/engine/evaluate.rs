@@ -139,24 +139,7 @@ impl Program {
             .map(|d| self.root_value(&values, d))
             .collect();
         let needed = self.needed(&values, &determinations);
-        let deciders = determinations
-            .iter()
-            .enumerate()
-            .map(|(d, v)| {
-                if v.is_known() {
-                    let mut out = Vec::new();
-                    self.deciders(
-                        &values,
-                        self.roots.get(d).copied(),
-                        &mut Vec::new(),
-                        &mut out,
-                    );
-                    out
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
+        let deciders = self.deciders(&values, &determinations);
         Evaluation {
             values: determinations,
             needed,
@@ -167,15 +150,24 @@ impl Program {
     /// Partial evaluation: the questions left in the undecided part of each undecided rule.
     /// Each node is visited at most once, so this is linear in the size of the rules.
     fn needed(&self, values: &[Truth], determinations: &[Truth]) -> Vec<usize> {
-        let mut visited = vec![false; self.nodes.len()];
-        let mut questions = vec![false; self.question_count];
-        let mut stack: Vec<usize> = determinations
+        let starts: Vec<usize> = determinations
             .iter()
-            .enumerate()
-            .filter(|(_, v)| !v.is_known())
-            .filter_map(|(d, _)| self.roots.get(d).copied())
+            .zip(&self.roots)
+            .filter(|(v, _)| !v.is_known())
+            .map(|(_, &root)| root)
             .collect();
-        self.mark_needed(values, &mut visited, &mut questions, &mut stack);
+        let mut questions = vec![false; self.question_count];
+        self.walk(&starts, |n, node| {
+            if values.get(n).copied().unwrap_or(Truth::Unknown).is_known() {
+                return false;
+            }
+            if let Op::Question(q) = node.op
+                && let Some(slot) = questions.get_mut(q)
+            {
+                *slot = true;
+            }
+            true
+        });
         questions
             .iter()
             .enumerate()
@@ -183,114 +175,72 @@ impl Program {
             .collect()
     }
 
-    /// Walk the undecided part of the rules from the nodes on `stack`, marking the questions
-    /// found there in `questions`.
-    fn mark_needed(
-        &self,
-        values: &[Truth],
-        visited: &mut [bool],
-        questions: &mut [bool],
-        stack: &mut Vec<usize>,
-    ) {
-        while let Some(n) = stack.pop() {
-            match visited.get_mut(n) {
-                Some(seen) if !*seen => *seen = true,
-                _ => continue,
-            }
-            if values.get(n).copied().unwrap_or(Truth::Unknown).is_known() {
+    /// For each decided determination, the answers that make it the value it has: for a
+    /// conjunction that is yes, all of its parts; for one that is no, its first part that is
+    /// no (the form stops at the first "no"); dually for a disjunction. Each determination's
+    /// own rule is walked once, in compile order, and the deciders of a determination it refers
+    /// to are taken from its own entry (through it), so a determination referred to many times
+    /// is worked out once.
+    fn deciders(&self, values: &[Truth], determinations: &[Truth]) -> Vec<Vec<Decider>> {
+        let mut out: Vec<Vec<Decider>> = vec![Vec::new(); self.roots.len()];
+        let mut mark = vec![usize::MAX; self.question_count];
+        for &d in &self.order {
+            if !determinations.get(d).is_some_and(|v| v.is_known()) {
                 continue;
             }
-            let Some(node) = self.nodes.get(n) else {
-                continue;
+            let mut mine: Vec<Decider> = Vec::new();
+            let mut add = |decider: Decider, mine: &mut Vec<Decider>| {
+                if let Some(m) = mark.get_mut(decider.question)
+                    && *m != d
+                {
+                    *m = d;
+                    mine.push(decider);
+                }
             };
-            match node.op {
-                Op::Question(q) => {
-                    if let Some(slot) = questions.get_mut(q) {
-                        *slot = true;
+            let mut stack: Vec<usize> = self.roots.get(d).copied().into_iter().collect();
+            while let Some(n) = stack.pop() {
+                let (Some(node), Some(&value)) = (self.nodes.get(n), values.get(n)) else {
+                    continue;
+                };
+                match node.op {
+                    Op::Question(question) => add(
+                        Decider {
+                            question,
+                            via: Vec::new(),
+                        },
+                        &mut mine,
+                    ),
+                    Op::Determination(e) => {
+                        for decider in out.get(e).into_iter().flatten() {
+                            let mut via = Vec::with_capacity(decider.via.len() + 1);
+                            via.push(e);
+                            via.extend_from_slice(&decider.via);
+                            add(
+                                Decider {
+                                    question: decider.question,
+                                    via,
+                                },
+                                &mut mine,
+                            );
+                        }
                     }
-                }
-                Op::Determination(d) => stack.extend(self.roots.get(d).copied()),
-                Op::All | Op::Any | Op::Not => stack.extend_from_slice(self.children_of(node)),
-            }
-        }
-    }
-
-    /// The answers that make node `n` the value it has: for a conjunction that is yes, all of
-    /// its parts; for one that is no, its first part that is no (the form stops at the first
-    /// "no"); dually for a disjunction.
-    fn deciders(
-        &self,
-        values: &[Truth],
-        n: Option<usize>,
-        via: &mut Vec<usize>,
-        out: &mut Vec<Decider>,
-    ) {
-        let Some(n) = n else { return };
-        let (Some(node), Some(&value)) = (self.nodes.get(n), values.get(n)) else {
-            return;
-        };
-        match node.op {
-            Op::Question(q) => {
-                if !out.iter().any(|d| d.question == q) {
-                    out.push(Decider {
-                        question: q,
-                        via: via.clone(),
-                    });
-                }
-            }
-            Op::Determination(d) => {
-                via.push(d);
-                self.deciders(values, self.roots.get(d).copied(), via, out);
-                via.pop();
-            }
-            Op::Not => {
-                self.deciders(values, self.children_of(node).first().copied(), via, out);
-            }
-            Op::All | Op::Any => {
-                let all_count = (node.op == Op::All) == (value == Truth::Yes);
-                for &c in self.children_of(node) {
-                    if all_count {
-                        self.deciders(values, Some(c), via, out);
-                    } else if values.get(c) == Some(&value) {
-                        self.deciders(values, Some(c), via, out);
-                        break;
+                    Op::Not => stack.extend(self.children_of(node).first().copied()),
+                    Op::All | Op::Any => {
+                        let children = self.children_of(node);
+                        if (node.op == Op::All) == (value == Truth::Yes) {
+                            // Every part counts: pushed last first, so they come out in order.
+                            stack.extend(children.iter().rev());
+                        } else {
+                            let first = children.iter().find(|&&c| values.get(c) == Some(&value));
+                            stack.extend(first.copied());
+                        }
                     }
                 }
             }
-        }
-    }
-
-    pub(crate) fn would_ask(&self, answers: &[Truth]) -> Vec<bool> {
-        // Runs for every answer file: one set of buffers, reused for each question.
-        let mut known = vec![Truth::Unknown; self.question_count];
-        let mut asked = vec![false; self.question_count];
-        let mut values = Vec::with_capacity(self.nodes.len());
-        let mut visited = vec![false; self.nodes.len()];
-        let mut needed = vec![false; self.question_count];
-        let mut stack = Vec::new();
-        for q in 0..self.question_count {
-            self.node_values_into(&known, &mut values);
-            let open: Vec<usize> = (0..self.roots.len())
-                .filter(|&d| !self.root_value(&values, d).is_known())
-                .filter_map(|d| self.roots.get(d).copied())
-                .collect();
-            if open.is_empty() {
-                break; // everything is decided: nothing further is asked
-            }
-            visited.iter_mut().for_each(|v| *v = false);
-            needed.iter_mut().for_each(|v| *v = false);
-            stack.clear();
-            stack.extend(open);
-            self.mark_needed(&values, &mut visited, &mut needed, &mut stack);
-            if needed.get(q) == Some(&true) {
-                if let Some(slot) = asked.get_mut(q) {
-                    *slot = true;
-                }
-                if let (Some(k), Some(&a)) = (known.get_mut(q), answers.get(q)) {
-                    *k = a;
-                }
+            if let Some(slot) = out.get_mut(d) {
+                *slot = mine;
             }
         }
-        asked
+        out
     }
 }

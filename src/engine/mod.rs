@@ -6,6 +6,7 @@
 
 mod counterfactual;
 mod evaluate;
+mod relevance;
 mod rule;
 mod satisfiable;
 
@@ -33,10 +34,15 @@ impl Engine {
     /// never be `no`.
     pub fn new(checklist: Checklist, file: &str) -> Result<Engine, Diagnostics> {
         let program = rule::Program::compile(&checklist);
+        let questions_of = program.questions_by_determination();
+        let possible = program.possible_values(&questions_of);
         let mut problems: Vec<Diagnostic> = Vec::new();
-        for (d, det) in checklist.determinations.iter().enumerate() {
-            for (value, word) in [(Truth::Yes, "yes"), (Truth::No, "no")] {
-                if !program.can_be(d, value) {
+        for (det, &(can_be_yes, can_be_no)) in checklist.determinations.iter().zip(&possible) {
+            for (value, word, can) in [
+                (Truth::Yes, "yes", can_be_yes),
+                (Truth::No, "no", can_be_no),
+            ] {
+                if !can {
                     problems.push(Diagnostic::new(
                         Kind::Unsatisfiable,
                         file,
@@ -55,9 +61,6 @@ impl Engine {
             }
         }
         if problems.is_empty() {
-            let questions_of = (0..checklist.determinations.len())
-                .map(|d| program.questions_of(d))
-                .collect();
             Ok(Engine {
                 checklist,
                 program,

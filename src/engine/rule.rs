@@ -3,6 +3,11 @@
 //! Every determination's rule becomes a run of nodes in one vector, children before their
 //! parents and determinations after those they refer to (validation has ruled out loops).
 //! Evaluating all determinations is then one pass from the first node to the last.
+//!
+//! Every walk over the program visits each node at most once: [`Program::walk`] follows
+//! children and references with a visited mark, and the per-determination results that build
+//! on other determinations (their questions, the answers that decided them) are computed once
+//! each, in compile order, so a determination referred to many times costs once.
 
 use crate::checklist::{Checklist, Rule};
 
@@ -38,7 +43,21 @@ pub(crate) struct Program {
     pub(crate) roots: Vec<usize>,
     /// The number of questions of the checklist.
     pub(crate) question_count: usize,
+    /// Each node's parent in its rule (`NONE` for a determination's root): rules are trees,
+    /// so a node has at most one.
+    pub(crate) parent: Vec<usize>,
+    /// For a root node, the determination it computes (`NONE` otherwise).
+    pub(crate) determination_of: Vec<usize>,
+    /// For each determination, the nodes that refer to it.
+    pub(crate) references: Vec<Vec<usize>>,
+    /// For each question, the nodes that read it.
+    pub(crate) readers: Vec<Vec<usize>>,
+    /// Determinations in compile order: each after those it refers to.
+    pub(crate) order: Vec<usize>,
 }
+
+/// No node, no determination.
+pub(crate) const NONE: usize = usize::MAX;
 
 impl Program {
     /// Compile the rules of a validated checklist.
@@ -46,14 +65,51 @@ impl Program {
         let mut program = Program {
             nodes: Vec::new(),
             children: Vec::new(),
-            roots: vec![usize::MAX; checklist.determinations.len()],
+            roots: vec![NONE; checklist.determinations.len()],
             question_count: checklist.questions.len(),
+            parent: Vec::new(),
+            determination_of: Vec::new(),
+            references: vec![Vec::new(); checklist.determinations.len()],
+            readers: vec![Vec::new(); checklist.questions.len()],
+            order: Vec::new(),
         };
         let mut state = vec![false; checklist.determinations.len()];
         for d in 0..checklist.determinations.len() {
             program.compile_determination(checklist, d, &mut state);
         }
+        program.link();
         program
+    }
+
+    /// Fill in parents, roots' determinations, references and readers.
+    fn link(&mut self) {
+        let mut parent = vec![NONE; self.nodes.len()];
+        self.determination_of = vec![NONE; self.nodes.len()];
+        for (n, node) in self.nodes.iter().enumerate() {
+            for &c in self.children_of(node) {
+                if let Some(p) = parent.get_mut(c) {
+                    *p = n;
+                }
+            }
+            match node.op {
+                Op::Question(q) => self.readers.get_mut(q).into_iter().for_each(|r| r.push(n)),
+                Op::Determination(d) => {
+                    if let Some(r) = self.references.get_mut(d) {
+                        r.push(n);
+                    }
+                }
+                Op::All | Op::Any | Op::Not => {}
+            }
+        }
+        self.parent = parent;
+        for (d, &root) in self.roots.iter().enumerate() {
+            if let Some(slot) = self.determination_of.get_mut(root) {
+                *slot = d;
+            }
+        }
+        self.order = (0..self.roots.len()).collect();
+        self.order
+            .sort_by_key(|&d| self.roots.get(d).copied().unwrap_or(NONE));
     }
 
     /// Compile determination `d` after those it refers to. `started` guards against loops,
@@ -68,8 +124,12 @@ impl Program {
         let Some(det) = checklist.determinations.get(d) else {
             return;
         };
-        let mut deps = Vec::new();
-        collect_determinations(checklist, &det.rule, &mut deps);
+        let deps: Vec<usize> = Rule::walk(&det.rule)
+            .filter_map(|part| match &part.value {
+                Rule::Determination(id) => checklist.determination_index(id),
+                _ => None,
+            })
+            .collect();
         for dep in deps {
             self.compile_determination(checklist, dep, started);
         }
@@ -114,46 +174,67 @@ impl Program {
             .unwrap_or_default()
     }
 
-    /// The questions determination `d` depends on, directly or through other determinations.
-    pub(crate) fn questions_of(&self, d: usize) -> Vec<usize> {
-        let mut seen_nodes = vec![false; self.nodes.len()];
-        let mut questions = vec![false; self.question_count];
-        let mut stack: Vec<usize> = self.roots.get(d).copied().into_iter().collect();
+    /// Visit every node reachable from `starts`, each once: `descend` is called on each node
+    /// and says whether to go on into its children (and, for a reference, into the root of the
+    /// determination it refers to).
+    pub(crate) fn walk(&self, starts: &[usize], mut descend: impl FnMut(usize, &Node) -> bool) {
+        let mut seen = vec![false; self.nodes.len()];
+        let mut stack: Vec<usize> = starts.to_vec();
         while let Some(n) = stack.pop() {
-            match seen_nodes.get_mut(n) {
-                Some(seen) if !*seen => *seen = true,
+            match seen.get_mut(n) {
+                Some(s) if !*s => *s = true,
                 _ => continue,
             }
             let Some(node) = self.nodes.get(n) else {
                 continue;
             };
+            if !descend(n, node) {
+                continue;
+            }
             match node.op {
-                Op::Question(q) => {
-                    if let Some(slot) = questions.get_mut(q) {
-                        *slot = true;
-                    }
-                }
-                Op::Determination(dep) => stack.extend(self.roots.get(dep).copied()),
-                Op::All | Op::Any | Op::Not => stack.extend_from_slice(self.children_of(node)),
+                Op::Determination(d) => stack.extend(self.roots.get(d).copied()),
+                _ => stack.extend_from_slice(self.children_of(node)),
             }
         }
-        questions
-            .iter()
-            .enumerate()
-            .filter_map(|(q, &used)| used.then_some(q))
-            .collect()
     }
-}
 
-fn collect_determinations(checklist: &Checklist, rule: &Rule, out: &mut Vec<usize>) {
-    match rule {
-        Rule::Question(_) => {}
-        Rule::Determination(id) => out.extend(checklist.determination_index(id)),
-        Rule::AllOf(parts) | Rule::AnyOf(parts) => {
-            for p in parts {
-                collect_determinations(checklist, p, out);
+    /// For every determination, the questions it depends on, directly or through other
+    /// determinations, in checklist order. Each determination's own rule is walked once and
+    /// the lists of those it refers to are merged in, so the work is linear in the rules and
+    /// the lists.
+    pub(crate) fn questions_by_determination(&self) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.roots.len()];
+        let mut mark = vec![NONE; self.question_count];
+        for &d in &self.order {
+            let mut mine = Vec::new();
+            let mut add = |q: usize, mine: &mut Vec<usize>| {
+                if let Some(m) = mark.get_mut(q)
+                    && *m != d
+                {
+                    *m = d;
+                    mine.push(q);
+                }
+            };
+            let mut stack: Vec<usize> = self.roots.get(d).copied().into_iter().collect();
+            while let Some(n) = stack.pop() {
+                let Some(node) = self.nodes.get(n) else {
+                    continue;
+                };
+                match node.op {
+                    Op::Question(q) => add(q, &mut mine),
+                    Op::Determination(e) => {
+                        for &q in out.get(e).into_iter().flatten() {
+                            add(q, &mut mine);
+                        }
+                    }
+                    Op::All | Op::Any | Op::Not => stack.extend_from_slice(self.children_of(node)),
+                }
+            }
+            mine.sort_unstable();
+            if let Some(slot) = out.get_mut(d) {
+                *slot = mine;
             }
         }
-        Rule::Not(inner) => collect_determinations(checklist, inner, out),
+        out
     }
 }

@@ -1,4 +1,4 @@
-//! Load-time check that each determination can be made `yes` by some answers.
+//! Load-time check that each determination can be made `yes`, and `no`, by some answers.
 //!
 //! This runs once when a checklist is loaded (and by `checklist lint`), never per answer file:
 //! it is the one place where combinations of answers may be tried, and only for rules with
@@ -11,53 +11,67 @@ use super::rule::{Op, Program};
 const EXACT_LIMIT: usize = 16;
 
 impl Program {
-    /// Whether some complete set of yes/no answers makes determination `d` take `value`.
+    /// For each determination, whether some complete set of yes/no answers makes it `yes`, and
+    /// whether some makes it `no`; `questions` are the questions each depends on.
     ///
-    /// Rules without `not` are decided by answering everything yes. Exact for rules with `not`
-    /// over up to [`EXACT_LIMIT`] questions (every combination is tried; this
-    /// runs once per checklist load, never per answer file). Larger rules get a sound
+    /// Rules without `not` are decided by answering everything yes (or everything no): more yes
+    /// answers never turn a yes into a no. Exact for rules with `not` over up to
+    /// [`EXACT_LIMIT`] questions (every combination is tried). Larger rules get a sound
     /// structural check that treats every mention of a question as independent: it never
-    /// reports a satisfiable rule as contradictory, but may miss a contradiction.
-    pub(crate) fn can_be(&self, d: usize, value: Truth) -> bool {
-        if !self.has_negation(d) {
-            // Without `not`, more yes answers never turn a yes into a no: answering everything
-            // yes (or everything no) decides.
-            let all = vec![value; self.question_count];
-            return self.root_value(&self.node_values(&all), d) == value;
-        }
-        let questions = self.questions_of(d);
-        if questions.len() <= EXACT_LIMIT {
-            let mut answers = vec![Truth::Unknown; self.question_count];
-            for combination in 0u32..(1u32 << questions.len()) {
-                for (bit, &q) in questions.iter().enumerate() {
-                    if let Some(a) = answers.get_mut(q) {
-                        *a = if combination & (1 << bit) == 0 {
-                            Truth::No
-                        } else {
-                            Truth::Yes
-                        };
+    /// reports a satisfiable rule as contradictory, but may miss a contradiction. Apart from the
+    /// exact check, each step is one pass over the program.
+    pub(crate) fn possible_values(&self, questions: &[Vec<usize>]) -> Vec<(bool, bool)> {
+        let negated = self.negated();
+        let all_yes = self.node_values(&vec![Truth::Yes; self.question_count]);
+        let all_no = self.node_values(&vec![Truth::No; self.question_count]);
+        let structural = self.structurally_possible();
+        (0..self.roots.len())
+            .map(|d| {
+                let root = self.roots.get(d).copied().unwrap_or(usize::MAX);
+                if !negated.get(root).copied().unwrap_or(false) {
+                    return (
+                        self.root_value(&all_yes, d) == Truth::Yes,
+                        self.root_value(&all_no, d) == Truth::No,
+                    );
+                }
+                match questions.get(d) {
+                    Some(qs) if qs.len() <= EXACT_LIMIT => {
+                        (self.exact(d, qs, Truth::Yes), self.exact(d, qs, Truth::No))
                     }
+                    _ => structural.get(root).copied().unwrap_or((true, true)),
                 }
-                if self.root_value(&self.node_values(&answers), d) == value {
-                    return true;
-                }
-            }
-            false
-        } else {
-            let (yes, no) = self.structurally_possible(d);
-            if value == Truth::Yes { yes } else { no }
-        }
+            })
+            .collect()
     }
 
-    fn structurally_possible(&self, d: usize) -> (bool, bool) {
-        // (can be yes, can be no) per node, in compile order.
+    /// Whether some combination of yes/no answers to `questions` makes `d` take `value`.
+    fn exact(&self, d: usize, questions: &[usize], value: Truth) -> bool {
+        let mut answers = vec![Truth::Unknown; self.question_count];
+        for combination in 0u32..(1u32 << questions.len()) {
+            for (bit, &q) in questions.iter().enumerate() {
+                if let Some(a) = answers.get_mut(q) {
+                    *a = if combination & (1 << bit) == 0 {
+                        Truth::No
+                    } else {
+                        Truth::Yes
+                    };
+                }
+            }
+            if self.root_value(&self.node_values(&answers), d) == value {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// (can be yes, can be no) per node, in compile order.
+    fn structurally_possible(&self) -> Vec<(bool, bool)> {
         let mut possible: Vec<(bool, bool)> = Vec::with_capacity(self.nodes.len());
         for node in &self.nodes {
-            let children: Vec<(bool, bool)> = self
+            let children = self
                 .children_of(node)
                 .iter()
-                .filter_map(|&c| possible.get(c).copied())
-                .collect();
+                .filter_map(|&c| possible.get(c).copied());
             let p = match node.op {
                 Op::Question(_) => (true, true),
                 Op::Determination(dep) => self
@@ -65,37 +79,34 @@ impl Program {
                     .get(dep)
                     .and_then(|&r| possible.get(r).copied())
                     .unwrap_or((true, true)),
-                Op::All => (children.iter().all(|c| c.0), children.iter().any(|c| c.1)),
-                Op::Any => (children.iter().any(|c| c.0), children.iter().all(|c| c.1)),
-                Op::Not => children.first().map_or((true, true), |c| (c.1, c.0)),
+                Op::All => children.fold((true, false), |(y, n), c| (y && c.0, n || c.1)),
+                Op::Any => children.fold((false, true), |(y, n), c| (y || c.0, n && c.1)),
+                Op::Not => children.map(|c| (c.1, c.0)).next().unwrap_or((true, true)),
             };
             possible.push(p);
         }
-        self.roots
-            .get(d)
-            .and_then(|&r| possible.get(r).copied())
-            .unwrap_or((true, true))
+        possible
     }
 
-    /// Whether determination `d`'s rule, or one it refers to, contains a `not`.
-    fn has_negation(&self, d: usize) -> bool {
-        let mut seen = vec![false; self.nodes.len()];
-        let mut stack: Vec<usize> = self.roots.get(d).copied().into_iter().collect();
-        while let Some(n) = stack.pop() {
-            match seen.get_mut(n) {
-                Some(s) if !*s => *s = true,
-                _ => continue,
-            }
-            let Some(node) = self.nodes.get(n) else {
-                continue;
+    /// Per node, whether it or anything it refers to contains a `not`.
+    fn negated(&self) -> Vec<bool> {
+        let mut negated: Vec<bool> = Vec::with_capacity(self.nodes.len());
+        for node in &self.nodes {
+            let value = match node.op {
+                Op::Not => true,
+                Op::Question(_) => false,
+                Op::Determination(dep) => self
+                    .roots
+                    .get(dep)
+                    .and_then(|&r| negated.get(r).copied())
+                    .unwrap_or(false),
+                Op::All | Op::Any => self
+                    .children_of(node)
+                    .iter()
+                    .any(|&c| negated.get(c).copied().unwrap_or(false)),
             };
-            match node.op {
-                Op::Not => return true,
-                Op::Question(_) => {}
-                Op::Determination(dep) => stack.extend(self.roots.get(dep).copied()),
-                Op::All | Op::Any => stack.extend_from_slice(self.children_of(node)),
-            }
+            negated.push(value);
         }
-        false
+        negated
     }
 }

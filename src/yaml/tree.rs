@@ -48,6 +48,9 @@ enum Frame {
         anchor: usize,
         entries: Vec<(Node, Node)>,
         key: Option<Node>,
+        /// Text keys seen so far, with the index of their entry: duplicates are found in
+        /// constant time (other keys, rare, by a scan).
+        seen: std::collections::HashMap<String, usize>,
     },
 }
 
@@ -183,6 +186,7 @@ impl<'f> TreeBuilder<'f> {
                             anchor,
                             entries: Vec::new(),
                             key: None,
+                            seen: std::collections::HashMap::new(),
                         }
                     });
                 }
@@ -235,9 +239,21 @@ impl<'f> TreeBuilder<'f> {
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
+            Some(Frame::Map {
+                entries, key, seen, ..
+            }) => match key.take() {
                 None => {
-                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.value == node.value) {
+                    let earlier = match &node.value {
+                        Value::String(text) => match seen.get(text) {
+                            Some(&i) => entries.get(i),
+                            None => {
+                                seen.insert(text.clone(), entries.len());
+                                None
+                            }
+                        },
+                        other => entries.iter().find(|(k, _)| k.value == *other),
+                    };
+                    if let Some((first, _)) = earlier {
                         let line = first.position.map_or(0, |p| p.line);
                         let message = format!(
                             "duplicate key `{}` (first at line {line}): keys must be unique",

@@ -10,5 +10,7 @@ mod interview;
 mod other_checklist;
 mod properties;
 mod records;
+mod scale;
 mod support;
+mod synthetic;
 mod terminal;

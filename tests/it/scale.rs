@@ -1,0 +1,83 @@
+//! Work that must stay linear in the size of the checklist and the answers: a checklist whose
+//! determinations refer to each other many times, and one with 10,000 questions. Each runs
+//! under a watchdog, so a regression fails in seconds instead of hanging CI.
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use adscheck::document::Format;
+use adscheck::{Checklist, Engine, Report, Truth};
+
+use crate::synthetic;
+
+/// Run `f` on another thread; fail if it takes longer than `seconds`.
+#[track_caller]
+fn within<T: Send + 'static>(seconds: u64, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let _ = tx.send(f());
+        })
+        .unwrap();
+    match rx.recv_timeout(Duration::from_secs(seconds)) {
+        Ok(value) => value,
+        Err(_) => panic!("did not finish within {seconds} s: the work is no longer linear"),
+    }
+}
+
+fn engine(text: &str) -> Engine {
+    let checklist = Checklist::from_text("synthetic.yaml", text, Format::Yaml).unwrap();
+    Engine::new(checklist, "synthetic.yaml").unwrap()
+}
+
+#[test]
+fn a_determination_referred_to_twice_per_level_costs_once() {
+    let report = within(20, || {
+        let engine = engine(&synthetic::doubling_chain(64));
+        let report = Report::classify(&engine, "a.yaml", "answers: {q0: yes}", Format::Yaml);
+        let no = Report::classify(&engine, "b.yaml", "answers: {q0: no}", Format::Yaml);
+        let open = Report::classify(&engine, "c.yaml", "answers: {q0: unsure}", Format::Yaml);
+        (report, no, open)
+    });
+    let (yes, no, open) = report;
+    let yes = yes.outcome.unwrap();
+    assert_eq!(yes.determinations, vec![Truth::Yes; 64]);
+    // Each determination rests on q0, reached through every level below it.
+    let top: Vec<_> = yes
+        .reasons
+        .iter()
+        .filter(|r| r.determination == 63)
+        .collect();
+    assert_eq!(top.len(), 1);
+    assert_eq!(top[0].question, 0);
+    assert_eq!(top[0].via, (0..63).rev().collect::<Vec<_>>());
+    assert_eq!(no.outcome.unwrap().determinations, vec![Truth::No; 64]);
+    let open = open.outcome.unwrap();
+    assert_eq!(open.determinations, vec![Truth::Unknown; 64]);
+    assert_eq!(open.needed, [0]);
+}
+
+#[test]
+fn ten_thousand_questions_classify_and_lint_in_linear_time() {
+    let (reasons, unused, needed, asked_all) = within(60, || {
+        let text = synthetic::chain(100, 100);
+        let engine = engine(&text);
+        let unused = engine.checklist().unused("synthetic.yaml").len();
+        let answers = synthetic::answers(10_000, 7, 0);
+        let report = Report::classify(&engine, "a.yaml", &answers, Format::Yaml);
+        let outcome = report.outcome.unwrap();
+        assert_eq!(outcome.determinations, vec![Truth::Yes; 100]);
+        // The last question unsure: only it is needed, and every question was asked.
+        let open = answers.replace("q9999: yes", "q9999: unsure");
+        let report = Report::classify(&engine, "b.yaml", &open, Format::Yaml);
+        let o = report.outcome.unwrap();
+        let asked_all = o.warnings.is_empty();
+        (outcome.reasons.len(), unused, o.needed, asked_all)
+    });
+    // d_i rests on its 100 questions and, through d_(i-1), on all those before.
+    assert_eq!(reasons, (1..=100).map(|d| d * 100).sum::<usize>());
+    assert_eq!(unused, 0);
+    assert_eq!(needed, [9_999]);
+    assert!(asked_all, "every answer was needed");
+}
