@@ -5,6 +5,7 @@ mod check;
 mod checklist;
 mod cli;
 mod engine;
+mod engine_model;
 mod hostile;
 mod interview;
 mod other_checklist;

@@ -196,7 +196,11 @@ type Said = (Vec<Truth>, Vec<usize>, String, Vec<(usize, usize, String)>);
 /// What a report says, without positions (which move when keys move).
 fn outcome(text: &str) -> Said {
     let file = AnswerFile::parse("p", text, Format::Yaml, engine().checklist()).unwrap();
-    let o = Report::evaluate(engine(), file).outcome.unwrap();
+    said(&Report::evaluate(engine(), file))
+}
+
+fn said(report: &Report) -> Said {
+    let o = report.outcome.as_ref().unwrap().clone();
     let reasons = o
         .reasons
         .iter()
@@ -231,25 +235,43 @@ proptest! {
         prop_assert_eq!(in_order, shuffled);
     }
 
+    /// Through the real batch path (folder listing, chunks, worker threads, results in path
+    /// order): each file's result is what it is alone, whatever order the files come in.
     #[test]
     fn results_do_not_depend_on_the_order_of_files(
-        files in prop::collection::vec(answers(), 1..20),
+        files in prop::collection::vec(answers(), 1..40),
         seed in any::<u64>(),
     ) {
         let texts: Vec<String> = files.iter().map(|a| answer_file(a, &[0, 1, 2, 3, 4])).collect();
         let mut order: Vec<usize> = (0..texts.len()).collect();
-        // A permutation from the seed.
+        // A permutation from the seed: file i is written under the name of position order[i].
         let mut s = seed | 1;
         for i in (1..order.len()).rev() {
             s ^= s << 13; s ^= s >> 7; s ^= s << 17;
             order.swap(i, (s % (i as u64 + 1)) as usize);
         }
-        let alone: Vec<_> = texts.iter().map(|t| outcome(t)).collect();
-        let mut together = vec![None; texts.len()];
-        for &i in &order {
-            together[i] = Some(outcome(&texts[i]));
+        let dir = tempfile::tempdir().unwrap();
+        for (i, text) in texts.iter().enumerate() {
+            std::fs::write(dir.path().join(format!("f{:03}.yaml", order[i])), text).unwrap();
         }
-        let together: Vec<_> = together.into_iter().map(Option::unwrap).collect();
+        let alone: Vec<Said> = texts.iter().map(|t| outcome(t)).collect();
+        let mut together: Vec<Option<Said>> = vec![None; texts.len()];
+        let names: Vec<String> = (0..texts.len())
+            .map(|i| format!("f{:03}.yaml", order[i]))
+            .collect();
+        let sources = adscheck::batch::sources(&[dir.path().to_path_buf()]);
+        let count = adscheck::batch::in_order(
+            sources,
+            |source| adscheck::batch::classify(engine(), source, 1 << 20),
+            |source, report| -> Result<(), ()> {
+                let name = source.name();
+                let i = names.iter().position(|n| name.ends_with(n.as_str())).unwrap();
+                together[i] = Some(said(&report));
+                Ok(())
+            },
+        ).unwrap();
+        prop_assert_eq!(count, texts.len());
+        let together: Vec<Said> = together.into_iter().map(Option::unwrap).collect();
         prop_assert_eq!(alone, together);
     }
 

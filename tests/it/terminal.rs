@@ -2,7 +2,7 @@
 //! `send-keys` and reads the screen with `capture-pane`, as a person would use it.
 //!
 //! tmux is on the project's machines (and `.ci/run` installs it where it is missing); where it
-//! is absent these tests say so and pass without running.
+//! is absent these tests say so and pass without running, except when `CI` is set: then they fail.
 
 use std::path::Path;
 use std::process::Command;
@@ -30,6 +30,11 @@ impl Term {
     /// Start `adscheck ARGS` in a 100x50 terminal in `dir`; `None` when tmux is missing.
     fn start(dir: &Path, args: &str) -> Option<Term> {
         if !tmux_available() {
+            // In CI a missing tmux is a broken set-up, not a reason to pass.
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is not installed, and CI is set: the terminal tests must run in CI"
+            );
             eprintln!("skipping: tmux is not installed");
             return None;
         }
