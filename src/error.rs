@@ -24,107 +24,83 @@ impl Position {
     }
 }
 
-/// The class of a problem. Each has a stable kebab-case [`code`](Kind::code).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
+/// Defines [`Kind`] from one table: each kind with its doc, stable code, one-sentence summary,
+/// and whether answer files can have it (so `check` can list it as a rule).
+macro_rules! kinds {
+    ($($(#[doc = $doc:literal])* $name:ident => $code:literal, $summary:literal, $answers:literal;)*) => {
+        /// The class of a problem. Each has a stable kebab-case [`code`](Kind::code).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Kind {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        impl Kind {
+            /// Every kind, in the order of the table.
+            pub const ALL: &'static [Kind] = &[$(Kind::$name),*];
+
+            /// The stable identifier of this kind, used in JSON output and rule ids.
+            #[must_use]
+            pub const fn code(self) -> &'static str {
+                match self { $(Kind::$name => $code,)* }
+            }
+
+            /// What this kind of problem means, in a sentence (for rule listings such as SARIF).
+            #[must_use]
+            pub const fn summary(self) -> &'static str {
+                match self { $(Kind::$name => $summary,)* }
+            }
+
+            /// Whether an answer file can have this kind of problem (the others are about
+            /// checklists).
+            #[must_use]
+            pub const fn about_answer_files(self) -> bool {
+                match self { $(Kind::$name => $answers,)* }
+            }
+        }
+    };
+}
+
+kinds! {
     /// The file could not be read (missing, a directory, permissions, ...).
-    Io,
+    Io => "io", "The file could not be read.", true;
     /// The file is larger than the limit for its kind.
-    TooLarge,
+    TooLarge => "file-too-large", "The file is larger than the limit for answer files.", true;
     /// The file is not well-formed YAML or JSON, or breaks a parser limit.
-    Syntax,
+    Syntax => "syntax", "The file is not well-formed YAML or JSON, or breaks a parser limit.", true;
     /// A value has the wrong shape: a list where a mapping belongs, a number where text belongs.
-    WrongType,
+    WrongType => "wrong-type", "A value has the wrong shape or type.", true;
     /// A key that the format does not define.
-    UnknownField,
+    UnknownField => "unknown-field", "A key that the format does not define.", true;
     /// A required key is missing.
-    MissingField,
+    MissingField => "missing-field", "A required key is missing.", true;
     /// An answer names a question the checklist does not have.
-    UnknownQuestion,
+    UnknownQuestion => "unknown-question", "An answer names a question the checklist does not have.", true;
     /// An answer value outside yes / no / unsure.
-    InvalidAnswer,
+    InvalidAnswer => "invalid-answer", "An answer or declared value outside the allowed words.", true;
     /// A ticked option that the question does not offer.
-    UnknownOption,
+    UnknownOption => "unknown-option", "A ticked option that the question does not offer.", true;
     /// An answer file written for another checklist.
-    ChecklistMismatch,
+    ChecklistMismatch => "checklist-mismatch", "The file was written for another checklist.", true;
     /// Two items of a checklist share an id.
-    DuplicateId,
+    DuplicateId => "duplicate-id", "Two items of a checklist share an id.", false;
     /// A rule or footnote reference to something the checklist does not define.
-    UnknownReference,
+    UnknownReference => "unknown-reference", "A checklist refers to something it does not define.", false;
     /// Determinations whose rules refer to each other in a loop.
-    Cycle,
+    Cycle => "cycle", "Determinations refer to each other in a loop.", false;
     /// A determination that no set of answers can make `yes`.
-    Unsatisfiable,
+    Unsatisfiable => "unsatisfiable", "No answers can make a determination yes.", false;
     /// A text that must say something is empty.
-    EmptyText,
+    EmptyText => "empty-text", "A text that must say something is empty.", false;
     /// An id that is empty or has characters ids may not have.
-    InvalidId,
+    InvalidId => "invalid-id", "An id is empty or has characters ids may not have.", false;
     /// A yes on a question with checkboxes, but none ticked (warning).
-    NoOptionsTicked,
+    NoOptionsTicked => "no-options-ticked", "A yes on a question with checkboxes, none ticked.", true;
     /// Options ticked on an answer that is not yes (warning).
-    OptionsWithoutYes,
+    OptionsWithoutYes => "options-without-yes", "Options ticked on an answer that is not yes.", true;
     /// An answer to a question the checklist would not have asked (warning).
-    AnswerNotNeeded,
+    AnswerNotNeeded => "answer-not-needed", "An answer to a question earlier answers made unnecessary.", true;
     /// The file was answered under another version or text of the checklist (warning).
-    StampMismatch,
-}
-
-impl Kind {
-    /// The stable identifier of this kind, used in JSON output and rule ids.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Kind::Io => "io",
-            Kind::TooLarge => "file-too-large",
-            Kind::Syntax => "syntax",
-            Kind::WrongType => "wrong-type",
-            Kind::UnknownField => "unknown-field",
-            Kind::MissingField => "missing-field",
-            Kind::UnknownQuestion => "unknown-question",
-            Kind::InvalidAnswer => "invalid-answer",
-            Kind::UnknownOption => "unknown-option",
-            Kind::ChecklistMismatch => "checklist-mismatch",
-            Kind::DuplicateId => "duplicate-id",
-            Kind::UnknownReference => "unknown-reference",
-            Kind::Cycle => "cycle",
-            Kind::Unsatisfiable => "unsatisfiable",
-            Kind::EmptyText => "empty-text",
-            Kind::InvalidId => "invalid-id",
-            Kind::NoOptionsTicked => "no-options-ticked",
-            Kind::OptionsWithoutYes => "options-without-yes",
-            Kind::AnswerNotNeeded => "answer-not-needed",
-            Kind::StampMismatch => "stamp-mismatch",
-        }
-    }
-}
-
-impl Kind {
-    /// What this kind of problem means, in a sentence (for rule listings such as SARIF).
-    #[must_use]
-    pub const fn summary(self) -> &'static str {
-        match self {
-            Kind::Io => "The file could not be read.",
-            Kind::TooLarge => "The file is larger than the limit for answer files.",
-            Kind::Syntax => "The file is not well-formed YAML or JSON, or breaks a parser limit.",
-            Kind::WrongType => "A value has the wrong shape or type.",
-            Kind::UnknownField => "A key that the format does not define.",
-            Kind::MissingField => "A required key is missing.",
-            Kind::UnknownQuestion => "An answer names a question the checklist does not have.",
-            Kind::InvalidAnswer => "An answer or declared value outside the allowed words.",
-            Kind::UnknownOption => "A ticked option that the question does not offer.",
-            Kind::ChecklistMismatch => "The file was written for another checklist.",
-            Kind::DuplicateId => "Two items of a checklist share an id.",
-            Kind::UnknownReference => "A checklist refers to something it does not define.",
-            Kind::Cycle => "Determinations refer to each other in a loop.",
-            Kind::Unsatisfiable => "No answers can make a determination yes.",
-            Kind::EmptyText => "A text that must say something is empty.",
-            Kind::InvalidId => "An id is empty or has characters ids may not have.",
-            Kind::NoOptionsTicked => "A yes on a question with checkboxes, none ticked.",
-            Kind::OptionsWithoutYes => "Options ticked on an answer that is not yes.",
-            Kind::AnswerNotNeeded => "An answer to a question earlier answers made unnecessary.",
-            Kind::StampMismatch => "The file was answered under another version of the checklist.",
-        }
-    }
+    StampMismatch => "stamp-mismatch", "The file was answered under another version of the checklist.", true;
 }
 
 impl fmt::Display for Kind {

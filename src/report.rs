@@ -1,8 +1,8 @@
 //! The result of classifying one answer file, as data that every output format renders.
 
-use crate::answers::{AnswerFile, AnswerValue};
+use crate::answers::{Answer, AnswerFile, AnswerValue};
 use crate::document::Format;
-use crate::engine::{Engine, Truth};
+use crate::engine::{Engine, Evaluation, Truth};
 use crate::error::{Diagnostic, Diagnostics, Kind, Position};
 
 /// What came of one answer file: its determinations with their reasons, or why it could not
@@ -28,8 +28,6 @@ pub struct Outcome {
     pub needed: Vec<usize>,
     /// Problems that did not stop evaluation.
     pub warnings: Vec<Diagnostic>,
-    /// The deciding reason in a few words, for tables.
-    pub summary: String,
     /// What the file declares each determination to be, by determination index.
     pub declared: Vec<Option<crate::document::Located<Truth>>>,
     /// Where the file's `tool:` key stands.
@@ -46,16 +44,36 @@ pub struct Reason {
     pub determination: usize,
     /// Index of the question.
     pub question: usize,
-    /// The answer; `None` when the question is not answered.
-    pub answer: Option<AnswerValue>,
-    /// The respondent's note.
-    pub note: Option<String>,
-    /// Ticked checkboxes.
-    pub options: Vec<String>,
+    /// The answer, with its note, ticked options and place; `None` when not answered.
+    pub answer: Option<Answer>,
     /// Determinations the rule went through to reach this question, outermost first.
     pub via: Vec<usize>,
+}
+
+impl Reason {
+    /// The answer given, if any.
+    #[must_use]
+    pub fn value(&self) -> Option<AnswerValue> {
+        self.answer.as_ref().map(|a| a.value)
+    }
+
+    /// The respondent's note, if any.
+    #[must_use]
+    pub fn note(&self) -> Option<&str> {
+        self.answer.as_ref().and_then(|a| a.note.as_deref())
+    }
+
+    /// The ticked checkboxes.
+    #[must_use]
+    pub fn options(&self) -> &[String] {
+        self.answer.as_ref().map_or(&[], |a| a.options.as_slice())
+    }
+
     /// Where the answer stands in the file.
-    pub position: Option<Position>,
+    #[must_use]
+    pub fn position(&self) -> Option<Position> {
+        self.answer.as_ref().and_then(|a| a.position)
+    }
 }
 
 impl Report {
@@ -81,87 +99,14 @@ impl Report {
     /// Evaluate a parsed answer file.
     #[must_use]
     pub fn evaluate(engine: &Engine, answers: AnswerFile) -> Report {
-        let checklist = engine.checklist();
         let truths = answers.truths();
         let evaluation = engine.evaluate(&truths);
         let flips = engine.flips(&truths);
         let mut warnings = answers.warnings.clone();
-
-        let asked = engine.would_ask(&truths);
-        for (q, answer) in answers.answers.iter().enumerate() {
-            let (Some(answer), Some(false)) = (answer, asked.get(q).copied()) else {
-                continue;
-            };
-            if answer.not_needed {
-                continue; // the file already says so (the interview marks such answers)
-            }
-            let number = checklist
-                .questions
-                .get(q)
-                .map_or("?", |q| q.number.as_str());
-            warnings.push(Diagnostic::new(
-                Kind::AnswerNotNeeded,
-                &answers.file,
-                answer.position,
-                format!(
-                    "{number} is answered but was not needed: earlier answers already decide \
-                     everything it could change"
-                ),
-            ));
-        }
-        if let Some(stamp) = &answers.stamp {
-            let short = |h: &str| h.chars().take(12).collect::<String>();
-            let other_version = stamp.version != checklist.version.as_str();
-            let other_text = !stamp.sha256.is_empty() && stamp.sha256 != checklist.sha256;
-            if stamp.checklist == checklist.id.as_str() && (other_version || other_text) {
-                warnings.push(Diagnostic::new(
-                    Kind::StampMismatch,
-                    &answers.file,
-                    stamp.position,
-                    format!(
-                        "answered under checklist `{}` version {} (sha256 {}), evaluated under \
-                         version {} (sha256 {}): see what changes with `adscheck recheck`",
-                        stamp.checklist,
-                        stamp.version,
-                        short(&stamp.sha256),
-                        checklist.version.as_str(),
-                        short(&checklist.sha256)
-                    ),
-                ));
-            }
-        }
+        warnings.extend(not_needed(engine, &answers, &truths));
+        warnings.extend(stamp_mismatch(engine, &answers));
         warnings.sort_by_key(|w| w.position);
-
-        let reason = |determination: usize, question: usize, via: Vec<usize>| {
-            let answer = answers.answers.get(question).and_then(Option::as_ref);
-            Reason {
-                determination,
-                question,
-                answer: answer.map(|a| a.value),
-                note: answer.and_then(|a| a.note.clone()),
-                options: answer.map(|a| a.options.clone()).unwrap_or_default(),
-                via,
-                position: answer.and_then(|a| a.position),
-            }
-        };
-        let mut reasons = Vec::new();
-        for (d, value) in evaluation.values.iter().enumerate() {
-            if value.is_known() {
-                for decider in evaluation.deciders.get(d).into_iter().flatten() {
-                    reasons.push(reason(d, decider.question, decider.via.clone()));
-                }
-            } else {
-                let mine = engine.questions_of(d);
-                for &q in evaluation
-                    .needed
-                    .iter()
-                    .filter(|q| mine.binary_search(q).is_ok())
-                {
-                    reasons.push(reason(d, q, Vec::new()));
-                }
-            }
-        }
-        let summary = summary(engine, &evaluation.values, &reasons);
+        let reasons = reasons(engine, &answers, &evaluation);
         Report {
             file: answers.file,
             tool: answers.tool,
@@ -170,7 +115,6 @@ impl Report {
                 reasons,
                 needed: evaluation.needed,
                 warnings,
-                summary,
                 declared: answers.declared,
                 tool_position: answers.tool_position,
                 flips,
@@ -185,52 +129,81 @@ impl Report {
     }
 }
 
-/// The deciding reason in a few words: what keeps the first determination that is not yes
-/// from being yes, or that everything is met.
-fn summary(engine: &Engine, values: &[Truth], reasons: &[Reason]) -> String {
+/// A warning for each answer the interview would not have asked (unless the file already
+/// marks it `not_needed`, as the interview does).
+fn not_needed(engine: &Engine, answers: &AnswerFile, truths: &[Truth]) -> Vec<Diagnostic> {
+    let asked = engine.would_ask(truths);
+    answers
+        .answers
+        .iter()
+        .zip(asked)
+        .enumerate()
+        .filter_map(|(q, (answer, asked))| {
+            let answer = answer.as_ref().filter(|a| !asked && !a.not_needed)?;
+            Some(Diagnostic::new(
+                Kind::AnswerNotNeeded,
+                &answers.file,
+                answer.position,
+                format!(
+                    "{} is answered but was not needed: earlier answers already decide \
+                     everything it could change",
+                    engine.checklist().number(q)
+                ),
+            ))
+        })
+        .collect()
+}
+
+/// A warning when the file was answered under another version or text of this checklist.
+fn stamp_mismatch(engine: &Engine, answers: &AnswerFile) -> Option<Diagnostic> {
     let checklist = engine.checklist();
-    let number = |q: usize| {
-        checklist
-            .questions
-            .get(q)
-            .map_or("?", |q| q.number.as_str())
+    let stamp = answers.stamp.as_ref()?;
+    let short = |h: &str| h.chars().take(12).collect::<String>();
+    let other_version = stamp.version != checklist.version.as_str();
+    let other_text = !stamp.sha256.is_empty() && stamp.sha256 != checklist.sha256;
+    (stamp.checklist == checklist.id.as_str() && (other_version || other_text)).then(|| {
+        Diagnostic::new(
+            Kind::StampMismatch,
+            &answers.file,
+            stamp.position,
+            format!(
+                "answered under checklist `{}` version {} (sha256 {}), evaluated under \
+                 version {} (sha256 {}): see what changes with `adscheck recheck`",
+                stamp.checklist,
+                stamp.version,
+                short(&stamp.sha256),
+                checklist.version.as_str(),
+                short(&checklist.sha256)
+            ),
+        )
+    })
+}
+
+/// Why each determination has its value: the deciding answers of a decided one, the questions
+/// still needed of an undetermined one.
+fn reasons(engine: &Engine, answers: &AnswerFile, evaluation: &Evaluation) -> Vec<Reason> {
+    let reason = |determination: usize, question: usize, via: Vec<usize>| Reason {
+        determination,
+        question,
+        answer: answers.answers.get(question).cloned().flatten(),
+        via,
     };
-    let Some((d, value)) = values.iter().enumerate().find(|(_, v)| **v != Truth::Yes) else {
-        return "every condition is met".to_owned();
-    };
-    let mine: Vec<&Reason> = reasons.iter().filter(|r| r.determination == d).collect();
-    match value {
-        Truth::No => mine.first().map_or_else(String::new, |r| {
-            // "(1)(b) no: not a computerized implementation"; the short name only reads
-            // right after a "no" (a rule with `not` can be decided by a "yes").
-            let short = checklist
-                .questions
-                .get(r.question)
-                .and_then(|q| q.short.as_ref())
-                .filter(|_| r.answer == Some(AnswerValue::No))
-                .map_or_else(String::new, |s| format!(": not {}", s.as_str()));
-            let answer = r.answer.map_or("no", AnswerValue::as_str);
-            format!("{} {answer}{short}", number(r.question))
-        }),
-        _ => {
-            let unsure: Vec<&str> = mine
-                .iter()
-                .filter(|r| r.answer == Some(AnswerValue::Unsure))
-                .map(|r| number(r.question))
-                .collect();
-            let missing: Vec<&str> = mine
-                .iter()
-                .filter(|r| r.answer.is_none())
-                .map(|r| number(r.question))
-                .collect();
-            let mut parts = Vec::new();
-            if !unsure.is_empty() {
-                parts.push(format!("{} unsure", unsure.join(", ")));
+    let mut reasons = Vec::new();
+    for (d, value) in evaluation.values.iter().enumerate() {
+        if value.is_known() {
+            for decider in evaluation.deciders.get(d).into_iter().flatten() {
+                reasons.push(reason(d, decider.question, decider.via.clone()));
             }
-            if !missing.is_empty() {
-                parts.push(format!("{} not answered", missing.join(", ")));
+        } else {
+            let mine = engine.questions_of(d);
+            for &q in evaluation
+                .needed
+                .iter()
+                .filter(|q| mine.binary_search(q).is_ok())
+            {
+                reasons.push(reason(d, q, Vec::new()));
             }
-            parts.join("; ")
         }
     }
+    reasons
 }

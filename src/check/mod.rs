@@ -18,7 +18,7 @@ pub use settings::{FailOn, Settings};
 use crate::answers::AnswerValue;
 use crate::engine::{Engine, Truth};
 use crate::error::{Diagnostic, Kind, Position};
-use crate::report::Report;
+use crate::report::{Outcome, Reason, Report};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -41,55 +41,45 @@ impl Severity {
     }
 }
 
-/// Rule: a result is undetermined (a needed answer is missing or `unsure`).
-pub const UNDETERMINED: &str = "undetermined";
-/// Rule: the declared determination differs from the checklist's.
-pub const DECLARED_MISMATCH: &str = "declared-mismatch";
-/// Rule: a required `tool:` field is missing or empty.
-pub const MISSING_METADATA: &str = "missing-metadata";
-/// Rule: two files describe the same tool (same agency and name).
-pub const DUPLICATE_TOOL: &str = "duplicate-tool";
+/// Defines the rules of `check` itself from one table: constant, id and what it means.
+macro_rules! rules {
+    ($($(#[doc = $doc:literal])* $name:ident => $id:literal, $summary:literal;)*) => {
+        $($(#[doc = $doc])* pub const $name: &str = $id;)*
 
-/// Every rule `check` can report, with what it means (for SARIF rule metadata and docs).
+        /// `check`'s own rules, with what each means.
+        const OWN_RULES: &[(&str, &str)] = &[$(($id, $summary)),*];
+    };
+}
+
+rules! {
+    /// Rule: a result is undetermined (a needed answer is missing or `unsure`).
+    UNDETERMINED => "undetermined",
+        "A determination is undetermined: a needed answer is missing or unsure.";
+    /// Rule: the declared determination differs from the checklist's.
+    DECLARED_MISMATCH => "declared-mismatch",
+        "The declared determination disagrees with the checklist's.";
+    /// Rule: a required `tool:` field is missing or empty.
+    MISSING_METADATA => "missing-metadata",
+        "A required field of the tool block is missing or empty.";
+    /// Rule: two files describe the same tool (same agency and name).
+    DUPLICATE_TOOL => "duplicate-tool",
+        "Two answer files describe the same tool (same agency and name).";
+}
+
+/// Every rule `check` can report, with what it means (for SARIF rule metadata and docs): its
+/// own rules, then every kind of problem an answer file can have.
 #[must_use]
 pub fn rules() -> Vec<(&'static str, &'static str)> {
-    let mut rules = vec![
-        (
-            UNDETERMINED,
-            "A determination is undetermined: a needed answer is missing or unsure.",
-        ),
-        (
-            DECLARED_MISMATCH,
-            "The declared determination disagrees with the checklist's.",
-        ),
-        (
-            MISSING_METADATA,
-            "A required field of the tool block is missing or empty.",
-        ),
-        (
-            DUPLICATE_TOOL,
-            "Two answer files describe the same tool (same agency and name).",
-        ),
-    ];
-    for kind in [
-        Kind::Io,
-        Kind::TooLarge,
-        Kind::Syntax,
-        Kind::WrongType,
-        Kind::UnknownField,
-        Kind::MissingField,
-        Kind::UnknownQuestion,
-        Kind::InvalidAnswer,
-        Kind::UnknownOption,
-        Kind::ChecklistMismatch,
-        Kind::NoOptionsTicked,
-        Kind::OptionsWithoutYes,
-        Kind::AnswerNotNeeded,
-        Kind::StampMismatch,
-    ] {
-        rules.push((kind.code(), kind.summary()));
-    }
-    rules
+    OWN_RULES
+        .iter()
+        .copied()
+        .chain(
+            Kind::ALL
+                .iter()
+                .filter(|k| k.about_answer_files())
+                .map(|k| (k.code(), k.summary())),
+        )
+        .collect()
 }
 
 /// One problem found by `check`.
@@ -142,10 +132,10 @@ impl FileResult {
     }
 }
 
-/// Check one classified file against `settings`.
+/// Check one classified file against `settings`: every error that kept it from being
+/// evaluated, or its warnings and each rule's findings, in file order.
 #[must_use]
 pub fn check_file(engine: &Engine, settings: &Settings, report: &Report) -> FileResult {
-    let checklist = engine.checklist();
     let mut result = FileResult {
         file: report.file.clone(),
         name: report.tool_field("name").map(str::to_owned),
@@ -164,6 +154,7 @@ pub fn check_file(engine: &Engine, settings: &Settings, report: &Report) -> File
             return result;
         }
     };
+    let checklist = engine.checklist();
     result.determinations = Some(
         checklist
             .determinations
@@ -172,127 +163,154 @@ pub fn check_file(engine: &Engine, settings: &Settings, report: &Report) -> File
             .map(|(d, t)| (d.id.value.clone(), *t))
             .collect(),
     );
+    let file = File {
+        engine,
+        report,
+        outcome,
+    };
     let mut findings: Vec<Finding> = outcome
         .warnings
         .iter()
         .map(|w| Finding::from_diagnostic(w, Severity::Warning))
         .collect();
-    let finding = |rule, position, message| Finding {
-        rule,
-        severity: Severity::Error,
-        file: report.file.clone(),
-        position,
-        message,
-    };
+    findings.extend(file.missing_metadata(settings));
+    if !settings.allow_undetermined {
+        findings.extend(file.undetermined());
+    }
+    findings.extend(file.declared_mismatches());
+    findings.sort_by_key(|f| f.position);
+    result.findings = findings;
+    result
+}
 
-    for field in &settings.required_tool_fields {
-        let present = report
-            .tool
-            .get(field)
-            .is_some_and(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()));
-        if !present {
-            findings.push(finding(
-                MISSING_METADATA,
-                outcome.tool_position,
-                format!(
-                    "`tool.{field}` is required (required tool fields: {})",
-                    settings.required_tool_fields.join(", ")
-                ),
-            ));
+/// One evaluated file, as the rules see it.
+struct File<'a> {
+    engine: &'a Engine,
+    report: &'a Report,
+    outcome: &'a Outcome,
+}
+
+impl File<'_> {
+    fn error(&self, rule: &'static str, position: Option<Position>, message: String) -> Finding {
+        Finding {
+            rule,
+            severity: Severity::Error,
+            file: self.report.file.clone(),
+            position,
+            message,
         }
     }
 
-    let number = |q: usize| {
-        checklist
-            .questions
-            .get(q)
-            .map_or("?", |q| q.number.as_str())
-    };
-    let label = |d: usize| {
-        checklist
-            .determinations
-            .get(d)
-            .map_or("?", |d| d.label.as_str())
-    };
-    if !settings.allow_undetermined {
+    /// `missing-metadata`: each required `tool:` field that is missing or empty.
+    fn missing_metadata(&self, settings: &Settings) -> Vec<Finding> {
+        let required = &settings.required_tool_fields;
+        required
+            .iter()
+            .filter(|field| {
+                !self.report.tool.get(field.as_str()).is_some_and(|v| {
+                    !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty())
+                })
+            })
+            .map(|field| {
+                self.error(
+                    MISSING_METADATA,
+                    self.outcome.tool_position,
+                    format!(
+                        "`tool.{field}` is required (required tool fields: {})",
+                        required.join(", ")
+                    ),
+                )
+            })
+            .collect()
+    }
+
+    /// `undetermined`: a determination still open, with the answers it waits for.
+    fn undetermined(&self) -> Option<Finding> {
+        let checklist = self.engine.checklist();
+        let outcome = self.outcome;
         let undetermined: Vec<&str> = outcome
             .determinations
             .iter()
             .enumerate()
             .filter(|(_, t)| !t.is_known())
-            .map(|(d, _)| label(d))
+            .map(|(d, _)| checklist.label(d))
             .collect();
-        if !undetermined.is_empty() {
-            let needed: Vec<String> = outcome
-                .needed
+        if undetermined.is_empty() {
+            return None;
+        }
+        // The answer to each needed question, looked up once per question.
+        let mut answer_of: Vec<Option<AnswerValue>> = vec![None; checklist.questions.len()];
+        for r in &outcome.reasons {
+            if let Some(slot) = answer_of.get_mut(r.question) {
+                *slot = slot.or(r.value());
+            }
+        }
+        let needed: Vec<String> = outcome
+            .needed
+            .iter()
+            .map(|&q| match answer_of.get(q).copied().flatten() {
+                Some(AnswerValue::Unsure) => format!("{} is unsure", checklist.number(q)),
+                _ => format!("{} is not answered", checklist.number(q)),
+            })
+            .collect();
+        // Point at the first unsure answer, if any; a missing one has no place in the file.
+        let position = outcome
+            .reasons
+            .iter()
+            .find(|r| r.value() == Some(AnswerValue::Unsure))
+            .and_then(Reason::position);
+        Some(self.error(
+            UNDETERMINED,
+            position,
+            format!(
+                "{} undetermined: {}; answer yes or no (or set allow-undetermined)",
+                undetermined.join(" and "),
+                needed.join(", ")
+            ),
+        ))
+    }
+
+    /// `declared-mismatch`: each declared determination the checklist does not give, with
+    /// the answers that decided it.
+    fn declared_mismatches(&self) -> Vec<Finding> {
+        let checklist = self.engine.checklist();
+        let outcome = self.outcome;
+        let mut findings = Vec::new();
+        for (d, declared) in outcome.declared.iter().enumerate() {
+            let (Some(declared), Some(&computed)) = (declared, outcome.determinations.get(d))
+            else {
+                continue;
+            };
+            if declared.value == computed {
+                continue;
+            }
+            let because: Vec<String> = outcome
+                .reasons
                 .iter()
-                .map(|&q| {
-                    let answer = outcome
-                        .reasons
-                        .iter()
-                        .find(|r| r.question == q)
-                        .and_then(|r| r.answer);
-                    match answer {
-                        Some(AnswerValue::Unsure) => format!("{} is unsure", number(q)),
-                        _ => format!("{} is not answered", number(q)),
+                .filter(|r| r.determination == d)
+                .map(|r| {
+                    let answer = r.value().map_or("not answered", AnswerValue::as_str);
+                    let number = checklist.number(r.question);
+                    match r.position() {
+                        Some(p) => format!("{number} {answer} (line {})", p.line),
+                        None => format!("{number} {answer}"),
                     }
                 })
                 .collect();
-            // Point at the first unsure answer, if any; a missing one has no place in the file.
-            let position = outcome
-                .reasons
-                .iter()
-                .find(|r| r.answer == Some(AnswerValue::Unsure))
-                .and_then(|r| r.position);
-            findings.push(finding(
-                UNDETERMINED,
-                position,
+            findings.push(self.error(
+                DECLARED_MISMATCH,
+                declared.position,
                 format!(
-                    "{} undetermined: {}; answer yes or no (or set allow-undetermined)",
-                    undetermined.join(" and "),
-                    needed.join(", ")
+                    "declared {}: {}, but the checklist gives {}: {}",
+                    checklist.determination_id(d),
+                    declared.value.as_str(),
+                    computed.as_str(),
+                    because.join(", ")
                 ),
             ));
         }
+        findings
     }
-
-    for (d, declared) in outcome.declared.iter().enumerate() {
-        let (Some(declared), Some(&computed)) = (declared, outcome.determinations.get(d)) else {
-            continue;
-        };
-        if declared.value == computed {
-            continue;
-        }
-        let id = checklist
-            .determinations
-            .get(d)
-            .map_or("?", |d| d.id.as_str());
-        let because: Vec<String> = outcome
-            .reasons
-            .iter()
-            .filter(|r| r.determination == d)
-            .map(|r| {
-                let answer = r.answer.map_or("not answered", AnswerValue::as_str);
-                match r.position {
-                    Some(p) => format!("{} {answer} (line {})", number(r.question), p.line),
-                    None => format!("{} {answer}", number(r.question)),
-                }
-            })
-            .collect();
-        findings.push(finding(
-            DECLARED_MISMATCH,
-            declared.position,
-            format!(
-                "declared {id}: {}, but the checklist gives {}: {}",
-                declared.value.as_str(),
-                computed.as_str(),
-                because.join(", ")
-            ),
-        ));
-    }
-    findings.sort_by_key(|f| f.position);
-    result.findings = findings;
-    result
 }
 
 /// Finds files that describe the same tool, across a whole submission.

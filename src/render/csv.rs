@@ -49,7 +49,7 @@ impl Renderer for Csv<'_> {
         match &report.outcome {
             Ok(outcome) => {
                 record.extend(outcome.determinations.iter().map(|t| t.as_str().to_owned()));
-                record.push(outcome.summary.clone());
+                record.push(super::summary(self.engine, outcome));
                 let needed: Vec<&str> = outcome
                     .needed
                     .iter()

@@ -161,12 +161,7 @@ impl Explain<'_> {
                 let changes: Vec<String> = flip
                     .changes
                     .iter()
-                    .filter_map(|c| {
-                        checklist
-                            .questions
-                            .get(c.question)
-                            .map(|q| format!("{} were {}", q.number.as_str(), c.to.as_str()))
-                    })
+                    .map(|c| format!("{} were {}", checklist.number(c.question), c.to.as_str()))
                     .collect();
                 let line = format!("Would be {} if {}.", flip.to.as_str(), join_and(&changes));
                 writeln!(out, "{}", hanging(&line, 4, 6))?;
@@ -199,7 +194,7 @@ fn join_and(items: &[String]) -> String {
 impl Explain<'_> {
     fn reason(&self, out: &mut dyn Write, question: &Question, r: &Reason) -> io::Result<()> {
         let checklist = self.engine.checklist();
-        let answer = match r.answer {
+        let answer = match r.value() {
             Some(a) => {
                 let truth = a.truth();
                 if a == AnswerValue::Unsure {
@@ -216,11 +211,7 @@ impl Explain<'_> {
         let via = if r.via.is_empty() {
             String::new()
         } else {
-            let names: Vec<&str> = r
-                .via
-                .iter()
-                .filter_map(|&d| checklist.determinations.get(d).map(|d| d.label.as_str()))
-                .collect();
+            let names: Vec<&str> = r.via.iter().map(|&d| checklist.label(d)).collect();
             format!(" (through {})", names.join(", "))
         };
         // "(1)(a) Is it an algorithm?" with the details aligned under the question text.
@@ -230,9 +221,9 @@ impl Explain<'_> {
         let line = format!("{number} {}", question.text.as_str());
         writeln!(out, "{}", hanging(&line, indent, detail))?;
         writeln!(out, "{}answer: {answer}{via}", " ".repeat(detail))?;
-        if !r.options.is_empty() {
+        if !r.options().is_empty() {
             let labels: Vec<&str> = r
-                .options
+                .options()
                 .iter()
                 .map(|id| question.choice(id).map_or(id.as_str(), |c| c.short_label()))
                 .collect();
@@ -246,7 +237,7 @@ impl Explain<'_> {
                 )
             )?;
         }
-        if let Some(note) = &r.note {
+        if let Some(note) = r.note() {
             writeln!(
                 out,
                 "{}",

@@ -25,7 +25,7 @@ struct ReportJson<'a> {
     checklist: &'a str,
     tool: &'a Map<String, Value>,
     determinations: Option<Determinations<'a>>,
-    summary: Option<&'a str>,
+    summary: Option<String>,
     reasons: Vec<ReasonJson<'a>>,
     needed: Vec<&'a str>,
     would_change: Vec<FlipJson<'a>>,
@@ -102,13 +102,8 @@ fn diagnostic(d: &Diagnostic) -> DiagnosticJson<'_> {
 
 fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
     let checklist = engine.checklist();
-    let question_id = |q: usize| checklist.questions.get(q).map_or("?", |q| q.id.as_str());
-    let determination_id = |d: usize| {
-        checklist
-            .determinations
-            .get(d)
-            .map_or("?", |d| d.id.as_str())
-    };
+    let question_id = |q: usize| checklist.question_id(q);
+    let determination_id = |d: usize| checklist.determination_id(d);
     let mut view = ReportJson {
         file: &report.file,
         checklist: checklist.id.as_str(),
@@ -128,7 +123,7 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
                 engine,
                 values: &outcome.determinations,
             });
-            view.summary = Some(&outcome.summary);
+            view.summary = Some(super::summary(engine, outcome));
             view.reasons = outcome
                 .reasons
                 .iter()
@@ -139,9 +134,9 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
                         question: question_id(r.question),
                         number: question.map(|q| q.number.as_str()),
                         text: question.map(|q| q.text.as_str()),
-                        answer: r.answer.map_or("unanswered", AnswerValue::as_str),
-                        note: r.note.as_deref(),
-                        options: &r.options,
+                        answer: r.value().map_or("unanswered", AnswerValue::as_str),
+                        note: r.note(),
+                        options: r.options(),
                         via: r.via.iter().map(|&d| determination_id(d)).collect(),
                     }
                 })

@@ -11,6 +11,7 @@ mod csv;
 mod explain;
 mod json;
 mod markdown;
+mod summary;
 mod table;
 
 use std::io::{self, Write};
@@ -20,6 +21,7 @@ use crate::report::Report;
 
 pub use checklist_text::{checklist_markdown, checklist_text, question_help};
 pub use json::{report_json, write_report_json};
+pub use summary::summary;
 
 /// An output format of `classify`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,7 +144,7 @@ pub(crate) fn row(engine: &Engine, report: &Report) -> Vec<String> {
     match &report.outcome {
         Ok(outcome) => {
             cells.extend(outcome.determinations.iter().map(|t| t.as_str().to_owned()));
-            cells.push(outcome.summary.clone());
+            cells.push(summary(engine, outcome));
         }
         Err(errors) => {
             cells.extend(std::iter::repeat_n("error".to_owned(), count));

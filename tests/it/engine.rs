@@ -142,7 +142,7 @@ fn a_no_is_decided_by_the_first_no_in_form_order() {
             .reasons
             .iter()
             .filter(|r| r.determination == 0)
-            .map(|r| (QUESTIONS[r.question], r.answer))
+            .map(|r| (QUESTIONS[r.question], r.value()))
             .collect();
         match form(values).0 {
             Some(false) => {
@@ -246,7 +246,7 @@ fn agency_ads_no_through_ads_names_the_path() {
         "agency ADS is no through ADS, because of 1b"
     );
     assert_eq!(
-        outcome.summary,
+        adscheck::render::summary(&engine, &outcome),
         "(1)(b) no: not a computerized implementation"
     );
 }

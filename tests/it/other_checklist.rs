@@ -27,7 +27,7 @@ fn evaluate(engine: &Engine, answers: &str) -> (Vec<Truth>, Vec<String>, Vec<(St
         .map(|r| {
             (
                 c.questions[r.question].id.value.clone(),
-                r.answer.map_or("unanswered", |a| a.as_str()).to_owned(),
+                r.value().map_or("unanswered", |a| a.as_str()).to_owned(),
             )
         })
         .collect();

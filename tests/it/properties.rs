@@ -204,9 +204,10 @@ fn said(report: &Report) -> Said {
     let reasons = o
         .reasons
         .iter()
-        .map(|r| (r.determination, r.question, format!("{:?}", r.answer)))
+        .map(|r| (r.determination, r.question, format!("{:?}", r.value())))
         .collect();
-    (o.determinations, o.needed, o.summary, reasons)
+    let summary = adscheck::render::summary(engine(), &o);
+    (o.determinations, o.needed, summary, reasons)
 }
 
 proptest! {

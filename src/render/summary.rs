@@ -1,0 +1,56 @@
+//! The deciding reason in a few words, for tables and the JSON `summary`.
+
+use crate::answers::AnswerValue;
+use crate::engine::{Engine, Truth};
+use crate::report::{Outcome, Reason};
+
+/// What keeps the first determination that is not yes from being yes, or that everything is
+/// met: "(1)(b) no: not a computerized implementation", "(2)(b) unsure".
+#[must_use]
+pub fn summary(engine: &Engine, outcome: &Outcome) -> String {
+    let checklist = engine.checklist();
+    let Some((d, value)) = outcome
+        .determinations
+        .iter()
+        .enumerate()
+        .find(|(_, v)| **v != Truth::Yes)
+    else {
+        return "every condition is met".to_owned();
+    };
+    let mine: Vec<&Reason> = outcome
+        .reasons
+        .iter()
+        .filter(|r| r.determination == d)
+        .collect();
+    match value {
+        Truth::No => mine.first().map_or_else(String::new, |r| {
+            // "(1)(b) no: not a computerized implementation"; the short name only reads
+            // right after a "no" (a rule with `not` can be decided by a "yes").
+            let short = checklist
+                .questions
+                .get(r.question)
+                .and_then(|q| q.short.as_ref())
+                .filter(|_| r.value() == Some(AnswerValue::No))
+                .map_or_else(String::new, |s| format!(": not {}", s.as_str()));
+            let answer = r.value().map_or("no", AnswerValue::as_str);
+            format!("{} {answer}{short}", checklist.number(r.question))
+        }),
+        _ => {
+            let numbers = |which: Option<AnswerValue>| -> Vec<&str> {
+                mine.iter()
+                    .filter(|r| r.value() == which)
+                    .map(|r| checklist.number(r.question))
+                    .collect()
+            };
+            let (unsure, missing) = (numbers(Some(AnswerValue::Unsure)), numbers(None));
+            let mut parts = Vec::new();
+            if !unsure.is_empty() {
+                parts.push(format!("{} unsure", unsure.join(", ")));
+            }
+            if !missing.is_empty() {
+                parts.push(format!("{} not answered", missing.join(", ")));
+            }
+            parts.join("; ")
+        }
+    }
+}
