@@ -1,6 +1,14 @@
 //! Criterion benchmarks of the per-file work: parsing an answer file, evaluating it, and the
 //! whole classification of one file as the batch does it (without the disk).
 
+// A benchmark may unwrap its own fixed inputs.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::hint::black_box;
 
 use adscheck::document::Format;

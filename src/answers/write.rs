@@ -47,12 +47,8 @@ fn comment(out: &mut String, indent: usize, text: &str) {
 fn hanging_comment(out: &mut String, indent: usize, text: &str, extra: usize) {
     let pad = format!("{}# ", " ".repeat(indent));
     let rest = format!("{pad}{}", " ".repeat(extra));
-    let options = textwrap::Options::new(90)
-        .initial_indent(&pad)
-        .subsequent_indent(&rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(text, options) {
-        let _ = writeln!(out, "{}", line.trim_end());
+    for line in crate::text::wrap(text, 90, &pad, &rest) {
+        let _ = writeln!(out, "{line}");
     }
 }
 

@@ -2,8 +2,8 @@
 
 use std::fmt::Write as _;
 
-use super::explain::{hanging, wrapped};
 use crate::checklist::{Checklist, Question};
+use crate::text::{hanging, wrapped};
 
 fn marks(ids: &[crate::document::Located<String>]) -> String {
     ids.iter().map(|id| format!(" [{}]", id.as_str())).collect()

@@ -13,8 +13,7 @@ use crate::answers::AnswerValue;
 use crate::checklist::Question;
 use crate::engine::{Engine, Truth};
 use crate::report::{Reason, Report};
-
-const WIDTH: usize = 88;
+use crate::text::{hanging, wrapped};
 
 pub(crate) struct Explain<'e> {
     engine: &'e Engine,
@@ -45,28 +44,6 @@ impl<'e> Explain<'e> {
             truth.as_str(),
         )
     }
-}
-
-/// Wrap `text` to the page width: the first line indented by `first` spaces, the others by
-/// `rest`.
-pub(crate) fn hanging(text: &str, first: usize, rest: usize) -> String {
-    let first = " ".repeat(first);
-    let rest_pad = " ".repeat(rest);
-    let options = textwrap::Options::new(WIDTH.max(rest + 20))
-        .initial_indent(&first)
-        .subsequent_indent(&rest_pad)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::fill(text, options)
-}
-
-/// Wrap `text` to the page width, every line indented by `indent` spaces.
-pub(crate) fn wrapped(text: &str, indent: usize) -> String {
-    let pad = " ".repeat(indent);
-    let options = textwrap::Options::new(WIDTH.max(indent + 20))
-        .initial_indent(&pad)
-        .subsequent_indent(&pad)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::fill(text, options)
 }
 
 impl Renderer for Explain<'_> {

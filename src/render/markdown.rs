@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use super::{Prepared, Renderer, header, row};
 use crate::engine::Engine;
 use crate::report::Report;
+use crate::text::markdown_cell;
 
 pub(crate) struct Markdown<'e> {
     engine: &'e Engine,
@@ -16,15 +17,8 @@ impl<'e> Markdown<'e> {
     }
 }
 
-/// Escape a cell: pipes would end it, newlines would end the row.
-pub(crate) fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
-}
-
 fn line(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
-    let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+    let cells: Vec<String> = cells.iter().map(|c| markdown_cell(c)).collect();
     writeln!(out, "| {} |", cells.join(" | "))
 }
 

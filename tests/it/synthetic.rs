@@ -76,7 +76,7 @@ pub fn answers(count: usize, seed: u64, unsure_every: u64) -> String {
         s ^= s << 13;
         s ^= s >> 7;
         s ^= s << 17;
-        let answer = if unsure_every > 0 && s % unsure_every == 0 {
+        let answer = if unsure_every > 0 && s.is_multiple_of(unsure_every) {
             "unsure"
         } else {
             "yes"

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use super::totals_line;
 use crate::check::{FileResult, Severity, Totals};
+use crate::text::markdown_cell as cell;
 
 /// Escape a command's message (GitHub's rules: `%`, CR and LF).
 fn escape_data(text: &str) -> String {
@@ -43,10 +44,6 @@ pub(crate) fn write(
         }
     }
     writeln!(out, "{}", totals_line(totals))
-}
-
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\r', '\n'], " ")
 }
 
 /// A Markdown summary of the check, for `$GITHUB_STEP_SUMMARY`.
