@@ -12,113 +12,12 @@ use std::path::{Path, PathBuf};
 
 use crate::answers::{Answer, AnswerFile, AnswerValue, Stamp};
 use crate::atomic_file;
-use crate::checklist::{Checklist, Question};
 use crate::engine::Engine;
 use crate::error::Diagnostic;
 
-/// What the person did at a prompt.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Reply<T> {
-    /// Gave a value.
-    Value(T),
-    /// Asked to go back to the previous step.
-    Back,
-    /// Asked to stop (Ctrl-C, end of input): the file is saved as it is.
-    Quit,
-}
+mod prompter;
 
-/// A metadata field asked before the questions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Field {
-    /// Key in the answer file's `tool:` block.
-    pub key: &'static str,
-    /// What to ask.
-    pub label: &'static str,
-    /// Whether an empty value is refused.
-    pub required: bool,
-}
-
-/// The metadata the interview asks for, in order.
-pub const FIELDS: [Field; 4] = [
-    Field {
-        key: "name",
-        label: "Name of the tool (or its commercial name)",
-        required: true,
-    },
-    Field {
-        key: "agency",
-        label: "Agency that uses it",
-        required: true,
-    },
-    Field {
-        key: "description",
-        label: "Short description: what it does",
-        required: true,
-    },
-    Field {
-        key: "contact",
-        label: "Contact for questions about it (optional)",
-        required: false,
-    },
-];
-
-/// Asked once, at the end: who gave these answers. Recorded in the file's `stamp:`.
-pub const RESPONDENT: Field = Field {
-    key: "answered_by",
-    label: "Your name and role (who answered these questions)",
-    required: true,
-};
-
-/// A question as the prompter shows it.
-#[derive(Clone, Copy, Debug)]
-pub struct Asking<'a> {
-    /// The checklist being answered.
-    pub checklist: &'a Checklist,
-    /// The question.
-    pub question: &'a Question,
-}
-
-/// Asks things of a person. Implemented by the terminal front end, and by scripts in tests.
-pub trait Prompter {
-    /// Ask for a metadata field; `current` is the value so far, offered as the default.
-    ///
-    /// # Errors
-    /// When the terminal fails.
-    fn field(&mut self, field: &Field, current: Option<&str>) -> std::io::Result<Reply<String>>;
-
-    /// Ask a question: yes, no or unsure. `current` is the earlier answer, if any.
-    ///
-    /// # Errors
-    /// When the terminal fails.
-    fn answer(
-        &mut self,
-        asking: &Asking<'_>,
-        current: Option<AnswerValue>,
-    ) -> std::io::Result<Reply<AnswerValue>>;
-
-    /// Ask which informational checkboxes apply (after a yes). `current` are those ticked.
-    ///
-    /// # Errors
-    /// When the terminal fails.
-    fn options(
-        &mut self,
-        asking: &Asking<'_>,
-        current: &[String],
-    ) -> std::io::Result<Reply<Vec<String>>>;
-
-    /// Ask for an optional note on the answer; an empty reply means no note.
-    ///
-    /// # Errors
-    /// When the terminal fails.
-    fn note(
-        &mut self,
-        asking: &Asking<'_>,
-        current: Option<&str>,
-    ) -> std::io::Result<Reply<String>>;
-
-    /// Told after each save.
-    fn saved(&mut self, _path: &Path) {}
-}
+pub use prompter::{Asking, FIELDS, Field, Prompter, RESPONDENT, Reply};
 
 /// Why an interview stopped with an error.
 #[derive(Debug, thiserror::Error)]
