@@ -13,8 +13,11 @@ use std::hint::black_box;
 
 use adscheck::document::Format;
 use adscheck::render::report_json;
-use adscheck::{AnswerFile, Report};
+use adscheck::{AnswerFile, Checklist, Engine, Report};
 use criterion::{Criterion, criterion_group, criterion_main};
+
+#[path = "../tests/it/synthetic.rs"]
+mod synthetic;
 
 const YAML: &str = include_str!("../examples/answers/fire-inspection-risk-model.yaml");
 const JSON: &str = include_str!("../examples/answers/high-school-admissions-matching.json");
@@ -52,5 +55,36 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(engine, benches);
+/// The per-file cost on checklists built to catch work that is not linear in the rules.
+fn scale(c: &mut Criterion) {
+    let engine_of = |text: String| {
+        let checklist = Checklist::from_text("synthetic.yaml", &text, Format::Yaml).unwrap();
+        Engine::new(checklist, "synthetic.yaml").unwrap()
+    };
+    let chain = engine_of(synthetic::doubling_chain(64));
+    c.bench_function("classify one file: 64-level doubling chain", |b| {
+        b.iter(|| {
+            Report::classify(
+                &chain,
+                "f.yaml",
+                black_box("answers: {q0: yes}"),
+                Format::Yaml,
+            )
+        });
+    });
+    let big = engine_of(synthetic::chain(100, 100));
+    let answers = synthetic::answers(10_000, 7, 4);
+    let mut group = c.benchmark_group("10,000 questions");
+    group.sample_size(10);
+    group.bench_function("load and compile the checklist", |b| {
+        let text = synthetic::chain(100, 100);
+        b.iter(|| engine_of(black_box(text.clone())));
+    });
+    group.bench_function("classify one file", |b| {
+        b.iter(|| Report::classify(&big, "f.yaml", black_box(&answers), Format::Yaml));
+    });
+    group.finish();
+}
+
+criterion_group!(engine, benches, scale);
 criterion_main!(engine);

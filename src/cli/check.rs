@@ -22,15 +22,7 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
         CheckFormatArg::Github => CheckFormat::Github,
         CheckFormatArg::Sarif => CheckFormat::Sarif,
     };
-    let mut contexts = Contexts::new(Overrides {
-        config: args.config.clone(),
-        checklist: cli.checklist.clone(),
-        allow_undetermined: args.allow_undetermined,
-        fail_on: args.fail_on.map(|f| match f {
-            FailOnArg::Error => FailOn::Error,
-            FailOnArg::Warning => FailOn::Warning,
-        }),
-    });
+    let mut contexts = contexts(cli, args);
     // Resolve each file's settings first (sequentially, cached), keeping only selected files.
     let mut fatal = None;
     let selected = batch::sources(&args.paths).filter_map(|source| {
@@ -88,14 +80,31 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
     write(format, &results, &totals, &mut out)?;
     out.flush()?;
     if github && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
-        let summary = step_summary(&results, &totals);
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&path)?;
-        file.write_all(summary.as_bytes())?;
+        append(&path, &step_summary(&results, &totals))?;
     }
     Ok(Exit::findings_if(totals.failed(fail_on)))
+}
+
+/// Append `text` to the file at `path` (GitHub's job summary).
+fn append(path: &std::ffi::OsStr, text: &str) -> io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    file.write_all(text.as_bytes())
+}
+
+/// Settings and engines under the command line's overrides.
+fn contexts(cli: &Cli, args: &CheckArgs) -> Contexts {
+    Contexts::new(Overrides {
+        config: args.config.clone(),
+        checklist: cli.checklist.clone(),
+        allow_undetermined: args.allow_undetermined,
+        fail_on: args.fail_on.map(|f| match f {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+        }),
+    })
 }
 
 /// Print why the settings or their checklist cannot be used.

@@ -94,55 +94,8 @@ impl Explain<'_> {
                 return Ok(());
             }
         };
-        for (d, determination) in checklist.determinations.iter().enumerate() {
-            let value = outcome
-                .determinations
-                .get(d)
-                .copied()
-                .unwrap_or(Truth::Unknown);
-            writeln!(out)?;
-            writeln!(
-                out,
-                "  {}: {}",
-                self.paint(Style::new().bold(), determination.label.as_str()),
-                self.value(value)
-            )?;
-            writeln!(
-                out,
-                "    {} ({}):",
-                determination.term.as_str(),
-                determination.citation.as_str()
-            )?;
-            writeln!(out, "{}", wrapped(determination.definition.as_str(), 6))?;
-            let reasons: Vec<&Reason> = outcome
-                .reasons
-                .iter()
-                .filter(|r| r.determination == d)
-                .collect();
-            writeln!(
-                out,
-                "    {}",
-                if value.is_known() {
-                    "Decided by:"
-                } else {
-                    "Still needed:"
-                }
-            )?;
-            for r in reasons {
-                let Some(question) = checklist.questions.get(r.question) else {
-                    continue;
-                };
-                self.reason(out, question, r)?;
-            }
-            for flip in outcome.flips.get(d).into_iter().flatten() {
-                let changes: Vec<String> = flip
-                    .changes
-                    .iter()
-                    .map(|c| format!("{} were {}", checklist.number(c.question), c.to.as_str()))
-                    .collect();
-                let line = format!("Would be {} if {}.", flip.to.as_str(), join_and(&changes));
-                writeln!(out, "{}", hanging(&line, 4, 6))?;
-            }
+        for d in 0..checklist.determinations.len() {
+            self.determination(out, outcome, d)?;
         }
         if !outcome.warnings.is_empty() {
             writeln!(out)?;
@@ -169,6 +122,69 @@ fn join_and(items: &[String]) -> String {
 }
 
 impl Explain<'_> {
+    /// One determination: its value, the definition it rests on, the answers that decided it
+    /// (or the questions still needed), and what would change it.
+    fn determination(
+        &self,
+        out: &mut dyn Write,
+        outcome: &crate::report::Outcome,
+        d: usize,
+    ) -> io::Result<()> {
+        let checklist = self.engine.checklist();
+        let Some(determination) = checklist.determinations.get(d) else {
+            return Ok(());
+        };
+        let value = outcome
+            .determinations
+            .get(d)
+            .copied()
+            .unwrap_or(Truth::Unknown);
+        writeln!(out)?;
+        writeln!(
+            out,
+            "  {}: {}",
+            self.paint(Style::new().bold(), determination.label.as_str()),
+            self.value(value)
+        )?;
+        writeln!(
+            out,
+            "    {} ({}):",
+            determination.term.as_str(),
+            determination.citation.as_str()
+        )?;
+        writeln!(out, "{}", wrapped(determination.definition.as_str(), 6))?;
+        let reasons: Vec<&Reason> = outcome
+            .reasons
+            .iter()
+            .filter(|r| r.determination == d)
+            .collect();
+        writeln!(
+            out,
+            "    {}",
+            if value.is_known() {
+                "Decided by:"
+            } else {
+                "Still needed:"
+            }
+        )?;
+        for r in reasons {
+            let Some(question) = checklist.questions.get(r.question) else {
+                continue;
+            };
+            self.reason(out, question, r)?;
+        }
+        for flip in outcome.flips.get(d).into_iter().flatten() {
+            let changes: Vec<String> = flip
+                .changes
+                .iter()
+                .map(|c| format!("{} were {}", checklist.number(c.question), c.to.as_str()))
+                .collect();
+            let line = format!("Would be {} if {}.", flip.to.as_str(), join_and(&changes));
+            writeln!(out, "{}", hanging(&line, 4, 6))?;
+        }
+        Ok(())
+    }
+
     fn reason(&self, out: &mut dyn Write, question: &Question, r: &Reason) -> io::Result<()> {
         let checklist = self.engine.checklist();
         let answer = match r.value() {

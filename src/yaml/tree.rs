@@ -157,74 +157,9 @@ impl<'f> TreeBuilder<'f> {
                 }
                 granit::Event::SequenceStart(_, anchor, tag)
                 | granit::Event::MappingStart(_, anchor, tag) => {
-                    self.count(1, position)?;
-                    if self.stack.len() >= MAX_DEPTH {
-                        return Err(self.error(
-                            position,
-                            format!(
-                                "nested deeper than {MAX_DEPTH} levels: an answer file needs 4"
-                            ),
-                        ));
-                    }
-                    if let Some(tag) = tag.as_deref()
-                        && !core_tag(tag, if is_seq { "seq" } else { "map" })
-                    {
-                        return Err(self.error(
-                            position,
-                            format!("unsupported tag `{}{}`", tag.handle(), tag.suffix()),
-                        ));
-                    }
-                    self.stack.push(if is_seq {
-                        Frame::Seq {
-                            position,
-                            anchor,
-                            items: Vec::new(),
-                        }
-                    } else {
-                        Frame::Map {
-                            position,
-                            anchor,
-                            entries: Vec::new(),
-                            key: None,
-                            seen: std::collections::HashMap::new(),
-                        }
-                    });
+                    self.open(is_seq, position, anchor, tag.as_deref())?;
                 }
-                granit::Event::SequenceEnd | granit::Event::MappingEnd => {
-                    let Some(frame) = self.stack.pop() else {
-                        return Err(self.error(position, "unbalanced end of a collection"));
-                    };
-                    let (node, anchor) = match frame {
-                        Frame::Seq {
-                            position,
-                            anchor,
-                            items,
-                        } => (
-                            Node {
-                                value: Value::Seq(items),
-                                position,
-                            },
-                            anchor,
-                        ),
-                        Frame::Map {
-                            position,
-                            anchor,
-                            entries,
-                            ..
-                        } => (
-                            Node {
-                                value: Value::Map(entries),
-                                position,
-                            },
-                            anchor,
-                        ),
-                    };
-                    if anchor > 0 {
-                        let n = size(&node);
-                        self.anchors.insert(anchor, (node.clone(), n));
-                    }
-                    self.push(node)?;
-                }
+                granit::Event::SequenceEnd | granit::Event::MappingEnd => self.close(position)?,
                 _ => {}
             }
         }
@@ -232,6 +167,84 @@ impl<'f> TreeBuilder<'f> {
             value: Value::Null,
             position: Some(Position::new(1, 1)),
         }))
+    }
+
+    /// Start a list (`is_seq`) or a mapping.
+    fn open(
+        &mut self,
+        is_seq: bool,
+        position: Option<Position>,
+        anchor: usize,
+        tag: Option<&granit::Tag>,
+    ) -> Result<(), Diagnostic> {
+        self.count(1, position)?;
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(self.error(
+                position,
+                format!("nested deeper than {MAX_DEPTH} levels: an answer file needs 4"),
+            ));
+        }
+        if let Some(tag) = tag
+            && !core_tag(tag, if is_seq { "seq" } else { "map" })
+        {
+            return Err(self.error(
+                position,
+                format!("unsupported tag `{}{}`", tag.handle(), tag.suffix()),
+            ));
+        }
+        self.stack.push(if is_seq {
+            Frame::Seq {
+                position,
+                anchor,
+                items: Vec::new(),
+            }
+        } else {
+            Frame::Map {
+                position,
+                anchor,
+                entries: Vec::new(),
+                key: None,
+                seen: std::collections::HashMap::new(),
+            }
+        });
+        Ok(())
+    }
+
+    /// Finish the innermost list or mapping and put it in its place.
+    fn close(&mut self, position: Option<Position>) -> Result<(), Diagnostic> {
+        let Some(frame) = self.stack.pop() else {
+            return Err(self.error(position, "unbalanced end of a collection"));
+        };
+        let (node, anchor) = match frame {
+            Frame::Seq {
+                position,
+                anchor,
+                items,
+            } => (
+                Node {
+                    value: Value::Seq(items),
+                    position,
+                },
+                anchor,
+            ),
+            Frame::Map {
+                position,
+                anchor,
+                entries,
+                ..
+            } => (
+                Node {
+                    value: Value::Map(entries),
+                    position,
+                },
+                anchor,
+            ),
+        };
+        if anchor > 0 {
+            let n = size(&node);
+            self.anchors.insert(anchor, (node.clone(), n));
+        }
+        self.push(node)
     }
 
     /// Put a finished node where it belongs: the root, a list item, a key, or a value.
