@@ -75,8 +75,7 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
     if totals.files == 0 {
         return Ok(super::no_files(&args.paths));
     }
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = super::output::stdout();
     write(format, &results, &totals, &mut out)?;
     out.flush()?;
     if github && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
@@ -112,14 +111,14 @@ fn report_context_error(e: &ContextError) -> Exit {
     match e {
         ContextError::Settings(path, errors) => {
             print_diagnostics(&errors.0, "error");
-            eprintln!(
+            errln!(
                 "adscheck: error: the settings in {} cannot be used",
                 path.display()
             );
         }
         ContextError::Checklist(errors) => {
             print_diagnostics(&errors.0, "error");
-            eprintln!("adscheck: error: the checklist cannot be used");
+            errln!("adscheck: error: the checklist cannot be used");
         }
     }
     Exit::Fatal

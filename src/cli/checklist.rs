@@ -1,6 +1,6 @@
 //! `adscheck checklist lint|show|test`: check, print or self-test a checklist.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::Path;
 
 use adscheck::render;
@@ -21,7 +21,7 @@ fn lint(file: &Path) -> Outcome {
         Ok(engine) => {
             let c = engine.checklist();
             print_diagnostics(&c.unused(&file.display().to_string()), "warning");
-            let mut out = io::stdout().lock();
+            let mut out = super::output::stdout();
             writeln!(
                 out,
                 "{}: ok: checklist `{}` version {}, {} questions, {} determinations",
@@ -31,11 +31,12 @@ fn lint(file: &Path) -> Outcome {
                 c.questions.len(),
                 c.determinations.len()
             )?;
+            out.flush()?;
             Ok(Exit::Success)
         }
         Err(errors) => {
             print_diagnostics(&errors.0, "error");
-            eprintln!(
+            errln!(
                 "{}: {} problem{} found",
                 file.display(),
                 errors.0.len(),
@@ -52,7 +53,7 @@ fn show(cli: &Cli, format: ShowFormat) -> Outcome {
         ShowFormat::Text => render::checklist_text(engine.checklist()),
         ShowFormat::Markdown => render::checklist_markdown(engine.checklist()),
     };
-    let mut out = io::stdout().lock();
+    let mut out = super::output::stdout();
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(Exit::Success)
@@ -66,7 +67,7 @@ fn self_test(cli: &Cli, file: Option<&Path>) -> Outcome {
         |p| p.display().to_string(),
     );
     let results = adscheck::selftest::run(&engine);
-    let mut out = io::stdout().lock();
+    let mut out = super::output::stdout();
     for r in &results {
         if r.passed() {
             writeln!(out, "ok    {}", r.name)?;
@@ -88,5 +89,6 @@ fn self_test(cli: &Cli, file: Option<&Path>) -> Outcome {
         plural(results.len()),
         results.len() - failed
     )?;
+    out.flush()?;
     Ok(Exit::findings_if(failed > 0))
 }

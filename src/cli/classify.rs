@@ -35,8 +35,7 @@ pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
             .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
             .flatten(),
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut out = super::output::stdout();
     let renderer = render::renderer(format, &engine, options);
     renderer.start(&mut out)?;
     let mut failed = 0usize;
@@ -77,7 +76,7 @@ pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
     renderer.finish(&mut out, total)?;
     out.flush()?;
     if failed > 0 && !args.quiet {
-        eprintln!(
+        errln!(
             "adscheck: {failed} of {total} file{} could not be evaluated",
             plural(total)
         );

@@ -8,11 +8,11 @@ use adscheck::render::{self, Format, Options};
 use adscheck::{AnswerFile, Engine, batch};
 
 use super::args::{Cli, ColorChoice, InterviewArgs};
-use super::{Exit, Outcome, plural, print_diagnostics, prompter};
+use super::{Exit, Outcome, Stop, plural, print_diagnostics, prompter};
 
 pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        eprintln!(
+        errln!(
             "adscheck: error: `adscheck interview` asks questions in a terminal, and this is not \
              one.\n  To classify answer files: adscheck classify FILE...\n  To write an answer \
              file in an editor: adscheck template --out FILE"
@@ -27,14 +27,14 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
         Some(path) => resume(cli, &engine, path)?,
         None => Interview::new(&engine, target(args)?),
     };
-    introduce(&engine);
+    introduce(&engine)?;
     let mut prompter = prompter::TerminalPrompter::new();
     let ending = match session.run(&mut prompter) {
         Ok(ending) => ending,
         Err(e) => {
-            eprintln!("adscheck: error: {e}");
+            errln!("adscheck: error: {e}");
             if let Some(path) = session.path() {
-                eprintln!(
+                errln!(
                     "Answers up to the last one given are in {0}; continue with: adscheck \
                      interview --resume {0}",
                     path.display()
@@ -44,7 +44,7 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
         }
     };
     let Some(path) = session.path().map(Path::to_path_buf) else {
-        println!("Stopped before anything was answered; nothing was saved.");
+        outln!("Stopped before anything was answered; nothing was saved.")?;
         return Ok(if ending == Ending::Quit {
             Exit::Interrupted
         } else {
@@ -53,12 +53,12 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
     };
     match ending {
         Ending::Quit => {
-            println!();
-            println!("Saved to {}.", path.display());
-            println!(
+            outln!()?;
+            outln!("Saved to {}.", path.display())?;
+            outln!(
                 "Resume with: adscheck interview --resume {}",
                 path.display()
-            );
+            )?;
             Ok(Exit::Interrupted)
         }
         Ending::Finished => finish(cli, &engine, &path),
@@ -66,7 +66,7 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
 }
 
 /// The interview saved in `path`, ready to go on.
-fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e>, Exit> {
+fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e>, Stop> {
     let name = path.display().to_string();
     let source = batch::Source::File(path.to_path_buf());
     let text = batch::read(&source, cli.max_file_size).map_err(|e| {
@@ -76,16 +76,16 @@ fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e
     match AnswerFile::parse(&name, &text, source.format(&text), engine.checklist()) {
         Ok(file) => {
             let answered = file.answers.iter().filter(|a| a.is_some()).count();
-            println!(
+            outln!(
                 "Continuing {name}: {answered} answer{} so far.",
                 plural(answered)
-            );
+            )?;
             Ok(Interview::resume(engine, path.to_path_buf(), file))
         }
         Err(errors) => {
             print_diagnostics(&errors.0, "error");
-            eprintln!("adscheck: error: {name} cannot be resumed until these are fixed");
-            Err(Exit::Fatal)
+            errln!("adscheck: error: {name} cannot be resumed until these are fixed");
+            Err(Exit::Fatal.into())
         }
     }
 }
@@ -95,7 +95,7 @@ fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e
 fn target(args: &InterviewArgs) -> Result<Target, Exit> {
     match &args.out {
         Some(path) if path.exists() && !args.force => {
-            eprintln!(
+            errln!(
                 "adscheck: error: {} already exists. To continue it: adscheck interview \
                  --resume {0}; to start over and replace it: add --force",
                 path.display()
@@ -111,25 +111,25 @@ fn target(args: &InterviewArgs) -> Result<Target, Exit> {
 }
 
 /// The checklist's title and the keys.
-fn introduce(engine: &Engine) {
+fn introduce(engine: &Engine) -> io::Result<()> {
     let width = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
-    println!(
+    outln!(
         "{}",
         textwrap::fill(engine.checklist().title.as_str(), width)
-    );
-    println!(
+    )?;
+    outln!(
         "{}",
         textwrap::fill(
             "Answer yes, no or unsure. `?` shows the guidance and the law; Esc goes back; \
              Ctrl-C stops, and everything answered is already saved.",
             width
         )
-    );
+    )
 }
 
 /// The result of a finished interview, explained, and where it is saved.
 fn finish(cli: &Cli, engine: &Engine, path: &Path) -> Outcome {
-    println!();
+    outln!()?;
     let report = batch::classify(
         engine,
         &batch::Source::File(path.to_path_buf()),
@@ -139,7 +139,7 @@ fn finish(cli: &Cli, engine: &Engine, path: &Path) -> Outcome {
         color: super::color(cli),
         width: None,
     };
-    let mut out = io::stdout().lock();
+    let mut out = super::output::stdout();
     render::render_all(
         Format::Explain,
         engine,
@@ -154,5 +154,6 @@ fn finish(cli: &Cli, engine: &Engine, path: &Path) -> Outcome {
         "Classify it any time with: adscheck classify --explain {}",
         path.display()
     )?;
+    out.flush()?;
     Ok(Exit::Success)
 }

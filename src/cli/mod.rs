@@ -5,14 +5,34 @@
 //! writing output.
 //!
 //! Exit codes: 0 success; 1 findings (a file that could not be evaluated, a checklist that
-//! fails lint); 2 usage error or an unusable checklist; 130 interrupted. A closed output pipe
-//! ends quietly with 0, as with other Unix filters.
+//! fails lint); 2 usage error, an unusable checklist, or output that could not be written;
+//! 130 interrupted. A closed output pipe ends quietly with the exit code the run would have
+//! had (see [`output`]).
+
+/// `eprintln!` that never panics: see [`output::err_line`].
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        $crate::cli::output::err_line(format_args!($($arg)*))
+    };
+}
+
+/// `println!` that never panics and ignores a closed pipe: see [`output::out_line`]; it
+/// returns the write's result.
+macro_rules! outln {
+    () => {
+        $crate::cli::output::out_line(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::out_line(format_args!($($arg)*))
+    };
+}
 
 mod args;
 mod check;
 mod checklist;
 mod classify;
 mod interview;
+mod output;
 mod progress;
 mod prompter;
 mod recheck;
@@ -77,8 +97,10 @@ impl From<anyhow::Error> for Stop {
 }
 
 impl From<io::Error> for Stop {
+    /// Subcommands meet I/O errors only in writing their output (reading goes through the
+    /// library, which reports its own errors with the file's name).
     fn from(e: io::Error) -> Stop {
-        Stop::Error(e.into())
+        Stop::Error(anyhow::Error::new(e).context("cannot write the output"))
     }
 }
 
@@ -93,24 +115,18 @@ pub(crate) type Outcome = Result<Exit, Stop>;
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
-        Ok(exit) | Err(Stop::Reported(exit)) => exit.into(),
+    let exit = match run(&cli) {
+        Ok(exit) | Err(Stop::Reported(exit)) => exit,
         Err(Stop::Error(e)) => {
-            if is_broken_pipe(&e) {
-                return Exit::Success.into();
-            }
-            eprintln!("adscheck: error: {e:#}");
-            Exit::Fatal.into()
+            errln!("adscheck: error: {e:#}");
+            Exit::Fatal
         }
+    };
+    // Diagnostics that could not be written (a full device, not a closed pipe) were lost.
+    if output::stderr_failed() && exit != Exit::Interrupted {
+        return Exit::Fatal.into();
     }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-    })
+    exit.into()
 }
 
 fn run(cli: &Cli) -> Outcome {
@@ -130,7 +146,7 @@ fn run(cli: &Cli) -> Outcome {
 pub(crate) fn load_engine(path: Option<&Path>) -> Result<Engine, Exit> {
     adscheck::load_engine(path).map_err(|errors| {
         print_diagnostics(&errors.0, "error");
-        eprintln!(
+        errln!(
             "adscheck: error: the checklist cannot be used (run `adscheck checklist lint FILE`)"
         );
         Exit::Fatal
@@ -155,7 +171,7 @@ pub(crate) fn diagnostic_line(d: &Diagnostic, severity: &str) -> String {
 /// Print each diagnostic on standard error, one line each.
 pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], severity: &str) {
     for d in diagnostics {
-        eprintln!("{}", diagnostic_line(d, severity));
+        errln!("{}", diagnostic_line(d, severity));
     }
 }
 
@@ -172,7 +188,7 @@ pub(crate) fn color(cli: &Cli) -> bool {
 
 /// Print "no answer files found" for `paths`.
 pub(crate) fn no_files(paths: &[PathBuf]) -> Exit {
-    eprintln!(
+    errln!(
         "adscheck: error: no answer files (*.yaml, *.yml, *.json) found in {}",
         paths
             .iter()
@@ -192,7 +208,7 @@ pub(crate) fn plural(n: usize) -> &'static str {
 /// output, saying what to do next with a written file.
 pub(crate) fn write_out(text: &str, out: Option<&Path>, force: bool, next: &str) -> Outcome {
     let Some(path) = out else {
-        let mut stdout = io::stdout().lock();
+        let mut stdout = output::stdout();
         stdout.write_all(text.as_bytes())?;
         stdout.flush()?;
         return Ok(Exit::Success);
@@ -205,14 +221,14 @@ pub(crate) fn write_out(text: &str, out: Option<&Path>, force: bool, next: &str)
     if let Err(e) = written {
         print_diagnostics(&[e], "error");
         if path.exists() && !force {
-            eprintln!(
+            errln!(
                 "adscheck: error: {} exists; add --force to replace it",
                 path.display()
             );
         }
         return Ok(Exit::Fatal);
     }
-    eprintln!(
+    errln!(
         "Wrote {}; {}",
         path.display(),
         next.replace("{}", &path.display().to_string())

@@ -43,7 +43,7 @@ impl Progress {
 
     /// Print on standard error without tearing the progress line.
     pub(crate) fn println(&self, line: &str) {
-        self.bar.suspend(|| eprintln!("{line}"));
+        self.bar.suspend(|| errln!("{line}"));
     }
 
     pub(crate) fn finish(&self) {

@@ -21,7 +21,7 @@ pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
         Some(_) => Candidates::default(),
         None => Candidates::find(&args.against),
     };
-    let mut out = io::stdout().lock();
+    let mut out = super::output::stdout();
     let (mut files, mut changed, mut failed) = (0usize, 0usize, 0usize);
     for source in batch::sources(&args.paths) {
         files += 1;
@@ -41,7 +41,7 @@ pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
                 .and_then(|stamp| candidates.named_by(&stamp)),
         };
         let Some(old) = old else {
-            eprintln!(
+            errln!(
                 "{name}: error[stamp-mismatch]: cannot tell which checklist this file was answered \
                  under (no stamp, or no copy of that version built in, in ./checklists/ or beside \
                  --against): give it with --from FILE"
@@ -65,6 +65,7 @@ pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
         "adscheck recheck: {files} file{}, {changed} with changed determinations, {failed} not rechecked",
         plural(files)
     )?;
+    out.flush()?;
     Ok(Exit::findings_if(changed > 0 || failed > 0))
 }
 

@@ -34,7 +34,7 @@ pub(crate) fn run(cli: &Cli, args: &StampArgs) -> Outcome {
             Some(args.by.clone()),
         ));
         if Format::from_path(path) == Some(Format::Json) {
-            eprintln!(
+            errln!(
                 "{name}: error[wrong-type]: stamp rewrites files as YAML; this is JSON: \
                  add the stamp block by hand or keep a YAML copy"
             );
@@ -43,7 +43,7 @@ pub(crate) fn run(cli: &Cli, args: &StampArgs) -> Outcome {
         }
         atomic_file::replace(path, file.to_yaml(engine.checklist()).as_bytes())
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        println!("{}: stamped", path.display());
+        outln!("{}: stamped", path.display())?;
     }
     Ok(Exit::findings_if(failed > 0))
 }

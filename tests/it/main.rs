@@ -20,6 +20,7 @@ mod other_checklist;
 mod properties;
 mod records;
 mod scale;
+mod streams;
 mod support;
 mod synthetic;
 mod terminal;

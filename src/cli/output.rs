@@ -1,0 +1,79 @@
+//! The one place that writes to standard output and standard error.
+//!
+//! A closed pipe on either stream (`adscheck check bad/ | head -1`) ends the writing quietly:
+//! what is left to write is dropped, the run goes on to the end, and the exit code is the one
+//! the run would otherwise have had (a closed pipe never turns findings into success). Any
+//! other write error on standard output (a full disk) is an error of the run: one message,
+//! exit 2. Standard error that cannot be written to at all (not a closed pipe) also makes the
+//! run exit 2, since its diagnostics were lost.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+static STDERR_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Standard output, buffered, with a closed pipe turned into silence.
+pub(crate) fn stdout() -> Guarded<io::BufWriter<io::StdoutLock<'static>>> {
+    Guarded(io::BufWriter::with_capacity(64 * 1024, io::stdout().lock()))
+}
+
+/// A writer to standard output on which a closed pipe discards instead of failing.
+pub(crate) struct Guarded<W: Write>(W);
+
+fn guard<T>(result: io::Result<T>, closed: T) -> io::Result<T> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            Ok(closed)
+        }
+        other => other,
+    }
+}
+
+impl<W: Write> Write for Guarded<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if STDOUT_CLOSED.load(Ordering::Relaxed) {
+            return Ok(buf.len());
+        }
+        guard(self.0.write(buf), buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if STDOUT_CLOSED.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        guard(self.0.flush(), ())
+    }
+}
+
+/// Write one line to standard output (unbuffered use: the interview, progress messages).
+///
+/// # Errors
+/// A write error other than a closed pipe.
+pub(crate) fn out_line(args: fmt::Arguments<'_>) -> io::Result<()> {
+    let mut out = stdout();
+    out.write_fmt(args)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// Write one line to standard error; a closed pipe is ignored, any other failure remembered.
+pub(crate) fn err_line(args: fmt::Arguments<'_>) {
+    let mut err = io::stderr().lock();
+    let written = err
+        .write_fmt(args)
+        .and_then(|()| err.write_all(b"\n"))
+        .and_then(|()| err.flush());
+    if let Err(e) = written
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        STDERR_FAILED.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Whether standard error failed with something other than a closed pipe.
+pub(crate) fn stderr_failed() -> bool {
+    STDERR_FAILED.load(Ordering::Relaxed)
+}
