@@ -4,12 +4,12 @@
 //! report with an error, and the others are still evaluated. Results come out sorted by path
 //! so that output is the same from run to run.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::document::Format;
 use crate::engine::Engine;
-use crate::error::{Diagnostic, Diagnostics, Kind, Position};
+use crate::error::{Diagnostic, Diagnostics, Kind};
+use crate::input;
 use crate::report::Report;
 
 /// The name standard input goes by in reports.
@@ -24,6 +24,9 @@ pub enum Source {
     File(PathBuf),
     /// A path that could not be listed, with the reason.
     Unreadable(PathBuf, String),
+    /// A settings file (`.adscheck.yaml`) found inside a folder walk: not an answer file, but
+    /// `check` must know of it (only [`sources_and_settings`] gives these).
+    Settings(PathBuf),
 }
 
 impl Source {
@@ -32,7 +35,9 @@ impl Source {
     pub fn name(&self) -> String {
         match self {
             Source::Stdin => STDIN_NAME.to_owned(),
-            Source::File(p) | Source::Unreadable(p, _) => p.display().to_string(),
+            Source::File(p) | Source::Unreadable(p, _) | Source::Settings(p) => {
+                p.display().to_string()
+            }
         }
     }
 
@@ -56,6 +61,11 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
     entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
 }
 
+/// Whether a walk entry is a settings file.
+fn is_settings(entry: &walkdir::DirEntry) -> bool {
+    entry.file_name() == crate::check::settings::FILE_NAME
+}
+
 /// Expand the paths given on the command line into answer files, in path order, lazily.
 ///
 /// `-` is standard input; a folder contributes every `*.yaml`, `*.yml` and `*.json` below it,
@@ -65,6 +75,12 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
 /// inside a folder also named, are taken once. Files come out one by one, so memory does not
 /// grow with their number (beyond the listing of one folder, which is sorted).
 pub fn sources(paths: &[PathBuf]) -> impl Iterator<Item = Source> + use<> {
+    sources_and_settings(paths).filter(|s| !matches!(s, Source::Settings(_)))
+}
+
+/// [`sources`], and also every settings file (`.adscheck.yaml`) inside the folders walked, as
+/// [`Source::Settings`], in its place in path order.
+pub fn sources_and_settings(paths: &[PathBuf]) -> impl Iterator<Item = Source> + use<> {
     let mut roots: Vec<PathBuf> = paths.to_vec();
     roots.sort();
     roots.dedup();
@@ -89,9 +105,12 @@ fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Source>> {
             walkdir::WalkDir::new(&path)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_entry(|e| !is_hidden(e))
+                .filter_entry(|e| !is_hidden(e) || is_settings(e))
                 .filter_map(move |entry| match entry {
                     Ok(entry) => {
+                        if is_settings(&entry) {
+                            return Some(Source::Settings(entry.into_path()));
+                        }
                         if !is_answer_file(entry.path()) {
                             return None;
                         }
@@ -167,43 +186,8 @@ where
 /// the limit keeps a stray database dump from filling memory.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
-fn too_large(name: &str, size: Option<u64>, limit: u64) -> Diagnostic {
-    let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
-    let size = size.map_or_else(|| "larger".to_owned(), |n| format!("{:.1} MiB", mib(n)));
-    Diagnostic::new(
-        Kind::TooLarge,
-        name,
-        None,
-        format!(
-            "the file is {size}, over the {:.1} MiB limit for answer files; raise it with \
-             --max-file-size if this is really an answer file",
-            mib(limit)
-        ),
-    )
-}
-
-/// Read at most `limit` bytes from `reader`; more is an error.
-fn read_limited(name: &str, reader: impl Read, limit: u64) -> Result<Vec<u8>, Diagnostic> {
-    let mut buffer = Vec::new();
-    reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut buffer)
-        .map_err(|e| {
-            Diagnostic::new(
-                Kind::Io,
-                name,
-                None,
-                format!("cannot read: {}", io_reason(&e)),
-            )
-        })?;
-    if buffer.len() as u64 > limit {
-        return Err(too_large(name, None, limit));
-    }
-    Ok(buffer)
-}
-
-/// Read one source as text, refusing more than `max_bytes` (checked before reading, from the
-/// file's size, and again while reading, for files that grow or report no size).
+/// Read one source as text, at most `max_bytes` (counted while reading; files that are not
+/// regular files are refused before they are opened).
 ///
 /// # Errors
 /// A [`Kind::Io`] diagnostic when it cannot be read, [`Kind::TooLarge`] over the limit,
@@ -211,25 +195,14 @@ fn read_limited(name: &str, reader: impl Read, limit: u64) -> Result<Vec<u8>, Di
 pub fn read(source: &Source, max_bytes: u64) -> Result<String, Diagnostic> {
     let name = source.name();
     let bytes = match source {
-        Source::Stdin => read_limited(&name, std::io::stdin().lock(), max_bytes)?,
-        Source::File(path) => {
-            let io = |e: std::io::Error| {
-                Diagnostic::new(
-                    Kind::Io,
-                    &name,
-                    None,
-                    format!("cannot read: {}", io_reason(&e)),
-                )
-            };
-            let file = std::fs::File::open(path).map_err(io)?;
-            let meta = file.metadata().map_err(io)?;
-            if meta.is_dir() {
-                return Err(io(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
-            }
-            if meta.len() > max_bytes {
-                return Err(too_large(&name, Some(meta.len()), max_bytes));
-            }
-            read_limited(&name, file, max_bytes)?
+        Source::Stdin => input::read_limited(
+            &name,
+            std::io::stdin().lock(),
+            max_bytes,
+            input::ANSWER_FILE,
+        )?,
+        Source::File(path) | Source::Settings(path) => {
+            input::read_file(&name, path, max_bytes, input::ANSWER_FILE)?
         }
         Source::Unreadable(_, reason) => {
             return Err(Diagnostic::new(
@@ -240,49 +213,7 @@ pub fn read(source: &Source, max_bytes: u64) -> Result<String, Diagnostic> {
             ));
         }
     };
-    decode(&name, bytes)
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    if e.kind() == std::io::ErrorKind::IsADirectory {
-        "it is a folder; name the folder itself to classify the files in it".to_owned()
-    } else {
-        e.to_string()
-    }
-}
-
-/// UTF-8 text, without a byte-order mark.
-fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                text.drain(..'\u{feff}'.len_utf8());
-            }
-            Ok(text)
-        }
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let before = e.as_bytes().get(..valid).unwrap_or_default();
-            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = before
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
-                .chars()
-                .count()
-                + 1;
-            Err(Diagnostic::new(
-                Kind::Syntax,
-                name,
-                Some(Position::new(
-                    u32::try_from(line).unwrap_or(u32::MAX),
-                    u32::try_from(column).unwrap_or(u32::MAX),
-                )),
-                "not UTF-8 text: answer files must be UTF-8 encoded YAML or JSON",
-            ))
-        }
-    }
+    input::decode(&name, bytes, input::ANSWER_FILE)
 }
 
 /// Read and classify one source, refusing files over `max_bytes`.

@@ -99,6 +99,8 @@ kinds! {
     OptionsWithoutYes => "options-without-yes", "Options ticked on an answer that is not yes.", true;
     /// An answer to a question the checklist would not have asked (warning).
     AnswerNotNeeded => "answer-not-needed", "An answer to a question earlier answers made unnecessary.", true;
+    /// A setting points at something it may not use (a checklist outside the repository).
+    NotAllowed => "not-allowed", "A setting points outside what it may use.", false;
     /// The file was answered under another version or text of the checklist (warning).
     StampMismatch => "stamp-mismatch", "The file was answered under another version of the checklist.", true;
 }

@@ -53,6 +53,7 @@ pub mod checklist;
 pub mod document;
 pub mod engine;
 pub mod error;
+pub mod input;
 pub mod interview;
 pub mod recheck;
 pub mod render;

@@ -6,14 +6,16 @@
 //! a severity and the place to fix.
 
 pub mod context;
+pub mod scope;
 pub mod settings;
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-pub use context::{Context, ContextError, Contexts, Overrides};
-pub use settings::{FailOn, Settings};
+pub use context::{Context, ContextError, Overrides};
+pub use scope::{Scope, nested_settings};
+pub use settings::{FailOn, Governing, Selection, Settings};
 
 use crate::answers::AnswerValue;
 use crate::engine::{Engine, Truth};
@@ -64,6 +66,12 @@ rules! {
     /// Rule: two files describe the same tool (same agency and name).
     DUPLICATE_TOOL => "duplicate-tool",
         "Two answer files describe the same tool (same agency and name).";
+    /// Rule: a settings file inside the checked tree, which would otherwise change the gate.
+    NESTED_SETTINGS => "nested-settings",
+        "A settings file inside the checked tree: one settings file governs a run.";
+    /// Rule: an include or exclude pattern that matched no file (warning).
+    UNUSED_PATTERN => "unused-pattern",
+        "An include or exclude pattern of the settings matched no file.";
 }
 
 /// Every rule `check` can report, with what it means (for SARIF rule metadata and docs): its
@@ -125,6 +133,18 @@ pub struct FileResult {
 }
 
 impl FileResult {
+    /// A result that is only findings about a file (a settings file), not an answer file.
+    #[must_use]
+    pub fn about(file: String, findings: Vec<Finding>) -> FileResult {
+        FileResult {
+            file,
+            name: None,
+            agency: None,
+            determinations: None,
+            findings,
+        }
+    }
+
     /// Whether any finding is at least `severity`.
     #[must_use]
     pub fn has(&self, severity: Severity) -> bool {
@@ -354,9 +374,13 @@ impl Duplicates {
     }
 }
 
-/// Counts over a whole check.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+/// Counts over a whole check, and what governed it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Totals {
+    /// The settings file that governed the run, if any.
+    pub settings: Option<String>,
+    /// Files the settings' patterns left out.
+    pub excluded: usize,
     /// Files checked.
     pub files: usize,
     /// Files with at least one error.

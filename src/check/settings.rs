@@ -1,5 +1,4 @@
-//! `.adscheck.yaml`: the settings of an inventory repository, found by walking up from each
-//! checked path, like other linters' configuration files.
+//! `.adscheck.yaml`: the settings of an inventory repository.
 //!
 //! ```yaml
 //! required-tool-fields: [name, agency]    # default
@@ -9,20 +8,27 @@
 //! exclude: ["drafts/**"]
 //! fail-on: error                          # or warning
 //! ```
+//!
+//! One settings file governs a whole run ([`governing`]): `--config` if given, otherwise the
+//! topmost `.adscheck.yaml` on the way from the repository root down to the folder that holds
+//! every checked path. A settings file inside the checked tree governs nothing and is reported
+//! (so a submission cannot plant one that switches the gate off), and a checklist named in the
+//! settings must lie inside the repository.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
-use crate::error::{Diagnostic, Diagnostics, Kind};
-use crate::{
-    document::{Format, Located},
-    yaml,
-};
+use crate::document::{Format, Located};
+use crate::error::{Diagnostic, Diagnostics, Kind, Position};
+use crate::{input, yaml};
 
 /// The settings file's name.
 pub const FILE_NAME: &str = ".adscheck.yaml";
+
+/// The largest settings file read: real ones are a few lines.
+pub const MAX_SETTINGS_SIZE: u64 = 1024 * 1024;
 
 /// What makes a check fail.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -46,7 +52,15 @@ struct SettingsFile {
     fail_on: Option<FailOn>,
 }
 
-/// Settings in force for the files below one folder.
+/// Include or exclude patterns, each with where it stands.
+#[derive(Clone, Debug)]
+pub struct Patterns {
+    set: GlobSet,
+    /// The patterns as written, in order (the set's indices).
+    pub patterns: Vec<Located<String>>,
+}
+
+/// The settings in force for a run.
 #[derive(Clone, Debug)]
 pub struct Settings {
     /// The settings file, when there is one.
@@ -59,14 +73,111 @@ pub struct Settings {
     pub allow_undetermined: bool,
     /// The checklist to check against (`None`: the built-in one).
     pub checklist: Option<PathBuf>,
-    include: Option<GlobSet>,
-    exclude: Option<GlobSet>,
+    /// Where `checklist:` stands in the settings file.
+    pub checklist_position: Option<Position>,
+    /// Only files matching one of these are checked (none: every answer file).
+    pub include: Option<Patterns>,
+    /// Files matching one of these are not checked.
+    pub exclude: Option<Patterns>,
     /// What fails the check.
     pub fail_on: FailOn,
 }
 
+/// Whether one file is checked, and which patterns matched it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Whether the file is checked.
+    pub selected: bool,
+    /// Indices of the include patterns that matched it.
+    pub included_by: Vec<usize>,
+    /// Indices of the exclude patterns that matched it.
+    pub excluded_by: Vec<usize>,
+}
+
+/// Where a run's settings come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Governing {
+    /// The settings file that governs the run, if any.
+    pub file: Option<PathBuf>,
+    /// The repository root: the nearest folder upward holding `.git` (or the file system root).
+    pub repository: PathBuf,
+}
+
+/// Make `path` absolute and drop `.` and `..` without touching the file system.
+fn absolute(path: &Path) -> PathBuf {
+    let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in full.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The deepest folder holding every path of `paths` (`-` counts as the current folder).
+fn common_folder(paths: &[PathBuf]) -> PathBuf {
+    let folders: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| {
+            if p.as_os_str() == "-" {
+                absolute(Path::new("."))
+            } else if p.is_dir() {
+                absolute(p)
+            } else {
+                absolute(p.parent().unwrap_or(Path::new(".")))
+            }
+        })
+        .collect();
+    let Some(first) = folders.first() else {
+        return absolute(Path::new("."));
+    };
+    let mut common = first.clone();
+    for folder in folders.iter().skip(1) {
+        while !folder.starts_with(&common) {
+            if !common.pop() {
+                break;
+            }
+        }
+    }
+    common
+}
+
+/// The settings file that governs a run over `paths`: `config` if given, otherwise the
+/// topmost `.adscheck.yaml` from the repository root down to the folder holding every path.
+#[must_use]
+pub fn governing(paths: &[PathBuf], config: Option<&Path>) -> Governing {
+    let top = common_folder(paths);
+    let repository = top
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map_or_else(
+            || top.ancestors().last().unwrap_or(&top).to_path_buf(),
+            Path::to_path_buf,
+        );
+    let here = absolute(Path::new("."));
+    let file = match config {
+        Some(config) => Some(config.to_path_buf()),
+        None => {
+            // Ancestors run from `top` up; the last one found below the root is the topmost.
+            // Shown relative to the current folder when it is below it, as paths given are.
+            top.ancestors()
+                .take_while(|dir| dir.starts_with(&repository))
+                .map(|dir| dir.join(FILE_NAME))
+                .filter(|candidate| candidate.is_file())
+                .last()
+                .map(|f| f.strip_prefix(&here).map_or(f.clone(), Path::to_path_buf))
+        }
+    };
+    Governing { file, repository }
+}
+
 impl Settings {
-    /// The defaults, for files with no settings file above them.
+    /// The defaults, for a run with no settings file.
     #[must_use]
     pub fn defaults(root: PathBuf) -> Settings {
         Settings {
@@ -75,31 +186,26 @@ impl Settings {
             required_tool_fields: vec!["name".to_owned(), "agency".to_owned()],
             allow_undetermined: false,
             checklist: None,
+            checklist_position: None,
             include: None,
             exclude: None,
             fail_on: FailOn::Error,
         }
     }
 
-    /// The nearest settings file in `folder` or a folder above it.
-    #[must_use]
-    pub fn find(folder: &Path) -> Option<PathBuf> {
-        let start = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
-        start
-            .ancestors()
-            .map(|dir| dir.join(FILE_NAME))
-            .find(|candidate| candidate.is_file())
-    }
-
-    /// Read and check a settings file.
+    /// Read and check a settings file. A `checklist:` it names must lie inside `repository`
+    /// unless `checklist_given` (the command line names the checklist, so this one is unused).
     ///
     /// # Errors
-    /// Every problem, with its position: unknown settings, wrong types, bad globs.
-    pub fn load(path: &Path) -> Result<Settings, Diagnostics> {
+    /// Every problem, with its position: unknown settings, wrong types, bad globs, a checklist
+    /// outside the repository, an unreadable or oversized file.
+    pub fn load(
+        path: &Path,
+        repository: &Path,
+        checklist_given: bool,
+    ) -> Result<Settings, Diagnostics> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Diagnostic::new(Kind::Io, &name, None, format!("cannot read settings: {e}"))
-        })?;
+        let text = input::read_text(path, MAX_SETTINGS_SIZE, input::SETTINGS)?;
         let parsed: SettingsFile = if text.trim().is_empty() {
             SettingsFile::default()
         } else {
@@ -110,30 +216,38 @@ impl Settings {
             .filter(|p| !p.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         let mut problems = Vec::new();
-        let mut globs = |patterns: Option<Vec<Located<String>>>| -> Option<GlobSet> {
-            let patterns = patterns?;
-            let mut builder = GlobSetBuilder::new();
-            for p in &patterns {
-                match Glob::new(p.as_str()) {
-                    Ok(glob) => {
-                        builder.add(glob);
-                    }
-                    Err(e) => problems.push(Diagnostic::new(
-                        Kind::WrongType,
-                        &name,
-                        p.position,
-                        format!("bad glob `{}`: {}", p.as_str(), e.kind()),
-                    )),
-                }
+        let include = patterns(&name, parsed.include, &mut problems);
+        let exclude = patterns(&name, parsed.exclude, &mut problems);
+        let checklist_position = parsed.checklist.as_ref().and_then(|c| c.position);
+        let checklist = parsed.checklist.map(|c| root.join(c.as_str()));
+        if let Some(checklist) = &checklist
+            && !checklist_given
+        {
+            let real = checklist
+                .canonicalize()
+                .unwrap_or_else(|_| absolute(checklist));
+            let repository = repository
+                .canonicalize()
+                .unwrap_or_else(|_| absolute(repository));
+            if !real.starts_with(&repository) {
+                problems.push(Diagnostic::new(
+                    Kind::NotAllowed,
+                    &name,
+                    checklist_position,
+                    format!(
+                        "the checklist `{}` is outside the repository ({}): settings may only \
+                         name a checklist inside it; give one from elsewhere with --checklist",
+                        checklist.display(),
+                        repository.display()
+                    ),
+                ));
             }
-            builder.build().ok()
-        };
-        let include = globs(parsed.include);
-        let exclude = globs(parsed.exclude);
+        }
         let defaults = Settings::defaults(root.clone());
         let settings = Settings {
             file: Some(path.to_path_buf()),
-            checklist: parsed.checklist.map(|c| root.join(c.as_str())),
+            checklist,
+            checklist_position,
             required_tool_fields: parsed
                 .required_tool_fields
                 .map_or(defaults.required_tool_fields, |fields| {
@@ -153,13 +267,83 @@ impl Settings {
     }
 
     /// Whether `path` is one of the files these settings check (include and exclude globs,
-    /// matched against the path relative to the settings file's folder).
+    /// matched against the path relative to the settings file's folder), and which patterns
+    /// matched it.
+    #[must_use]
+    pub fn select(&self, path: &Path) -> Selection {
+        let absolute_path = absolute(path);
+        let root = absolute(&self.root);
+        let relative = absolute_path.strip_prefix(&root).unwrap_or(path);
+        let included_by = self
+            .include
+            .as_ref()
+            .map_or_else(Vec::new, |p| p.set.matches(relative));
+        let excluded_by = self
+            .exclude
+            .as_ref()
+            .map_or_else(Vec::new, |p| p.set.matches(relative));
+        Selection {
+            selected: (self.include.is_none() || !included_by.is_empty()) && excluded_by.is_empty(),
+            included_by,
+            excluded_by,
+        }
+    }
+
+    /// Whether `path` is one of the files these settings check.
     #[must_use]
     pub fn selects(&self, path: &Path) -> bool {
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let root = std::path::absolute(&self.root).unwrap_or_else(|_| self.root.clone());
-        let relative = absolute.strip_prefix(&root).unwrap_or(path);
-        self.include.as_ref().is_none_or(|g| g.is_match(relative))
-            && !self.exclude.as_ref().is_some_and(|g| g.is_match(relative))
+        self.select(path).selected
+    }
+}
+
+/// Build a glob set from patterns, reporting each bad pattern, a set that cannot be built, and
+/// patterns that can never match a relative path.
+fn patterns(
+    file: &str,
+    patterns: Option<Vec<Located<String>>>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Patterns> {
+    let patterns = patterns?;
+    let mut builder = GlobSetBuilder::new();
+    for p in &patterns {
+        let text = p.as_str();
+        if text.starts_with("./") || text.starts_with('/') {
+            problems.push(Diagnostic::new(
+                Kind::WrongType,
+                file,
+                p.position,
+                format!(
+                    "pattern `{text}` can never match: patterns are matched against paths \
+                     relative to the settings file's folder, without a leading `./` or `/`"
+                ),
+            ));
+            continue;
+        }
+        match Glob::new(text) {
+            Ok(glob) => {
+                builder.add(glob);
+            }
+            Err(e) => problems.push(Diagnostic::new(
+                Kind::WrongType,
+                file,
+                p.position,
+                format!("bad glob `{text}`: {}", e.kind()),
+            )),
+        }
+    }
+    match builder.build() {
+        Ok(set) => Some(Patterns { set, patterns }),
+        Err(e) => {
+            problems.push(Diagnostic::new(
+                Kind::WrongType,
+                file,
+                patterns.first().and_then(|p| p.position),
+                format!(
+                    "these patterns cannot be used together (too large or too complex for the \
+                     matcher): {e}"
+                ),
+            ));
+            None
+        }
     }
 }

@@ -46,23 +46,7 @@ impl Checklist {
     /// As [`Checklist::from_text`], or a [`Kind::Io`] error when the file cannot be read.
     pub fn load(path: &Path) -> Result<Checklist, Diagnostics> {
         let file = path.display().to_string();
-        let io = |e: std::io::Error| {
-            Diagnostic::new(Kind::Io, &file, None, format!("cannot read checklist: {e}"))
-        };
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > MAX_CHECKLIST_SIZE {
-            return Err(Diagnostic::new(
-                Kind::TooLarge,
-                &file,
-                None,
-                format!(
-                    "the checklist is {size} bytes, over the {MAX_CHECKLIST_SIZE}-byte limit \
-                     for checklists"
-                ),
-            )
-            .into());
-        }
-        let text = std::fs::read_to_string(path).map_err(io)?;
+        let text = crate::input::read_text(path, MAX_CHECKLIST_SIZE, crate::input::CHECKLIST)?;
         let format = Format::from_path(path).unwrap_or(Format::Yaml);
         Checklist::from_text(&file, &text, format)
     }

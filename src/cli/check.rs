@@ -1,10 +1,10 @@
 //! `adscheck check`: CI rules over a submission of answer files.
 
-use std::io::{self, Write};
+use std::io::Write;
 
-use adscheck::batch;
+use adscheck::batch::{self, Source};
 use adscheck::check::{
-    self as rules, ContextError, Contexts, Duplicates, FailOn, Overrides, Totals,
+    self as rules, Context, ContextError, Duplicates, FailOn, FileResult, Overrides, Scope, Totals,
 };
 use adscheck::render::check::{CheckFormat, step_summary, write};
 
@@ -22,45 +22,50 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
         CheckFormatArg::Github => CheckFormat::Github,
         CheckFormatArg::Sarif => CheckFormat::Sarif,
     };
-    let mut contexts = contexts(cli, args);
-    // Resolve each file's settings first (sequentially, cached), keeping only selected files.
-    let mut fatal = None;
-    let selected = batch::sources(&args.paths).filter_map(|source| {
-        if fatal.is_some() {
-            return None;
-        }
-        match contexts.for_source(&source) {
-            Ok(ctx) => {
-                let chosen = match &source {
-                    batch::Source::File(p) => ctx.settings.selects(p),
-                    _ => true,
-                };
-                chosen.then_some((source, ctx))
+    let ctx = Context::load(&args.paths, &overrides(cli, args)).map_err(report_context_error)?;
+    let (results, mut totals) = check_all(cli, args, &ctx);
+    if totals.files == 0 {
+        return Ok(super::no_files(&args.paths));
+    }
+    totals.settings = ctx.governing.file.as_ref().map(|f| f.display().to_string());
+    let mut out = super::output::stdout();
+    write(format, &results, &totals, &mut out)?;
+    out.flush()?;
+    if github && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+        append(&path, &step_summary(&results, &totals))?;
+    }
+    Ok(Exit::findings_if(totals.failed(ctx.settings.fail_on)))
+}
+
+/// Check every selected file, in path order, with settings files planted in the tree and
+/// patterns that matched nothing reported too.
+fn check_all(cli: &Cli, args: &CheckArgs, ctx: &Context) -> (Vec<FileResult>, Totals) {
+    let mut scope = Scope::new(&ctx.settings);
+    let mut nested = Vec::new();
+    let selected = batch::sources_and_settings(&args.paths).filter(|source| match source {
+        Source::Settings(path) => {
+            if !ctx.is_governing(path) {
+                nested.push(rules::nested_settings(path, ctx.governing.file.as_deref()));
             }
-            Err(e) => {
-                fatal = Some(report_context_error(&e));
-                None
-            }
+            false
         }
+        Source::File(path) => scope.selects(path),
+        Source::Stdin | Source::Unreadable(..) => true,
     });
     let mut results = Vec::new();
     let mut totals = Totals::default();
     let mut duplicates = Duplicates::default();
-    let mut fail_on = FailOn::Error;
     let mut progress = Progress::new();
     batch::in_order(
         selected,
-        |(source, ctx)| {
+        |source| {
             let report = batch::classify(&ctx.engine, source, cli.max_file_size);
             let result = rules::check_file(&ctx.engine, &ctx.settings, &report);
             let tool_position = report.outcome.as_ref().ok().and_then(|o| o.tool_position);
             (result, tool_position)
         },
-        |(_, ctx), (mut result, tool_position)| -> Result<(), std::convert::Infallible> {
+        |_, (mut result, tool_position)| -> Result<(), std::convert::Infallible> {
             duplicates.observe(&mut result, tool_position);
-            if ctx.settings.fail_on == FailOn::Warning {
-                fail_on = FailOn::Warning;
-            }
             totals.add(&result);
             results.push(result);
             progress.tick();
@@ -69,23 +74,18 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
     )
     .unwrap_or_else(|never| match never {});
     progress.finish();
-    if let Some(exit) = fatal {
-        return Ok(exit);
+    if totals.files > 0 {
+        for result in nested.into_iter().chain(scope.unused_patterns()) {
+            totals.add(&result);
+            results.push(result);
+        }
     }
-    if totals.files == 0 {
-        return Ok(super::no_files(&args.paths));
-    }
-    let mut out = super::output::stdout();
-    write(format, &results, &totals, &mut out)?;
-    out.flush()?;
-    if github && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
-        append(&path, &step_summary(&results, &totals))?;
-    }
-    Ok(Exit::findings_if(totals.failed(fail_on)))
+    totals.excluded = scope.excluded;
+    (results, totals)
 }
 
 /// Append `text` to the file at `path` (GitHub's job summary).
-fn append(path: &std::ffi::OsStr, text: &str) -> io::Result<()> {
+fn append(path: &std::ffi::OsStr, text: &str) -> std::io::Result<()> {
     let mut file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -93,9 +93,9 @@ fn append(path: &std::ffi::OsStr, text: &str) -> io::Result<()> {
     file.write_all(text.as_bytes())
 }
 
-/// Settings and engines under the command line's overrides.
-fn contexts(cli: &Cli, args: &CheckArgs) -> Contexts {
-    Contexts::new(Overrides {
+/// What the command line says over the settings.
+fn overrides(cli: &Cli, args: &CheckArgs) -> Overrides {
+    Overrides {
         config: args.config.clone(),
         checklist: cli.checklist.clone(),
         allow_undetermined: args.allow_undetermined,
@@ -103,11 +103,11 @@ fn contexts(cli: &Cli, args: &CheckArgs) -> Contexts {
             FailOnArg::Error => FailOn::Error,
             FailOnArg::Warning => FailOn::Warning,
         }),
-    })
+    }
 }
 
 /// Print why the settings or their checklist cannot be used.
-fn report_context_error(e: &ContextError) -> Exit {
+fn report_context_error(e: ContextError) -> Exit {
     match e {
         ContextError::Settings(path, errors) => {
             print_diagnostics(&errors.0, "error");

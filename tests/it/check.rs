@@ -38,7 +38,7 @@ fn check(args: &[&str]) -> Run {
 const FAILING: &str = "examples/inventory-failing";
 
 /// (file, line, column, severity, rule) of every finding in the failing inventory.
-const EXPECTED: [(&str, u32, u32, &str, &str); 7] = [
+const EXPECTED: [(&str, u32, u32, &str, &str); 8] = [
     ("basket-sensors.yaml", 10, 16, "error", "undetermined"),
     (
         "collection-route-optimization.yaml",
@@ -76,7 +76,18 @@ const EXPECTED: [(&str, u32, u32, &str, &str); 7] = [
         "checklist-mismatch",
     ),
     ("snow-plow-tracker.yaml", 7, 7, "error", "invalid-answer"),
+    // A settings file planted in the submission: reported, and it governs nothing.
+    (".adscheck.yaml", 0, 0, "error", "nested-settings"),
 ];
+
+/// `file:line:col: ` or, without a position, `file: `.
+fn at(file: &str, line: u32, column: u32) -> String {
+    if line == 0 {
+        format!("{FAILING}/sanitation/{file}: ")
+    } else {
+        format!("{FAILING}/sanitation/{file}:{line}:{column}: ")
+    }
+}
 
 #[test]
 fn the_example_inventory_passes() {
@@ -84,7 +95,8 @@ fn the_example_inventory_passes() {
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert_eq!(
         r.stdout,
-        "adscheck check: 3 files, 0 errors, 0 warnings; 0 files failed\n"
+        "settings: examples/inventory/.adscheck.yaml; 1 file excluded\n\
+         adscheck check: 3 files, 0 errors, 0 warnings; 0 files failed\n"
     );
 }
 
@@ -93,14 +105,18 @@ fn the_failing_inventory_fails_with_each_finding_on_its_line() {
     let r = check(&[FAILING]);
     assert_eq!(r.code, 1);
     let lines: Vec<&str> = r.stdout.lines().collect();
-    assert_eq!(lines.len(), EXPECTED.len() + 1);
+    assert_eq!(lines.len(), EXPECTED.len() + 2);
     for (line, (file, l, c, severity, rule)) in lines.iter().zip(EXPECTED) {
-        let prefix = format!("{FAILING}/sanitation/{file}:{l}:{c}: {severity}[{rule}]: ");
+        let prefix = format!("{}{severity}[{rule}]: ", at(file, l, c));
         assert!(line.starts_with(&prefix), "{line}\n  expected {prefix}");
     }
     assert_eq!(
-        lines[7],
-        "adscheck check: 5 files, 6 errors, 1 warning; 5 files failed"
+        lines[8],
+        "settings: examples/inventory-failing/.adscheck.yaml; 1 file excluded"
+    );
+    assert_eq!(
+        lines[9],
+        "adscheck check: 6 files, 7 errors, 1 warning; 6 files failed"
     );
     // The mismatch names both values and the answers that decide it.
     assert!(
@@ -118,8 +134,13 @@ fn json_lists_every_file_and_finding() {
     let r = check(&[FAILING, "-f", "json"]);
     assert_eq!(r.code, 1);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v["totals"]["files"], 5);
-    assert_eq!(v["totals"]["errors"], 6);
+    assert_eq!(v["totals"]["files"], 6);
+    assert_eq!(v["totals"]["errors"], 7);
+    assert_eq!(
+        v["totals"]["settings"],
+        "examples/inventory-failing/.adscheck.yaml"
+    );
+    assert_eq!(v["totals"]["excluded"], 1);
     let found: Vec<(String, u64, String)> = v["files"]
         .as_array()
         .unwrap()
@@ -139,7 +160,7 @@ fn json_lists_every_file_and_finding() {
                 .map(move |x| {
                     (
                         file.clone(),
-                        x["line"].as_u64().unwrap(),
+                        x["line"].as_u64().unwrap_or(0),
                         x["rule"].as_str().unwrap().to_owned(),
                     )
                 })
@@ -165,8 +186,20 @@ fn junit_has_one_case_per_file_and_parses_back() {
     let r = check(&[FAILING, "-f", "junit"]);
     assert_eq!(r.code, 1);
     let report = quick_junit::Report::deserialize_from_str(&r.stdout).unwrap();
-    assert_eq!(report.tests, 5);
-    assert_eq!(report.failures, 5);
+    assert_eq!(report.tests, 6);
+    assert_eq!(report.failures, 6);
+    let properties: Vec<(&str, &str)> = report.test_suites[0]
+        .properties
+        .iter()
+        .map(|p| (p.name.as_str(), p.value.as_str()))
+        .collect();
+    assert_eq!(
+        properties,
+        [
+            ("settings", "examples/inventory-failing/.adscheck.yaml"),
+            ("excluded", "1")
+        ]
+    );
     let suite = &report.test_suites[0];
     let names: Vec<&str> = suite.test_cases.iter().map(|c| c.name.as_str()).collect();
     assert!(names[0].ends_with("basket-sensors.yaml"));
@@ -206,6 +239,12 @@ fn sarif_is_valid_sarif_2_1_0_with_the_findings() {
     assert_eq!(location["region"]["startLine"], 10);
     assert_eq!(location["region"]["startColumn"], 16);
     assert_eq!(results[3]["level"], "warning");
+    let properties = &sarif["runs"][0]["properties"];
+    assert_eq!(
+        properties["settings"],
+        "examples/inventory-failing/.adscheck.yaml"
+    );
+    assert_eq!(properties["excluded"], 1);
     let rules: Vec<&str> = sarif["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
         .unwrap()
@@ -240,7 +279,7 @@ fn github_annotations_and_step_summary() {
     assert!(r.stdout.contains("::warning file=examples/inventory-failing/sanitation/overtime-spreadsheet.yaml,line=5,col=7,"));
     let summary = std::fs::read_to_string(&summary).unwrap();
     assert!(
-        summary.starts_with("### adscheck check: 5 files, 6 errors, 1 warning; 5 files failed")
+        summary.starts_with("### adscheck check: 6 files, 7 errors, 1 warning; 6 files failed")
     );
     assert!(summary.contains("| File | Tool | Agency | Determinations | Findings |"));
     assert!(summary.contains("ads: yes, agency_ads: undetermined"));

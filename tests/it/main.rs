@@ -14,6 +14,7 @@ mod checklist;
 mod cli;
 mod engine;
 mod engine_model;
+mod gate;
 mod hostile;
 mod interview;
 mod other_checklist;

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::totals_line;
+use super::{settings_line, totals_line};
 use crate::check::{FileResult, Severity, Totals};
 use crate::text::markdown_cell as cell;
 
@@ -43,6 +43,7 @@ pub(crate) fn write(
             writeln!(out, "::{command} {properties}::{}", escape_data(&f.message))?;
         }
     }
+    writeln!(out, "{}", settings_line(totals))?;
     writeln!(out, "{}", totals_line(totals))
 }
 
@@ -51,6 +52,7 @@ pub(crate) fn write(
 pub fn step_summary(results: &[FileResult], totals: &Totals) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "### {}", totals_line(totals));
+    let _ = writeln!(s, "\n{}", cell(&settings_line(totals)));
     let _ = writeln!(s);
     let _ = writeln!(s, "| File | Tool | Agency | Determinations | Findings |");
     let _ = writeln!(s, "|---|---|---|---|---|");

@@ -17,11 +17,16 @@ fn line(f: &crate::check::Finding) -> String {
 
 pub(crate) fn write(
     results: &[FileResult],
-    _totals: &Totals,
+    totals: &Totals,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut report = Report::new("adscheck");
     let mut suite = TestSuite::new("adscheck check");
+    suite.add_property((
+        "settings",
+        totals.settings.as_deref().unwrap_or("").to_owned().as_str(),
+    ));
+    suite.add_property(("excluded", totals.excluded.to_string().as_str()));
     for result in results {
         let errors: Vec<_> = result
             .findings

@@ -43,8 +43,19 @@ pub fn write(
         CheckFormat::Json => json::write(results, totals, out),
         CheckFormat::Junit => junit::write(results, totals, out),
         CheckFormat::Github => github::write(results, totals, out),
-        CheckFormat::Sarif => sarif::write(results, out),
+        CheckFormat::Sarif => sarif::write(results, totals, out),
     }
+}
+
+/// Which settings governed the run and how many files they left out:
+/// `settings: inventory/.adscheck.yaml; 2 files excluded`.
+pub(crate) fn settings_line(totals: &Totals) -> String {
+    let settings = totals.settings.as_deref().unwrap_or("none (the defaults)");
+    let n = totals.excluded;
+    format!(
+        "settings: {settings}; {n} file{} excluded",
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 /// The totals line: `adscheck check: 12 files, 2 errors, 1 warning; 1 file failed`.

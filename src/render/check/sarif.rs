@@ -3,11 +3,12 @@
 use std::io::{self, Write};
 
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
-    ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag,
+    Region, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool,
+    ToolComponent,
 };
 
-use crate::check::{self, FileResult, Severity};
+use crate::check::{self, FileResult, Severity, Totals};
 
 /// A file name as a relative URI reference: forward slashes, no leading `./`.
 fn uri(file: &str) -> String {
@@ -15,7 +16,11 @@ fn uri(file: &str) -> String {
     file.strip_prefix("./").unwrap_or(&file).to_owned()
 }
 
-pub(crate) fn write(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(
+    results: &[FileResult],
+    totals: &Totals,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let rules: Vec<ReportingDescriptor> = check::rules()
         .into_iter()
         .map(|(id, summary)| {
@@ -62,8 +67,15 @@ pub(crate) fn write(results: &[FileResult], out: &mut dyn Write) -> io::Result<(
         .version(env!("CARGO_PKG_VERSION"))
         .rules(rules)
         .build();
+    let properties = PropertyBag::builder()
+        .additional_properties(std::collections::BTreeMap::from([
+            ("settings".to_owned(), serde_json::json!(totals.settings)),
+            ("excluded".to_owned(), serde_json::json!(totals.excluded)),
+        ]))
+        .build();
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
+        .properties(properties)
         .results(findings)
         .build();
     let sarif = Sarif::builder()

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::totals_line;
+use super::{settings_line, totals_line};
 use crate::check::{FileResult, Totals};
 use crate::error::Location;
 
@@ -26,5 +26,6 @@ pub(crate) fn write(
             )?;
         }
     }
+    writeln!(out, "{}", settings_line(totals))?;
     writeln!(out, "{}", totals_line(totals))
 }

@@ -1,0 +1,177 @@
+//! Reading input files, bounded: every read stops at a limit while reading (not by what the
+//! file's metadata claims, which is 0 for devices and pipes), and only regular files are read,
+//! so `/dev/zero` or a FIFO named as an input is refused at once instead of filling memory or
+//! waiting forever.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{Diagnostic, Kind, Position};
+
+/// What is being read, for messages: "answer file", "checklist", "settings file".
+#[derive(Clone, Copy, Debug)]
+pub struct What {
+    /// The kind of file, in messages.
+    pub noun: &'static str,
+    /// How to raise the limit, if it can be raised.
+    pub raise: &'static str,
+}
+
+/// Answer files.
+pub const ANSWER_FILE: What = What {
+    noun: "answer file",
+    raise: "; raise it with --max-file-size if this is really an answer file",
+};
+/// Checklists.
+pub const CHECKLIST: What = What {
+    noun: "checklist",
+    raise: "",
+};
+/// Settings files.
+pub const SETTINGS: What = What {
+    noun: "settings file",
+    raise: "",
+};
+
+/// A size for people: "512 bytes", "1.5 KiB", "16.0 MiB".
+#[must_use]
+pub fn size(bytes: u64) -> String {
+    #[allow(clippy::cast_precision_loss)] // a size in a message
+    let f = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if bytes < 1024 * 1024 {
+        format!("{:.1} KiB", f / 1024.0)
+    } else if bytes < 1024 * 1024 * 1024 {
+        format!("{:.1} MiB", f / (1024.0 * 1024.0))
+    } else {
+        format!("{:.1} GiB", f / (1024.0 * 1024.0 * 1024.0))
+    }
+}
+
+fn too_large(name: &str, size_known: Option<u64>, limit: u64, what: What) -> Diagnostic {
+    let is = size_known.map_or_else(|| "larger".to_owned(), size);
+    Diagnostic::new(
+        Kind::TooLarge,
+        name,
+        None,
+        format!(
+            "the file is {is}, over the {} limit for {}s{}",
+            size(limit),
+            what.noun,
+            what.raise
+        ),
+    )
+}
+
+fn io_error(name: &str, e: &std::io::Error) -> Diagnostic {
+    let reason = if e.kind() == std::io::ErrorKind::IsADirectory {
+        "it is a folder; name the folder itself to classify the files in it".to_owned()
+    } else {
+        e.to_string()
+    };
+    Diagnostic::new(Kind::Io, name, None, format!("cannot read: {reason}"))
+}
+
+/// Read at most `limit` bytes from `reader`; more is an error.
+///
+/// # Errors
+/// [`Kind::Io`] when reading fails, [`Kind::TooLarge`] past the limit.
+pub fn read_limited(
+    name: &str,
+    reader: impl Read,
+    limit: u64,
+    what: What,
+) -> Result<Vec<u8>, Diagnostic> {
+    let mut buffer = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut buffer)
+        .map_err(|e| io_error(name, &e))?;
+    if buffer.len() as u64 > limit {
+        return Err(too_large(name, None, limit, what));
+    }
+    Ok(buffer)
+}
+
+/// Read the regular file at `path` (links followed), at most `limit` bytes, as bytes.
+///
+/// # Errors
+/// [`Kind::Io`] when it cannot be read or is not a regular file (a folder, a device, a pipe),
+/// [`Kind::TooLarge`] over the limit.
+pub fn read_file(name: &str, path: &Path, limit: u64, what: What) -> Result<Vec<u8>, Diagnostic> {
+    // Looked at before opening: opening a FIFO for reading would wait for a writer.
+    let meta = std::fs::metadata(path).map_err(|e| io_error(name, &e))?;
+    if meta.is_dir() {
+        return Err(io_error(
+            name,
+            &std::io::Error::from(std::io::ErrorKind::IsADirectory),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(Diagnostic::new(
+            Kind::Io,
+            name,
+            None,
+            format!(
+                "not a regular file (a device, pipe or socket): a {} must be a file",
+                what.noun
+            ),
+        ));
+    }
+    if meta.len() > limit {
+        return Err(too_large(name, Some(meta.len()), limit, what));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(name, &e))?;
+    read_limited(name, file, limit, what)
+}
+
+/// Bytes as UTF-8 text, without a byte-order mark.
+///
+/// # Errors
+/// [`Kind::Syntax`] with the position of the first byte that is not UTF-8.
+pub fn decode(name: &str, bytes: Vec<u8>, what: What) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let before = e.as_bytes().get(..valid).unwrap_or_default();
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+                .chars()
+                .count()
+                + 1;
+            Err(Diagnostic::new(
+                Kind::Syntax,
+                name,
+                Some(Position::new(
+                    u32::try_from(line).unwrap_or(u32::MAX),
+                    u32::try_from(column).unwrap_or(u32::MAX),
+                )),
+                format!(
+                    "not UTF-8 text: {}s must be UTF-8 encoded YAML or JSON",
+                    what.noun
+                ),
+            ))
+        }
+    }
+}
+
+/// Read the regular file at `path` as UTF-8 text, at most `limit` bytes.
+///
+/// # Errors
+/// As [`read_file`] and [`decode`].
+pub fn read_text(path: &Path, limit: u64, what: What) -> Result<String, Diagnostic> {
+    let name = path.display().to_string();
+    let bytes = read_file(&name, path, limit, what)?;
+    decode(&name, bytes, what)
+}
