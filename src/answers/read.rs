@@ -7,6 +7,7 @@ use crate::checklist::{Checklist, Question};
 use crate::document::{Format, Located, Node, Value};
 use crate::engine::Truth;
 use crate::error::{Diagnostic, Diagnostics, Kind, Position};
+use crate::text::excerpt;
 use crate::{suggest, yaml};
 
 /// The keys an answer file may have at its top level.
@@ -45,7 +46,8 @@ pub(super) fn unknown_key(text: &str, allowed: &[&str], place: &str) -> String {
     let hint = suggest::nearest(text, allowed.iter().copied())
         .map_or_else(String::new, |s| format!("did you mean `{s}`? "));
     format!(
-        "unknown key `{text}` {place}: {hint}allowed: {}",
+        "unknown key `{}` {place}: {hint}allowed: {}",
+        excerpt(text),
         list(allowed)
     )
 }
@@ -112,6 +114,25 @@ impl Reader<'_> {
                 return out;
             }
         };
+        let answer_like = |key: &str| {
+            ["answers", "tool", "checklist"].contains(&key)
+                || suggest::nearest(key, TOP_LEVEL_KEYS.iter().copied()).is_some()
+        };
+        if !entries.iter().any(|(k, _)| answer_like(&k.key_text())) {
+            // Not an answer file at all (a stray config or data file): say so once, rather than
+            // listing (and so quoting) each of its keys.
+            self.error(
+                Kind::WrongType,
+                root.position,
+                format!(
+                    "this is not an answer file: none of its {} top-level key{} is `answers`, \
+                     `tool` or `checklist` (its contents are not quoted here)",
+                    entries.len(),
+                    if entries.len() == 1 { "" } else { "s" }
+                ),
+            );
+            return out;
+        }
         for (key, value) in entries {
             match key.key_text().as_str() {
                 "checklist" => out.checklist = self.checklist_id(value),
@@ -153,8 +174,9 @@ impl Reader<'_> {
                 Kind::ChecklistMismatch,
                 node.position,
                 format!(
-                    "this file was written for checklist `{id}`, but the checklist in use is \
-                     `{expected}`: use --checklist to evaluate it against its own checklist"
+                    "this file was written for checklist `{}`, but the checklist in use is \
+                     `{expected}`: use --checklist to evaluate it against its own checklist",
+                    excerpt(id)
                 ),
             );
         }
@@ -231,7 +253,7 @@ impl Reader<'_> {
                     value.position,
                     format!(
                         "invalid declared value `{}` for `{id}`: allowed: yes, no, undetermined",
-                        value.key_text()
+                        excerpt(&value.key_text())
                     ),
                 ),
             }
@@ -299,7 +321,8 @@ impl Reader<'_> {
             Kind::UnknownQuestion,
             key.position,
             format!(
-                "unknown question `{id}`: {hint}questions of checklist `{}`: {}",
+                "unknown question `{}`: {hint}questions of checklist `{}`: {}",
+                excerpt(id),
                 self.checklist.id.as_str(),
                 list(&allowed)
             ),
@@ -431,7 +454,8 @@ impl Reader<'_> {
                         Kind::InvalidAnswer,
                         node.position,
                         format!(
-                            "invalid answer `{word}` to {}: {allowed}",
+                            "invalid answer `{}` to {}: {allowed}",
+                            excerpt(word),
                             question.id.as_str()
                         ),
                     );
@@ -506,7 +530,8 @@ impl Reader<'_> {
                     Kind::UnknownOption,
                     item.position,
                     format!(
-                        "unknown option `{text}` for {}: {hint}allowed: {}",
+                        "unknown option `{}` for {}: {hint}allowed: {}",
+                        excerpt(&text),
                         question.id.as_str(),
                         allowed.join(", ")
                     ),

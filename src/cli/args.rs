@@ -158,6 +158,11 @@ pub struct ClassifyArgs {
     /// Do not print errors and warnings on standard error (they stay in the report).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// With `-f csv`: write every cell exactly, even one a spreadsheet would run as a formula
+    /// (by default a cell starting with =, +, -, @, tab or CR gets a leading ').
+    #[arg(long)]
+    pub csv_raw: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -34,6 +34,7 @@ pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
         width: terminal
             .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
             .flatten(),
+        csv_raw: args.csv_raw,
     };
     let mut out = super::output::stdout();
     let renderer = render::renderer(format, &engine, options);

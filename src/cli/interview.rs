@@ -138,6 +138,7 @@ fn finish(cli: &Cli, engine: &Engine, path: &Path) -> Outcome {
     let options = Options {
         color: super::color(cli),
         width: None,
+        csv_raw: false,
     };
     let mut out = super::output::stdout();
     render::render_all(

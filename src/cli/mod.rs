@@ -46,6 +46,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use adscheck::text::visible;
 use adscheck::{Diagnostic, Engine, atomic_file};
 use args::{Cli, ColorChoice, Command};
 
@@ -160,11 +161,13 @@ pub(crate) fn engine(cli: &Cli) -> Result<Engine, Exit> {
 
 /// `file:line:col: severity[kind]: message`.
 pub(crate) fn diagnostic_line(d: &Diagnostic, severity: &str) -> String {
+    // File names and messages carry values from the files: escaped, so that none can move the
+    // cursor, recolour the terminal or start a line of its own.
     format!(
         "{}: {severity}[{}]: {}",
-        d.location(),
+        visible(&d.location().to_string()),
         d.kind.code(),
-        d.message
+        visible(&d.message)
     )
 }
 

@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use adscheck::recheck::{Candidates, Recheck};
+use adscheck::text::visible;
 use adscheck::{Engine, answers, batch};
 
 use super::args::{Cli, RecheckArgs};
@@ -25,7 +26,7 @@ pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
     let (mut files, mut changed, mut failed) = (0usize, 0usize, 0usize);
     for source in batch::sources(&args.paths) {
         files += 1;
-        let name = source.name();
+        let name = visible(&source.name()).into_owned();
         let text = match batch::read(&source, cli.max_file_size) {
             Ok(text) => text,
             Err(e) => {

@@ -2,6 +2,7 @@
 
 use adscheck::answers::{Stamp, now_rfc3339};
 use adscheck::document::Format;
+use adscheck::text::visible;
 use adscheck::{AnswerFile, Diagnostics, atomic_file, batch};
 
 use super::args::{Cli, StampArgs};
@@ -43,7 +44,7 @@ pub(crate) fn run(cli: &Cli, args: &StampArgs) -> Outcome {
         }
         atomic_file::replace(path, file.to_yaml(engine.checklist()).as_bytes())
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        outln!("{}: stamped", path.display())?;
+        outln!("{}: stamped", visible(&path.display().to_string()))?;
     }
     Ok(Exit::findings_if(failed > 0))
 }

@@ -1,27 +1,43 @@
 //! Comma-separated values (RFC 4180, via the csv crate), one record per file.
+//!
+//! Analysts open these files in spreadsheets, which run a cell that starts with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return as a formula (`=HYPERLINK(...)` in a tool's name). Such a
+//! cell gets a leading `'` (the OWASP rule), which spreadsheets show as text; `--csv-raw` writes
+//! the values exactly.
 
 use std::io::{self, Write};
 
 use super::{Prepared, Renderer};
 use crate::engine::Engine;
 use crate::report::Report;
+use crate::text::spreadsheet_safe;
 
 /// Columns: file, checklist, tool, agency, one per determination (by id), reason, needed,
 /// warnings, error.
 pub(crate) struct Csv<'e> {
     engine: &'e Engine,
+    raw: bool,
 }
 
 impl<'e> Csv<'e> {
-    pub(crate) fn new(engine: &'e Engine) -> Self {
-        Csv { engine }
+    pub(crate) fn new(engine: &'e Engine, raw: bool) -> Self {
+        Csv { engine, raw }
     }
-}
 
-fn write_record(out: &mut dyn Write, record: &[String]) -> io::Result<()> {
-    let mut writer = csv::WriterBuilder::new().from_writer(out);
-    writer.write_record(record).map_err(io::Error::other)?;
-    writer.flush()
+    fn write_record(&self, out: &mut dyn Write, record: &[String]) -> io::Result<()> {
+        let mut writer = csv::WriterBuilder::new().from_writer(out);
+        if self.raw {
+            writer.write_record(record)
+        } else {
+            writer.write_record(
+                record
+                    .iter()
+                    .map(|cell| spreadsheet_safe(cell).into_owned()),
+            )
+        }
+        .map_err(io::Error::other)?;
+        writer.flush()
+    }
 }
 
 impl Renderer for Csv<'_> {
@@ -35,7 +51,7 @@ impl Renderer for Csv<'_> {
         ];
         record.extend(checklist.determinations.iter().map(|d| d.id.value.clone()));
         record.extend(["reason", "needed", "warnings", "error"].map(str::to_owned));
-        write_record(out, &record)
+        self.write_record(out, &record)
     }
 
     fn prepare(&self, report: &Report) -> Prepared {
@@ -69,7 +85,7 @@ impl Renderer for Csv<'_> {
             }
         }
         let mut bytes = Vec::new();
-        let _ = write_record(&mut bytes, &record);
+        let _ = self.write_record(&mut bytes, &record);
         Prepared::Bytes(bytes)
     }
 }

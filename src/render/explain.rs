@@ -13,7 +13,7 @@ use crate::answers::AnswerValue;
 use crate::checklist::Question;
 use crate::engine::{Engine, Truth};
 use crate::report::{Reason, Report};
-use crate::text::{hanging, wrapped};
+use crate::text::{hanging, visible, visible_lines, wrapped};
 
 pub(crate) struct Explain<'e> {
     engine: &'e Engine,
@@ -70,10 +70,11 @@ impl Explain<'_> {
         writeln!(
             out,
             "{}",
-            self.paint(Style::new().bold().underline(), &report.file)
+            self.paint(Style::new().bold().underline(), &visible(&report.file))
         )?;
-        let name = report.tool_field("name");
-        let agency = report.tool_field("agency");
+        // Values from the file are escaped: none can move the cursor or recolour the screen.
+        let name = report.tool_field("name").map(visible);
+        let agency = report.tool_field("agency").map(visible);
         match (name, agency) {
             (Some(n), Some(a)) => writeln!(out, "  Tool: {n} ({a})")?,
             (Some(n), None) => writeln!(out, "  Tool: {n}")?,
@@ -89,7 +90,13 @@ impl Explain<'_> {
                         Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
                         "error",
                     );
-                    writeln!(out, "    {}: {label}: {}", e.location(), e.message)?;
+                    let at = e.location().to_string();
+                    writeln!(
+                        out,
+                        "    {}: {label}: {}",
+                        visible(&at),
+                        visible(&e.message)
+                    )?;
                 }
                 return Ok(());
             }
@@ -105,7 +112,13 @@ impl Explain<'_> {
                     Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())),
                     "warning",
                 );
-                writeln!(out, "    {}: {label}: {}", w.location(), w.message)?;
+                let at = w.location().to_string();
+                writeln!(
+                    out,
+                    "    {}: {label}: {}",
+                    visible(&at),
+                    visible(&w.message)
+                )?;
             }
         }
         Ok(())
@@ -234,7 +247,11 @@ impl Explain<'_> {
             writeln!(
                 out,
                 "{}",
-                hanging(&format!("note: {note}"), detail, detail + 6)
+                hanging(
+                    &format!("note: {}", visible_lines(note)),
+                    detail,
+                    detail + 6
+                )
             )?;
         }
         Ok(())

@@ -47,6 +47,9 @@ pub struct Options {
     pub color: bool,
     /// The width to fit tables into, when known.
     pub width: Option<u16>,
+    /// CSV cells exactly as the values are, even those a spreadsheet would read as a formula
+    /// (by default such a cell gets a leading `'`).
+    pub csv_raw: bool,
 }
 
 /// One report rendered, ready to be written in its place.
@@ -107,7 +110,7 @@ pub fn renderer<'e>(
         Format::Table => Box::new(table::Table::new(engine, options)),
         Format::Json => Box::new(json::JsonArray::new(engine)),
         Format::Jsonl => Box::new(json::JsonLines::new(engine)),
-        Format::Csv => Box::new(csv::Csv::new(engine)),
+        Format::Csv => Box::new(csv::Csv::new(engine, options.csv_raw)),
         Format::Markdown => Box::new(markdown::Markdown::new(engine)),
         Format::Explain => Box::new(explain::Explain::new(engine, options)),
     }

@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use super::{Options, Prepared, Renderer, header, row};
 use crate::engine::Engine;
 use crate::report::Report;
+use crate::text::visible;
 
 /// Holds rows until the end, then prints one table.
 pub(crate) struct Table<'e> {
@@ -50,7 +51,7 @@ impl Renderer for Table<'_> {
         table.set_header(header(self.engine));
         if let Ok(mut rows) = self.rows.lock() {
             for r in rows.drain(..) {
-                table.add_row(r);
+                table.add_row(r.iter().map(|cell| visible(cell).into_owned()));
             }
         }
         writeln!(out, "{table}")

@@ -4,6 +4,7 @@
 use super::{clamp, strict_json};
 use crate::document::{Format, Node, Value};
 use crate::error::{Diagnostic, Kind, Position};
+use crate::text::excerpt;
 
 /// How deep an answer file may nest (mappings and lists). Real ones use 3 or 4 levels.
 pub const MAX_DEPTH: usize = 64;
@@ -98,6 +99,7 @@ impl<'f> TreeBuilder<'f> {
     }
 
     fn error(&self, position: Option<Position>, message: impl Into<String>) -> Diagnostic {
+        let message = crate::text::safe_message(&message.into());
         Diagnostic::new(Kind::Syntax, self.file, position, message)
     }
 
@@ -142,7 +144,9 @@ impl<'f> TreeBuilder<'f> {
                     self.push(node)?;
                 }
                 granit::Event::UnresolvedAlias(name) => {
-                    return Err(self.error(position, format!("unknown alias `*{name}`")));
+                    return Err(
+                        self.error(position, format!("unknown alias `*{}`", excerpt(&name)))
+                    );
                 }
                 granit::Event::Scalar(text, style, anchor, tag) => {
                     self.count(1, position)?;
@@ -189,7 +193,10 @@ impl<'f> TreeBuilder<'f> {
         {
             return Err(self.error(
                 position,
-                format!("unsupported tag `{}{}`", tag.handle(), tag.suffix()),
+                format!(
+                    "unsupported tag `{}`",
+                    excerpt(&format!("{}{}", tag.handle(), tag.suffix()))
+                ),
             ));
         }
         self.stack.push(if is_seq {
@@ -270,7 +277,7 @@ impl<'f> TreeBuilder<'f> {
                         let line = first.position.map_or(0, |p| p.line);
                         let message = format!(
                             "duplicate key `{}` (first at line {line}): keys must be unique",
-                            node.key_text()
+                            excerpt(&node.key_text())
                         );
                         return Err(self.error(node.position, message));
                     }

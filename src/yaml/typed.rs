@@ -57,7 +57,7 @@ fn saphyr_diagnostic(file: &str, e: &serde_saphyr::Error) -> Diagnostic {
     } else {
         Kind::Syntax
     };
-    Diagnostic::new(kind, file, position, message)
+    Diagnostic::new(kind, file, position, crate::text::safe_message(&message))
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {

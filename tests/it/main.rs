@@ -16,6 +16,7 @@ mod engine;
 mod engine_model;
 mod gate;
 mod hostile;
+mod injection;
 mod interview;
 mod other_checklist;
 mod properties;

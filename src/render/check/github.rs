@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use super::{settings_line, totals_line};
 use crate::check::{FileResult, Severity, Totals};
-use crate::text::markdown_cell as cell;
+use crate::text::{markdown_cell as cell, visible};
 
 /// Escape a command's message (GitHub's rules: `%`, CR and LF).
 fn escape_data(text: &str) -> String {
@@ -31,7 +31,7 @@ pub(crate) fn write(
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            let mut properties = format!("file={}", escape_property(&f.file));
+            let mut properties = format!("file={}", escape_property(&visible(&f.file)));
             if let Some(p) = f.position {
                 let _ = write!(properties, ",line={},col={}", p.line, p.column);
             }
@@ -40,7 +40,9 @@ pub(crate) fn write(
                 ",title={}",
                 escape_property(&format!("adscheck {}", f.rule))
             );
-            writeln!(out, "::{command} {properties}::{}", escape_data(&f.message))?;
+            // Control characters (colours, cursor moves) are shown, not obeyed, in the log.
+            let message = escape_data(&visible(&f.message));
+            writeln!(out, "::{command} {properties}::{message}")?;
         }
     }
     writeln!(out, "{}", settings_line(totals))?;
@@ -66,20 +68,22 @@ pub fn step_summary(results: &[FileResult], totals: &Totals) -> String {
                     .join(", ")
             },
         );
+        // Each finding escaped on its own, then joined by the one line break allowed in a cell.
         let findings = if r.findings.is_empty() {
             "✅".to_owned()
         } else {
             r.findings
                 .iter()
-                .map(|f| match f.position {
-                    Some(p) => format!(
-                        "{} `{}` (line {}): {}",
+                .map(|f| {
+                    let at = f
+                        .position
+                        .map_or_else(String::new, |p| format!(" (line {})", p.line));
+                    format!(
+                        "{} <code>{}</code>{at}: {}",
                         f.severity.as_str(),
                         f.rule,
-                        p.line,
-                        f.message
-                    ),
-                    None => format!("{} `{}`: {}", f.severity.as_str(), f.rule, f.message),
+                        cell(&f.message)
+                    )
                 })
                 .collect::<Vec<_>>()
                 .join("<br>")
@@ -91,7 +95,7 @@ pub fn step_summary(results: &[FileResult], totals: &Totals) -> String {
             cell(r.name.as_deref().unwrap_or("")),
             cell(r.agency.as_deref().unwrap_or("")),
             cell(&determinations),
-            cell(&findings)
+            findings
         );
     }
     s

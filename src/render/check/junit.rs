@@ -6,13 +6,20 @@ use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use crate::check::{FileResult, Severity, Totals};
 use crate::error::Location;
+use crate::text::xml_safe;
 
 fn line(f: &crate::check::Finding) -> String {
     let at = Location {
         file: &f.file,
         position: f.position,
     };
-    format!("{at}: {}[{}]: {}", f.severity.as_str(), f.rule, f.message)
+    format!(
+        "{}: {}[{}]: {}",
+        xml_safe(&at.to_string()),
+        f.severity.as_str(),
+        f.rule,
+        xml_safe(&f.message)
+    )
 }
 
 pub(crate) fn write(
@@ -24,7 +31,7 @@ pub(crate) fn write(
     let mut suite = TestSuite::new("adscheck check");
     suite.add_property((
         "settings",
-        totals.settings.as_deref().unwrap_or("").to_owned().as_str(),
+        xml_safe(totals.settings.as_deref().unwrap_or("")).as_ref(),
     ));
     suite.add_property(("excluded", totals.excluded.to_string().as_str()));
     for result in results {
@@ -37,7 +44,7 @@ pub(crate) fn write(
             Some(first) => {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 status
-                    .set_message(first.message.clone())
+                    .set_message(xml_safe(&first.message).into_owned())
                     .set_type(first.rule)
                     .set_description(
                         errors
@@ -50,7 +57,8 @@ pub(crate) fn write(
             }
             None => TestCaseStatus::success(),
         };
-        let mut case = TestCase::new(result.file.clone(), status);
+        // Characters XML 1.0 forbids would make the report unreadable: written visibly.
+        let mut case = TestCase::new(xml_safe(&result.file).into_owned(), status);
         case.set_classname("adscheck");
         let warnings: Vec<String> = result
             .findings

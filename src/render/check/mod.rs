@@ -50,7 +50,10 @@ pub fn write(
 /// Which settings governed the run and how many files they left out:
 /// `settings: inventory/.adscheck.yaml; 2 files excluded`.
 pub(crate) fn settings_line(totals: &Totals) -> String {
-    let settings = totals.settings.as_deref().unwrap_or("none (the defaults)");
+    let settings = totals
+        .settings
+        .as_deref()
+        .map_or_else(|| "none (the defaults)".into(), crate::text::visible);
     let n = totals.excluded;
     format!(
         "settings: {settings}; {n} file{} excluded",

@@ -10,10 +10,11 @@ use serde_sarif::sarif::{
 
 use crate::check::{self, FileResult, Severity, Totals};
 
-/// A file name as a relative URI reference: forward slashes, no leading `./`.
+/// A file name as a relative URI reference: forward slashes, no leading `./`, and every
+/// character that would change a URI's meaning (`#`, `?`, `%`, `:`, spaces) percent-encoded.
 fn uri(file: &str) -> String {
     let file = file.replace('\\', "/");
-    file.strip_prefix("./").unwrap_or(&file).to_owned()
+    crate::text::uri_path(file.strip_prefix("./").unwrap_or(&file))
 }
 
 pub(crate) fn write(

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use super::{settings_line, totals_line};
 use crate::check::{FileResult, Totals};
 use crate::error::Location;
+use crate::text::visible;
 
 pub(crate) fn write(
     results: &[FileResult],
@@ -19,10 +20,11 @@ pub(crate) fn write(
             };
             writeln!(
                 out,
-                "{at}: {}[{}]: {}",
+                "{}: {}[{}]: {}",
+                visible(&at.to_string()),
                 f.severity.as_str(),
                 f.rule,
-                f.message
+                visible(&f.message)
             )?;
         }
     }
