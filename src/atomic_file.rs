@@ -1,13 +1,17 @@
-//! Writing a file so that it is never seen half-written.
+//! Writing a file so that it is never seen half-written, and never replaces what it should not.
 //!
-//! The new contents go to a temporary file in the same folder, are flushed to disk, and the
-//! temporary file is then renamed over the target in one step. A crash, `kill -9` or full disk
-//! at any moment leaves either the old file or the new one, never a mix, and never a lost
-//! earlier version.
+//! The new contents go to a temporary file in the same folder, are flushed to disk, and are
+//! then renamed over the target in one step (the `atomic-write-file` crate): a crash, `kill -9`
+//! or full disk at any moment leaves either the old file or the new one, never a mix. What is
+//! replaced is always a regular file: a symbolic link is written through (its target gets the
+//! new contents and the link stays a link), and a device, pipe, folder or dangling link is
+//! refused. An existing file keeps its permissions; a new one gets those the umask allows, as
+//! any other program's new file would.
 
-use std::fs::File;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use atomic_write_file::AtomicWriteFile;
 
 use crate::error::{Diagnostic, Kind};
 
@@ -20,48 +24,86 @@ fn io_error(path: &Path, what: &str, e: &std::io::Error) -> Diagnostic {
     )
 }
 
-/// Replace (or create) `path` with `contents`, atomically.
-///
-/// # Errors
-/// A [`Kind::Io`] diagnostic naming `path` when the folder is not writable, the disk is full,
-/// or the rename fails; `path` is then unchanged.
-pub fn replace(path: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
-    write(path, contents, true)
+fn refused(path: &Path, why: &str) -> Diagnostic {
+    Diagnostic::new(
+        Kind::Io,
+        path.display().to_string(),
+        None,
+        format!("not written: {why}"),
+    )
 }
 
-/// Create `path` with `contents`, atomically, refusing to replace an existing file.
-///
-/// # Errors
-/// As [`replace`], and when `path` already exists.
-pub fn create_new(path: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
-    write(path, contents, false)
-}
-
-fn write(path: &Path, contents: &[u8], clobber: bool) -> Result<(), Diagnostic> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+/// The regular file to write for `path`: itself, or the file a link leads to; `None` when
+/// nothing is there yet.
+fn target(path: &Path) -> Result<Option<PathBuf>, Diagnostic> {
+    let meta = match path.symlink_metadata() {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_error(path, "look at it", &e)),
     };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".adscheck-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(|e| io_error(path, "write a temporary file next to it", &e))?;
-    temporary
-        .write_all(contents)
-        .and_then(|()| temporary.as_file().sync_all())
-        .map_err(|e| io_error(path, "write", &e))?;
-    let persisted = if clobber {
-        temporary.persist(path).map(drop)
-    } else {
-        temporary.persist_noclobber(path).map(drop)
-    };
-    persisted.map_err(|e| io_error(path, "save", &e.error))?;
-    // Make the rename itself durable; failing to is not worth an error.
-    if let Ok(dir) = File::open(folder) {
-        let _ = dir.sync_all();
+    if meta.file_type().is_symlink() {
+        let real = path.canonicalize().map_err(|_| {
+            refused(
+                path,
+                "it is a symbolic link that leads nowhere; adscheck writes through links to the \
+                 file they name, and will not replace the link itself",
+            )
+        })?;
+        let meta = real
+            .metadata()
+            .map_err(|e| io_error(path, "look at where its link leads", &e))?;
+        if !meta.is_file() {
+            return Err(refused(
+                path,
+                "it is a link to something that is not a regular file (a folder, device or pipe)",
+            ));
+        }
+        return Ok(Some(real));
     }
-    Ok(())
+    if !meta.is_file() {
+        return Err(refused(
+            path,
+            "it is not a regular file (a folder, device or pipe); adscheck only replaces files",
+        ));
+    }
+    Ok(Some(path.to_path_buf()))
+}
+
+/// Replace (or create) the file at `path` with `contents`, atomically; through a link, to the
+/// file it leads to.
+///
+/// # Errors
+/// A [`Kind::Io`] diagnostic naming `path` when it is not a regular file (or a link to one),
+/// the folder is not writable, the disk is full, or the rename fails; `path` is then unchanged.
+pub fn replace(path: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
+    let target = target(path)?.unwrap_or_else(|| path.to_path_buf());
+    write(path, &target, contents)
+}
+
+/// Create `path` with `contents`, atomically, refusing to replace anything already there
+/// (a file, a link, even a dangling one).
+///
+/// # Errors
+/// As [`replace`], and when something is already at `path`.
+pub fn create_new(path: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
+    if path.symlink_metadata().is_ok() {
+        return Err(io_error(
+            path,
+            "create it",
+            &std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        ));
+    }
+    write(path, path, contents)
+}
+
+fn write(path: &Path, target: &Path, contents: &[u8]) -> Result<(), Diagnostic> {
+    let mut file = AtomicWriteFile::options()
+        .open(target)
+        .map_err(|e| io_error(path, "write a temporary file next to it", &e))?;
+    file.write_all(contents)
+        .and_then(|()| file.flush())
+        .map_err(|e| io_error(path, "write", &e))?;
+    file.commit().map_err(|e| io_error(path, "save", &e))
 }
 
 #[cfg(test)]

@@ -150,11 +150,6 @@ impl Candidates {
     /// The checklist a file's stamp names (id, version and, when the stamp has one, hash).
     #[must_use]
     pub fn named_by(&self, stamp: &crate::answers::Stamp) -> Option<&Engine> {
-        self.0.iter().find(|e| {
-            let c = e.checklist();
-            c.id.as_str() == stamp.checklist
-                && c.version.as_str() == stamp.version
-                && (stamp.sha256.is_empty() || c.sha256 == stamp.sha256)
-        })
+        self.0.iter().find(|e| stamp.is_under(e.checklist()))
     }
 }

@@ -157,7 +157,7 @@ fn not_needed(engine: &Engine, answers: &AnswerFile, truths: &[Truth]) -> Vec<Di
 /// A warning when the file was answered under another version or text of this checklist.
 fn stamp_mismatch(engine: &Engine, answers: &AnswerFile) -> Option<Diagnostic> {
     let checklist = engine.checklist();
-    let stamp = answers.stamp.as_ref()?;
+    let stamp = answers.stamp()?;
     let short = |h: &str| h.chars().take(12).collect::<String>();
     let other_version = stamp.version != checklist.version.as_str();
     let other_text = !stamp.sha256.is_empty() && stamp.sha256 != checklist.sha256;

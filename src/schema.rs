@@ -95,9 +95,32 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
                 "type": ["object", "null"],
                 "additionalProperties": false,
                 "properties": declared
+            },
+            "stamps": {
+                "type": ["array", "null"],
+                "description": "The file's history, oldest first: written by adscheck (interview, stamp); entries are added, never replaced.",
+                "items": {"$ref": "#/definitions/stamp"}
+            },
+            "stamp": {
+                "$ref": "#/definitions/stamp",
+                "description": "The single stamp of files written before histories (read as a history of one entry)."
             }
         },
+        "not": {"required": ["stamp", "stamps"]},
         "definitions": {
+            "stamp": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                    "event": {"enum": ["answered", "reviewed", "resumed"]},
+                    "checklist": {"type": ["string", "null"]},
+                    "version": {"type": ["string", "null"]},
+                    "sha256": {"type": ["string", "null"]},
+                    "adscheck": {"type": ["string", "null"]},
+                    "at": {"type": ["string", "null"]},
+                    "by": {"type": ["string", "null"]}
+                }
+            },
             "answer": {
                 "description": "yes, no or unsure (any case), or true/false.",
                 "anyOf": [{"type": "boolean"}, {"type": "string", "pattern": ANSWER_PATTERN}]

@@ -19,8 +19,8 @@ mod read;
 mod stamp;
 mod write;
 
-pub use stamp::{Stamp, now_rfc3339, stamp_of};
-pub use write::template;
+pub use stamp::{Event, Stamp, now_rfc3339, stamp_of};
+pub use write::{lost_comments, template};
 
 use serde::Serialize;
 
@@ -115,8 +115,8 @@ pub struct AnswerFile {
     pub tool_position: Option<Position>,
     /// What the file declares each determination to be (`declared:`), by determination index.
     pub declared: Vec<Option<Located<Truth>>>,
-    /// How the file was made, when it says (`stamp:`).
-    pub stamp: Option<Stamp>,
+    /// How the file was made: its history, oldest first (`stamps:`, or an old `stamp:`).
+    pub stamps: Vec<Stamp>,
     /// Problems that do not stop evaluation.
     pub warnings: Vec<Diagnostic>,
 }
@@ -143,6 +143,12 @@ impl AnswerFile {
             .iter()
             .map(|a| a.as_ref().map_or(Truth::Unknown, |a| a.value.truth()))
             .collect()
+    }
+
+    /// The latest entry of the file's history.
+    #[must_use]
+    pub fn stamp(&self) -> Option<&Stamp> {
+        self.stamps.last()
     }
 
     /// A text field of the `tool:` block.

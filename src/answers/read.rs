@@ -1,7 +1,7 @@
 //! Reading an answer file: the position-aware tree interpreted against a checklist, every
 //! problem with its place and what is allowed.
 
-use super::stamp::read_stamp;
+use super::stamp::read_stamps;
 use super::{Answer, AnswerFile, AnswerValue, Stamp};
 use crate::checklist::{Checklist, Question};
 use crate::document::{Format, Located, Node, Value};
@@ -11,7 +11,14 @@ use crate::text::excerpt;
 use crate::{suggest, yaml};
 
 /// The keys an answer file may have at its top level.
-const TOP_LEVEL_KEYS: [&str; 5] = ["checklist", "tool", "answers", "declared", "stamp"];
+const TOP_LEVEL_KEYS: [&str; 6] = [
+    "checklist",
+    "tool",
+    "answers",
+    "declared",
+    "stamps",
+    "stamp",
+];
 
 /// The keys of an answer in its long form.
 const ANSWER_KEYS: [&str; 4] = ["answer", "note", "options", "not_needed"];
@@ -86,7 +93,7 @@ impl Reader<'_> {
             answers: vec![None; self.checklist.questions.len()],
             tool_position: None,
             declared: vec![None; self.checklist.determinations.len()],
-            stamp: None,
+            stamps: Vec::new(),
             warnings: Vec::new(),
         };
         let entries = match &root.value {
@@ -141,7 +148,18 @@ impl Reader<'_> {
                     out.tool = self.tool(value);
                 }
                 "declared" => self.declared(value, &mut out.declared),
-                "stamp" => out.stamp = self.stamp(key, value),
+                "stamp" | "stamps" => {
+                    if !out.stamps.is_empty() {
+                        self.error(
+                            Kind::WrongType,
+                            key.position,
+                            "a file has one history: `stamps:` (or, in older files, one \
+                             `stamp:`), not both"
+                                .to_owned(),
+                        );
+                    }
+                    out.stamps = self.stamps(value, key.key_text() == "stamp");
+                }
                 "answers" => self.answers(value, &mut out.answers),
                 other => {
                     self.unknown_key(key, other, &TOP_LEVEL_KEYS, "at the top of an answer file")
@@ -183,9 +201,9 @@ impl Reader<'_> {
         Some(id.clone())
     }
 
-    fn stamp(&mut self, key: &Node, node: &Node) -> Option<Stamp> {
+    fn stamps(&mut self, node: &Node, single: bool) -> Vec<Stamp> {
         let mut problems = Vec::new();
-        let stamp = read_stamp(key, node, &mut problems);
+        let stamp = read_stamps(node, single, &mut problems);
         for (kind, position, message) in problems {
             self.error(kind, position, message);
         }

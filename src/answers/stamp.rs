@@ -1,4 +1,20 @@
-//! Stamps: which checklist (id, version, hash) a file was answered under, by whom and when.
+//! Stamps: the history of how an answer file was made. Each entry says what happened
+//! (answered, reviewed, resumed), under which checklist (id, version, hash), with which
+//! adscheck, when, and by whom. The history only grows: entries are added, never replaced.
+//!
+//! ```yaml
+//! stamps:
+//!   - event: answered
+//!     checklist: "nyc-ll49-2018"
+//!     version: "1.0.0"
+//!     sha256: "9f2c..."
+//!     adscheck: "0.1.0"
+//!     at: "2026-11-23T12:00:00Z"
+//!     by: "Pat Lee, data governance"
+//! ```
+//!
+//! A file written before histories existed has one `stamp:` block; it is read as a history
+//! of one entry (answered) and written back as `stamps:`.
 
 use super::read::{list, unknown_key};
 use crate::checklist::Checklist;
@@ -6,36 +22,74 @@ use crate::document::{Format, Node, Value};
 use crate::error::{Kind, Position};
 use crate::yaml;
 
-/// The keys of a `stamp:` block.
-const STAMP_KEYS: [&str; 6] = ["checklist", "version", "sha256", "adscheck", "at", "by"];
+/// The keys of a stamp entry.
+const STAMP_KEYS: [&str; 7] = [
+    "event",
+    "checklist",
+    "version",
+    "sha256",
+    "adscheck",
+    "at",
+    "by",
+];
 
-/// What an answer file records about how it was made: the checklist's id, version and content
-/// hash it was answered under, the adscheck version, when, and by whom. Written by the interview
-/// and by `adscheck stamp`; read back to warn when a file meets another checklist version and to
-/// re-check it against a revised one.
+/// What happened to the answers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Event {
+    /// The answers were given (by the interview, or by hand and then stamped).
+    #[default]
+    Answered,
+    /// The answers were reviewed, under the checklist version the entry names.
+    Reviewed,
+    /// The interview was taken up again.
+    Resumed,
+}
+
+impl Event {
+    /// The word in files.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Event::Answered => "answered",
+            Event::Reviewed => "reviewed",
+            Event::Resumed => "resumed",
+        }
+    }
+
+    fn parse(word: &str) -> Option<Event> {
+        [Event::Answered, Event::Reviewed, Event::Resumed]
+            .into_iter()
+            .find(|e| e.as_str() == word)
+    }
+}
+
+/// One entry of a file's history.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stamp {
+    /// What happened.
+    pub event: Event,
     /// The checklist id.
     pub checklist: String,
     /// The checklist version.
     pub version: String,
     /// SHA-256 of the checklist file's text.
     pub sha256: String,
-    /// The adscheck version that wrote the stamp.
+    /// The adscheck version that wrote the entry.
     pub adscheck: String,
     /// When (RFC 3339, UTC).
     pub at: String,
-    /// Who answered (name and role), when known.
+    /// Who (name and role), when known.
     pub by: Option<String>,
-    /// Where the `stamp:` key stands in the file.
+    /// Where the entry stands in the file.
     pub position: Option<Position>,
 }
 
 impl Stamp {
-    /// A stamp for answers given now under `checklist`.
+    /// An entry for `event` now, under `checklist`.
     #[must_use]
-    pub fn now(checklist: &Checklist, at: String, by: Option<String>) -> Stamp {
+    pub fn now(checklist: &Checklist, event: Event, at: String, by: Option<String>) -> Stamp {
         Stamp {
+            event,
             checklist: checklist.id.value.clone(),
             version: checklist.version.value.clone(),
             sha256: checklist.sha256.clone(),
@@ -45,6 +99,15 @@ impl Stamp {
             position: None,
         }
     }
+
+    /// Whether this entry was made under exactly `checklist` (id, version and, when the entry
+    /// has one, text).
+    #[must_use]
+    pub fn is_under(&self, checklist: &Checklist) -> bool {
+        self.checklist == checklist.id.as_str()
+            && self.version == checklist.version.as_str()
+            && (self.sha256.is_empty() || self.sha256 == checklist.sha256)
+    }
 }
 
 /// The current time in RFC 3339 (UTC, seconds), for stamps.
@@ -53,18 +116,42 @@ pub fn now_rfc3339() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
-/// A `stamp:` block (`key` is its key), with every problem found in it.
-pub(super) fn read_stamp(
-    key: &Node,
-    node: &Node,
-    problems: &mut Vec<(Kind, Option<Position>, String)>,
-) -> Option<Stamp> {
+type Problems = Vec<(Kind, Option<Position>, String)>;
+
+/// A `stamps:` list, or an old single `stamp:` block (`single`), with every problem found.
+pub(super) fn read_stamps(node: &Node, single: bool, problems: &mut Problems) -> Vec<Stamp> {
+    if single {
+        return read_entry(node, "stamp", problems).into_iter().collect();
+    }
+    match &node.value {
+        Value::Seq(items) => items
+            .iter()
+            .filter_map(|item| read_entry(item, "stamps", problems))
+            .collect(),
+        Value::Null => Vec::new(),
+        other => {
+            problems.push((
+                Kind::WrongType,
+                node.position,
+                format!(
+                    "`stamps` must be a list of entries ({}), oldest first, not {}",
+                    list(&STAMP_KEYS),
+                    other.describe()
+                ),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// One entry, a mapping of `STAMP_KEYS`.
+fn read_entry(node: &Node, place: &str, problems: &mut Problems) -> Option<Stamp> {
     let Value::Map(entries) = &node.value else {
         problems.push((
             Kind::WrongType,
             node.position,
             format!(
-                "`stamp` must be a mapping ({}), not {}",
+                "an entry of `{place}` must be a mapping ({}), not {}",
                 list(&STAMP_KEYS),
                 node.value.describe()
             ),
@@ -72,7 +159,7 @@ pub(super) fn read_stamp(
         return None;
     };
     let mut stamp = Stamp {
-        position: key.position,
+        position: node.position,
         ..Stamp::default()
     };
     for (k, v) in entries {
@@ -85,13 +172,24 @@ pub(super) fn read_stamp(
                     problems.push((
                         Kind::WrongType,
                         v.position,
-                        format!("`stamp.{name}` must be text, not {}", other.describe()),
+                        format!("`{place}.{name}` must be text, not {}", other.describe()),
                     ));
                 }
                 v.key_text()
             }
         };
         match name.as_str() {
+            "event" => match Event::parse(&text) {
+                Some(event) => stamp.event = event,
+                None => problems.push((
+                    Kind::InvalidAnswer,
+                    v.position,
+                    format!(
+                        "unknown event `{}`: allowed: answered, reviewed, resumed",
+                        crate::text::excerpt(&text)
+                    ),
+                )),
+            },
             "checklist" => stamp.checklist = text,
             "version" => stamp.version = text,
             "sha256" => stamp.sha256 = text,
@@ -101,21 +199,23 @@ pub(super) fn read_stamp(
             other => problems.push((
                 Kind::UnknownField,
                 k.position,
-                unknown_key(other, &STAMP_KEYS, "in the stamp"),
+                unknown_key(other, &STAMP_KEYS, &format!("in `{place}`")),
             )),
         }
     }
     Some(stamp)
 }
 
-/// The stamp of an answer file, read without a checklist (to find the checklist it names);
-/// `None` when the file cannot be read or has no readable stamp.
+/// The latest stamp of an answer file, read without a checklist (to find the checklist it
+/// names); `None` when the file cannot be read or has no readable stamp.
 #[must_use]
 pub fn stamp_of(file: &str, text: &str, format: Format) -> Option<Stamp> {
     let root = yaml::parse_tree(file, text, format).ok()?;
     let Value::Map(entries) = &root.value else {
         return None;
     };
-    let (key, node) = entries.iter().find(|(k, _)| k.key_text() == "stamp")?;
-    read_stamp(key, node, &mut Vec::new())
+    let (key, node) = entries
+        .iter()
+        .find(|(k, _)| matches!(k.key_text().as_str(), "stamp" | "stamps"))?;
+    read_stamps(node, key.key_text() == "stamp", &mut Vec::new()).pop()
 }

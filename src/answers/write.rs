@@ -85,18 +85,21 @@ impl AnswerFile {
                 let _ = writeln!(out, "  {}: {}", key(k), value(v));
             }
         }
-        if let Some(stamp) = &self.stamp {
-            let _ = writeln!(out, "stamp:");
-            for (k, v) in [
-                ("checklist", Some(&stamp.checklist)),
-                ("version", Some(&stamp.version)),
-                ("sha256", Some(&stamp.sha256)),
-                ("adscheck", Some(&stamp.adscheck)),
-                ("at", Some(&stamp.at)),
-                ("by", stamp.by.as_ref()),
-            ] {
-                if let Some(v) = v {
-                    let _ = writeln!(out, "  {k}: {}", quoted(v));
+        if !self.stamps.is_empty() {
+            let _ = writeln!(out, "stamps:");
+            for stamp in &self.stamps {
+                let _ = writeln!(out, "  - event: {}", stamp.event.as_str());
+                for (k, v) in [
+                    ("checklist", Some(&stamp.checklist)),
+                    ("version", Some(&stamp.version)),
+                    ("sha256", Some(&stamp.sha256)),
+                    ("adscheck", Some(&stamp.adscheck)),
+                    ("at", Some(&stamp.at)),
+                    ("by", stamp.by.as_ref()),
+                ] {
+                    if let Some(v) = v {
+                        let _ = writeln!(out, "    {k}: {}", quoted(v));
+                    }
                 }
             }
         }
@@ -260,5 +263,55 @@ mod tests {
     fn texts_are_always_quoted() {
         assert_eq!(quoted("no"), "\"no\"");
         assert_eq!(quoted("a: b # c\nd"), "\"a: b # c\\nd\"");
+    }
+}
+
+/// The comment of one YAML line, if it has one: `#` at the start or after white space,
+/// outside quotes.
+fn comment_of(line: &str) -> Option<&str> {
+    let mut quote: Option<char> = None;
+    let mut previous = ' ';
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None if c == '#' && previous.is_whitespace() => {
+                return line.get(i..).map(str::trim_end);
+            }
+            None => {}
+        }
+        previous = c;
+    }
+    None
+}
+
+/// The comments of `original` (line number, text) that rewriting it as `rewritten` drops:
+/// adscheck writes answer files itself, with its own comments, and cannot keep a person's.
+#[must_use]
+pub fn lost_comments(original: &str, rewritten: &str) -> Vec<(usize, String)> {
+    let kept: std::collections::HashSet<&str> = rewritten.lines().filter_map(comment_of).collect();
+    original
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| comment_of(line).map(|c| (i + 1, c)))
+        .filter(|(_, c)| !kept.contains(c) && !c.starts_with("# yaml-language-server"))
+        .map(|(line, c)| (line, c.to_owned()))
+        .collect()
+}
+
+#[cfg(test)]
+mod comment_tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_found_outside_quotes_only() {
+        assert_eq!(comment_of("# whole line"), Some("# whole line"));
+        assert_eq!(comment_of("  1a: yes   # inline  "), Some("# inline"));
+        assert_eq!(comment_of("  note: \"a # in quotes\""), None);
+        assert_eq!(comment_of("  note: 'it''s # here'"), None);
+        assert_eq!(comment_of("  url: a#b"), None);
+        let lost = lost_comments("# mine\nanswers:\n  1a: yes # why\n# kept\n", "# kept\n");
+        assert_eq!(lost, [(1, "# mine".to_owned()), (3, "# why".to_owned())]);
     }
 }

@@ -67,9 +67,14 @@ pub struct RecheckArgs {
 
 #[derive(Debug, Args)]
 pub struct StampArgs {
-    /// Who answered (name and role).
-    #[arg(long, value_name = "NAME")]
+    /// Who answered, or reviewed (name and role).
+    #[arg(long, value_name = "NAME", value_parser = non_blank)]
     pub by: String,
+
+    /// The answers were reviewed under the checklist in use: record a `reviewed` entry (needed
+    /// when the file was last stamped under another checklist version).
+    #[arg(long)]
+    pub reviewed: bool,
 
     /// Answer files or folders.
     #[arg(required = true, value_name = "PATH")]
@@ -205,6 +210,18 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// Text with something visible in it (not only spaces or invisible characters).
+fn non_blank(text: &str) -> Result<String, String> {
+    let visible = text
+        .chars()
+        .any(|c| !c.is_whitespace() && !adscheck::text::is_unsafe(c));
+    if visible {
+        Ok(text.trim().to_owned())
+    } else {
+        Err("a name is needed: who answered, or reviewed, these answers".to_owned())
+    }
 }
 
 /// A size such as `16MiB`, `200MB`, `1048576`.

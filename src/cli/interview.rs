@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use adscheck::interview::{Ending, Interview, Target};
 use adscheck::render::{self, Format, Options};
+use adscheck::text::visible;
 use adscheck::{AnswerFile, Engine, batch};
 
 use super::args::{Cli, ColorChoice, InterviewArgs};
@@ -77,10 +78,25 @@ fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e
         Ok(file) => {
             let answered = file.answers.iter().filter(|a| a.is_some()).count();
             outln!(
-                "Continuing {name}: {answered} answer{} so far.",
+                "Continuing {}: {answered} answer{} so far.",
+                visible(&name),
                 plural(answered)
             )?;
-            Ok(Interview::resume(engine, path.to_path_buf(), file))
+            let lost = adscheck::answers::lost_comments(&text, &file.to_yaml(engine.checklist()));
+            if let Some((line, _)) = lost.first() {
+                errln!(
+                    "{}:{line}: warning: {} comment line{} not kept when the interview saves \
+                     the file: adscheck writes answer files with its own comments",
+                    visible(&name),
+                    lost.len(),
+                    if lost.len() == 1 { " is" } else { "s are" }
+                );
+            }
+            let session = Interview::resume(engine, path.to_path_buf(), file);
+            if let Some(note) = session.version_note() {
+                outln!("{note}")?;
+            }
+            Ok(session)
         }
         Err(errors) => {
             print_diagnostics(&errors.0, "error");

@@ -1,9 +1,10 @@
-//! `adscheck stamp`: record in answer files the checklist they were answered under.
+//! `adscheck stamp`: add an entry to answer files' histories (who, when, under which
+//! checklist), never replacing one.
 
-use adscheck::answers::{Stamp, now_rfc3339};
+use adscheck::answers::{Event, Stamp, lost_comments, now_rfc3339};
 use adscheck::document::Format;
 use adscheck::text::visible;
-use adscheck::{AnswerFile, Diagnostics, atomic_file, batch};
+use adscheck::{AnswerFile, Diagnostic, Engine, Kind, atomic_file, batch};
 
 use super::args::{Cli, StampArgs};
 use super::{Exit, Outcome, print_diagnostics};
@@ -12,39 +13,98 @@ pub(crate) fn run(cli: &Cli, args: &StampArgs) -> Outcome {
     let engine = super::engine(cli)?;
     let mut failed = 0usize;
     for source in batch::sources(&args.paths) {
-        let batch::Source::File(path) = &source else {
-            continue;
-        };
-        let name = source.name();
-        let parsed = batch::read(&source, cli.max_file_size)
-            .map_err(|e| Diagnostics(vec![e]))
-            .and_then(|text| {
-                AnswerFile::parse(&name, &text, source.format(&text), engine.checklist())
-            });
-        let mut file = match parsed {
-            Ok(file) => file,
-            Err(errors) => {
-                print_diagnostics(&errors.0, "error");
+        match stamp_one(cli, args, &engine, &source)? {
+            Ok(path) => outln!("{}: stamped", visible(&path))?,
+            Err(problems) => {
+                print_diagnostics(&problems, "error");
                 failed += 1;
-                continue;
             }
-        };
-        file.stamp = Some(Stamp::now(
-            engine.checklist(),
-            now_rfc3339(),
-            Some(args.by.clone()),
-        ));
-        if Format::from_path(path) == Some(Format::Json) {
-            errln!(
-                "{name}: error[wrong-type]: stamp rewrites files as YAML; this is JSON: \
-                 add the stamp block by hand or keep a YAML copy"
-            );
-            failed += 1;
-            continue;
         }
-        atomic_file::replace(path, file.to_yaml(engine.checklist()).as_bytes())
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        outln!("{}: stamped", visible(&path.display().to_string()))?;
     }
     Ok(Exit::findings_if(failed > 0))
+}
+
+/// Add this run's entry to one file: the file's name, or why it was left as it was.
+fn stamp_one(
+    cli: &Cli,
+    args: &StampArgs,
+    engine: &Engine,
+    source: &batch::Source,
+) -> Result<Result<String, Vec<Diagnostic>>, super::Stop> {
+    let name = source.name();
+    let refuse =
+        |kind: Kind, message: String| Ok(Err(vec![Diagnostic::new(kind, &name, None, message)]));
+    let path = match source {
+        batch::Source::File(path) => path,
+        batch::Source::Unreadable(_, reason) => {
+            return refuse(Kind::Io, format!("cannot read: {reason}"));
+        }
+        batch::Source::Stdin | batch::Source::Settings(_) => {
+            return refuse(
+                Kind::Io,
+                "stamp rewrites files: name files or folders, not standard input".to_owned(),
+            );
+        }
+    };
+    if Format::from_path(path) == Some(Format::Json) {
+        return refuse(
+            Kind::WrongType,
+            "stamp rewrites files as YAML; this is JSON: add the entry to `stamps` by hand or \
+             keep a YAML copy"
+                .to_owned(),
+        );
+    }
+    let text = match batch::read(source, cli.max_file_size) {
+        Ok(text) => text,
+        Err(e) => return Ok(Err(vec![e])),
+    };
+    let mut file = match AnswerFile::parse(&name, &text, source.format(&text), engine.checklist()) {
+        Ok(file) => file,
+        Err(errors) => return Ok(Err(errors.0)),
+    };
+    let checklist = engine.checklist();
+    if let Some(latest) = file.stamp()
+        && !latest.is_under(checklist)
+        && !args.reviewed
+    {
+        return Ok(Err(vec![Diagnostic::new(
+            Kind::StampMismatch,
+            &name,
+            latest.position,
+            format!(
+                "the answers were last recorded under checklist `{}` version {}, not version {} \
+                 in use now: stamping would claim they were given under it. Review them \
+                 (adscheck recheck), then record the review with --reviewed",
+                adscheck::text::excerpt(&latest.checklist),
+                adscheck::text::excerpt(&latest.version),
+                checklist.version.as_str()
+            ),
+        )]));
+    }
+    let event = if args.reviewed {
+        Event::Reviewed
+    } else {
+        Event::Answered
+    };
+    file.stamps.push(Stamp::now(
+        checklist,
+        event,
+        now_rfc3339(),
+        Some(args.by.clone()),
+    ));
+    let rewritten = file.to_yaml(checklist);
+    let lost = lost_comments(&text, &rewritten);
+    if let Some((line, _)) = lost.first() {
+        errln!(
+            "{}:{line}: warning: {} comment line{} not kept: adscheck rewrites the file with \
+             its own comments",
+            visible(&name),
+            lost.len(),
+            if lost.len() == 1 { " is" } else { "s are" }
+        );
+    }
+    match atomic_file::replace(path, rewritten.as_bytes()) {
+        Ok(()) => Ok(Ok(name)),
+        Err(e) => Ok(Err(vec![e])),
+    }
 }

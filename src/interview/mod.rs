@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::answers::{Answer, AnswerFile, AnswerValue, Stamp};
+use crate::answers::{Answer, AnswerFile, AnswerValue, Event, Stamp};
 use crate::atomic_file;
 use crate::engine::Engine;
 use crate::error::Diagnostic;
@@ -71,6 +71,12 @@ pub struct Interview<'e> {
     history: Vec<Step>,
     /// The time for stamps (replaceable so that tests are repeatable).
     clock: fn() -> String,
+    /// The entry of the file's history this session writes (by index), once it has one.
+    session: Option<usize>,
+    /// What this session's entry records, when it adds one.
+    event: Event,
+    /// Whether this session changed any answer.
+    changed: bool,
 }
 
 impl<'e> Interview<'e> {
@@ -84,7 +90,7 @@ impl<'e> Interview<'e> {
             answers: vec![None; engine.checklist().questions.len()],
             tool_position: None,
             declared: vec![None; engine.checklist().determinations.len()],
-            stamp: None,
+            stamps: Vec::new(),
             warnings: Vec::new(),
         };
         Interview {
@@ -94,6 +100,9 @@ impl<'e> Interview<'e> {
             saved_at: None,
             history: Vec::new(),
             clock: crate::answers::now_rfc3339,
+            session: None,
+            event: Event::Answered,
+            changed: false,
         }
     }
 
@@ -105,9 +114,18 @@ impl<'e> Interview<'e> {
     }
 
     /// Continue the interview saved in `file`, read from `path`.
+    ///
+    /// The file's history is never rewritten: an interview that was stopped before it was
+    /// finished (its latest entry names no one) under this same checklist goes on in that
+    /// entry; otherwise, once something changes, this session adds an entry of its own
+    /// (`resumed`), under the checklist in use.
     #[must_use]
     pub fn resume(engine: &'e Engine, path: PathBuf, mut file: AnswerFile) -> Self {
         file.checklist = Some(engine.checklist().id.value.clone());
+        let unfinished = file
+            .stamp()
+            .is_some_and(|s| s.by.is_none() && s.is_under(engine.checklist()));
+        let session = unfinished.then(|| file.stamps.len() - 1);
         Interview {
             engine,
             file,
@@ -115,7 +133,29 @@ impl<'e> Interview<'e> {
             saved_at: Some(path),
             history: Vec::new(),
             clock: crate::answers::now_rfc3339,
+            session,
+            event: Event::Resumed,
+            changed: false,
         }
+    }
+
+    /// When the file was last stamped under another version or text of the checklist, what
+    /// to tell the person before going on.
+    #[must_use]
+    pub fn version_note(&self) -> Option<String> {
+        let latest = self.file.stamp()?;
+        let checklist = self.engine.checklist();
+        (!latest.is_under(checklist)).then(|| {
+            format!(
+                "These answers were last recorded under checklist `{}` version {}; this session \
+                 uses version {}. Earlier entries of the file's history are kept; what you change \
+                 now is recorded as a new entry under version {}.",
+                crate::text::excerpt(&latest.checklist),
+                crate::text::excerpt(&latest.version),
+                checklist.version.as_str(),
+                checklist.version.as_str()
+            )
+        })
     }
 
     /// The answers so far.
@@ -138,11 +178,13 @@ impl<'e> Interview<'e> {
         let mut step = self.first_step();
         loop {
             let Some(current) = step else {
-                // Every question that matters is answered: who answered, once.
-                if self.respondent().is_some() {
+                // Every question that matters is answered: who answered, once. A resumed file
+                // that nothing changed stays as it was.
+                if self.respondent().is_some() || (self.session.is_none() && !self.changed) {
                     return Ok(Ending::Finished);
                 }
-                match prompter.field(&RESPONDENT, None)? {
+                let earlier = self.file.stamp().and_then(|s| s.by.clone());
+                match prompter.field(&RESPONDENT, earlier.as_deref())? {
                     Reply::Value(by) if !by.trim().is_empty() => {
                         self.set_respondent(by.trim().to_owned());
                         self.save(prompter)?;
@@ -177,13 +219,35 @@ impl<'e> Interview<'e> {
         }
     }
 
+    /// Who answered in this session, once said.
     fn respondent(&self) -> Option<&str> {
-        self.file.stamp.as_ref().and_then(|s| s.by.as_deref())
+        self.session
+            .and_then(|i| self.file.stamps.get(i))
+            .and_then(|s| s.by.as_deref())
     }
 
     fn set_respondent(&mut self, by: String) {
-        let stamp = self.file.stamp.get_or_insert_with(Stamp::default);
-        stamp.by = Some(by);
+        if let Some(entry) = self.session_entry() {
+            entry.by = Some(by);
+        }
+    }
+
+    /// This session's entry of the file's history, added now if it has none yet.
+    fn session_entry(&mut self) -> Option<&mut Stamp> {
+        let now = (self.clock)();
+        match self.session {
+            Some(i) => {
+                let entry = self.file.stamps.get_mut(i)?;
+                entry.at = now;
+                Some(entry)
+            }
+            None => {
+                let entry = Stamp::now(self.engine.checklist(), self.event, now, None);
+                self.file.stamps.push(entry);
+                self.session = Some(self.file.stamps.len() - 1);
+                self.file.stamps.last_mut()
+            }
+        }
     }
 
     /// The last question the walk asks, to go back to from the end.
@@ -280,6 +344,7 @@ impl<'e> Interview<'e> {
         match prompter.field(field, current.as_deref())? {
             Reply::Value(text) => {
                 let text = text.trim().to_owned();
+                self.changed |= current.as_deref().unwrap_or("") != text;
                 if text.is_empty() {
                     self.file.tool.shift_remove(field.key);
                 } else {
@@ -348,6 +413,7 @@ impl<'e> Interview<'e> {
     }
 
     fn record(&mut self, q: usize, value: AnswerValue, options: Vec<String>, note: Option<String>) {
+        self.changed = true;
         if let Some(slot) = self.file.answers.get_mut(q) {
             *slot = Some(Answer {
                 value,
@@ -366,8 +432,7 @@ impl<'e> Interview<'e> {
     }
 
     fn save(&mut self, prompter: &mut dyn Prompter) -> Result<(), InterviewError> {
-        let by = self.respondent().map(str::to_owned);
-        self.file.stamp = Some(Stamp::now(self.engine.checklist(), (self.clock)(), by));
+        self.session_entry();
         let text = self.file.to_yaml(self.engine.checklist());
         let path = match (&self.saved_at, &self.target) {
             (Some(path), _) => {

@@ -212,11 +212,13 @@ fn agency_ads_path_asks_everything_once() {
     );
     assert_eq!(seen.last().unwrap(), "field answered_by (default: None)");
     assert!(
-        text.contains("stamp:\n  checklist: \"nyc-ll49-2018\"\n  version: \"1.0.0\"\n  sha256: \""),
+        text.contains(
+            "stamps:\n  - event: answered\n    checklist: \"nyc-ll49-2018\"\n    version: \"1.0.0\"\n    sha256: \""
+        ),
         "{text}"
     );
     assert!(
-        text.contains("  at: \"2026-11-23T12:00:00Z\"\n  by: \"Pat Lee, data governance\"\n"),
+        text.contains("    at: \"2026-11-23T12:00:00Z\"\n    by: \"Pat Lee, data governance\"\n"),
         "{text}"
     );
     assert!(text.contains("    options: [machine_learning]\n    note: \"trained on incidents\""));

@@ -15,6 +15,7 @@ mod cli;
 mod engine;
 mod engine_model;
 mod gate;
+mod history;
 mod hostile;
 mod injection;
 mod interview;

@@ -86,15 +86,16 @@ fn stamp_writes_what_classify_reads_back() {
         .unwrap();
     let builtin = adscheck::Checklist::builtin().unwrap();
     assert!(
-        text.contains(&format!("  sha256: \"{}\"\n", builtin.sha256)),
+        text.contains(&format!("    sha256: \"{}\"\n", builtin.sha256)),
         "{text}"
     );
-    assert!(text.contains("  version: \"1.0.0\"\n  sha256"));
-    assert!(text.contains("  by: \"Pat Lee, analyst\"\n"));
+    assert!(text.contains("stamps:\n  - event: answered\n"));
+    assert!(text.contains("    version: \"1.0.0\"\n    sha256"));
+    assert!(text.contains("    by: \"Pat Lee, analyst\"\n"));
     let parsed =
         adscheck::AnswerFile::parse("f", &text, adscheck::document::Format::Yaml, &builtin)
             .unwrap();
-    let stamp = parsed.stamp.unwrap();
+    let stamp = parsed.stamp().unwrap();
     assert_eq!(
         (stamp.checklist.as_str(), stamp.adscheck.as_str()),
         ("nyc-ll49-2018", env!("CARGO_PKG_VERSION"))
@@ -168,11 +169,11 @@ answers/council-hearing-livestream.yaml: unchanged
 answers/fire-inspection-risk-model.yaml: agency_ads yes -> undetermined
   reworded question, review the answer: (1)(b) Is it a computerized implementation of an algorithm, in whole or in part? [1b]
   new question, needs an answer: (2)(c) Is it used in production? [2c]
-  answer to a question that no longer exists: 1c (line 33)
+  answer to a question that no longer exists: 1c (line 34)
 answers/website-machine-translation.yaml: ads no -> yes, agency_ads no -> undetermined
   reworded question, review the answer: (1)(b) Is it a computerized implementation of an algorithm, in whole or in part? [1b]
   new question, needs an answer: (2)(c) Is it used in production? [2c]
-  answer to a question that no longer exists: 1c (line 27)
+  answer to a question that no longer exists: 1c (line 28)
 adscheck recheck: 3 files, 2 with changed determinations, 0 not rechecked
 ";
     assert_eq!(out, expected);
