@@ -152,6 +152,30 @@ pub fn safe_message(message: &str) -> String {
     visible(&out).into_owned()
 }
 
+/// Whether `text` has something a reader can see (not only white space and invisible
+/// characters).
+#[must_use]
+pub fn has_visible(text: &str) -> bool {
+    text.chars().any(|c| !c.is_whitespace() && !is_unsafe(c))
+}
+
+/// The form under which two names count as the same: compatibility-normalised (NFKC: a
+/// full-width `Ａ` is `A`), accents and other combining marks removed, case folded, invisible
+/// characters dropped and white space collapsed. "Fire  Risk" and "ｆｉｒｅ ｒｉｓｋ" and
+/// "fire\u{200b} risk" are the same name.
+#[must_use]
+pub fn identity(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let folded: String = text
+        .nfkd()
+        .filter(|&c| !is_combining_mark(c) && !is_unsafe(c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let composed: String = folded.nfkc().collect();
+    composed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Text for XML 1.0: characters XML forbids (most control characters, U+FFFE, U+FFFF) are
 /// written visibly as `\u{…}`; the XML writer escapes the rest.
 #[must_use]
@@ -208,6 +232,25 @@ mod tests {
         let long = "x".repeat(100);
         assert_eq!(excerpt(&long), format!("{}…", "x".repeat(40)));
         assert_eq!(excerpt("a\nb"), "a\\u{a}b");
+    }
+
+    #[test]
+    fn names_that_look_the_same_are_the_same() {
+        let same = [
+            "Fire Risk Model",
+            "fire  risk model",
+            "ＦＩＲＥ ＲＩＳＫ ＭＯＤＥＬ",
+            "Fire\u{200b} Risk\u{2060} Model",
+            "Fire Risk Mode\u{301}l",
+            " Fire\tRisk\nModel ",
+        ];
+        for name in same {
+            assert_eq!(identity(name), "fire risk model", "{name:?}");
+        }
+        assert_eq!(identity("Café"), identity("Cafe\u{301}"));
+        assert_ne!(identity("Fire Risk Model"), identity("Fire Risk Models"));
+        assert!(!has_visible(" \u{200b}\u{feff}\t"));
+        assert!(has_visible(" a "));
     }
 
     #[test]

@@ -203,6 +203,25 @@ pub fn check_file(engine: &Engine, settings: &Settings, report: &Report) -> File
     result
 }
 
+/// The `tool:` fields that hold text (a name cannot be `true`).
+const TEXT_FIELDS: [&str; 4] = ["name", "agency", "description", "contact"];
+
+/// Whether a required `tool:` field holds a real value: text with something visible in it, a
+/// list with at least one such text, or, for a field that is not text, a boolean (`false` is
+/// a value).
+fn real_value(field: &str, value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::String(s) => crate::text::has_visible(s),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .any(|i| i.as_str().is_some_and(crate::text::has_visible)),
+        serde_json::Value::Bool(_) => !TEXT_FIELDS.contains(&field),
+        serde_json::Value::Null | serde_json::Value::Number(_) | serde_json::Value::Object(_) => {
+            false
+        }
+    }
+}
+
 /// One evaluated file, as the rules see it.
 struct File<'a> {
     engine: &'a Engine,
@@ -221,25 +240,41 @@ impl File<'_> {
         }
     }
 
-    /// `missing-metadata`: each required `tool:` field that is missing or empty.
+    /// `missing-metadata`: each required `tool:` field that is missing or holds no real value.
     fn missing_metadata(&self, settings: &Settings) -> Vec<Finding> {
         let required = &settings.required_tool_fields;
         required
             .iter()
-            .filter(|field| {
-                !self.report.tool.get(field.as_str()).is_some_and(|v| {
-                    !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty())
-                })
-            })
-            .map(|field| {
-                self.error(
+            .filter_map(|field| {
+                let value = self.report.tool.get(field.as_str());
+                let what = match value {
+                    None | Some(serde_json::Value::Null) => {
+                        return Some(self.error(
+                            MISSING_METADATA,
+                            self.outcome.tool_position,
+                            format!(
+                                "`tool.{field}` is required (required tool fields: {})",
+                                required.join(", ")
+                            ),
+                        ));
+                    }
+                    Some(v) if real_value(field, v) => return None,
+                    Some(serde_json::Value::String(_)) => "empty or invisible text",
+                    Some(serde_json::Value::Array(_)) => "a list with no visible text in it",
+                    Some(serde_json::Value::Object(_)) => "a mapping",
+                    Some(serde_json::Value::Number(_)) => "a number",
+                    Some(serde_json::Value::Bool(_)) => "true/false, where text belongs",
+                };
+                Some(self.error(
                     MISSING_METADATA,
                     self.outcome.tool_position,
                     format!(
-                        "`tool.{field}` is required (required tool fields: {})",
+                        "`tool.{field}` is required and is {what}: it needs text with something \
+                         visible in it, a list of such texts, or true/false (required tool \
+                         fields: {})",
                         required.join(", ")
                     ),
-                )
+                ))
             })
             .collect()
     }
@@ -339,12 +374,7 @@ pub struct Duplicates {
     first: HashMap<(String, String), String>,
 }
 
-fn identity(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+use crate::text::identity;
 
 impl Duplicates {
     /// Note `result`'s tool; if an earlier file described the same one, add a finding to it.

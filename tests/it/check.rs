@@ -457,3 +457,79 @@ fn output_order_is_the_same_on_every_run() {
     let check_a = check_in(dir.path(), &["."], &[]).stdout;
     assert_eq!(check_in(dir.path(), &["."], &[]).stdout, check_a);
 }
+
+#[test]
+fn required_fields_need_real_values_and_duplicates_see_through_disguises() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(
+        dir.path(),
+        ".adscheck.yaml",
+        "required-tool-fields: [name, agency, owners, public]\n",
+    );
+    let bad = [
+        ("empty-list.yaml", "name: []"),
+        ("mapping.yaml", "name: {}"),
+        ("boolean-name.yaml", "name: true"),
+        ("number.yaml", "name: 42"),
+        ("invisible.yaml", "name: \"\\u200b\\u2060 \""),
+    ];
+    for (file, name) in bad {
+        write(
+            dir.path(),
+            file,
+            &format!(
+                "tool: {{{name}, agency: A, owners: [x], public: false}}\nanswers: {{1a: no}}\n"
+            ),
+        );
+    }
+    write(
+        dir.path(),
+        "good.yaml",
+        "tool: {name: Fire Risk Model, agency: A, owners: ['', Pat], public: false}\nanswers: {1a: no}\n",
+    );
+    let r = check_in(dir.path(), &["-f", "json", "."], &[]);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    for f in v["files"].as_array().unwrap() {
+        let file = f["file"].as_str().unwrap();
+        let rules: Vec<&str> = f["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["rule"].as_str().unwrap())
+            .collect();
+        if file.ends_with("good.yaml") {
+            assert!(rules.is_empty(), "{file}: {rules:?}");
+        } else {
+            assert_eq!(rules, ["missing-metadata"], "{file}");
+        }
+    }
+    // The same tool under disguised names is a duplicate.
+    let dup = tempfile::tempdir().unwrap();
+    for (i, name) in [
+        "Fire Risk Model",
+        "ＦＩＲＥ ＲＩＳＫ ＭＯＤＥＬ",
+        "Fire\u{200b} Risk Model",
+        "Fire Risk Mode\u{301}l",
+    ]
+    .iter()
+    .enumerate()
+    {
+        write(
+            dup.path(),
+            &format!("t{i}.yaml"),
+            &format!(
+                "tool: {{name: {}, agency: Fire Department}}\nanswers: {{1a: no}}\n",
+                serde_json::to_string(name).unwrap()
+            ),
+        );
+    }
+    let r = check_in(dup.path(), &["."], &[]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stdout.matches("error[duplicate-tool]").count(),
+        3,
+        "{}",
+        r.stdout
+    );
+}

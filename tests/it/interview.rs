@@ -537,3 +537,85 @@ fn a_file_named_after_the_tool_never_replaces_another() {
         "precious"
     );
 }
+
+#[test]
+fn resuming_never_rewrites_the_history() {
+    let engine = ll49();
+    let o = oracle(&[("1a", No, &[], "")]);
+    let dir = tempfile::tempdir().unwrap();
+    let (target, path) = new_target(dir.path());
+    let mut prompter = Scripted::new(&engine, &o);
+    let ending = Interview::new(&engine, target)
+        .with_clock(fixed_clock)
+        .run(&mut prompter)
+        .unwrap();
+    assert_eq!(ending, Ending::Finished);
+    let finished = std::fs::read_to_string(&path).unwrap();
+
+    // Resumed under the same checklist with nothing changed: nothing asked, nothing written.
+    let mut session = Interview::resume(&engine, path.clone(), read(&engine, &path));
+    assert_eq!(session.version_note(), None);
+    let mut prompter = Scripted::new(&engine, &o);
+    assert_eq!(session.run(&mut prompter).unwrap(), Ending::Finished);
+    assert!(prompter.seen.is_empty(), "{:?}", prompter.seen);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), finished);
+
+    // Stopped under version 1.0.0, taken up under 2.0.0: the session adds an entry of its own,
+    // the first stays as it was.
+    let (target, path) = (
+        Target::New {
+            path: dir.path().join("stopped.yaml"),
+            replace: false,
+        },
+        dir.path().join("stopped.yaml"),
+    );
+    let mut prompter = Scripted::new(&engine, &o).with(4, Reply::Quit);
+    let ending = Interview::new(&engine, target)
+        .with_clock(fixed_clock)
+        .run(&mut prompter)
+        .unwrap();
+    assert_eq!(ending, Ending::Quit);
+    let text =
+        std::fs::read_to_string(crate::support::root().join("checklists/nyc-ll49-2018.yaml"))
+            .unwrap()
+            .replace("version: 1.0.0", "version: 2.0.0");
+    let v2 = adscheck::Engine::new(
+        adscheck::Checklist::from_text("v2.yaml", &text, Format::Yaml).unwrap(),
+        "v2.yaml",
+    )
+    .unwrap();
+    let mut session = Interview::resume(&v2, path.clone(), read(&v2, &path))
+        .with_clock(|| "2026-12-01T09:00:00Z".to_owned());
+    let note = session.version_note().unwrap();
+    assert!(
+        note.contains("version 1.0.0") && note.contains("version 2.0.0"),
+        "{note}"
+    );
+    let mut prompter = Scripted::new(&v2, &o);
+    assert_eq!(session.run(&mut prompter).unwrap(), Ending::Finished);
+    let file = read(&v2, &path);
+    let history: Vec<(&str, &str, &str, &str)> = file
+        .stamps
+        .iter()
+        .map(|s| {
+            (
+                s.event.as_str(),
+                s.version.as_str(),
+                s.at.as_str(),
+                s.by.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        history,
+        [
+            ("answered", "1.0.0", "2026-11-23T12:00:00Z", ""),
+            (
+                "resumed",
+                "2.0.0",
+                "2026-12-01T09:00:00Z",
+                "Pat Lee, data governance"
+            ),
+        ]
+    );
+}
