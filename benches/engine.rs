@@ -84,6 +84,24 @@ fn scale(c: &mut Criterion) {
         b.iter(|| Report::classify(&big, "f.yaml", black_box(&answers), Format::Yaml));
     });
     group.finish();
+
+    // 16 MiB of answer file whose tool block has 99,000 keys of 156 characters (under the
+    // 200,000-value limit): duplicate keys are found with a hash map, so this is linear.
+    let mut keys = String::from("{\"tool\": {");
+    for i in 0..99_000 {
+        if i > 0 {
+            keys.push_str(", ");
+        }
+        keys.push_str(&format!("\"k{i:06}{}\": \"v\"", "x".repeat(150)));
+    }
+    keys.push_str("}, \"answers\": {\"1a\": \"no\"}}");
+    let ll49 = adscheck::load_engine(None).unwrap();
+    let mut group = c.benchmark_group("16 MiB answer file");
+    group.sample_size(10);
+    group.bench_function("classify 99,000 long keys (JSON)", |b| {
+        b.iter(|| Report::classify(&ll49, "f.json", black_box(&keys), Format::Json));
+    });
+    group.finish();
 }
 
 criterion_group!(engine, benches, scale);

@@ -169,7 +169,7 @@ pub fn identity(text: &str) -> String {
     use unicode_normalization::char::is_combining_mark;
     let folded: String = text
         .nfkd()
-        .filter(|&c| !is_combining_mark(c) && !is_unsafe(c))
+        .filter(|&c| !is_combining_mark(c) && (c.is_whitespace() || !is_unsafe(c)))
         .flat_map(char::to_lowercase)
         .collect();
     let composed: String = folded.nfkc().collect();

@@ -246,3 +246,24 @@ fn devices_and_pipes_are_refused_without_reading_or_waiting() {
     assert_eq!(r.code, Some(2));
     assert!(r.stderr.contains("/dev/zero"), "{}", r.stderr);
 }
+
+#[test]
+fn sizes_in_messages_are_readable_at_any_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.yaml",
+        &format!("answers: {{1a: no}}\n# {}\n", "x".repeat(2_000)),
+    );
+    let r = adscheck(
+        dir.path(),
+        &["classify", "-f", "jsonl", "--max-file-size", "1K", "a.yaml"],
+    );
+    assert_eq!(r.code, Some(1));
+    assert!(
+        r.stdout
+            .contains("the file is 2.0 KiB, over the 1000 bytes limit for answer files"),
+        "{}",
+        r.stdout
+    );
+}
