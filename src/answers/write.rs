@@ -286,18 +286,63 @@ fn comment_of(line: &str) -> Option<&str> {
     None
 }
 
-/// The comments of `original` (line number, text) that rewriting it as `rewritten` drops:
-/// adscheck writes answer files itself, with its own comments, and cannot keep a person's.
+/// The comments of `original` (line number, text) that rewriting it drops: adscheck writes
+/// answer files itself, with its own comments, and cannot keep a person's. Comments adscheck
+/// wrote (the header above `checklist:`, and a question's number and text above its answer,
+/// under whatever version of the checklist) are not counted.
 #[must_use]
-pub fn lost_comments(original: &str, rewritten: &str) -> Vec<(usize, String)> {
-    let kept: std::collections::HashSet<&str> = rewritten.lines().filter_map(comment_of).collect();
-    original
-        .lines()
-        .enumerate()
-        .filter_map(|(i, line)| comment_of(line).map(|c| (i + 1, c)))
-        .filter(|(_, c)| !kept.contains(c) && !c.starts_with("# yaml-language-server"))
-        .map(|(line, c)| (line, c.to_owned()))
-        .collect()
+pub fn lost_comments(original: &str, checklist: &Checklist) -> Vec<(usize, String)> {
+    let lines: Vec<&str> = original.lines().collect();
+    let mut lost = Vec::new();
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        if !line.trim_start().starts_with('#') {
+            if let Some(c) = comment_of(line) {
+                lost.push((i + 1, c.to_owned()));
+            }
+            i += 1;
+            continue;
+        }
+        // A run of whole-line comments, and the line it stands above; adscheck's own comment
+        // ends such a run, so what comes before it is a person's.
+        let start = i;
+        while lines
+            .get(i)
+            .is_some_and(|l| l.trim_start().starts_with('#'))
+        {
+            i += 1;
+        }
+        let below = lines.get(i).map_or("", |l| l.trim());
+        let generated = (start..i)
+            .find(|&n| {
+                lines
+                    .get(n)
+                    .is_some_and(|l| is_generated(l.trim_start(), below, checklist))
+            })
+            .unwrap_or(i);
+        for n in start..generated {
+            let line = lines.get(n).map_or("", |l| l.trim());
+            if !line.starts_with("# yaml-language-server") {
+                lost.push((n + 1, line.to_owned()));
+            }
+        }
+    }
+    lost
+}
+
+/// Whether a comment `first`, starting a run of comments above the line `below`, begins one
+/// adscheck writes: its header, or a question's number and text above the answer to it.
+fn is_generated(first: &str, below: &str, checklist: &Checklist) -> bool {
+    if first.starts_with("# Answers to \"") && below.starts_with("checklist:") {
+        return true;
+    }
+    let Some((id, _)) = below.split_once(':') else {
+        return false;
+    };
+    let id = id.trim_matches(['"', '\'']);
+    checklist
+        .question(id)
+        .is_some_and(|q| first.starts_with(&format!("# {} ", q.number.as_str())))
 }
 
 #[cfg(test)]
@@ -311,7 +356,20 @@ mod comment_tests {
         assert_eq!(comment_of("  note: \"a # in quotes\""), None);
         assert_eq!(comment_of("  note: 'it''s # here'"), None);
         assert_eq!(comment_of("  url: a#b"), None);
-        let lost = lost_comments("# mine\nanswers:\n  1a: yes # why\n# kept\n", "# kept\n");
-        assert_eq!(lost, [(1, "# mine".to_owned()), (3, "# why".to_owned())]);
+        let checklist = crate::Checklist::builtin().unwrap();
+        let text = "# Answers to \"Old title\" (nyc-ll49-2018 version 0.9). Classify with:\n\
+                    # adscheck classify FILE\nchecklist: nyc-ll49-2018\n# mine\nanswers:\n  \
+                    # (1)(a) Is it an algorithm (old wording)?\n  1a: yes # why\n  # a note\n  \
+                    # mine too\n  # (1)(b) Is it computerized?\n  1b: no\n";
+        let lost = lost_comments(text, &checklist);
+        assert_eq!(
+            lost,
+            [
+                (4, "# mine".to_owned()),
+                (7, "# why".to_owned()),
+                (8, "# a note".to_owned()),
+                (9, "# mine too".to_owned())
+            ]
+        );
     }
 }

@@ -82,7 +82,7 @@ fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e
                 visible(&name),
                 plural(answered)
             )?;
-            let lost = adscheck::answers::lost_comments(&text, &file.to_yaml(engine.checklist()));
+            let lost = adscheck::answers::lost_comments(&text, engine.checklist());
             if let Some((line, _)) = lost.first() {
                 errln!(
                     "{}:{line}: warning: {} comment line{} not kept when the interview saves \

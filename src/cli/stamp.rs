@@ -93,7 +93,7 @@ fn stamp_one(
         Some(args.by.clone()),
     ));
     let rewritten = file.to_yaml(checklist);
-    let lost = lost_comments(&text, &rewritten);
+    let lost = lost_comments(&text, checklist);
     if let Some((line, _)) = lost.first() {
         errln!(
             "{}:{line}: warning: {} comment line{} not kept: adscheck rewrites the file with \
