@@ -33,6 +33,18 @@ fn refused(path: &Path, why: &str) -> Diagnostic {
     )
 }
 
+/// A file nobody may write to (mode 0444) says "leave me be": refused, not replaced.
+fn read_only(path: &Path, meta: &std::fs::Metadata) -> Result<(), Diagnostic> {
+    use std::os::unix::fs::PermissionsExt;
+    if meta.permissions().mode() & 0o222 == 0 {
+        return Err(refused(
+            path,
+            "the file is read-only; make it writable first if it is to be changed",
+        ));
+    }
+    Ok(())
+}
+
 /// The regular file to write for `path`: itself, or the file a link leads to; `None` when
 /// nothing is there yet.
 fn target(path: &Path) -> Result<Option<PathBuf>, Diagnostic> {
@@ -58,6 +70,7 @@ fn target(path: &Path) -> Result<Option<PathBuf>, Diagnostic> {
                 "it is a link to something that is not a regular file (a folder, device or pipe)",
             ));
         }
+        read_only(path, &meta)?;
         return Ok(Some(real));
     }
     if !meta.is_file() {
@@ -66,6 +79,7 @@ fn target(path: &Path) -> Result<Option<PathBuf>, Diagnostic> {
             "it is not a regular file (a folder, device or pipe); adscheck only replaces files",
         ));
     }
+    read_only(path, &meta)?;
     Ok(Some(path.to_path_buf()))
 }
 

@@ -83,13 +83,22 @@ pub fn sources(paths: &[PathBuf]) -> impl Iterator<Item = Source> + use<> {
 pub fn sources_and_settings(paths: &[PathBuf]) -> impl Iterator<Item = Source> + use<> {
     let mut roots: Vec<PathBuf> = paths.to_vec();
     roots.sort();
-    roots.dedup();
-    let folders: Vec<PathBuf> = roots.iter().filter(|p| p.is_dir()).cloned().collect();
+    // The same file or folder named twice, in any spelling (`a`, `./a`, `/abs/a`), is taken
+    // once: compared by where it really is.
+    let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut seen = std::collections::HashSet::new();
+    roots.retain(|p| p.as_os_str() == "-" || seen.insert(real(p)));
+    let folders: Vec<PathBuf> = roots
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| real(p))
+        .collect();
     // A root inside another folder root is already covered by it.
     roots.retain(|p| {
+        let p = real(p);
         !folders
             .iter()
-            .any(|folder| folder != p && p.starts_with(folder))
+            .any(|folder| *folder != p && p.starts_with(folder))
     });
     let stdin = roots.iter().any(|p| p.as_os_str() == "-");
     roots.retain(|p| p.as_os_str() != "-");
@@ -114,12 +123,14 @@ fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Source>> {
                         if !is_answer_file(entry.path()) {
                             return None;
                         }
-                        // A link is taken when it leads to a file (never followed into a
-                        // folder, so link loops cannot trap the walk); a broken one is reported.
-                        let is_file = entry.file_type().is_file()
+                        // Anything named like an answer file that is not a folder is taken, and
+                        // reading refuses what is not a regular file (a pipe, a device), so it is
+                        // reported rather than passed over. A link is never followed into a
+                        // folder (so link loops cannot trap the walk); a broken one is reported.
+                        let is_folder = entry.file_type().is_dir()
                             || (entry.path_is_symlink()
-                                && std::fs::metadata(entry.path()).map_or(true, |m| m.is_file()));
-                        is_file.then(|| Source::File(entry.into_path()))
+                                && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()));
+                        (!is_folder).then(|| Source::File(entry.into_path()))
                     }
                     Err(e) => {
                         let at = e.path().unwrap_or(&path).to_path_buf();

@@ -13,6 +13,8 @@ use crate::error::{Diagnostic, Kind, Position};
 pub struct What {
     /// The kind of file, in messages.
     pub noun: &'static str,
+    /// The noun with its article: "an answer file".
+    pub a_noun: &'static str,
     /// How to raise the limit, if it can be raised.
     pub raise: &'static str,
 }
@@ -20,16 +22,19 @@ pub struct What {
 /// Answer files.
 pub const ANSWER_FILE: What = What {
     noun: "answer file",
+    a_noun: "an answer file",
     raise: "; raise it with --max-file-size if this is really an answer file",
 };
 /// Checklists.
 pub const CHECKLIST: What = What {
     noun: "checklist",
+    a_noun: "a checklist",
     raise: "",
 };
 /// Settings files.
 pub const SETTINGS: What = What {
     noun: "settings file",
+    a_noun: "a settings file",
     raise: "",
 };
 
@@ -50,18 +55,17 @@ pub fn size(bytes: u64) -> String {
 }
 
 fn too_large(name: &str, size_known: Option<u64>, limit: u64, what: What) -> Diagnostic {
-    let is = size_known.map_or_else(|| "larger".to_owned(), size);
-    Diagnostic::new(
-        Kind::TooLarge,
-        name,
-        None,
-        format!(
-            "the file is {is}, over the {} limit for {}s{}",
-            size(limit),
-            what.noun,
-            what.raise
+    let (limit, noun, raise) = (size(limit), what.noun, what.raise);
+    let message = match size_known {
+        Some(n) => format!(
+            "the file is {}, over the {limit} limit for {noun}s{raise}",
+            size(n)
         ),
-    )
+        None => format!(
+            "the input is larger than the {limit} limit for {noun}s (reading stopped there){raise}"
+        ),
+    };
+    Diagnostic::new(Kind::TooLarge, name, None, message)
 }
 
 fn io_error(name: &str, e: &std::io::Error) -> Diagnostic {
@@ -114,8 +118,8 @@ pub fn read_file(name: &str, path: &Path, limit: u64, what: What) -> Result<Vec<
             name,
             None,
             format!(
-                "not a regular file (a device, pipe or socket): a {} must be a file",
-                what.noun
+                "not a regular file (a device, pipe or socket): {} must be a file",
+                what.a_noun
             ),
         ));
     }

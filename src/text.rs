@@ -61,19 +61,33 @@ pub fn markdown_cell(text: &str) -> String {
 /// Whether `c` must not reach a terminal or a line-based format as it is: control characters
 /// (C0, DEL, C1: escape sequences, carriage returns, bells), bidirectional overrides and
 /// isolates (they reorder what is shown), zero-width and invisible characters (they hide
-/// differences), line and paragraph separators, and the non-characters U+FFFE and U+FFFF.
+/// differences: every default-ignorable code point, and the blank letters that render as
+/// nothing), line and paragraph separators, and the non-characters U+FFFE and U+FFFF.
 #[must_use]
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{061c}'
+            '\u{00ad}'
+                | '\u{034f}'
+                | '\u{061c}'
+                | '\u{115f}'..='\u{1160}'
+                | '\u{17b4}'..='\u{17b5}'
+                | '\u{180b}'..='\u{180f}'
                 | '\u{200b}'..='\u{200f}'
                 | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2069}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
                 | '\u{feff}'
-                | '\u{fffe}'
-                | '\u{ffff}'
+                | '\u{ffa0}'
+                | '\u{fff0}'..='\u{fff8}'
+                | '\u{fffe}'..='\u{ffff}'
+                | '\u{1bca0}'..='\u{1bca3}'
+                | '\u{1d159}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0000}'..='\u{e0fff}'
         )
 }
 
@@ -167,10 +181,17 @@ pub fn has_visible(text: &str) -> bool {
 pub fn identity(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     use unicode_normalization::char::is_combining_mark;
+    // Case folded letter by letter (so a final sigma is a sigma, and ß is ss).
     let folded: String = text
         .nfkd()
         .filter(|&c| !is_combining_mark(c) && (c.is_whitespace() || !is_unsafe(c)))
         .flat_map(char::to_lowercase)
+        .flat_map(|c| match c {
+            'ς' => ['σ', '\0'],
+            'ß' => ['s', 's'],
+            other => [other, '\0'],
+        })
+        .filter(|&c| c != '\0')
         .collect();
     let composed: String = folded.nfkc().collect();
     composed.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -248,6 +269,22 @@ mod tests {
             assert_eq!(identity(name), "fire risk model", "{name:?}");
         }
         assert_eq!(identity("Café"), identity("Cafe\u{301}"));
+        assert_eq!(identity("Straße"), identity("STRASSE"));
+        assert_eq!(identity("ΟΔΟΣ"), identity("οδος"));
+        assert_eq!(identity("fire ri\u{ad}sk"), identity("fire risk\u{e0041}"));
+        for blank in [
+            "\u{ad}",
+            "\u{2800}",
+            "\u{3164}",
+            "\u{115f}",
+            "\u{180e}",
+            "\u{34f}",
+            "\u{fe0f}",
+            "\u{1d159}",
+            "\u{e0020}",
+        ] {
+            assert!(!has_visible(blank), "{blank:?}");
+        }
         assert_ne!(identity("Fire Risk Model"), identity("Fire Risk Models"));
         assert!(!has_visible(" \u{200b}\u{feff}\t"));
         assert!(has_visible(" a "));

@@ -286,25 +286,36 @@ fn comment_of(line: &str) -> Option<&str> {
     None
 }
 
-/// The comments of `original` (line number, text) that rewriting it drops: adscheck writes
-/// answer files itself, with its own comments, and cannot keep a person's. Comments adscheck
-/// wrote (the header above `checklist:`, and a question's number and text above its answer,
-/// under whatever version of the checklist) are not counted.
-#[must_use]
-pub fn lost_comments(original: &str, checklist: &Checklist) -> Vec<(usize, String)> {
-    let lines: Vec<&str> = original.lines().collect();
-    let mut lost = Vec::new();
+/// The key of a YAML line (`  1a: yes` -> `1a`), unquoted.
+fn key_of(line: &str) -> Option<&str> {
+    let (key, _) = line.trim().split_once(':')?;
+    Some(key.trim().trim_matches(['"', '\'']))
+}
+
+/// Runs of whole-line comments of `text`, each as (first line number, its lines trimmed, the
+/// key of the line below it), skipping the contents of block scalars (`note: |`), where a `#`
+/// is text.
+fn comment_runs(text: &str) -> Vec<(usize, Vec<&str>, Option<&str>)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut runs = Vec::new();
     let mut i = 0;
-    while let Some(line) = lines.get(i) {
+    while let Some(&line) = lines.get(i) {
+        let trimmed = line.trim_end();
         if !line.trim_start().starts_with('#') {
-            if let Some(c) = comment_of(line) {
-                lost.push((i + 1, c.to_owned()));
-            }
             i += 1;
+            if trimmed.ends_with(['|', '>']) || trimmed.ends_with("|-") || trimmed.ends_with(">-") {
+                // A block scalar: its more-indented lines are text.
+                let base = indent(line);
+                while lines
+                    .get(i)
+                    .is_some_and(|l| l.trim().is_empty() || indent(l) > base)
+                {
+                    i += 1;
+                }
+            }
             continue;
         }
-        // A run of whole-line comments, and the line it stands above; adscheck's own comment
-        // ends such a run, so what comes before it is a person's.
         let start = i;
         while lines
             .get(i)
@@ -312,37 +323,74 @@ pub fn lost_comments(original: &str, checklist: &Checklist) -> Vec<(usize, Strin
         {
             i += 1;
         }
-        let below = lines.get(i).map_or("", |l| l.trim());
-        let generated = (start..i)
-            .find(|&n| {
-                lines
-                    .get(n)
-                    .is_some_and(|l| is_generated(l.trim_start(), below, checklist))
-            })
-            .unwrap_or(i);
-        for n in start..generated {
-            let line = lines.get(n).map_or("", |l| l.trim());
-            if !line.starts_with("# yaml-language-server") {
-                lost.push((n + 1, line.to_owned()));
+        let run = lines
+            .get(start..i)
+            .unwrap_or_default()
+            .iter()
+            .map(|l| l.trim())
+            .collect();
+        runs.push((start + 1, run, lines.get(i).and_then(|l| key_of(l))));
+    }
+    runs
+}
+
+/// The comments of `original` (line number, text) that rewriting it as `rewritten` drops:
+/// adscheck writes answer files itself, with its own comments, and cannot keep a person's.
+/// What adscheck wrote is not counted: its header (of any checklist version) above
+/// `checklist:`, and above an answer the very comment the rewrite puts there again.
+#[must_use]
+pub fn lost_comments(original: &str, rewritten: &str) -> Vec<(usize, String)> {
+    let written: std::collections::HashMap<&str, Vec<&str>> = comment_runs(rewritten)
+        .into_iter()
+        .filter_map(|(_, run, key)| key.map(|k| (k, run)))
+        .collect();
+    let mut lost = Vec::new();
+    for (first, run, key) in comment_runs(original) {
+        let generated = match key {
+            Some("checklist") => header(&run),
+            Some(key) => written
+                .get(key)
+                .filter(|own| run.ends_with(own))
+                .map_or(0..0, |own| run.len() - own.len()..run.len()),
+            None => 0..0,
+        };
+        for (n, line) in run.iter().enumerate() {
+            if !generated.contains(&n) && !line.starts_with("# yaml-language-server") {
+                lost.push((first + n, (*line).to_owned()));
             }
         }
     }
+    // Comments at the end of a line.
+    let mut in_runs = std::collections::HashSet::new();
+    for (first, run, _) in comment_runs(original) {
+        in_runs.extend(first..first + run.len());
+    }
+    for (n, line) in original.lines().enumerate() {
+        if !in_runs.contains(&(n + 1))
+            && !line.trim_start().starts_with('#')
+            && let Some(c) = comment_of(line)
+        {
+            lost.push((n + 1, c.to_owned()));
+        }
+    }
+    lost.sort();
     lost
 }
 
-/// Whether a comment `first`, starting a run of comments above the line `below`, begins one
-/// adscheck writes: its header, or a question's number and text above the answer to it.
-fn is_generated(first: &str, below: &str, checklist: &Checklist) -> bool {
-    if first.starts_with("# Answers to \"") && below.starts_with("checklist:") {
-        return true;
-    }
-    let Some((id, _)) = below.split_once(':') else {
-        return false;
+/// Where adscheck's header stands in a run of comments above `checklist:`: from its first line
+/// ("# Answers to ...") to the one that ends "classify FILE".
+fn header(run: &[&str]) -> std::ops::Range<usize> {
+    let Some(start) = run.iter().position(|l| l.starts_with("# Answers to \"")) else {
+        return 0..0;
     };
-    let id = id.trim_matches(['"', '\'']);
-    checklist
-        .question(id)
-        .is_some_and(|q| first.starts_with(&format!("# {} ", q.number.as_str())))
+    match run
+        .iter()
+        .skip(start)
+        .position(|l| l.ends_with("classify FILE"))
+    {
+        Some(end) => start..start + end + 1,
+        None => 0..0,
+    }
 }
 
 #[cfg(test)]
@@ -357,18 +405,27 @@ mod comment_tests {
         assert_eq!(comment_of("  note: 'it''s # here'"), None);
         assert_eq!(comment_of("  url: a#b"), None);
         let checklist = crate::Checklist::builtin().unwrap();
-        let text = "# Answers to \"Old title\" (nyc-ll49-2018 version 0.9). Classify with:\n\
-                    # adscheck classify FILE\nchecklist: nyc-ll49-2018\n# mine\nanswers:\n  \
-                    # (1)(a) Is it an algorithm (old wording)?\n  1a: yes # why\n  # a note\n  \
-                    # mine too\n  # (1)(b) Is it computerized?\n  1b: no\n";
-        let lost = lost_comments(text, &checklist);
+        let text = "# mine first\n# Answers to \"Old title\" (nyc-ll49-2018 version 0.9). Classify with:\n\
+                    # adscheck classify FILE\n# mine after the header\nchecklist: nyc-ll49-2018\n\
+                    answers:\n  # (1)(a) Is it an algorithm?\n  1a:\n    answer: yes # why\n  \
+                    # (1)(b) Is it a computerized implementation of an algorithm?\n  \
+                    # REVIEWER: borderline\n  1b:\n    answer: no\n    note: |\n      \
+                    # not a comment\n";
+        let file =
+            crate::answers::AnswerFile::parse("t", text, crate::document::Format::Yaml, &checklist)
+                .unwrap();
+        let lost = lost_comments(text, &file.to_yaml(&checklist));
         assert_eq!(
             lost,
             [
-                (4, "# mine".to_owned()),
-                (7, "# why".to_owned()),
-                (8, "# a note".to_owned()),
-                (9, "# mine too".to_owned())
+                (1, "# mine first".to_owned()),
+                (4, "# mine after the header".to_owned()),
+                (9, "# why".to_owned()),
+                (
+                    10,
+                    "# (1)(b) Is it a computerized implementation of an algorithm?".to_owned()
+                ),
+                (11, "# REVIEWER: borderline".to_owned()),
             ]
         );
     }

@@ -94,8 +94,8 @@ pub fn nested_settings(path: &Path, governing: Option<&Path>) -> FileResult {
         position: None,
         message: format!(
             "a settings file inside the checked tree: one settings file governs a whole run, \
-             and here {which}; move these settings to the top of the repository (or pass \
-             --config) and remove this file"
+             and here {which}; this one is ignored: move what it says into the governing \
+             settings file, or remove it"
         ),
     };
     FileResult::about(file, vec![finding])

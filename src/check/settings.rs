@@ -152,14 +152,19 @@ fn common_folder(paths: &[PathBuf]) -> PathBuf {
 #[must_use]
 pub fn governing(paths: &[PathBuf], config: Option<&Path>) -> Governing {
     let top = common_folder(paths);
-    let repository = top
-        .ancestors()
-        .find(|dir| dir.join(".git").exists())
-        .map_or_else(
-            || top.ancestors().last().unwrap_or(&top).to_path_buf(),
-            Path::to_path_buf,
-        );
     let here = absolute(Path::new("."));
+    let repository_of = |dir: &Path| {
+        dir.ancestors()
+            .find(|d| d.join(".git").symlink_metadata().is_ok())
+            .map(Path::to_path_buf)
+    };
+    // The repository the command runs in, when the checked paths are inside it: a `.git`
+    // planted below it (in a submission) does not make a repository of its own. Otherwise,
+    // the nearest one above the checked paths, or the file system root.
+    let repository = repository_of(&here)
+        .filter(|root| top.starts_with(root))
+        .or_else(|| repository_of(&top))
+        .unwrap_or_else(|| top.ancestors().last().unwrap_or(&top).to_path_buf());
     let file = match config {
         Some(config) => Some(config.to_path_buf()),
         None => {
@@ -168,7 +173,9 @@ pub fn governing(paths: &[PathBuf], config: Option<&Path>) -> Governing {
             top.ancestors()
                 .take_while(|dir| dir.starts_with(&repository))
                 .map(|dir| dir.join(FILE_NAME))
-                .filter(|candidate| candidate.is_file())
+                // Anything of that name counts, so that one that cannot be read (a dangling
+                // link, a pipe, a folder) is an error rather than passed over.
+                .filter(|candidate| candidate.symlink_metadata().is_ok())
                 .last()
                 .map(|f| f.strip_prefix(&here).map_or(f.clone(), Path::to_path_buf))
         }

@@ -107,8 +107,24 @@ impl Validator<'_> {
     }
 
     fn text(&mut self, what: &str, text: &Located<String>) {
-        if text.trim().is_empty() {
+        if !crate::text::has_visible(text) {
             self.problem(Kind::EmptyText, text.position, format!("{what} is empty"));
+        }
+        // Checklist texts are printed to terminals and into every report: no control,
+        // bidirectional or invisible characters (a line break in a block text is fine).
+        if let Some(c) = text
+            .chars()
+            .find(|&c| c != '\n' && crate::text::is_unsafe(c))
+        {
+            self.problem(
+                Kind::WrongType,
+                text.position,
+                format!(
+                    "{what} has the character {} (a control, bidirectional or invisible \
+                     character): checklist texts are shown to people as they are",
+                    crate::text::visible(&c.to_string())
+                ),
+            );
         }
     }
 
@@ -121,6 +137,9 @@ impl Validator<'_> {
         }
         for f in &c.footnotes {
             self.text(&format!("the text of footnote {}", f.id.as_str()), &f.text);
+            if let Some(note) = &f.editorial_note {
+                self.text("an editorial note", note);
+            }
         }
         for d in &c.determinations {
             let id = d.id.as_str();
@@ -155,6 +174,9 @@ impl Validator<'_> {
                 for item in &g.items {
                     self.text(&format!("a guidance sub-bullet of question `{id}`"), item);
                 }
+                if let Some(note) = &g.editorial_note {
+                    self.text("an editorial note", note);
+                }
             }
             if let Some(options) = &q.options {
                 self.text(
@@ -180,6 +202,13 @@ impl Validator<'_> {
                         ),
                         &choice.label,
                     );
+                    let what = format!(
+                        "the description of option `{}` of question `{id}`",
+                        choice.id.as_str()
+                    );
+                    for text in choice.description.iter().chain(&choice.items) {
+                        self.text(&what, text);
+                    }
                 }
             }
         }

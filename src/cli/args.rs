@@ -137,7 +137,7 @@ pub struct InterviewArgs {
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
-    /// Write the template here instead of standard output.
+    /// Write to FILE instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
 
@@ -214,10 +214,10 @@ pub enum ColorChoice {
 
 /// Text with something visible in it (not only spaces or invisible characters).
 fn non_blank(text: &str) -> Result<String, String> {
-    let visible = text
-        .chars()
-        .any(|c| !c.is_whitespace() && !adscheck::text::is_unsafe(c));
-    if visible {
+    if text.chars().any(char::is_control) {
+        return Err("a name is one line of text, without control characters".to_owned());
+    }
+    if adscheck::text::has_visible(text) {
         Ok(text.trim().to_owned())
     } else {
         Err("a name is needed: who answered, or reviewed, these answers".to_owned())

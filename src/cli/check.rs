@@ -25,6 +25,17 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
     let ctx = Context::load(&args.paths, &overrides(cli, args)).map_err(report_context_error)?;
     let (results, mut totals) = check_all(cli, args, &ctx);
     if totals.files == 0 {
+        if totals.excluded > 0 {
+            errln!(
+                "adscheck: error: every answer file found ({}) is excluded by the settings in {}",
+                totals.excluded,
+                ctx.governing
+                    .file
+                    .as_deref()
+                    .map_or_else(String::new, super::shown)
+            );
+            return Ok(Exit::Fatal);
+        }
         return Ok(super::no_files(&args.paths));
     }
     totals.settings = ctx.governing.file.as_ref().map(|f| f.display().to_string());
@@ -32,7 +43,8 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
     write(format, &results, &totals, &mut out)?;
     out.flush()?;
     if github && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
-        append(&path, &step_summary(&results, &totals))?;
+        append(&path, &step_summary(&results, &totals))
+            .map_err(|e| anyhow::Error::new(e).context("cannot write the job summary"))?;
     }
     Ok(Exit::findings_if(totals.failed(ctx.settings.fail_on)))
 }
@@ -84,8 +96,14 @@ fn check_all(cli: &Cli, args: &CheckArgs, ctx: &Context) -> (Vec<FileResult>, To
     (results, totals)
 }
 
-/// Append `text` to the file at `path` (GitHub's job summary).
+/// Append `text` to the file at `path` (GitHub's job summary): a regular file, or a new one;
+/// anything else (a pipe would block) is refused.
 fn append(path: &std::ffi::OsStr, text: &str) -> std::io::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(std::io::Error::other(
+            "GITHUB_STEP_SUMMARY names something that is not a regular file",
+        ));
+    }
     let mut file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -113,7 +131,7 @@ fn report_context_error(e: ContextError) -> Exit {
             print_diagnostics(&errors.0, "error");
             errln!(
                 "adscheck: error: the settings in {} cannot be used",
-                path.display()
+                super::shown(&path)
             );
         }
         ContextError::Checklist(errors) => {

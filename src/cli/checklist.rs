@@ -25,7 +25,7 @@ fn lint(file: &Path) -> Outcome {
             writeln!(
                 out,
                 "{}: ok: checklist `{}` version {}, {} questions, {} determinations",
-                file.display(),
+                super::shown(file),
                 c.id.as_str(),
                 c.version.as_str(),
                 c.questions.len(),
@@ -38,7 +38,7 @@ fn lint(file: &Path) -> Outcome {
             print_diagnostics(&errors.0, "error");
             errln!(
                 "{}: {} problem{} found",
-                file.display(),
+                super::shown(file),
                 errors.0.len(),
                 plural(errors.0.len())
             );
@@ -64,7 +64,7 @@ fn self_test(cli: &Cli, file: Option<&Path>) -> Outcome {
     let engine = super::load_engine(path)?;
     let name = path.map_or_else(
         || adscheck::checklist::DEFAULT_CHECKLIST_NAME.to_owned(),
-        |p| p.display().to_string(),
+        super::shown,
     );
     let results = adscheck::selftest::run(&engine);
     let mut out = super::output::stdout();

@@ -38,7 +38,7 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
                 errln!(
                     "Answers up to the last one given are in {0}; continue with: adscheck \
                      interview --resume {0}",
-                    path.display()
+                    super::shown(path)
                 );
             }
             return Ok(Exit::Fatal);
@@ -55,10 +55,10 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
     match ending {
         Ending::Quit => {
             outln!()?;
-            outln!("Saved to {}.", path.display())?;
+            outln!("Saved to {}.", super::shown(&path))?;
             outln!(
                 "Resume with: adscheck interview --resume {}",
-                path.display()
+                super::shown(&path)
             )?;
             Ok(Exit::Interrupted)
         }
@@ -82,7 +82,7 @@ fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e
                 visible(&name),
                 plural(answered)
             )?;
-            let lost = adscheck::answers::lost_comments(&text, engine.checklist());
+            let lost = adscheck::answers::lost_comments(&text, &file.to_yaml(engine.checklist()));
             if let Some((line, _)) = lost.first() {
                 errln!(
                     "{}:{line}: warning: {} comment line{} not kept when the interview saves \
@@ -114,7 +114,7 @@ fn target(args: &InterviewArgs) -> Result<Target, Exit> {
             errln!(
                 "adscheck: error: {} already exists. To continue it: adscheck interview \
                  --resume {0}; to start over and replace it: add --force",
-                path.display()
+                super::shown(path)
             );
             Err(Exit::Fatal)
         }
@@ -165,11 +165,11 @@ fn finish(cli: &Cli, engine: &Engine, path: &Path) -> Outcome {
         &mut out,
     )?;
     writeln!(out)?;
-    writeln!(out, "Saved to {}.", path.display())?;
+    writeln!(out, "Saved to {}.", super::shown(path))?;
     writeln!(
         out,
         "Classify it any time with: adscheck classify --explain {}",
-        path.display()
+        super::shown(path)
     )?;
     out.flush()?;
     Ok(Exit::Success)

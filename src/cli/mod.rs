@@ -115,7 +115,21 @@ impl From<serde_json::Error> for Stop {
 pub(crate) type Outcome = Result<Exit, Stop>;
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help, --version and usage errors: clap's text, but a failed write is exit 2 too.
+        Err(e) => {
+            return match e.print() {
+                Ok(()) if e.exit_code() == 0 => Exit::Success.into(),
+                Err(io) if io.kind() != io::ErrorKind::BrokenPipe => {
+                    errln!("adscheck: error: cannot write the output: {io}");
+                    Exit::Fatal.into()
+                }
+                _ if e.exit_code() == 0 => Exit::Success.into(),
+                _ => Exit::Fatal.into(),
+            };
+        }
+    };
     let exit = match run(&cli) {
         Ok(exit) | Err(Stop::Reported(exit)) => exit,
         Err(Stop::Error(e)) => {
@@ -195,11 +209,16 @@ pub(crate) fn no_files(paths: &[PathBuf]) -> Exit {
         "adscheck: error: no answer files (*.yaml, *.yml, *.json) found in {}",
         paths
             .iter()
-            .map(|p| p.display().to_string())
+            .map(|p| shown(p))
             .collect::<Vec<_>>()
             .join(", ")
     );
     Exit::Fatal
+}
+
+/// A path as it is shown to people: control and invisible characters escaped.
+pub(crate) fn shown(path: &Path) -> String {
+    visible(&path.display().to_string()).into_owned()
 }
 
 /// "s" unless `n` is one.
@@ -223,18 +242,18 @@ pub(crate) fn write_out(text: &str, out: Option<&Path>, force: bool, next: &str)
     };
     if let Err(e) = written {
         print_diagnostics(&[e], "error");
-        if path.exists() && !force {
+        if path.is_file() && !force {
             errln!(
                 "adscheck: error: {} exists; add --force to replace it",
-                path.display()
+                shown(path)
             );
         }
         return Ok(Exit::Fatal);
     }
     errln!(
         "Wrote {}; {}",
-        path.display(),
-        next.replace("{}", &path.display().to_string())
+        shown(path),
+        next.replace("{}", &shown(path))
     );
     Ok(Exit::Success)
 }

@@ -72,12 +72,15 @@ fn stamp_one(
             &name,
             latest.position,
             format!(
-                "the answers were last recorded under checklist `{}` version {}, not version {} \
-                 in use now: stamping would claim they were given under it. Review them \
-                 (adscheck recheck), then record the review with --reviewed",
+                "the answers were last recorded under checklist `{}` version {} (sha256 {}), \
+                 not the one in use now, version {} (sha256 {}): stamping would claim they were \
+                 given under it. Review them (adscheck recheck), then record the review with \
+                 --reviewed",
                 adscheck::text::excerpt(&latest.checklist),
                 adscheck::text::excerpt(&latest.version),
-                checklist.version.as_str()
+                adscheck::text::excerpt(latest.sha256.get(..12).unwrap_or(&latest.sha256)),
+                checklist.version.as_str(),
+                checklist.sha256.get(..12).unwrap_or(&checklist.sha256)
             ),
         )]));
     }
@@ -93,7 +96,7 @@ fn stamp_one(
         Some(args.by.clone()),
     ));
     let rewritten = file.to_yaml(checklist);
-    let lost = lost_comments(&text, checklist);
+    let lost = lost_comments(&text, &rewritten);
     if let Some((line, _)) = lost.first() {
         errln!(
             "{}:{line}: warning: {} comment line{} not kept: adscheck rewrites the file with \

@@ -267,3 +267,115 @@ fn sizes_in_messages_are_readable_at_any_scale() {
         r.stdout
     );
 }
+
+#[test]
+fn a_planted_git_folder_or_an_unreadable_top_settings_file_changes_nothing() {
+    // The submission plants `.git` beside its own settings: the repository is still the one
+    // the command runs in, and the top settings govern.
+    let dir = repository();
+    write(dir.path(), ".adscheck.yaml", "allow-undetermined: false\n");
+    write(dir.path(), "agency/u.yaml", UNDETERMINED);
+    write(
+        dir.path(),
+        "agency/.adscheck.yaml",
+        "allow-undetermined: true\n",
+    );
+    std::fs::create_dir(dir.path().join("agency/.git")).unwrap();
+    let r = adscheck(dir.path(), &["check", "agency/u.yaml"]);
+    assert_eq!(r.code, Some(1), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("settings: .adscheck.yaml;"),
+        "{}",
+        r.stdout
+    );
+    // A top settings file that cannot be read is an error, never passed over.
+    let dir = repository();
+    std::fs::remove_file(dir.path().join(".adscheck.yaml")).unwrap();
+    std::os::unix::fs::symlink("missing.yaml", dir.path().join(".adscheck.yaml")).unwrap();
+    write(
+        dir.path(),
+        "agency/.adscheck.yaml",
+        "allow-undetermined: true\n",
+    );
+    write(dir.path(), "agency/u.yaml", UNDETERMINED);
+    let r = adscheck(dir.path(), &["check", "agency"]);
+    assert_eq!(r.code, Some(2), "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains(".adscheck.yaml: error[io]"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn the_same_file_named_twice_is_checked_once_and_pipes_in_folders_are_reported() {
+    let dir = repository();
+    let absolute = dir.path().join("agency");
+    let r = adscheck(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "agency",
+            "./agency/ok.yaml",
+            absolute.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stdout);
+    assert!(r.stdout.contains("adscheck check: 1 file,"), "{}", r.stdout);
+    let fifo = dir.path().join("agency/pipe.yaml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let r = adscheck(dir.path(), &["check", "."]);
+    assert_eq!(r.code, Some(1));
+    assert!(
+        r.stdout
+            .contains("agency/pipe.yaml: error[io]: not a regular file"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn checklist_texts_may_not_hide_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(crate::support::fixture("checklists/data-protection.yaml"))
+        .unwrap()
+        .replace(
+            "title: Data protection screening (test fixture)",
+            "title: \"T\\u001b]0;PWN\\u0007\\nforged.yaml:1:1: error[x]: y\"",
+        );
+    write(dir.path(), "hc.yaml", &text);
+    let r = adscheck(dir.path(), &["checklist", "lint", "hc.yaml"]);
+    assert_eq!(r.code, Some(1));
+    assert!(
+        r.stderr.contains(
+            "hc.yaml:4:8: error[wrong-type]: the checklist title has the character \\u{1b}"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stdout.contains('\u{1b}') && !r.stderr.contains('\u{1b}'));
+}
+
+#[test]
+fn paths_in_messages_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "e\u{1b}[31m\nforged:1:1: error";
+    std::fs::create_dir(dir.path().join(evil)).unwrap();
+    let r = adscheck(dir.path(), &["check", evil]);
+    assert_eq!(r.code, Some(2));
+    assert!(!r.stderr.contains('\u{1b}'), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    let r = adscheck(dir.path(), &["template", "--out", &format!("{evil}.yaml")]);
+    assert!(
+        !r.stderr.contains('\u{1b}') && r.stderr.lines().count() == 1,
+        "{}",
+        r.stderr
+    );
+}

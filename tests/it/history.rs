@@ -249,3 +249,18 @@ fn rewriting_a_file_with_comments_says_they_are_not_kept() {
         "{err}"
     );
 }
+
+#[test]
+fn a_read_only_file_and_a_name_with_control_characters_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.yaml");
+    std::fs::write(&path, ANSWERS).unwrap();
+    let (code, _, err) = adscheck(dir.path(), &["stamp", "--by", "x\nforged: 1", "a.yaml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("without control characters"), "{err}");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, _, err) = adscheck(dir.path(), &["stamp", "--by", "A", "a.yaml"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("read-only"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), ANSWERS);
+}

@@ -168,3 +168,14 @@ fn findings_survive_a_reader_that_stops_after_one_line() {
     );
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn help_and_version_on_a_full_device_are_an_error_too() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [vec!["--help"], vec!["help", "check"], vec!["--version"]] {
+        let output = run(dir.path(), &args, Stream::Full, Stream::Null);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let output = run(dir.path(), &args, Stream::Closed, Stream::Null);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+    }
+}
