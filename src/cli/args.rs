@@ -41,8 +41,9 @@ pub enum Command {
     /// Re-check answer files against a revised checklist: what changes for each (exit 1 when a
     /// determination changes).
     Recheck(RecheckArgs),
-    /// Record in answer files the checklist (id, version, SHA-256) they were answered under,
-    /// and who answered. Rewrites the files (their comments are not kept).
+    /// Add an entry to answer files' history: who answered (or reviewed) them, when, under
+    /// which checklist (id, version, SHA-256). Entries are added, never replaced; the files are
+    /// rewritten as YAML, with a warning when comments are lost.
     Stamp(StampArgs),
     /// Check or print a checklist.
     #[command(subcommand)]
