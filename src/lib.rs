@@ -1,5 +1,6 @@
-//! adscheck decides whether a piece of software is an Automated Decision System (ADS), and an
-//! Agency ADS, under New York City Local Law 49 of 2018.
+//! adscheck applies the NYC ADS Task Force's checklist for determining whether a piece of
+//! software is an Automated Decision System (ADS), and an Agency ADS, "as defined by" New York
+//! City Local Law 49 of 2018. Not legal advice.
 //!
 //! The law lives in a checklist file ([`checklist`]); answer files ([`answers`]) say what a
 //! respondent answered about one tool; the [`engine`] evaluates the checklist's rules against

@@ -26,6 +26,8 @@ pub struct Outcome {
     pub reasons: Vec<Reason>,
     /// Questions whose answer could still change an undetermined determination.
     pub needed: Vec<usize>,
+    /// The answer given to each question, by question index.
+    pub answers: Vec<Option<AnswerValue>>,
     /// Problems that did not stop evaluation.
     pub warnings: Vec<Diagnostic>,
     /// What the file declares each determination to be, by determination index.
@@ -114,6 +116,11 @@ impl Report {
                 determinations: evaluation.values,
                 reasons,
                 needed: evaluation.needed,
+                answers: answers
+                    .answers
+                    .iter()
+                    .map(|a| a.as_ref().map(|a| a.value))
+                    .collect(),
                 warnings,
                 declared: answers.declared,
                 tool_position: answers.tool_position,

@@ -363,8 +363,12 @@ impl Reader<'_> {
         let options = options
             .map(|o| self.options(question, o))
             .unwrap_or_default();
-        let has_options = question.options.is_some();
-        if value == AnswerValue::Yes && has_options && options.is_empty() {
+        // Only the form's informational checkboxes describe a "yes" (1a); examples of decisions
+        // and factors to consider are open lists, and a factor can be weighed and the impact
+        // still found immaterial. An answer marked not needed is not nagged about.
+        let kind = question.options.as_ref().map(|o| o.kind);
+        let informational = kind == Some(crate::checklist::OptionKind::Informational);
+        if value == AnswerValue::Yes && informational && options.is_empty() && !long.not_needed {
             self.warn(
                 Kind::NoOptionsTicked,
                 value_node.position,
@@ -376,13 +380,14 @@ impl Reader<'_> {
                 ),
             );
         }
-        if value != AnswerValue::Yes && !options.is_empty() {
+        let describes_yes = kind.is_some_and(|k| k != crate::checklist::OptionKind::Factors);
+        if value != AnswerValue::Yes && describes_yes && !options.is_empty() {
             self.warn(
                 Kind::OptionsWithoutYes,
                 value_node.position,
                 format!(
-                    "{} is answered {value} but has options ticked: options describe a yes \
-                     answer",
+                    "{} is answered {value} but has items of its list ticked: they describe a \
+                     yes answer",
                     question.number.as_str()
                 ),
             );

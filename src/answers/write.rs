@@ -183,8 +183,10 @@ pub fn template(checklist: &Checklist, schema_line: Option<&str>) -> String {
     comment(
         &mut out,
         2,
-        "Any other facts may follow, e.g. the Local Law 35 reporting fields: purpose, data, \
-         vendor, vendor_name, date_use.",
+        "Any other facts may follow, e.g. what Local Law 35 of 2022 (Administrative Code \
+         § 3-119.5) asks each tool to report: its purpose, the data it collects or analyses and \
+         their source, how the information it produces is used, any vendor, and the month and \
+         year it was first used.",
     );
     let _ = writeln!(out, "answers:");
     for determination in &checklist.determinations {

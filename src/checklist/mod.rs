@@ -9,4 +9,7 @@ mod model;
 mod validate;
 
 pub use load::{DEFAULT_CHECKLIST_NAME, DEFAULT_CHECKLIST_YAML};
-pub use model::{Checklist, Choice, Determination, Footnote, Guidance, OptionList, Question, Rule};
+pub use model::{
+    Checklist, Choice, Determination, Footnote, Guidance, OptionKind, OptionList, Question, Rule,
+    Underlined, footnote_marks, shown,
+};

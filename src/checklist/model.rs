@@ -17,10 +17,17 @@ pub struct Checklist {
     pub id: Located<String>,
     /// The checklist's title as printed.
     pub title: Located<String>,
+    /// Where the title comes from (a key of `sources`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_source: Option<Located<String>>,
     /// Version of this encoding of the checklist.
     pub version: Located<String>,
     /// Where the legal content comes from.
     pub source: Located<String>,
+    /// The sources texts cite with `source:` (`law`, `form`), each with the name shown to
+    /// people. A checklist that declares them says for every block of text which is its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<LocatedMap>,
     /// Notes of the encoder on ambiguities of the source, and how they were read.
     #[serde(default)]
     pub editorial_notes: Vec<Located<String>>,
@@ -72,6 +79,9 @@ pub struct SelfTest {
 pub struct Footnote {
     /// The footnote's mark, e.g. `"1"`.
     pub id: Located<String>,
+    /// Where it comes from (a key of `sources`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Located<String>>,
     /// Its text.
     pub text: Located<String>,
     /// The encoder's note on it, if any.
@@ -89,15 +99,24 @@ pub struct Determination {
     pub number: Located<String>,
     /// Short name for tables ("ADS").
     pub label: Located<String>,
+    /// Where the question, instructions and stop rule come from (a key of `sources`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Located<String>>,
     /// The question as the form prints it.
     pub question: Located<String>,
+    /// Where the term and its definition come from (a key of `sources`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition_source: Option<Located<String>>,
     /// The defined term.
     pub term: Located<String>,
-    /// The legal definition, word for word.
+    /// The legal definition, word for word; `[^1]` marks where a footnote stands.
     pub definition: Located<String>,
-    /// Footnotes attached to the definition.
+    /// The heading the form prints above the definition (`Legal definition[^1]`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition_heading: Option<Located<String>>,
+    /// Words of the definition the form underlines, each with the question that clarifies it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub definition_footnotes: Vec<Located<String>>,
+    pub underlined: Vec<Underlined>,
     /// Where the definition stands in law.
     pub citation: Located<String>,
     /// How to answer, as the form says.
@@ -108,6 +127,16 @@ pub struct Determination {
     pub stop_rule: Option<Located<String>>,
     /// How answers decide it.
     pub rule: Located<Rule>,
+}
+
+/// Words of a definition that the form underlines, and the question that clarifies them.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Underlined {
+    /// The words, as they stand in the definition.
+    pub words: Located<String>,
+    /// The id of the question whose guidance clarifies them.
+    pub clarified_by: Located<String>,
 }
 
 /// A rule over answers, in three-valued logic.
@@ -154,11 +183,11 @@ pub struct Question {
     /// The determination under whose heading the form prints it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<Located<String>>,
-    /// The question, word for word.
+    /// Where the number and text come from (a key of `sources`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Located<String>>,
+    /// The question, word for word; `[^1]` marks where a footnote stands.
     pub text: Located<String>,
-    /// Footnotes attached to the question text.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub text_footnotes: Vec<Located<String>>,
     /// A few words naming what the question establishes, for summaries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short: Option<Located<String>>,
@@ -174,6 +203,12 @@ pub struct Question {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Guidance {
+    /// Where the bullet comes from (a key of `sources`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Located<String>>,
+    /// Where the form prints it, when that is not under this question (e.g. `(2)(b)`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed_under: Option<Located<String>>,
     /// The bullet's text.
     pub text: Located<String>,
     /// Sub-bullets.
@@ -184,15 +219,31 @@ pub struct Guidance {
     pub editorial_note: Option<Located<String>>,
 }
 
-/// Informational checkboxes of a question.
+/// What the items of an option list are on the form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OptionKind {
+    /// Checkboxes for information only: they describe a "yes".
+    #[default]
+    Informational,
+    /// Examples of what the question asks about (the list is open).
+    Examples,
+    /// Factors to consider in answering (an answer may go either way).
+    Factors,
+}
+
+/// A list the form prints under a question, whose items a respondent may record.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OptionList {
-    /// The text that introduces them.
+    /// What the items are on the form.
+    #[serde(default)]
+    pub kind: OptionKind,
+    /// Where the list comes from (a key of `sources`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Located<String>>,
+    /// The text that introduces them; `[^2]` marks where a footnote stands.
     pub prompt: Located<String>,
-    /// Footnotes attached to the prompt.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub prompt_footnotes: Vec<Located<String>>,
     /// The checkboxes.
     pub choices: Vec<Choice>,
 }
@@ -263,6 +314,48 @@ impl Checklist {
         self.determinations.get(d).map_or("?", |d| d.id.as_str())
     }
 
+    /// Every text that may carry footnote marks (`[^1]`): what the form prints.
+    #[must_use]
+    pub fn marked_texts(&self) -> Vec<&Located<String>> {
+        let mut texts = vec![&self.title];
+        for f in &self.footnotes {
+            texts.push(&f.text);
+        }
+        for d in &self.determinations {
+            texts.extend([&d.question, &d.term, &d.definition]);
+            texts.extend(d.definition_heading.iter());
+            texts.extend(d.instructions.iter().chain(d.stop_rule.iter()));
+        }
+        for q in &self.questions {
+            texts.push(&q.text);
+            for g in &q.guidance {
+                texts.push(&g.text);
+                texts.extend(&g.items);
+            }
+            if let Some(o) = &q.options {
+                texts.push(&o.prompt);
+                for c in &o.choices {
+                    texts.push(&c.label);
+                    texts.extend(c.description.iter().chain(&c.items));
+                }
+            }
+        }
+        texts
+    }
+
+    /// The name of source `id` (`law` -> "Local Law 49 of 2018"), when the checklist declares
+    /// its sources.
+    #[must_use]
+    pub fn source_name(&self, id: Option<&Located<String>>) -> Option<&str> {
+        let id = id?;
+        self.sources
+            .as_ref()?
+            .0
+            .iter()
+            .find(|(k, _)| k.as_str() == id.as_str())
+            .map(|(_, v)| v.as_str())
+    }
+
     /// The footnote with this id.
     #[must_use]
     pub fn footnote(&self, id: &str) -> Option<&Footnote> {
@@ -295,4 +388,19 @@ impl Question {
             .iter()
             .flat_map(|o| o.choices.iter().map(|c| c.id.as_str()))
     }
+}
+
+/// The footnotes marked in `text` (`[^3]`), in order.
+pub fn footnote_marks(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("[^").filter_map(move |(i, _)| {
+        let rest = text.get(i + 2..)?;
+        let end = rest.find(']')?;
+        rest.get(..end)
+    })
+}
+
+/// `text` as people read it: footnote marks shown as `[3]`.
+#[must_use]
+pub fn shown(text: &str) -> String {
+    text.replace("[^", "[")
 }

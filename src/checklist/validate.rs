@@ -10,6 +10,9 @@ use super::model::{Checklist, Index, Rule};
 use crate::document::Located;
 use crate::error::{Diagnostic, Kind, Position};
 
+/// A block of text, what to call it, the source it names, and where it stands.
+type Block<'c> = (String, Option<&'c Located<String>>, Option<Position>);
+
 /// Check `checklist`, fill in its index, and return every problem found.
 pub(crate) fn validate(checklist: &mut Checklist, file: &str) -> Vec<Diagnostic> {
     let mut v = Validator {
@@ -25,6 +28,7 @@ pub(crate) fn validate(checklist: &mut Checklist, file: &str) -> Vec<Diagnostic>
     };
     let footnotes = v.unique_ids("footnote", checklist.footnotes.iter().map(|f| &f.id));
     v.texts(checklist);
+    v.sources(checklist);
     v.references(checklist, &footnotes);
     v.cycles(checklist);
     v.self_tests(checklist);
@@ -214,17 +218,99 @@ impl Validator<'_> {
         }
     }
 
-    fn references(&mut self, c: &Checklist, footnotes: &HashMap<String, usize>) {
-        let mut footnote_refs: Vec<&Located<String>> = Vec::new();
+    /// A checklist that declares its `sources` names one for every block of text, and only
+    /// sources it declares.
+    fn sources(&mut self, c: &Checklist) {
+        let Some(sources) = &c.sources else {
+            return;
+        };
+        let known: Vec<&str> = sources.0.iter().map(|(k, _)| k.as_str()).collect();
+        let mut blocks: Vec<Block<'_>> = vec![(
+            "the title".to_owned(),
+            c.title_source.as_ref(),
+            c.title.position,
+        )];
+        for f in &c.footnotes {
+            blocks.push((
+                format!("footnote {}", f.id.as_str()),
+                f.source.as_ref(),
+                f.id.position,
+            ));
+        }
         for d in &c.determinations {
-            footnote_refs.extend(&d.definition_footnotes);
-            self.rule_references(c, &d.rule);
+            let id = d.id.as_str();
+            blocks.push((
+                format!("determination `{id}`"),
+                d.source.as_ref(),
+                d.id.position,
+            ));
+            blocks.push((
+                format!("the definition of determination `{id}` (definition_source)"),
+                d.definition_source.as_ref(),
+                d.definition.position,
+            ));
         }
         for q in &c.questions {
-            footnote_refs.extend(&q.text_footnotes);
-            if let Some(o) = &q.options {
-                footnote_refs.extend(&o.prompt_footnotes);
+            let id = q.id.as_str();
+            blocks.push((format!("question `{id}`"), q.source.as_ref(), q.id.position));
+            for g in &q.guidance {
+                blocks.push((
+                    format!("a guidance bullet of question `{id}`"),
+                    g.source.as_ref(),
+                    g.text.position,
+                ));
             }
+            if let Some(o) = &q.options {
+                blocks.push((
+                    format!("the list of question `{id}`"),
+                    o.source.as_ref(),
+                    o.prompt.position,
+                ));
+            }
+        }
+        for (what, source, position) in blocks {
+            match source {
+                None => self.problem(
+                    Kind::MissingField,
+                    position,
+                    format!(
+                        "{what} does not say where its words come from: add `source:` ({})",
+                        known.join(", ")
+                    ),
+                ),
+                Some(s) if !known.contains(&s.as_str()) => {
+                    self.unknown("source", s, known.iter().copied());
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn references(&mut self, c: &Checklist, footnotes: &HashMap<String, usize>) {
+        for d in &c.determinations {
+            self.rule_references(c, &d.rule);
+            for u in &d.underlined {
+                if c.question_index(&u.clarified_by).is_none() {
+                    self.unknown(
+                        "question",
+                        &u.clarified_by,
+                        c.questions.iter().map(|q| q.id.as_str()),
+                    );
+                }
+                if !d.definition.contains(u.words.as_str()) {
+                    self.problem(
+                        Kind::UnknownReference,
+                        u.words.position,
+                        format!(
+                            "the underlined words `{}` are not in the definition of `{}`",
+                            u.words.as_str(),
+                            d.id.as_str()
+                        ),
+                    );
+                }
+            }
+        }
+        for q in &c.questions {
             if let Some(part_of) = &q.part_of
                 && c.determination_index(part_of).is_none()
             {
@@ -235,9 +321,15 @@ impl Validator<'_> {
                 );
             }
         }
-        for r in footnote_refs {
-            if !footnotes.contains_key(r.as_str()) {
-                self.unknown("footnote", r, c.footnotes.iter().map(|f| f.id.as_str()));
+        for text in c.marked_texts() {
+            for mark in super::model::footnote_marks(text) {
+                if !footnotes.contains_key(mark) {
+                    let r = Located {
+                        value: mark.to_owned(),
+                        position: text.position,
+                    };
+                    self.unknown("footnote", &r, c.footnotes.iter().map(|f| f.id.as_str()));
+                }
             }
         }
     }
@@ -440,16 +532,11 @@ fn unused(checklist: &Checklist, file: &str) -> Vec<Diagnostic> {
             _ => None,
         })
         .collect();
-    let mut marked: HashSet<&str> = HashSet::new();
-    for d in &checklist.determinations {
-        marked.extend(d.definition_footnotes.iter().map(|f| f.as_str()));
-    }
-    for q in &checklist.questions {
-        marked.extend(q.text_footnotes.iter().map(|f| f.as_str()));
-        if let Some(o) = &q.options {
-            marked.extend(o.prompt_footnotes.iter().map(|f| f.as_str()));
-        }
-    }
+    let marked: HashSet<&str> = checklist
+        .marked_texts()
+        .into_iter()
+        .flat_map(|t| super::model::footnote_marks(t))
+        .collect();
     let mut out = Vec::new();
     for q in &checklist.questions {
         if !read.contains(q.id.as_str()) {

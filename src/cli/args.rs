@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// Decide whether software is an Automated Decision System (ADS) or Agency ADS under New York
-/// City Local Law 49 of 2018.
+/// Apply the NYC ADS Task Force's checklist for determining whether a tool is an Automated
+/// Decision System (ADS) or Agency ADS "as defined by" Local Law 49 of 2018. Not legal advice.
 #[derive(Debug, Parser)]
 #[command(name = "adscheck", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use adscheck::AnswerValue;
+use adscheck::checklist::OptionKind;
 use adscheck::interview::{Asking, Field, Prompter, Reply};
 use adscheck::render;
 use inquire::validator::Validation;
@@ -177,8 +178,19 @@ impl Prompter for TerminalPrompter {
         // The form's lead-in can be a paragraph (2)(b)): print it, keep the prompt short.
         let width =
             terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
-        println!("{}", textwrap::fill(options.prompt.as_str(), width));
-        let chosen = MultiSelect::new("Tick any that apply (for information only):", items)
+        println!(
+            "{}",
+            textwrap::fill(&adscheck::checklist::shown(&options.prompt), width)
+        );
+        // What the list is on the form decides how it is offered (adscheck's wording).
+        let ask = match options.kind {
+            OptionKind::Informational => "For information only, tick any that apply:",
+            OptionKind::Examples => {
+                "Tick the kinds of decision it is used for (examples; optional):"
+            }
+            OptionKind::Factors => "Tick the factors you considered (among others; optional):",
+        };
+        let chosen = MultiSelect::new(ask, items)
             .with_default(&ticked)
             .with_page_size(9)
             .with_help_message("↑↓ to move · Space to tick · Enter to confirm · Esc to go back")

@@ -52,8 +52,17 @@ fn union<'s>(sets: impl Iterator<Item = &'s Set>) -> Set {
     Some(all.into())
 }
 
-fn cheapest<'s>(sets: impl Iterator<Item = &'s Set>) -> Set {
-    sets.flatten().min_by_key(|s| s.len()).cloned()
+/// The smallest set; between sets as small, the one that changes fewest answers already
+/// given (changing an open question is the useful advice), then the first.
+fn cheapest<'s>(sets: impl Iterator<Item = &'s Set>, answers: &[Truth]) -> Set {
+    let settled = |set: &[Change]| {
+        set.iter()
+            .filter(|c| answers.get(c.question).is_some_and(|a| a.is_known()))
+            .count()
+    };
+    sets.flatten()
+        .min_by_key(|s| (s.len(), settled(s)))
+        .cloned()
 }
 
 impl Program {
@@ -87,10 +96,10 @@ impl Program {
                     .unwrap_or((None, None)),
                 Op::All => (
                     union(children.iter().map(|c| &child(c).0)),
-                    cheapest(children.iter().map(|c| &child(c).1)),
+                    cheapest(children.iter().map(|c| &child(c).1), answers),
                 ),
                 Op::Any => (
-                    cheapest(children.iter().map(|c| &child(c).0)),
+                    cheapest(children.iter().map(|c| &child(c).0), answers),
                     union(children.iter().map(|c| &child(c).1)),
                 ),
                 Op::Not => children.first().map_or((None, None), |c| {

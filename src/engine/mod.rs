@@ -23,6 +23,8 @@ pub struct Engine {
     program: rule::Program,
     /// For each determination, the questions its value depends on (computed once).
     questions_of: Vec<Vec<usize>>,
+    /// For each determination, the determinations its rule names.
+    refers_to: Vec<Vec<usize>>,
 }
 
 impl Engine {
@@ -61,7 +63,25 @@ impl Engine {
             }
         }
         if problems.is_empty() {
+            let refers_to = checklist
+                .determinations
+                .iter()
+                .map(|det| {
+                    let mut named: Vec<usize> = crate::checklist::Rule::walk(&det.rule)
+                        .filter_map(|part| match &part.value {
+                            crate::checklist::Rule::Determination(id) => {
+                                checklist.determination_index(id)
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    named.sort_unstable();
+                    named.dedup();
+                    named
+                })
+                .collect();
             Ok(Engine {
+                refers_to,
                 checklist,
                 program,
                 questions_of,
@@ -106,5 +126,11 @@ impl Engine {
     #[must_use]
     pub fn questions_of(&self, d: usize) -> &[usize] {
         self.questions_of.get(d).map_or(&[], Vec::as_slice)
+    }
+
+    /// The determinations determination `d`'s rule names, in checklist order.
+    #[must_use]
+    pub fn refers_to(&self, d: usize) -> &[usize] {
+        self.refers_to.get(d).map_or(&[], Vec::as_slice)
     }
 }

@@ -1,13 +1,15 @@
-//! `checklist show`: a checklist laid out close to its printed form, as text or Markdown.
+//! `checklist show` and the interview's help: a checklist laid out close to its printed form,
+//! as text or Markdown, every block labelled with where its words come from: the law, the
+//! form, or adscheck's editorial notes.
 
 use std::fmt::Write as _;
 
-use crate::checklist::{Checklist, Question};
+use crate::checklist::{Checklist, Determination, OptionKind, Question, shown};
+use crate::document::Located;
 use crate::text::{hanging, wrapped};
 
-fn marks(ids: &[crate::document::Located<String>]) -> String {
-    ids.iter().map(|id| format!(" [{}]", id.as_str())).collect()
-}
+/// The label adscheck's own wording carries wherever it is shown.
+pub const EDITORIAL: &str = "adscheck note";
 
 fn questions_of<'c>(checklist: &'c Checklist, part_of: Option<&str>) -> Vec<&'c Question> {
     checklist
@@ -17,11 +19,59 @@ fn questions_of<'c>(checklist: &'c Checklist, part_of: Option<&str>) -> Vec<&'c 
         .collect()
 }
 
+/// " (NYC ADS Task Force checklist)", or nothing when the checklist names no sources.
+fn from(checklist: &Checklist, source: Option<&Located<String>>) -> String {
+    checklist
+        .source_name(source)
+        .map_or_else(String::new, |name| format!(" ({name})"))
+}
+
+/// The heading above a definition: the form's own ("Legal definition[1]") or "Legal
+/// definition", with the citation.
+fn definition_heading(d: &Determination) -> String {
+    let heading = d
+        .definition_heading
+        .as_ref()
+        .map_or_else(|| "Legal definition".to_owned(), |h| shown(h));
+    format!("{heading} ({})", d.citation.as_str())
+}
+
+/// The definition's heading with its citation, and its source when the citation does not
+/// already name it.
+fn definition_label(checklist: &Checklist, d: &Determination) -> String {
+    let heading = definition_heading(d);
+    match checklist.source_name(d.definition_source.as_ref()) {
+        Some(name) if !d.citation.contains(name) => format!("{heading}, {name}"),
+        _ => heading,
+    }
+}
+
+/// "Underlined on the form, clarified below: ..." for a definition's underlined words.
+fn underlined(checklist: &Checklist, d: &Determination) -> Option<String> {
+    if d.underlined.is_empty() {
+        return None;
+    }
+    let terms: Vec<String> = d
+        .underlined
+        .iter()
+        .map(|u| {
+            let by = checklist
+                .question(&u.clarified_by)
+                .map_or(u.clarified_by.as_str(), |q| q.number.as_str());
+            format!("\"{}\" at {by}", u.words.as_str())
+        })
+        .collect();
+    Some(format!(
+        "Underlined on the form (footnote 1: terms clarified for the Task Force's work): {}",
+        terms.join("; ")
+    ))
+}
+
 /// The checklist as plain text.
 #[must_use]
 pub fn checklist_text(checklist: &Checklist) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{}", wrapped(checklist.title.as_str(), 0));
+    let _ = writeln!(s, "{}", wrapped(&shown(&checklist.title), 0));
     let _ = writeln!(
         s,
         "Checklist `{}`, version {}",
@@ -36,34 +86,24 @@ pub fn checklist_text(checklist: &Checklist) -> String {
     for d in &checklist.determinations {
         let _ = writeln!(s);
         let _ = writeln!(s, "{}", "=".repeat(88));
-        let _ = writeln!(
-            s,
-            "{}",
-            wrapped(
-                &format!(
-                    "Question {}: {}  YES / NO",
-                    d.number.as_str(),
-                    d.question.as_str()
-                ),
-                0
-            )
+        let heading = format!(
+            "Question {}: {}  YES / NO",
+            d.number.as_str(),
+            shown(&d.question)
         );
+        let _ = writeln!(s, "{}", wrapped(&heading, 0));
         let _ = writeln!(s);
-        legal_definition(&mut s, d);
+        legal_definition(&mut s, checklist, d, 0);
         if let Some(instructions) = &d.instructions {
             let _ = writeln!(s);
-            let _ = writeln!(s, "{}", wrapped(instructions.as_str(), 0));
+            let _ = writeln!(s, "{}", wrapped(&shown(instructions), 0));
         }
         for q in questions_of(checklist, Some(d.id.as_str())) {
             question_text(&mut s, q);
         }
         if let Some(stop) = &d.stop_rule {
             let _ = writeln!(s);
-            let _ = writeln!(
-                s,
-                "{}",
-                wrapped(&format!("Stop rule: {}", stop.as_str()), 0)
-            );
+            let _ = writeln!(s, "{}", wrapped(&format!("Stop rule: {}", shown(stop)), 0));
         }
     }
     let loose = questions_of(checklist, None);
@@ -74,25 +114,18 @@ pub fn checklist_text(checklist: &Checklist) -> String {
             question_text(&mut s, q);
         }
     }
-    if !checklist.footnotes.is_empty() {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "Footnotes");
-        for f in &checklist.footnotes {
-            let mark = format!("[{}] ", f.id.as_str());
-            let text = format!("{mark}{}", f.text.as_str());
-            let _ = writeln!(s, "{}", hanging(&text, 2, 2 + mark.chars().count()));
-            if let Some(note) = &f.editorial_note {
-                let _ = writeln!(
-                    s,
-                    "{}",
-                    wrapped(&format!("(Editorial note: {})", note.as_str()), 6)
-                );
-            }
-        }
-    }
+    footnotes(
+        &mut s,
+        checklist,
+        checklist.footnotes.iter().map(|f| f.id.as_str()),
+        0,
+    );
     if !checklist.editorial_notes.is_empty() {
         let _ = writeln!(s);
-        let _ = writeln!(s, "Editorial notes (how this encoding reads the form)");
+        let _ = writeln!(
+            s,
+            "adscheck's editorial notes (how this encoding reads the form)"
+        );
         for n in &checklist.editorial_notes {
             let _ = writeln!(s, "{}", wrapped(&format!("- {}", n.as_str()), 2));
         }
@@ -102,84 +135,128 @@ pub fn checklist_text(checklist: &Checklist) -> String {
 
 fn question_text(s: &mut String, q: &Question) {
     let _ = writeln!(s);
-    let heading = format!(
-        "{} {}{}  YES / NO",
-        q.number.as_str(),
-        q.text.as_str(),
-        marks(&q.text_footnotes),
-    );
+    let heading = format!("{} {}  YES / NO", q.number.as_str(), shown(&q.text));
     let _ = writeln!(s, "{}", hanging(&heading, 2, 3 + q.number.chars().count()));
     let _ = writeln!(s, "    (answer-file key: {})", q.id.as_str());
     guidance_and_options(s, q, 4, true);
 }
 
-/// "Legal definition (citation):" and the term with its definition and footnote marks.
-fn legal_definition(s: &mut String, d: &crate::checklist::Determination) {
-    let _ = writeln!(s, "Legal definition ({}):", d.citation.as_str());
-    let definition = format!(
-        "{}: {}{}",
-        d.term.as_str(),
-        d.definition.as_str(),
-        marks(&d.definition_footnotes)
+/// The definition's heading, the term with its definition (footnote marks where the form has
+/// them) and the underlined words, from `indent`.
+fn legal_definition(s: &mut String, checklist: &Checklist, d: &Determination, indent: usize) {
+    let _ = writeln!(
+        s,
+        "{}",
+        wrapped(&format!("{}:", definition_heading(d)), indent)
     );
-    let _ = writeln!(s, "{}", wrapped(&definition, 2));
+    let definition = format!("{}: {}", shown(&d.term), shown(&d.definition));
+    let _ = writeln!(s, "{}", wrapped(&definition, indent + 2));
+    if let Some(terms) = underlined(checklist, d) {
+        let note = format!("{EDITORIAL}: {terms}");
+        let _ = writeln!(s, "{}", wrapped(&note, indent + 2));
+    }
 }
 
-/// A question's guidance bullets (with sub-bullets and editorial notes) and its checkboxes
-/// (with descriptions and sub-types), from `indent`; `ids` adds each checkbox's answer-file id.
+/// A bullet's editorial note, labelled as adscheck's, with where the form prints the bullet.
+fn bullet_note(g: &crate::checklist::Guidance) -> Option<String> {
+    let note = g.editorial_note.as_ref()?;
+    let place = g.printed_under.as_ref().map_or_else(String::new, |p| {
+        format!("(printed under {} on the form) ", p.as_str())
+    });
+    Some(format!("{EDITORIAL}: {place}{}", note.as_str()))
+}
+
+/// What a list's items are, in adscheck's words, for the list's heading.
+#[must_use]
+pub fn option_kind(kind: OptionKind) -> &'static str {
+    match kind {
+        OptionKind::Informational => "informational checkboxes",
+        OptionKind::Examples => "examples (the list is not limited to these)",
+        OptionKind::Factors => "factors to consider (among other factors)",
+    }
+}
+
+/// A question's guidance bullets (with sub-bullets and editorial notes) and its lists (with
+/// descriptions and sub-types), from `indent`; `ids` adds each item's answer-file id.
 fn guidance_and_options(s: &mut String, q: &Question, indent: usize, ids: bool) {
     for g in &q.guidance {
-        let _ = writeln!(s, "{}", bullet(g.text.as_str(), indent));
+        let _ = writeln!(s, "{}", bullet(&shown(&g.text), indent));
         for item in &g.items {
-            let _ = writeln!(s, "{}", bullet(item.as_str(), indent + 2));
+            let _ = writeln!(s, "{}", bullet(&shown(item), indent + 2));
         }
-        if let Some(note) = &g.editorial_note {
-            let note = format!("(Editorial note: {})", note.as_str());
+        if let Some(note) = bullet_note(g) {
             let _ = writeln!(s, "{}", wrapped(&note, indent + 2));
         }
     }
     if let Some(options) = &q.options {
-        let prompt = format!(
-            "{}{}",
-            options.prompt.as_str(),
-            marks(&options.prompt_footnotes)
+        let _ = writeln!(s, "{}", bullet(&shown(&options.prompt), indent));
+        let _ = writeln!(
+            s,
+            "{}",
+            wrapped(
+                &format!("({EDITORIAL}: {})", option_kind(options.kind)),
+                indent + 2
+            )
         );
-        let _ = writeln!(s, "{}", bullet(&prompt, indent));
         for c in &options.choices {
             let line = if ids {
-                format!("[ ] {}  [{}]", c.label.as_str(), c.id.as_str())
+                format!("[ ] {}  [{}]", shown(&c.label), c.id.as_str())
             } else {
-                format!("[ ] {}", c.label.as_str())
+                format!("[ ] {}", shown(&c.label))
             };
             let _ = writeln!(s, "{}", hanging(&line, indent + 2, indent + 6));
             if let Some(d) = &c.description {
-                let _ = writeln!(s, "{}", wrapped(d.as_str(), indent + 6));
+                let _ = writeln!(s, "{}", wrapped(&shown(d), indent + 6));
             }
             for item in &c.items {
-                let _ = writeln!(s, "{}", bullet(item.as_str(), indent + 6));
+                let _ = writeln!(s, "{}", bullet(&shown(item), indent + 6));
             }
         }
     }
 }
 
 fn bullet(text: &str, indent: usize) -> String {
-    let pad = " ".repeat(indent);
-    let first = format!("{pad}- ");
-    let rest = " ".repeat(indent + 2);
-    textwrap::fill(
-        text,
-        textwrap::Options::new(88usize.max(indent + 20))
-            .initial_indent(&first)
-            .subsequent_indent(&rest)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation),
-    )
+    hanging(&format!("- {text}"), indent, indent + 2)
+}
+
+/// "Footnotes (source)" and each footnote named in `ids`, with its editorial note.
+fn footnotes<'i>(
+    s: &mut String,
+    checklist: &Checklist,
+    ids: impl Iterator<Item = &'i str>,
+    indent: usize,
+) {
+    let found: Vec<_> = ids.filter_map(|id| checklist.footnote(id)).collect();
+    let Some(first) = found.first() else {
+        return;
+    };
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{}Footnotes{}:",
+        " ".repeat(indent),
+        from(checklist, first.source.as_ref())
+    );
+    for f in found {
+        let mark = format!("[{}] ", f.id.as_str());
+        let text = format!("{mark}{}", shown(&f.text));
+        let _ = writeln!(
+            s,
+            "{}",
+            hanging(&text, indent + 2, indent + 2 + mark.chars().count())
+        );
+        if let Some(note) = &f.editorial_note {
+            let note = format!("{EDITORIAL}: {}", note.as_str());
+            let _ = writeln!(s, "{}", wrapped(&note, indent + 2 + mark.chars().count()));
+        }
+    }
 }
 
 /// The checklist as Markdown, laid out like the printed form.
 #[must_use]
 pub fn checklist_markdown(checklist: &Checklist) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# {}", checklist.title.as_str());
+    let _ = writeln!(s, "# {}", shown(&checklist.title));
     let _ = writeln!(s);
     let _ = writeln!(
         s,
@@ -196,27 +273,33 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
             s,
             "## Question {}: {}  YES / NO",
             d.number.as_str(),
-            d.question.as_str()
+            shown(&d.question)
         );
         let _ = writeln!(s);
-        let _ = writeln!(s, "**Legal definition** ({}):", d.citation.as_str());
-        let _ = writeln!(
-            s,
-            "{}: {}{}",
-            d.term.as_str(),
-            d.definition.as_str(),
-            marks(&d.definition_footnotes)
-        );
+        let _ = writeln!(s, "**{}:**", definition_heading(d));
+        let mut definition = shown(&d.definition);
+        for u in &d.underlined {
+            definition = definition.replacen(
+                u.words.as_str(),
+                &format!("<ins>{}</ins>", u.words.as_str()),
+                1,
+            );
+        }
+        let _ = writeln!(s, "{}: {definition}", shown(&d.term));
+        if let Some(terms) = underlined(checklist, d) {
+            let _ = writeln!(s);
+            let _ = writeln!(s, "*{EDITORIAL}: {terms}*");
+        }
         if let Some(instructions) = &d.instructions {
             let _ = writeln!(s);
-            let _ = writeln!(s, "{}", instructions.as_str());
+            let _ = writeln!(s, "{}", shown(instructions));
         }
         for q in questions_of(checklist, Some(d.id.as_str())) {
             question_markdown(&mut s, q);
         }
         if let Some(stop) = &d.stop_rule {
             let _ = writeln!(s);
-            let _ = writeln!(s, "**Stop rule:** {}", stop.as_str());
+            let _ = writeln!(s, "**Stop rule:** {}", shown(stop));
         }
     }
     let loose = questions_of(checklist, None);
@@ -232,15 +315,16 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
         let _ = writeln!(s, "## Footnotes");
         let _ = writeln!(s);
         for f in &checklist.footnotes {
-            let note = f.editorial_note.as_ref().map_or_else(String::new, |n| {
-                format!(" (Editorial note: {})", n.as_str())
-            });
-            let _ = writeln!(s, "- [{}] {}{note}", f.id.as_str(), f.text.as_str());
+            let note = f
+                .editorial_note
+                .as_ref()
+                .map_or_else(String::new, |n| format!(" *({EDITORIAL}: {})*", n.as_str()));
+            let _ = writeln!(s, "- [{}] {}{note}", f.id.as_str(), shown(&f.text));
         }
     }
     if !checklist.editorial_notes.is_empty() {
         let _ = writeln!(s);
-        let _ = writeln!(s, "## Editorial notes");
+        let _ = writeln!(s, "## adscheck's editorial notes");
         let _ = writeln!(s);
         for n in &checklist.editorial_notes {
             let _ = writeln!(s, "- {}", n.as_str());
@@ -251,31 +335,25 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
 
 fn question_markdown(s: &mut String, q: &Question) {
     let _ = writeln!(s);
-    let _ = writeln!(
-        s,
-        "### {} {}{}  YES / NO",
-        q.number.as_str(),
-        q.text.as_str(),
-        marks(&q.text_footnotes)
-    );
+    let _ = writeln!(s, "### {} {}  YES / NO", q.number.as_str(), shown(&q.text));
     let _ = writeln!(s);
     let _ = writeln!(s, "Answer-file key: `{}`", q.id.as_str());
     let _ = writeln!(s);
     for g in &q.guidance {
-        let _ = writeln!(s, "- {}", g.text.as_str());
+        let _ = writeln!(s, "- {}", shown(&g.text));
         for item in &g.items {
-            let _ = writeln!(s, "  - {item}", item = item.as_str());
+            let _ = writeln!(s, "  - {}", shown(item));
         }
-        if let Some(note) = &g.editorial_note {
-            let _ = writeln!(s, "  (Editorial note: {})", note.as_str());
+        if let Some(note) = bullet_note(g) {
+            let _ = writeln!(s, "  *({note})*");
         }
     }
     if let Some(options) = &q.options {
         let _ = writeln!(
             s,
-            "- {}{}",
-            options.prompt.as_str(),
-            marks(&options.prompt_footnotes)
+            "- {} *({EDITORIAL}: {})*",
+            shown(&options.prompt),
+            option_kind(options.kind)
         );
         for c in &options.choices {
             match &c.description {
@@ -283,75 +361,70 @@ fn question_markdown(s: &mut String, q: &Question) {
                     let _ = writeln!(
                         s,
                         "  - [ ] **{}** (`{}`) — {}",
-                        c.label.as_str(),
+                        shown(&c.label),
                         c.id.as_str(),
-                        d.as_str()
+                        shown(d)
                     );
                 }
                 None => {
-                    let _ = writeln!(s, "  - [ ] {} (`{}`)", c.label.as_str(), c.id.as_str());
+                    let _ = writeln!(s, "  - [ ] {} (`{}`)", shown(&c.label), c.id.as_str());
                 }
             }
             for item in &c.items {
-                let _ = writeln!(s, "    - {}", item.as_str());
+                let _ = writeln!(s, "    - {}", shown(item));
             }
         }
     }
 }
 
-/// What a person answering `question` may want to read: its guidance and checkboxes, the
-/// legal definition it serves, the footnotes it refers to, and the encoder's notes.
+/// What a person answering `question` may want to read, each block labelled with where its
+/// words come from: the form's guidance and lists, the law's definition the question serves,
+/// the form's stop rule and footnotes, and adscheck's notes.
 #[must_use]
 pub fn question_help(checklist: &Checklist, question: &Question) -> String {
     let mut s = String::new();
-    let mut footnotes: Vec<&str> = question.text_footnotes.iter().map(|f| f.as_str()).collect();
-    if !question.guidance.is_empty() {
-        let _ = writeln!(s, "Guidance:");
-    }
-    if let Some(options) = &question.options {
-        footnotes.extend(options.prompt_footnotes.iter().map(|f| f.as_str()));
-    }
-    guidance_and_options(&mut s, question, 2, false);
     let determination = question
         .part_of
         .as_ref()
         .and_then(|id| checklist.determination(id));
+    let mut marked: Vec<&str> = crate::checklist::footnote_marks(&question.text).collect();
+    if !question.guidance.is_empty() || question.options.is_some() {
+        let source = question
+            .guidance
+            .first()
+            .and_then(|g| g.source.as_ref())
+            .or_else(|| question.options.as_ref().and_then(|o| o.source.as_ref()));
+        let _ = writeln!(s, "Guidance{}:", from(checklist, source));
+        guidance_and_options(&mut s, question, 2, false);
+        for g in &question.guidance {
+            marked.extend(crate::checklist::footnote_marks(&g.text));
+        }
+        if let Some(o) = &question.options {
+            marked.extend(crate::checklist::footnote_marks(&o.prompt));
+        }
+    }
     if let Some(d) = determination {
-        footnotes.extend(d.definition_footnotes.iter().map(|f| f.as_str()));
         let _ = writeln!(s);
-        legal_definition(&mut s, d);
+        let _ = writeln!(s, "{}:", definition_label(checklist, d));
+        let definition = format!("{}: {}", shown(&d.term), shown(&d.definition));
+        let _ = writeln!(s, "{}", wrapped(&definition, 2));
+        if let Some(terms) = underlined(checklist, d) {
+            let _ = writeln!(s, "{}", wrapped(&format!("{EDITORIAL}: {terms}"), 2));
+        }
+        marked.extend(
+            d.definition_heading
+                .iter()
+                .flat_map(|h| crate::checklist::footnote_marks(h)),
+        );
+        marked.extend(crate::checklist::footnote_marks(&d.definition));
         if let Some(stop) = &d.stop_rule {
-            let _ = writeln!(
-                s,
-                "{}",
-                wrapped(&format!("Stop rule: {}", stop.as_str()), 2)
-            );
+            let _ = writeln!(s);
+            let _ = writeln!(s, "Stop rule{}:", from(checklist, d.source.as_ref()));
+            let _ = writeln!(s, "{}", wrapped(&shown(stop), 2));
         }
     }
-    if !footnotes.is_empty() {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "Footnotes:");
-        for id in footnotes {
-            if let Some(f) = checklist.footnote(id) {
-                let mark = format!("[{}] ", f.id.as_str());
-                let _ = writeln!(
-                    s,
-                    "{}",
-                    hanging(
-                        &format!("{mark}{}", f.text.as_str()),
-                        2,
-                        2 + mark.chars().count()
-                    )
-                );
-                if let Some(note) = &f.editorial_note {
-                    let _ = writeln!(
-                        s,
-                        "{}",
-                        wrapped(&format!("(Editorial note: {})", note.as_str()), 6)
-                    );
-                }
-            }
-        }
-    }
+    marked.sort_unstable();
+    marked.dedup();
+    footnotes(&mut s, checklist, marked.into_iter(), 0);
     s
 }

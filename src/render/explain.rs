@@ -11,9 +11,11 @@ use anstyle::{AnsiColor, Style};
 use super::{Options, Prepared, Renderer};
 use crate::answers::AnswerValue;
 use crate::checklist::Question;
+use crate::checklist::shown;
 use crate::engine::{Engine, Truth};
+use crate::render::checklist_text::EDITORIAL;
 use crate::report::{Reason, Report};
-use crate::text::{hanging, visible, visible_lines, wrapped};
+use crate::text::{hanging, visible, visible_lines};
 
 pub(crate) struct Explain<'e> {
     engine: &'e Engine,
@@ -125,6 +127,24 @@ impl Explain<'_> {
     }
 }
 
+/// "a", "a or b", "a, b or c".
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// "an ADS", "a Widget": the label with its article.
+fn with_article(label: &str) -> String {
+    let vowel = label
+        .chars()
+        .next()
+        .is_some_and(|c| "AEIOUaeiou".contains(c));
+    format!("{} {label}", if vowel { "an" } else { "a" })
+}
+
 /// "a", "a and b", "a, b and c".
 fn join_and(items: &[String]) -> String {
     match items {
@@ -135,8 +155,8 @@ fn join_and(items: &[String]) -> String {
 }
 
 impl Explain<'_> {
-    /// One determination: its value, the definition it rests on, the answers that decided it
-    /// (or the questions still needed), and what would change it.
+    /// One determination: its value in the form's words, the law's definition it rests on, the
+    /// answers that decided it (or the questions still needed), and what would change it.
     fn determination(
         &self,
         out: &mut dyn Write,
@@ -159,18 +179,26 @@ impl Explain<'_> {
             self.paint(Style::new().bold(), determination.label.as_str()),
             self.value(value)
         )?;
-        writeln!(
-            out,
-            "    {} ({}):",
-            determination.term.as_str(),
-            determination.citation.as_str()
-        )?;
-        writeln!(out, "{}", wrapped(determination.definition.as_str(), 6))?;
         let reasons: Vec<&Reason> = outcome
             .reasons
             .iter()
             .filter(|r| r.determination == d)
             .collect();
+        self.in_the_forms_words(out, outcome, d, value, &reasons)?;
+        let definition = format!(
+            "{}{}: {}: {}",
+            determination
+                .definition_heading
+                .as_ref()
+                .map_or_else(|| "Legal definition".to_owned(), |h| shown(h)),
+            self.from(
+                determination.definition_source.as_ref(),
+                Some(determination.citation.as_str())
+            ),
+            shown(&determination.term),
+            shown(&determination.definition)
+        );
+        writeln!(out, "{}", hanging(&definition, 4, 6))?;
         writeln!(
             out,
             "    {}",
@@ -180,26 +208,231 @@ impl Explain<'_> {
                 "Still needed:"
             }
         )?;
-        for r in reasons {
+        // Answers that count through another determination are shown once, by that one.
+        let mut through: Vec<(usize, Vec<String>)> = Vec::new();
+        for r in &reasons {
             let Some(question) = checklist.questions.get(r.question) else {
                 continue;
             };
-            self.reason(out, question, r)?;
+            match r.via.first() {
+                None => self.reason(out, question, r)?,
+                Some(&via) => {
+                    let answer = r.value().map_or("not answered", AnswerValue::as_str);
+                    let item = format!("{} {answer}", question.number.as_str());
+                    match through.iter_mut().find(|(v, _)| *v == via) {
+                        Some((_, items)) => items.push(item),
+                        None => through.push((via, vec![item])),
+                    }
+                }
+            }
         }
-        for flip in outcome.flips.get(d).into_iter().flatten() {
-            let changes: Vec<String> = flip
-                .changes
+        for (via, items) in through {
+            let is = match outcome.determinations.get(via) {
+                Some(Truth::Yes) => "is",
+                Some(Truth::No) => "is not",
+                _ => "may or may not be",
+            };
+            let line = format!(
+                "because it {is} {} (Question {}): {}",
+                with_article(checklist.label(via)),
+                checklist
+                    .determinations
+                    .get(via)
+                    .map_or("?", |x| x.number.as_str()),
+                items.join(", ")
+            );
+            writeln!(out, "{}", hanging(&line, 6, 8))?;
+        }
+        self.what_would_change_it(out, outcome, d, value)
+    }
+
+    /// " (NYC ADS Task Force checklist)" for a block's source, with `extra` (a citation).
+    fn from(
+        &self,
+        source: Option<&crate::document::Located<String>>,
+        extra: Option<&str>,
+    ) -> String {
+        let name = self.engine.checklist().source_name(source);
+        match (name, extra) {
+            (Some(n), Some(e)) if e.contains(n) => format!(" ({e})"),
+            (Some(n), Some(e)) => format!(" ({n}; {e})"),
+            (Some(n), None) => format!(" ({n})"),
+            (None, Some(e)) => format!(" ({e})"),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// The result stated as the form states it: the form's question answered YES, or the stop
+    /// rule that applied, quoted; and, where a determination was decided while one it rests on
+    /// is still open, adscheck's note saying so.
+    fn in_the_forms_words(
+        &self,
+        out: &mut dyn Write,
+        outcome: &crate::report::Outcome,
+        d: usize,
+        value: Truth,
+        reasons: &[&Reason],
+    ) -> io::Result<()> {
+        let checklist = self.engine.checklist();
+        let Some(determination) = checklist.determinations.get(d) else {
+            return Ok(());
+        };
+        let question = format!(
+            "Question {}{}: {}",
+            determination.number.as_str(),
+            self.from(determination.source.as_ref(), None),
+            shown(&determination.question)
+        );
+        match value {
+            Truth::Yes => writeln!(out, "{}", hanging(&format!("{question}  YES"), 4, 6))?,
+            Truth::Unknown => writeln!(
+                out,
+                "{}",
+                hanging(&format!("{question}  (not yet decided)"), 4, 6)
+            )?,
+            Truth::No => {
+                writeln!(out, "{}", hanging(&format!("{question}  NO"), 4, 6))?;
+                // The stop rule that applied: this determination's own, or, when every
+                // deciding answer counts through another one, that one's.
+                let through = reasons.first().and_then(|r| r.via.first().copied());
+                let applied = match through {
+                    Some(v) if reasons.iter().all(|r| r.via.first() == Some(&v)) => v,
+                    _ => d,
+                };
+                if let Some(rule_of) = checklist.determinations.get(applied)
+                    && let Some(stop) = &rule_of.stop_rule
+                {
+                    let line = format!(
+                        "Stop rule of Question {}{}: \"{}\"",
+                        rule_of.number.as_str(),
+                        self.from(rule_of.source.as_ref(), None),
+                        shown(stop)
+                    );
+                    writeln!(out, "{}", hanging(&line, 4, 6))?;
+                }
+            }
+        }
+        // Decided while a determination it rests on is open (a "no" to (2)(a) before Question
+        // 1 is settled): sound logic, but not the form's order; say so.
+        if value.is_known() {
+            let open: Vec<String> = self
+                .engine
+                .refers_to(d)
                 .iter()
-                .map(|c| format!("{} were {}", checklist.number(c.question), c.to.as_str()))
+                .filter(|&&e| outcome.determinations.get(e) == Some(&Truth::Unknown))
+                .map(|&e| {
+                    format!(
+                        "Question {} ({})",
+                        checklist
+                            .determinations
+                            .get(e)
+                            .map_or("?", |x| x.number.as_str()),
+                        checklist.label(e)
+                    )
+                })
                 .collect();
-            let line = format!("Would be {} if {}.", flip.to.as_str(), join_and(&changes));
-            writeln!(out, "{}", hanging(&line, 4, 6))?;
+            if !open.is_empty() {
+                let note = format!(
+                    "{EDITORIAL}: {} is not settled yet. The form asks Question {} only once it \
+                     is; the answers below already decide this one whatever it turns out to be.",
+                    join_and(&open),
+                    determination.number.as_str()
+                );
+                writeln!(out, "{}", hanging(&note, 4, 6))?;
+            }
         }
         Ok(())
     }
 
-    fn reason(&self, out: &mut dyn Write, question: &Question, r: &Reason) -> io::Result<()> {
+    /// "Would be ..." lines: the fewest answer changes that give another value, changes to
+    /// open (unanswered or unsure) questions first; for an undetermined result, the settled
+    /// answers that would decide it too.
+    fn what_would_change_it(
+        &self,
+        out: &mut dyn Write,
+        outcome: &crate::report::Outcome,
+        d: usize,
+        value: Truth,
+    ) -> io::Result<()> {
         let checklist = self.engine.checklist();
+        let flips = outcome.flips.get(d).map_or(&[][..], Vec::as_slice);
+        let single = |to: Truth| {
+            flips
+                .iter()
+                .find(|f| f.to == to)
+                .and_then(|f| match f.changes.as_slice() {
+                    [one] => Some(one.question),
+                    _ => None,
+                })
+        };
+        let combined = !value.is_known()
+            && single(Truth::Yes).is_some()
+            && single(Truth::Yes) == single(Truth::No);
+        if combined && let Some(q) = single(Truth::Yes) {
+            let line = format!(
+                "Would be yes if {} were yes; no if it were no.",
+                checklist.number(q)
+            );
+            writeln!(out, "{}", hanging(&line, 4, 6))?;
+        } else {
+            for flip in flips {
+                let changes: Vec<String> = flip
+                    .changes
+                    .iter()
+                    .map(|c| format!("{} were {}", checklist.number(c.question), c.to.as_str()))
+                    .collect();
+                let line = format!("Would be {} if {}.", flip.to.as_str(), join_and(&changes));
+                writeln!(out, "{}", hanging(&line, 4, 6))?;
+            }
+        }
+        if !value.is_known() {
+            let also = self.settled_that_decide(outcome, d);
+            if !also.is_empty() {
+                let line = format!(
+                    "A change to an answer already given would decide it too: {}.",
+                    join_or(&also)
+                );
+                writeln!(out, "{}", hanging(&line, 4, 6))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// For an undetermined determination, the answered (yes or no) questions whose change
+    /// alone would decide it: "(1)(a) no".
+    fn settled_that_decide(&self, outcome: &crate::report::Outcome, d: usize) -> Vec<String> {
+        let checklist = self.engine.checklist();
+        let answers: Vec<Truth> = (0..checklist.questions.len())
+            .map(|q| {
+                outcome
+                    .answers
+                    .get(q)
+                    .copied()
+                    .flatten()
+                    .map_or(Truth::Unknown, AnswerValue::truth)
+            })
+            .collect();
+        let mut out = Vec::new();
+        for &q in self.engine.questions_of(d) {
+            let Some(&given) = answers.get(q) else {
+                continue;
+            };
+            if !given.is_known() {
+                continue;
+            }
+            let mut changed = answers.clone();
+            if let Some(a) = changed.get_mut(q) {
+                *a = given.not();
+            }
+            let value = self.engine.evaluate(&changed).values.get(d).copied();
+            if value.is_some_and(Truth::is_known) {
+                out.push(format!("{} {}", checklist.number(q), given.not().as_str()));
+            }
+        }
+        out
+    }
+
+    fn reason(&self, out: &mut dyn Write, question: &Question, r: &Reason) -> io::Result<()> {
         let answer = match r.value() {
             Some(a) => {
                 let truth = a.truth();
@@ -214,19 +447,13 @@ impl Explain<'_> {
             }
             None => self.paint(Style::new().italic(), "not answered"),
         };
-        let via = if r.via.is_empty() {
-            String::new()
-        } else {
-            let names: Vec<&str> = r.via.iter().map(|&d| checklist.label(d)).collect();
-            format!(" (through {})", names.join(", "))
-        };
         // "(1)(a) Is it an algorithm?" with the details aligned under the question text.
         let number = question.number.as_str();
         let indent = 6;
         let detail = indent + number.chars().count() + 1;
-        let line = format!("{number} {}", question.text.as_str());
+        let line = format!("{number} {}", shown(&question.text));
         writeln!(out, "{}", hanging(&line, indent, detail))?;
-        writeln!(out, "{}answer: {answer}{via}", " ".repeat(detail))?;
+        writeln!(out, "{}answer: {answer}", " ".repeat(detail))?;
         if !r.options().is_empty() {
             let labels: Vec<&str> = r
                 .options()
@@ -253,6 +480,30 @@ impl Explain<'_> {
                     detail + 6
                 )
             )?;
+        }
+        // A deciding "no" that rests on guidance adscheck placed under this question (the
+        // form's administrative-convenience exclusion): the text, where the form prints it,
+        // and adscheck's reading of it.
+        if r.value() == Some(AnswerValue::No) {
+            for g in question
+                .guidance
+                .iter()
+                .filter(|g| g.editorial_note.is_some())
+            {
+                let place = g.printed_under.as_ref().map_or_else(String::new, |p| {
+                    format!(", printed under {} on the form", p.as_str())
+                });
+                let line = format!(
+                    "guidance{}{place}: {}",
+                    self.from(g.source.as_ref(), None),
+                    shown(&g.text)
+                );
+                writeln!(out, "{}", hanging(&line, detail, detail + 2))?;
+                if let Some(note) = &g.editorial_note {
+                    let line = format!("{EDITORIAL}: {}", note.as_str());
+                    writeln!(out, "{}", hanging(&line, detail, detail + 2))?;
+                }
+            }
         }
         Ok(())
     }

@@ -22,7 +22,25 @@ pub fn summary(engine: &Engine, outcome: &Outcome) -> String {
         .iter()
         .filter(|r| r.determination == d)
         .collect();
-    match value {
+    // Decided while a determination it rests on is open ((2)(a) no before Question 1 is
+    // settled): the form would not have asked yet; say so.
+    let open: Vec<&str> = engine
+        .refers_to(d)
+        .iter()
+        .filter(|&&e| outcome.determinations.get(e) == Some(&Truth::Unknown))
+        .map(|&e| {
+            checklist
+                .determinations
+                .get(e)
+                .map_or("?", |x| x.number.as_str())
+        })
+        .collect();
+    let unsettled = if value.is_known() && !open.is_empty() {
+        format!(" (Question {} not settled)", open.join(", "))
+    } else {
+        String::new()
+    };
+    let said = match value {
         Truth::No => mine.first().map_or_else(String::new, |r| {
             // "(1)(b) no: not a computerized implementation"; the short name only reads
             // right after a "no" (a rule with `not` can be decided by a "yes").
@@ -52,5 +70,6 @@ pub fn summary(engine: &Engine, outcome: &Outcome) -> String {
             }
             parts.join("; ")
         }
-    }
+    };
+    format!("{said}{unsettled}")
 }

@@ -245,6 +245,24 @@ fn options_on_a_no_are_a_warning() {
         &file.warnings[0],
         Kind::OptionsWithoutYes,
         Some((2, 16)),
-        "(1)(c) is answered no but has options ticked",
+        "(1)(c) is answered no but has items of its list ticked",
+    );
+    // (2)(b)'s factors may be weighed and the impact still found immaterial: no warning.
+    let file = parse_yaml(
+        "answers:\n  1a: {answer: yes, options: [other]}\n  1b: yes\n  1c: {answer: yes, options: [auditing]}\n  2a: yes\n  2b: {answer: no, options: [protected_status]}\n",
+    )
+    .unwrap();
+    assert!(file.warnings.is_empty(), "{:?}", file.warnings);
+    // Only (1)(a)'s informational checkboxes describe a yes; (1)(c)'s open list of examples
+    // and (2)(b)'s factors may be left empty.
+    let file =
+        parse_yaml("answers:\n  1a: {answer: yes, options: [other]}\n  1c: yes\n  2b: yes\n")
+            .unwrap();
+    assert!(
+        file.warnings
+            .iter()
+            .all(|w| w.kind != Kind::NoOptionsTicked),
+        "{:?}",
+        file.warnings
     );
 }

@@ -109,10 +109,23 @@ fn builtin_checklist_encodes_the_form() {
             .iter()
             .all(|g| !g.text.contains("administrative convenience"))
     );
-    // Footnotes 1-3, referenced from 1a's text, 1a's options and the Agency ADS definition.
+    // Footnotes 1-3, marked where the form has them: after "Legal definition" of Question 1,
+    // in 1a's options prompt, and after "decisions" in the Agency ADS definition.
     assert_eq!(c.footnotes.len(), 3);
-    assert_eq!(c.question("1a").unwrap().text_footnotes[0].as_str(), "1");
-    assert_eq!(c.determinations[1].definition_footnotes[0].as_str(), "3");
+    let marks = |t: &str| {
+        adscheck::checklist::footnote_marks(t)
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        marks(c.determinations[0].definition_heading.as_ref().unwrap()),
+        ["1"]
+    );
+    assert_eq!(
+        marks(&c.question("1a").unwrap().options.as_ref().unwrap().prompt),
+        ["2"]
+    );
+    assert_eq!(marks(&c.determinations[1].definition), ["3"]);
 }
 
 #[test]
@@ -260,16 +273,13 @@ fn bad_ids_and_footnote_references() {
     let text = BASE
         .replace("  - id: q2\n", "  - id: q 2\n")
         .replace("        - question: q2\n", "        - question: q1\n")
-        .replace(
-            "    text: First?\n",
-            "    text: First?\n    text_footnotes: ['9']\n",
-        );
+        .replace("    text: First?\n", "    text: First?[^9]\n");
     let e = errors(&text);
     let kinds: Vec<(Kind, u32)> = e
         .iter()
         .map(|d| (d.kind, d.position.unwrap().line))
         .collect();
-    assert_eq!(kinds, [(Kind::UnknownReference, 21), (Kind::InvalidId, 22)]);
+    assert_eq!(kinds, [(Kind::UnknownReference, 20), (Kind::InvalidId, 21)]);
 }
 
 #[test]

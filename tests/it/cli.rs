@@ -434,7 +434,7 @@ fn checklist_lint() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout
-            .contains("ok: checklist `nyc-ll49-2018` version 1.0.0, 5 questions, 2 determinations")
+            .contains("ok: checklist `nyc-ll49-2018` version 1.1.0, 5 questions, 2 determinations")
     );
 
     let dir = tempfile::tempdir().unwrap();
@@ -474,9 +474,13 @@ fn the_checklist_shown_keeps_the_forms_words() {
     // Spot checks against the reference layout of the form.
     let r = run(&["checklist", "show", "--format", "markdown"]);
     for phrase in [
-        "Automated decision system (ADS): Computerized implementations of algorithms, including those derived from machine learning or other data processing or artificial intelligence techniques, which are used to assist in making decisions.",
-        "An ADS used by an agency to make or assist in making decisions concerning rules, policies, or actions implemented that impact the public. [3]",
-        "### (1)(a) Is it an algorithm? [1]  YES / NO",
+        "Automated decision system (ADS): <ins>Computerized implementations</ins> of <ins>algorithms</ins>, including those derived from machine learning or other data processing or artificial intelligence techniques, which are used to assist in making <ins>decisions</ins>.",
+        "An ADS used by an agency to make or assist in making decisions[3] concerning rules, policies, or actions implemented that impact the public.",
+        "**Legal definition[1] (Local Law 49 of 2018, § 1(a)):**",
+        "### (1)(a) Is it an algorithm?  YES / NO",
+        "any of the following[2]:",
+        "sentencing or corrections) (`law_enforcement`)",
+        "at (1)(d). *(adscheck note: \"(1)(d)\" [sic; the guidance on decisions is at (1)(c)]",
         "Implicates judicial, administrative, or other forms of redress.",
         "**Stop rule:** If any of the above questions is answered \"no\", then the ADS under review is not considered an \"Agency ADS\" as defined by Local Law 49 (2018).",
     ] {

@@ -52,7 +52,7 @@ fn other_version(dir: &Path) -> String {
     let text = std::fs::read_to_string(root().join("checklists/nyc-ll49-2018.yaml")).unwrap();
     std::fs::write(
         dir.join("v2.yaml"),
-        text.replace("version: 1.0.0", "version: 2.0.0"),
+        text.replace("version: 1.1.0", "version: 2.0.0"),
     )
     .unwrap();
     "v2.yaml".to_owned()

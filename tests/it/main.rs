@@ -27,3 +27,4 @@ mod streams;
 mod support;
 mod synthetic;
 mod terminal;
+mod wording;

@@ -24,7 +24,8 @@ fn adscheck(dir: &Path, args: &[&str]) -> (i32, String, String) {
 /// and so the ADS and Agency ADS rules changed.
 fn revised(dir: &Path) -> PathBuf {
     let mut s = std::fs::read_to_string(root().join("checklists/nyc-ll49-2018.yaml")).unwrap();
-    s = s.replace("version: 1.0.0", "version: 2.0.0");
+    s = s.replace("version: 1.1.0", "version: 2.0.0");
+    s = s.replace("      - {words: decisions, clarified_by: 1c}\n", "");
     s = s.replace(
         "        - question: 1b\n        - question: 1c\n",
         "        - question: 1b\n",
@@ -44,7 +45,7 @@ fn revised(dir: &Path) -> PathBuf {
     s.replace_range(i..j, "");
     s = s.replace(
         "  - id: 2b\n    number: (2)(b)",
-        "  - id: 2c\n    number: (2)(c)\n    part_of: agency_ads\n    text: Is it used in production?\n  - id: 2b\n    number: (2)(b)",
+        "  - id: 2c\n    number: (2)(c)\n    part_of: agency_ads\n    source: form\n    text: Is it used in production?\n  - id: 2b\n    number: (2)(b)",
     );
     s.truncate(s.find("\ntests:\n").unwrap() + 1);
     let path = dir.join("revised.yaml");
@@ -90,7 +91,7 @@ fn stamp_writes_what_classify_reads_back() {
         "{text}"
     );
     assert!(text.contains("stamps:\n  - event: answered\n"));
-    assert!(text.contains("    version: \"1.0.0\"\n    sha256"));
+    assert!(text.contains("    version: \"1.1.0\"\n    sha256"));
     assert!(text.contains("    by: \"Pat Lee, analyst\"\n"));
     let parsed =
         adscheck::AnswerFile::parse("f", &text, adscheck::document::Format::Yaml, &builtin)
@@ -134,7 +135,7 @@ fn stamp_writes_what_classify_reads_back() {
         warning["message"]
             .as_str()
             .unwrap()
-            .contains("version 1.0.0"),
+            .contains("version 1.1.0"),
         "{warning}"
     );
     assert!(warning["line"].as_u64().is_some());

@@ -173,7 +173,7 @@ fn full_script() -> Vec<(&'static str, Vec<Key>)> {
         ),
         ("Contact for questions", vec![Press("Enter")]),
         ("(1)(a) Is it an algorithm?", vec![Press("Enter")]),
-        ("Tick any that apply", vec![Press("Space"), Press("Enter")]),
+        ("tick any that apply", vec![Press("Space"), Press("Enter")]),
         (
             "Note (optional",
             vec![Type("Gradient-boosted model"), Press("Enter")],
@@ -182,7 +182,7 @@ fn full_script() -> Vec<(&'static str, Vec<Key>)> {
         ("Note (optional", vec![Press("Enter")]),
         ("(1)(c) Is the algorithm used", vec![Press("Enter")]),
         (
-            "Tick any that apply",
+            "Tick the kinds of decision",
             vec![
                 Press("Down"),
                 Press("Down"),
@@ -195,7 +195,10 @@ fn full_script() -> Vec<(&'static str, Vec<Key>)> {
         ("(2)(a) Is the ADS used by an agency", vec![Press("Enter")]),
         ("Note (optional", vec![Press("Enter")]),
         ("(2)(b) Do/will such decisions", vec![Press("Enter")]),
-        ("Tick any that apply", vec![Press("Space"), Press("Enter")]),
+        (
+            "Tick the factors you considered",
+            vec![Press("Space"), Press("Enter")],
+        ),
         (
             "Note (optional",
             vec![Type("Owners are inspected more often"), Press("Enter")],
@@ -297,7 +300,7 @@ fn help_is_one_key_away_and_back_changes_an_answer() {
     term.wait_for("> ? Show guidance");
     term.keys(&["Enter"]);
     let help = term.wait_until("help, then the question again", |screen| {
-        screen.contains("Footnotes:")
+        screen.contains("Footnotes (")
             && screen
                 .lines()
                 .last()
@@ -305,7 +308,7 @@ fn help_is_one_key_away_and_back_changes_an_answer() {
     });
     for part in [
         "A set of formal or informal rules, processes, or instructions",
-        "Legal definition (Local Law 49 of 2018, § 1(a)):",
+        "Legal definition[1] (Local Law 49 of 2018, § 1(a)):",
         "[2] Note, the language used in (1)(a)",
     ] {
         assert!(
@@ -317,7 +320,7 @@ fn help_is_one_key_away_and_back_changes_an_answer() {
     // The question is asked again after the help: answer yes, no checkboxes, no note.
     term.prompt("(1)(a) Is it an algorithm?");
     term.keys(&["Enter"]);
-    term.prompt("Tick any that apply");
+    term.prompt("tick any that apply");
     term.keys(&["Enter"]);
     term.prompt("Note (optional");
     term.keys(&["Enter"]);

@@ -1,0 +1,128 @@
+//! The law's words, exactly: every text of the built-in checklist that is the form's or the
+//! law's stands word for word in the reference copy of the form
+//! (`tests/fixtures/reference/ll49-ads-checklist.md`, kept equal to the project's shared
+//! reference). Only white space and footnote marks are normalised, so a changed word, a
+//! dropped or added punctuation mark, or a reworded question fails here.
+
+use crate::support::root;
+
+/// White space collapsed; Markdown emphasis, headings, bullets and checkboxes, and footnote
+/// marks (`[1]`, `[^1]`) removed.
+fn normalise(text: &str) -> String {
+    let mut t = text.replace("**", "");
+    for mark in ["[^1]", "[^2]", "[^3]", " [1]", " [2]", " [3]"] {
+        t = t.replace(mark, "");
+    }
+    t.lines()
+        .map(|l| {
+            l.trim_start()
+                .trim_start_matches('#')
+                .trim_start()
+                .trim_start_matches("- [ ] ")
+                .trim_start_matches("- ")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn reference() -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/reference/ll49-ads-checklist.md")).unwrap()
+}
+
+#[test]
+fn the_reference_copy_is_the_shared_one() {
+    // The project's shared reference sits beside the repository (on developers' machines and
+    // in CI); when it is there, the copy under tests/ must not have drifted from it.
+    let shared = root().join("../shared/reference/ll49-ads-checklist.md");
+    if let Ok(text) = std::fs::read_to_string(&shared) {
+        assert_eq!(text, reference(), "tests/fixtures/reference is out of date");
+    }
+}
+
+#[test]
+fn every_text_of_the_form_and_the_law_is_the_forms_word_for_word() {
+    let checklist =
+        adscheck::Checklist::load(&root().join("checklists/nyc-ll49-2018.yaml")).unwrap();
+    let form = normalise(&reference());
+    let mut checked = 0;
+    for text in checklist.marked_texts() {
+        let words = normalise(text);
+        assert!(
+            form.contains(&words),
+            "not in the form, word for word (line {:?} of the checklist):\n  {words}",
+            text.position.map(|p| p.line)
+        );
+        checked += 1;
+    }
+    // Every question, determination, guidance bullet, list item and footnote was compared.
+    assert!(checked >= 55, "only {checked} texts compared");
+    // The citation, the labels and the question numbers are the form's too.
+    for d in &checklist.determinations {
+        assert!(
+            form.contains(&normalise(&d.citation)),
+            "{}",
+            d.citation.as_str()
+        );
+        assert!(form.contains(d.label.as_str()), "{}", d.label.as_str());
+    }
+    for q in &checklist.questions {
+        assert!(form.contains(q.number.as_str()), "{}", q.number.as_str());
+    }
+}
+
+#[test]
+fn footnote_marks_stand_where_the_form_has_them() {
+    let checklist =
+        adscheck::Checklist::load(&root().join("checklists/nyc-ll49-2018.yaml")).unwrap();
+    let ads = checklist.determination("ads").unwrap();
+    assert_eq!(
+        ads.definition_heading.as_ref().unwrap().as_str(),
+        "Legal definition[^1]"
+    );
+    let agency = checklist.determination("agency_ads").unwrap();
+    assert!(
+        agency
+            .definition
+            .contains("making decisions[^3] concerning")
+    );
+    let prompt = &checklist
+        .question("1a")
+        .unwrap()
+        .options
+        .as_ref()
+        .unwrap()
+        .prompt;
+    assert!(
+        prompt.ends_with("any of the following[^2]:"),
+        "{}",
+        prompt.as_str()
+    );
+    // Footnote 3 keeps the form's "(1)(d)"; the correction is adscheck's note.
+    let three = checklist.footnote("3").unwrap();
+    assert!(three.text.contains("at (1)(d)."));
+    assert!(three.editorial_note.as_ref().unwrap().contains("[sic"));
+}
+
+#[test]
+fn every_block_says_where_its_words_come_from() {
+    let text = std::fs::read_to_string(root().join("checklists/nyc-ll49-2018.yaml")).unwrap();
+    // Dropping one `source:` is an error that names the block.
+    let without = text.replacen(
+        "    source: form\n    text: Is it an algorithm?",
+        "    text: Is it an algorithm?",
+        1,
+    );
+    assert_ne!(without, text);
+    let errors =
+        adscheck::Checklist::from_text("c.yaml", &without, adscheck::document::Format::Yaml)
+            .unwrap_err();
+    assert!(
+        errors.0.iter().any(|e| e
+            .message
+            .contains("question `1a` does not say where its words come from")),
+        "{errors:?}"
+    );
+}
