@@ -93,10 +93,10 @@ kinds! {
     EmptyText => "empty-text", "A text that must say something is empty.", false;
     /// An id that is empty or has characters ids may not have.
     InvalidId => "invalid-id", "An id is empty or has characters ids may not have.", false;
-    /// A yes on a question with checkboxes, but none ticked (warning).
-    NoOptionsTicked => "no-options-ticked", "A yes on a question with checkboxes, none ticked.", true;
-    /// Options ticked on an answer that is not yes (warning).
-    OptionsWithoutYes => "options-without-yes", "Options ticked on an answer that is not yes.", true;
+    /// A yes to a question with informational checkboxes, none ticked (warning).
+    NoOptionsTicked => "no-options-ticked", "A yes to a question with informational checkboxes, none ticked.", true;
+    /// Items that describe a yes ticked on an answer that is not yes (warning).
+    OptionsWithoutYes => "options-without-yes", "Items that describe a yes ticked on an answer that is not yes.", true;
     /// An answer to a question the checklist would not have asked (warning).
     AnswerNotNeeded => "answer-not-needed", "An answer to a question earlier answers made unnecessary.", true;
     /// A setting points at something it may not use (a checklist outside the repository).

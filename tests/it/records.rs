@@ -71,7 +71,7 @@ fn stamp_writes_what_classify_reads_back() {
         dir.path(),
         &[
             "fire-inspection-risk-model.yaml",
-            "council-hearing-livestream.yaml",
+            "budget-tracking-spreadsheet.yaml",
         ],
     );
     let (code, out, err) = adscheck(
@@ -81,7 +81,7 @@ fn stamp_writes_what_classify_reads_back() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        "answers/council-hearing-livestream.yaml: stamped\nanswers/fire-inspection-risk-model.yaml: stamped\n"
+        "answers/budget-tracking-spreadsheet.yaml: stamped\nanswers/fire-inspection-risk-model.yaml: stamped\n"
     );
     let text = std::fs::read_to_string(dir.path().join("answers/fire-inspection-risk-model.yaml"))
         .unwrap();
@@ -111,10 +111,10 @@ fn stamp_writes_what_classify_reads_back() {
     assert_eq!(code, 0);
     assert!(!err.contains("stamp-mismatch"), "{err}");
     assert!(out.contains("\"agency_ads\": \"yes\""));
-    // Under a revised checklist, classify warns where the stamp is (the livestream file has no
+    // Under a revised checklist, classify warns where the stamp is (the spreadsheet file has no
     // answer to the question the revision removed, so it still reads).
     let revised = revised(dir.path());
-    let file = "answers/council-hearing-livestream.yaml";
+    let file = "answers/budget-tracking-spreadsheet.yaml";
     let args = [
         "classify",
         "--checklist",
@@ -149,7 +149,7 @@ fn recheck_against_a_revised_checklist_says_what_changed() {
         &[
             "fire-inspection-risk-model.yaml",
             "website-machine-translation.yaml",
-            "council-hearing-livestream.yaml",
+            "budget-tracking-spreadsheet.yaml",
         ],
     );
     let revised = revised(dir.path());
@@ -166,7 +166,8 @@ fn recheck_against_a_revised_checklist_says_what_changed() {
     let (code, out, _) = adscheck(dir.path(), &["recheck", "--against", against, "answers"]);
     assert_eq!(code, 1, "a determination changed: {out}");
     let expected = "\
-answers/council-hearing-livestream.yaml: unchanged
+answers/budget-tracking-spreadsheet.yaml: determinations unchanged
+  reworded question, review the answer: (1)(b) Is it a computerized implementation of an algorithm, in whole or in part? [1b]
 answers/fire-inspection-risk-model.yaml: agency_ads yes -> undetermined
   reworded question, review the answer: (1)(b) Is it a computerized implementation of an algorithm, in whole or in part? [1b]
   new question, needs an answer: (2)(c) Is it used in production? [2c]

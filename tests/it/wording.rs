@@ -126,3 +126,86 @@ fn every_block_says_where_its_words_come_from() {
         "{errors:?}"
     );
 }
+
+fn explain(answers: &str) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_adscheck"))
+        .args(["classify", "--explain", "--color", "never", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(answers.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn explain_states_results_in_the_forms_words() {
+    // A "no": the form's stop rule, quoted, names the result; never adscheck's paraphrase.
+    let text = explain("answers: {1a: yes, 1b: no}\n");
+    assert!(
+        text.contains(
+            "Stop rule of Question 1 (NYC ADS Task Force checklist): \"If any of the above \
+             questions is answered \"no\", then the system or tool under review is not \
+             considered an \"automated decision system (ADS)\" as defined by Local Law 49 \
+             (2018).\""
+        ),
+        "{text}"
+    );
+    // The exclusion adscheck reads with (1)(b) is shown where a (1)(b) no decides, with where
+    // the form prints it and adscheck's note.
+    assert!(
+        text.contains("printed under (2)(b) on the form: Programs that solely perform"),
+        "{text}"
+    );
+    assert!(
+        text.contains("adscheck note: The form prints this exclusion under (2)(b)"),
+        "{text}"
+    );
+    // Agency ADS rests on Question 1 in plain words, not "through ADS".
+    assert!(
+        text.contains("because it is not an ADS (Question 1): (1)(b) no"),
+        "{text}"
+    );
+    assert!(!text.contains("through ADS"), "{text}");
+    // A yes: the form's question, answered YES.
+    let text = explain("answers: {1a: yes, 1b: yes, 1c: yes, 2a: yes, 2b: yes}\n");
+    assert!(
+        text.contains("Does the ADS constitute an \"Agency ADS\"? YES"),
+        "{text}"
+    );
+}
+
+#[test]
+fn open_questions_come_first_in_what_would_change_it() {
+    let text = explain("answers: {1a: yes, 1b: yes, 1c: unsure}\n");
+    assert!(
+        text.contains("Would be yes if (1)(c) were yes; no if it were no."),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "A change to an answer already given would decide it too: (1)(a) no or (1)(b) no."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Would be no if (1)(a) were no"), "{text}");
+}
+
+#[test]
+fn question_2_decided_before_question_1_is_settled_says_so() {
+    let text = explain("answers: {1a: unsure, 2a: no}\n");
+    assert!(text.contains("Agency ADS: no"), "{text}");
+    assert!(
+        text.contains("adscheck note: Question 1 (ADS) is not settled yet. The form asks Question 2 only once it is"),
+        "{text}"
+    );
+}
