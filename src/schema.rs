@@ -31,7 +31,7 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
                 "description": format!("Informational checkboxes, with a yes. {}", described.join("; ")),
             })
         };
-        let description = format!("{} {}", q.number.as_str(), q.text.as_str());
+        let description = format!("{} {}", q.number.as_str(), crate::checklist::shown(&q.text));
         questions.insert(
             q.id.value.clone(),
             json!({
@@ -62,7 +62,7 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
         declared.insert(
             d.id.value.clone(),
             json!({
-                "description": format!("What the agency declares: {}", d.question.as_str()),
+                "description": format!("What the agency declares: {}", crate::checklist::shown(&d.question)),
                 "enum": ["yes", "no", "undetermined"]
             }),
         );

@@ -56,7 +56,7 @@ fn question_comment(out: &mut String, q: &Question) {
     comment(
         out,
         2,
-        &format!("{} {}", q.number.as_str(), q.text.as_str()),
+        &format!("{} {}", q.number.as_str(), crate::checklist::shown(&q.text)),
     );
 }
 
@@ -197,7 +197,7 @@ pub fn template(checklist: &Checklist, schema_line: Option<&str>) -> String {
             &format!(
                 "Question {}: {}",
                 determination.number.as_str(),
-                determination.question.as_str()
+                crate::checklist::shown(&determination.question)
             ),
         );
         for q in checklist

@@ -37,7 +37,11 @@ impl TerminalPrompter {
         }
         if let Some(d) = asking.checklist.determination(&id) {
             println!();
-            println!("Question {}: {}", d.number.as_str(), d.question.as_str());
+            println!(
+                "Question {}: {}",
+                d.number.as_str(),
+                adscheck::checklist::shown(&d.question)
+            );
         }
         self.section = Some(id);
     }
@@ -115,7 +119,7 @@ impl Prompter for TerminalPrompter {
         let message = format!(
             "{} {}",
             asking.question.number.as_str(),
-            asking.question.text.as_str()
+            adscheck::checklist::shown(&asking.question.text)
         );
         let choices = vec![
             Choice::Answer(AnswerValue::Yes),
