@@ -2,7 +2,7 @@
 
 use crate::answers::{Answer, AnswerFile, AnswerValue};
 use crate::document::Format;
-use crate::engine::{Engine, Evaluation, Truth};
+use crate::engine::{Decider, Engine, Evaluation, Truth};
 use crate::error::{Diagnostic, Diagnostics, Kind, Position};
 
 /// What came of one answer file: its determinations with their reasons, or why it could not
@@ -38,43 +38,80 @@ pub struct Outcome {
     pub flips: Vec<Vec<crate::engine::Flip>>,
 }
 
-/// One answer that a determination rests on: for a decided determination, an answer that
-/// decided it; for an undetermined one, a question still needed.
+/// One thing a determination rests on: for a decided determination, an answer that decided
+/// it or another determination its rule names; for an undetermined one, a question still
+/// needed, or another determination still open. A determination that rests on another refers
+/// to it rather than repeating its reasons, so a report is linear in the size of the rules.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reason {
     /// Index of the determination this explains.
     pub determination: usize,
-    /// Index of the question.
-    pub question: usize,
-    /// The answer, with its note, ticked options and place; `None` when not answered.
-    pub answer: Option<Answer>,
-    /// Determinations the rule went through to reach this question, outermost first.
-    pub via: Vec<usize>,
+    /// What it rests on.
+    pub basis: Basis,
+}
+
+/// What a [`Reason`] rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// The answer to a question (`None` when not answered).
+    Answer {
+        /// Index of the question.
+        question: usize,
+        /// The answer, with its note, ticked options and place.
+        answer: Option<Answer>,
+    },
+    /// The value of another determination (by index), whose own reasons say why.
+    Determination(usize),
 }
 
 impl Reason {
+    /// The question, for a reason that is an answer.
+    #[must_use]
+    pub fn question(&self) -> Option<usize> {
+        match self.basis {
+            Basis::Answer { question, .. } => Some(question),
+            Basis::Determination(_) => None,
+        }
+    }
+
+    /// The determination this one rests on, for a reason that is another determination.
+    #[must_use]
+    pub fn rests_on(&self) -> Option<usize> {
+        match self.basis {
+            Basis::Determination(e) => Some(e),
+            Basis::Answer { .. } => None,
+        }
+    }
+
+    fn answer(&self) -> Option<&Answer> {
+        match &self.basis {
+            Basis::Answer { answer, .. } => answer.as_ref(),
+            Basis::Determination(_) => None,
+        }
+    }
+
     /// The answer given, if any.
     #[must_use]
     pub fn value(&self) -> Option<AnswerValue> {
-        self.answer.as_ref().map(|a| a.value)
+        self.answer().map(|a| a.value)
     }
 
     /// The respondent's note, if any.
     #[must_use]
     pub fn note(&self) -> Option<&str> {
-        self.answer.as_ref().and_then(|a| a.note.as_deref())
+        self.answer().and_then(|a| a.note.as_deref())
     }
 
     /// The ticked checkboxes.
     #[must_use]
     pub fn options(&self) -> &[String] {
-        self.answer.as_ref().map_or(&[], |a| a.options.as_slice())
+        self.answer().map_or(&[], |a| a.options.as_slice())
     }
 
     /// Where the answer stands in the file.
     #[must_use]
     pub fn position(&self) -> Option<Position> {
-        self.answer.as_ref().and_then(|a| a.position)
+        self.answer().and_then(|a| a.position)
     }
 }
 
@@ -186,29 +223,43 @@ fn stamp_mismatch(engine: &Engine, answers: &AnswerFile) -> Option<Diagnostic> {
     })
 }
 
-/// Why each determination has its value: the deciding answers of a decided one, the questions
-/// still needed of an undetermined one.
+/// Why each determination has its value: what decided a decided one; for an undetermined
+/// one, the questions of its own rule still needed and the determinations it names that are
+/// still open.
 fn reasons(engine: &Engine, answers: &AnswerFile, evaluation: &Evaluation) -> Vec<Reason> {
-    let reason = |determination: usize, question: usize, via: Vec<usize>| Reason {
+    let answer = |determination: usize, question: usize| Reason {
         determination,
-        question,
-        answer: answers.answers.get(question).cloned().flatten(),
-        via,
+        basis: Basis::Answer {
+            question,
+            answer: answers.answers.get(question).cloned().flatten(),
+        },
+    };
+    let refer = |determination: usize, e: usize| Reason {
+        determination,
+        basis: Basis::Determination(e),
     };
     let mut reasons = Vec::new();
     for (d, value) in evaluation.values.iter().enumerate() {
         if value.is_known() {
             for decider in evaluation.deciders.get(d).into_iter().flatten() {
-                reasons.push(reason(d, decider.question, decider.via.clone()));
+                reasons.push(match *decider {
+                    Decider::Question(q) => answer(d, q),
+                    Decider::Determination(e) => refer(d, e),
+                });
             }
         } else {
-            let mine = engine.questions_of(d);
+            let own = engine.own_questions(d);
             for &q in evaluation
                 .needed
                 .iter()
-                .filter(|q| mine.binary_search(q).is_ok())
+                .filter(|q| own.binary_search(q).is_ok())
             {
-                reasons.push(reason(d, q, Vec::new()));
+                reasons.push(answer(d, q));
+            }
+            for &e in engine.refers_to(d) {
+                if evaluation.values.get(e) == Some(&Truth::Unknown) {
+                    reasons.push(refer(d, e));
+                }
             }
         }
     }

@@ -293,13 +293,8 @@ impl File<'_> {
         if undetermined.is_empty() {
             return None;
         }
-        // The answer to each needed question, looked up once per question.
-        let mut answer_of: Vec<Option<AnswerValue>> = vec![None; checklist.questions.len()];
-        for r in &outcome.reasons {
-            if let Some(slot) = answer_of.get_mut(r.question) {
-                *slot = slot.or(r.value());
-            }
-        }
+        // The answer to each needed question.
+        let answer_of = &outcome.answers;
         let needed: Vec<String> = outcome
             .needed
             .iter()
@@ -343,12 +338,22 @@ impl File<'_> {
                 .reasons
                 .iter()
                 .filter(|r| r.determination == d)
-                .map(|r| {
-                    let answer = r.value().map_or("not answered", AnswerValue::as_str);
-                    let number = checklist.number(r.question);
-                    match r.position() {
-                        Some(p) => format!("{number} {answer} (line {})", p.line),
-                        None => format!("{number} {answer}"),
+                .map(|r| match r.rests_on() {
+                    Some(e) => format!(
+                        "{} {}",
+                        checklist.label(e),
+                        outcome
+                            .determinations
+                            .get(e)
+                            .map_or("undetermined", |t| t.as_str())
+                    ),
+                    None => {
+                        let answer = r.value().map_or("not answered", AnswerValue::as_str);
+                        let number = checklist.number(r.question().unwrap_or(usize::MAX));
+                        match r.position() {
+                            Some(p) => format!("{number} {answer} (line {})", p.line),
+                            None => format!("{number} {answer}"),
+                        }
                     }
                 })
                 .collect();

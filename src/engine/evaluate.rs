@@ -45,14 +45,15 @@ impl Truth {
     }
 }
 
-/// An answer that decided a determination: question `question`, reached through the
-/// determinations in `via` (outermost first; empty when the rule names the question itself).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Decider {
-    /// Index of the question in the checklist.
-    pub question: usize,
-    /// Indices of the determinations the rule went through to reach the question.
-    pub via: Vec<usize>,
+/// What decided a determination, as its own rule names it: the answer to a question, or the
+/// value of another determination (which has deciders of its own: reasons refer to each other
+/// rather than copying, so they stay linear in the size of the rules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decider {
+    /// The answer to question `i`.
+    Question(usize),
+    /// The value of determination `i`.
+    Determination(usize),
 }
 
 /// The outcome of evaluating one answer set.
@@ -175,53 +176,39 @@ impl Program {
             .collect()
     }
 
-    /// For each decided determination, the answers that make it the value it has: for a
-    /// conjunction that is yes, all of its parts; for one that is no, its first part that is
-    /// no (the form stops at the first "no"); dually for a disjunction. Each determination's
-    /// own rule is walked once, in compile order, and the deciders of a determination it refers
-    /// to are taken from its own entry (through it), so a determination referred to many times
-    /// is worked out once.
+    /// For each decided determination, what makes it the value it has, as its own rule says:
+    /// for a conjunction that is yes, all of its parts; for one that is no, its first part that
+    /// is no (the form stops at the first "no"); dually for a disjunction. A part that is
+    /// another determination is named, not expanded, so each rule is walked once and the work
+    /// is linear in the rules.
     fn deciders(&self, values: &[Truth], determinations: &[Truth]) -> Vec<Vec<Decider>> {
         let mut out: Vec<Vec<Decider>> = vec![Vec::new(); self.roots.len()];
-        let mut mark = vec![usize::MAX; self.question_count];
-        for &d in &self.order {
+        let mut seen_q = vec![usize::MAX; self.question_count];
+        let mut seen_d = vec![usize::MAX; self.roots.len()];
+        for (d, slot) in out.iter_mut().enumerate() {
             if !determinations.get(d).is_some_and(|v| v.is_known()) {
                 continue;
             }
-            let mut mine: Vec<Decider> = Vec::new();
-            let mut add = |decider: Decider, mine: &mut Vec<Decider>| {
-                if let Some(m) = mark.get_mut(decider.question)
-                    && *m != d
-                {
-                    *m = d;
-                    mine.push(decider);
-                }
-            };
             let mut stack: Vec<usize> = self.roots.get(d).copied().into_iter().collect();
             while let Some(n) = stack.pop() {
                 let (Some(node), Some(&value)) = (self.nodes.get(n), values.get(n)) else {
                     continue;
                 };
                 match node.op {
-                    Op::Question(question) => add(
-                        Decider {
-                            question,
-                            via: Vec::new(),
-                        },
-                        &mut mine,
-                    ),
+                    Op::Question(q) => {
+                        if let Some(m) = seen_q.get_mut(q)
+                            && *m != d
+                        {
+                            *m = d;
+                            slot.push(Decider::Question(q));
+                        }
+                    }
                     Op::Determination(e) => {
-                        for decider in out.get(e).into_iter().flatten() {
-                            let mut via = Vec::with_capacity(decider.via.len() + 1);
-                            via.push(e);
-                            via.extend_from_slice(&decider.via);
-                            add(
-                                Decider {
-                                    question: decider.question,
-                                    via,
-                                },
-                                &mut mine,
-                            );
+                        if let Some(m) = seen_d.get_mut(e)
+                            && *m != d
+                        {
+                            *m = d;
+                            slot.push(Decider::Determination(e));
                         }
                     }
                     Op::Not => stack.extend(self.children_of(node).first().copied()),
@@ -236,9 +223,6 @@ impl Program {
                         }
                     }
                 }
-            }
-            if let Some(slot) = out.get_mut(d) {
-                *slot = mine;
             }
         }
         out

@@ -25,6 +25,8 @@ pub struct Engine {
     questions_of: Vec<Vec<usize>>,
     /// For each determination, the determinations its rule names.
     refers_to: Vec<Vec<usize>>,
+    /// For each determination, the questions its own rule names (not through others).
+    own_questions: Vec<Vec<usize>>,
 }
 
 impl Engine {
@@ -63,25 +65,31 @@ impl Engine {
             }
         }
         if problems.is_empty() {
-            let refers_to = checklist
-                .determinations
-                .iter()
-                .map(|det| {
-                    let mut named: Vec<usize> = crate::checklist::Rule::walk(&det.rule)
-                        .filter_map(|part| match &part.value {
-                            crate::checklist::Rule::Determination(id) => {
-                                checklist.determination_index(id)
-                            }
-                            _ => None,
-                        })
-                        .collect();
-                    named.sort_unstable();
-                    named.dedup();
-                    named
-                })
-                .collect();
+            let named = |pick: fn(&Checklist, &crate::checklist::Rule) -> Option<usize>| {
+                checklist
+                    .determinations
+                    .iter()
+                    .map(|det| {
+                        let mut named: Vec<usize> = crate::checklist::Rule::walk(&det.rule)
+                            .filter_map(|part| pick(&checklist, &part.value))
+                            .collect();
+                        named.sort_unstable();
+                        named.dedup();
+                        named
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let refers_to = named(|c, rule| match rule {
+                crate::checklist::Rule::Determination(id) => c.determination_index(id),
+                _ => None,
+            });
+            let own_questions = named(|c, rule| match rule {
+                crate::checklist::Rule::Question(id) => c.question_index(id),
+                _ => None,
+            });
             Ok(Engine {
                 refers_to,
+                own_questions,
                 checklist,
                 program,
                 questions_of,
@@ -126,6 +134,13 @@ impl Engine {
     #[must_use]
     pub fn questions_of(&self, d: usize) -> &[usize] {
         self.questions_of.get(d).map_or(&[], Vec::as_slice)
+    }
+
+    /// The questions determination `d`'s own rule names (not through other determinations),
+    /// in checklist order.
+    #[must_use]
+    pub fn own_questions(&self, d: usize) -> &[usize] {
+        self.own_questions.get(d).map_or(&[], Vec::as_slice)
     }
 
     /// The determinations determination `d`'s rule names, in checklist order.

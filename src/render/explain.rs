@@ -14,7 +14,7 @@ use crate::checklist::Question;
 use crate::checklist::shown;
 use crate::engine::{Engine, Truth};
 use crate::render::checklist_text::EDITORIAL;
-use crate::report::{Reason, Report};
+use crate::report::{Basis, Reason, Report};
 use crate::text::{hanging, visible, visible_lines};
 
 pub(crate) struct Explain<'e> {
@@ -208,42 +208,63 @@ impl Explain<'_> {
                 "Still needed:"
             }
         )?;
-        // Answers that count through another determination are shown once, by that one.
-        let mut through: Vec<(usize, Vec<String>)> = Vec::new();
         for r in &reasons {
-            let Some(question) = checklist.questions.get(r.question) else {
-                continue;
-            };
-            match r.via.first() {
-                None => self.reason(out, question, r)?,
-                Some(&via) => {
-                    let answer = r.value().map_or("not answered", AnswerValue::as_str);
-                    let item = format!("{} {answer}", question.number.as_str());
-                    match through.iter_mut().find(|(v, _)| *v == via) {
-                        Some((_, items)) => items.push(item),
-                        None => through.push((via, vec![item])),
+            match r.basis {
+                Basis::Answer { question, .. } => {
+                    if let Some(question) = checklist.questions.get(question) {
+                        self.reason(out, question, r)?;
                     }
                 }
+                Basis::Determination(e) => self.rests_on(out, outcome, e)?,
             }
         }
-        for (via, items) in through {
-            let is = match outcome.determinations.get(via) {
-                Some(Truth::Yes) => "is",
-                Some(Truth::No) => "is not",
-                _ => "may or may not be",
-            };
-            let line = format!(
-                "because it {is} {} (Question {}): {}",
-                with_article(checklist.label(via)),
-                checklist
-                    .determinations
-                    .get(via)
-                    .map_or("?", |x| x.number.as_str()),
-                items.join(", ")
-            );
-            writeln!(out, "{}", hanging(&line, 6, 8))?;
-        }
         self.what_would_change_it(out, outcome, d, value)
+    }
+
+    /// "because it is not an ADS (Question 1): (1)(b) no": a determination this one rests on,
+    /// with the answers of its own rule that decided it (its own explanation has the rest).
+    fn rests_on(
+        &self,
+        out: &mut dyn Write,
+        outcome: &crate::report::Outcome,
+        e: usize,
+    ) -> io::Result<()> {
+        let checklist = self.engine.checklist();
+        let is = match outcome.determinations.get(e) {
+            Some(Truth::Yes) => "because it is",
+            Some(Truth::No) => "because it is not",
+            _ => "until it is settled whether it is",
+        };
+        let answers: Vec<String> = outcome
+            .reasons
+            .iter()
+            .filter(|r| r.determination == e)
+            .map(|r| match r.basis {
+                Basis::Answer { question, .. } => format!(
+                    "{} {}",
+                    checklist.number(question),
+                    r.value().map_or("not answered", AnswerValue::as_str)
+                ),
+                Basis::Determination(f) => format!(
+                    "{} {}",
+                    checklist.label(f),
+                    outcome
+                        .determinations
+                        .get(f)
+                        .map_or("undetermined", |t| t.as_str())
+                ),
+            })
+            .collect();
+        let line = format!(
+            "{is} {} (Question {}): {}",
+            with_article(checklist.label(e)),
+            checklist
+                .determinations
+                .get(e)
+                .map_or("?", |x| x.number.as_str()),
+            answers.join(", ")
+        );
+        writeln!(out, "{}", hanging(&line, 6, 8))
     }
 
     /// " (NYC ADS Task Force checklist)" for a block's source, with `extra` (a citation).
@@ -294,9 +315,9 @@ impl Explain<'_> {
                 writeln!(out, "{}", hanging(&format!("{question}  NO"), 4, 6))?;
                 // The stop rule that applied: this determination's own, or, when every
                 // deciding answer counts through another one, that one's.
-                let through = reasons.first().and_then(|r| r.via.first().copied());
+                let through = reasons.first().and_then(|r| r.rests_on());
                 let applied = match through {
-                    Some(v) if reasons.iter().all(|r| r.via.first() == Some(&v)) => v,
+                    Some(v) if reasons.iter().all(|r| r.rests_on() == Some(v)) => v,
                     _ => d,
                 };
                 if let Some(rule_of) = checklist.determinations.get(applied)

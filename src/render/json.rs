@@ -1,9 +1,15 @@
 //! JSON: one array of results (`json`), or one object per line (`jsonl`).
 //!
 //! The object for one file:
-//! `{"file", "checklist", "tool", "determinations": {id: "yes"|"no"|"undetermined"},
-//!   "summary", "reasons": [...], "needed": [ids], "warnings": [...], "error", "errors"}`.
+//! `{"format_version": 2, "file", "checklist", "tool", "determinations": {id: "yes"|"no"|
+//!   "undetermined"}, "summary", "reasons": [...], "needed": [ids], "would_change": [...],
+//!   "warnings": [...], "error", "errors"}`.
 //! A file that could not be evaluated has `determinations: null` and `error` set.
+//!
+//! A reason is an answer (`question`, `number`, `text`, `answer`, `note`, `options`) or, for a
+//! determination that rests on another, a reference to it (`rests_on`, `label`, `value`): its
+//! reasons are listed under its own id, not repeated (format version 2; version 1 copied them,
+//! with a `via` path, into every determination resting on it).
 
 use std::io::{self, Write};
 
@@ -19,8 +25,12 @@ use crate::report::Report;
 
 /// One report as JSON, borrowing from the report: serialized directly, with no intermediate
 /// `serde_json::Value` (this runs for every file of a batch).
+/// The version of the JSON result object; see the module documentation.
+pub const FORMAT_VERSION: u32 = 2;
+
 #[derive(Serialize)]
 struct ReportJson<'a> {
+    format_version: u32,
     file: &'a str,
     checklist: &'a str,
     tool: &'a Map<String, Value>,
@@ -57,15 +67,23 @@ impl Serialize for Determinations<'_> {
 }
 
 #[derive(Serialize)]
-struct ReasonJson<'a> {
-    determination: &'a str,
-    question: &'a str,
-    number: Option<&'a str>,
-    text: Option<&'a str>,
-    answer: &'a str,
-    note: Option<&'a str>,
-    options: &'a [String],
-    via: Vec<&'a str>,
+#[serde(untagged)]
+enum ReasonJson<'a> {
+    Answer {
+        determination: &'a str,
+        question: &'a str,
+        number: Option<&'a str>,
+        text: Option<&'a str>,
+        answer: &'a str,
+        note: Option<&'a str>,
+        options: &'a [String],
+    },
+    RestsOn {
+        determination: &'a str,
+        rests_on: &'a str,
+        label: &'a str,
+        value: &'static str,
+    },
 }
 
 /// `{"determination": "agency_ads", "to": "yes", "answers": [{"question": "2b", ...}]}`
@@ -105,6 +123,7 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
     let question_id = |q: usize| checklist.question_id(q);
     let determination_id = |d: usize| checklist.determination_id(d);
     let mut view = ReportJson {
+        format_version: FORMAT_VERSION,
         file: &report.file,
         checklist: checklist.id.as_str(),
         tool: &report.tool,
@@ -127,18 +146,28 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
             view.reasons = outcome
                 .reasons
                 .iter()
-                .map(|r| {
-                    let question = checklist.questions.get(r.question);
-                    ReasonJson {
-                        determination: determination_id(r.determination),
-                        question: question_id(r.question),
-                        number: question.map(|q| q.number.as_str()),
-                        text: question.map(|q| q.text.as_str()),
-                        answer: r.value().map_or("unanswered", AnswerValue::as_str),
-                        note: r.note(),
-                        options: r.options(),
-                        via: r.via.iter().map(|&d| determination_id(d)).collect(),
+                .map(|r| match r.basis {
+                    crate::report::Basis::Answer { question: q, .. } => {
+                        let question = checklist.questions.get(q);
+                        ReasonJson::Answer {
+                            determination: determination_id(r.determination),
+                            question: question_id(q),
+                            number: question.map(|q| q.number.as_str()),
+                            text: question.map(|q| q.text.as_str()),
+                            answer: r.value().map_or("unanswered", AnswerValue::as_str),
+                            note: r.note(),
+                            options: r.options(),
+                        }
                     }
+                    crate::report::Basis::Determination(e) => ReasonJson::RestsOn {
+                        determination: determination_id(r.determination),
+                        rests_on: determination_id(e),
+                        label: checklist.label(e),
+                        value: outcome
+                            .determinations
+                            .get(e)
+                            .map_or("undetermined", |t| t.as_str()),
+                    },
                 })
                 .collect();
             view.needed = outcome.needed.iter().map(|&q| question_id(q)).collect();

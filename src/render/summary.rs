@@ -2,7 +2,7 @@
 
 use crate::answers::AnswerValue;
 use crate::engine::{Engine, Truth};
-use crate::report::{Outcome, Reason};
+use crate::report::{Basis, Outcome, Reason};
 
 /// What keeps the first determination that is not yes from being yes, or that everything is
 /// met: "(1)(b) no: not a computerized implementation", "(2)(b) unsure".
@@ -40,24 +40,33 @@ pub fn summary(engine: &Engine, outcome: &Outcome) -> String {
     } else {
         String::new()
     };
+    let value_of = |e: usize| {
+        outcome
+            .determinations
+            .get(e)
+            .map_or("undetermined", |t| t.as_str())
+    };
     let said = match value {
-        Truth::No => mine.first().map_or_else(String::new, |r| {
-            // "(1)(b) no: not a computerized implementation"; the short name only reads
-            // right after a "no" (a rule with `not` can be decided by a "yes").
-            let short = checklist
-                .questions
-                .get(r.question)
-                .and_then(|q| q.short.as_ref())
-                .filter(|_| r.value() == Some(AnswerValue::No))
-                .map_or_else(String::new, |s| format!(": not {}", s.as_str()));
-            let answer = r.value().map_or("no", AnswerValue::as_str);
-            format!("{} {answer}{short}", checklist.number(r.question))
+        Truth::No => mine.first().map_or_else(String::new, |r| match r.basis {
+            Basis::Determination(e) => format!("{} {}", checklist.label(e), value_of(e)),
+            Basis::Answer { question, .. } => {
+                // "(1)(b) no: not a computerized implementation"; the short name only reads
+                // right after a "no" (a rule with `not` can be decided by a "yes").
+                let short = checklist
+                    .questions
+                    .get(question)
+                    .and_then(|q| q.short.as_ref())
+                    .filter(|_| r.value() == Some(AnswerValue::No))
+                    .map_or_else(String::new, |s| format!(": not {}", s.as_str()));
+                let answer = r.value().map_or("no", AnswerValue::as_str);
+                format!("{} {answer}{short}", checklist.number(question))
+            }
         }),
         _ => {
             let numbers = |which: Option<AnswerValue>| -> Vec<&str> {
                 mine.iter()
                     .filter(|r| r.value() == which)
-                    .map(|r| checklist.number(r.question))
+                    .filter_map(|r| r.question().map(|q| checklist.number(q)))
                     .collect()
             };
             let (unsure, missing) = (numbers(Some(AnswerValue::Unsure)), numbers(None));
@@ -67,6 +76,9 @@ pub fn summary(engine: &Engine, outcome: &Outcome) -> String {
             }
             if !missing.is_empty() {
                 parts.push(format!("{} not answered", missing.join(", ")));
+            }
+            for e in mine.iter().filter_map(|r| r.rests_on()) {
+                parts.push(format!("{} {}", checklist.label(e), value_of(e)));
             }
             parts.join("; ")
         }

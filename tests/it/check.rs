@@ -119,10 +119,9 @@ fn the_failing_inventory_fails_with_each_finding_on_its_line() {
         "adscheck check: 6 files, 7 errors, 1 warning; 6 files failed"
     );
     // The mismatch names both values and the answers that decide it.
-    assert!(
-        lines[1]
-            .contains("declared agency_ads: no, but the checklist gives yes: (1)(a) yes (line 8)")
-    );
+    assert!(lines[1].contains(
+        "declared agency_ads: no, but the checklist gives yes: ADS yes, (2)(a) yes (line 11)"
+    ));
     assert!(lines[4].contains(
         "same tool as examples/inventory-failing/sanitation/collection-route-optimization.yaml"
     ));

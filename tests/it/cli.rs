@@ -107,6 +107,7 @@ fn json_contract_of_one_file() {
     assert_eq!(
         keys,
         [
+            "format_version",
             "file",
             "checklist",
             "tool",
@@ -120,7 +121,35 @@ fn json_contract_of_one_file() {
             "errors"
         ]
     );
+    assert_eq!(v["format_version"], 2);
     assert_eq!(v["tool"]["name"], "Heat complaint prioritization");
+    // Undetermined, Agency ADS lists only what is open: (2)(b), not ADS's settled answers.
+    let agency: Vec<&serde_json::Value> = v["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["determination"] == "agency_ads")
+        .collect();
+    assert_eq!(agency.len(), 1);
+    // Decided yes, it rests on ADS by reference: one entry, not ADS's reasons again.
+    let fire = run(&[
+        "classify",
+        "examples/answers/fire-inspection-risk-model.yaml",
+        "-f",
+        "json",
+    ]);
+    let fire = json(&fire.stdout);
+    let agency: Vec<&serde_json::Value> = fire[0]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["determination"] == "agency_ads")
+        .collect();
+    assert_eq!(agency.len(), 3, "ADS, (2)(a), (2)(b): {agency:?}");
+    assert_eq!(
+        agency[0],
+        &serde_json::json!({"determination": "agency_ads", "rests_on": "ads", "label": "ADS", "value": "yes"})
+    );
     assert_eq!(v["needed"], serde_json::json!(["2b"]));
     let last = v["reasons"].as_array().unwrap().last().unwrap();
     assert_eq!(last["determination"], "agency_ads");

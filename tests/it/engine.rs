@@ -142,7 +142,7 @@ fn a_no_is_decided_by_the_first_no_in_form_order() {
             .reasons
             .iter()
             .filter(|r| r.determination == 0)
-            .map(|r| (QUESTIONS[r.question], r.value()))
+            .map(|r| (QUESTIONS[r.question().unwrap()], r.value()))
             .collect();
         match form(values).0 {
             Some(false) => {
@@ -234,17 +234,24 @@ fn agency_ads_no_through_ads_names_the_path() {
     let engine = ll49();
     let report = Report::evaluate(&engine, parse_yaml("answers: {1a: yes, 1b: no}").unwrap());
     let outcome = report.outcome.unwrap();
-    let agency: Vec<(usize, Vec<usize>)> = outcome
+    let agency: Vec<&adscheck::report::Basis> = outcome
         .reasons
         .iter()
         .filter(|r| r.determination == 1)
-        .map(|r| (r.question, r.via.clone()))
+        .map(|r| &r.basis)
         .collect();
     assert_eq!(
         agency,
-        [(1, vec![0])],
-        "agency ADS is no through ADS, because of 1b"
+        [&adscheck::report::Basis::Determination(0)],
+        "agency ADS is no because ADS is (which rests on 1b), by reference"
     );
+    let ads: Vec<Option<usize>> = outcome
+        .reasons
+        .iter()
+        .filter(|r| r.determination == 0)
+        .map(|r| r.question())
+        .collect();
+    assert_eq!(ads, [Some(1)]);
     assert_eq!(
         adscheck::render::summary(&engine, &outcome),
         "(1)(b) no: not a computerized implementation"

@@ -439,7 +439,10 @@ fn a_closed_pipe_ends_quietly() {
         .output()
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.starts_with("{\"file\":\"./t0000.yaml\""), "{stdout}");
+    assert!(
+        stdout.starts_with("{\"format_version\":2,\"file\":\"./t0000.yaml\""),
+        "{stdout}"
+    );
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
         !stderr.contains("panicked") && !stderr.contains("Broken pipe"),

@@ -24,11 +24,16 @@ fn evaluate(engine: &Engine, answers: &str) -> (Vec<Truth>, Vec<String>, Vec<(St
         .reasons
         .iter()
         .filter(|r| r.determination == 1)
-        .map(|r| {
-            (
-                c.questions[r.question].id.value.clone(),
+        .map(|r| match r.rests_on() {
+            // A determination this one rests on: `=id` and its value.
+            Some(e) => (
+                format!("={}", c.determinations[e].id.as_str()),
+                outcome.determinations[e].as_str().to_owned(),
+            ),
+            None => (
+                c.questions[r.question().unwrap()].id.value.clone(),
                 r.value().map_or("unanswered", |a| a.as_str()).to_owned(),
-            )
+            ),
         })
         .collect();
     (outcome.determinations, needed, reasons)
@@ -46,7 +51,7 @@ fn any_of_is_yes_as_soon_as_one_part_is() {
     assert_eq!(
         reasons,
         [
-            ("identifiable".to_owned(), "yes".to_owned()),
+            ("=personal".to_owned(), "yes".to_owned()),
             ("large_scale".to_owned(), "yes".to_owned()),
             ("exempt".to_owned(), "no".to_owned())
         ]

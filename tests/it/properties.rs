@@ -204,7 +204,13 @@ fn said(report: &Report) -> Said {
     let reasons = o
         .reasons
         .iter()
-        .map(|r| (r.determination, r.question, format!("{:?}", r.value())))
+        .map(|r| {
+            (
+                r.determination,
+                r.question().unwrap_or(usize::MAX),
+                format!("{:?}", r.value()),
+            )
+        })
         .collect();
     let summary = adscheck::render::summary(engine(), &o);
     (o.determinations, o.needed, summary, reasons)
