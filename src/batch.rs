@@ -149,9 +149,20 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Source> {
     sources(paths).collect()
 }
 
-/// How many files are worked on together: enough to keep every core busy, few enough that
-/// memory stays flat however many files there are.
+/// The largest answer file read unless the caller allows more: real ones are a few KiB, and
+/// the limit keeps a stray database dump from filling memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// The most files worked on together: enough to keep every core busy, few enough that memory
+/// stays flat however many files there are.
 const CHUNK: usize = 1024;
+
+/// The first chunk, before the size of results is known.
+const FIRST_CHUNK: usize = 64;
+
+/// Results held at once are kept to about this many bytes: chunks shrink when results are large
+/// (a big checklist's explanations), so memory stays flat whatever the size of each result.
+const BUFFER_BYTES: usize = 2 << 20;
 
 /// Batches smaller than this are worked on one thread: starting the pool costs more.
 const SEQUENTIAL_BELOW: usize = 16;
@@ -167,6 +178,25 @@ const SEQUENTIAL_BELOW: usize = 16;
 pub fn in_order<T, R, E>(
     sources: impl Iterator<Item = T>,
     work: impl Fn(&T) -> R + Sync,
+    each: impl FnMut(T, R) -> Result<(), E>,
+) -> Result<usize, E>
+where
+    T: Sync,
+    R: Send,
+{
+    in_order_sized(sources, work, |_| 0, each)
+}
+
+/// [`in_order`], with the results held at once bounded by bytes as well as by count: `size`
+/// says how many bytes a result holds, and each chunk is sized from the results so far to stay
+/// near [`BUFFER_BYTES`] (between 16 and 1,024 files).
+///
+/// # Errors
+/// The first error `each` returns; no further sources are read after it.
+pub fn in_order_sized<T, R, E>(
+    sources: impl Iterator<Item = T>,
+    work: impl Fn(&T) -> R + Sync,
+    size: impl Fn(&R) -> usize,
     mut each: impl FnMut(T, R) -> Result<(), E>,
 ) -> Result<usize, E>
 where
@@ -176,8 +206,9 @@ where
     use rayon::prelude::*;
     let mut sources = sources.peekable();
     let mut count = 0;
+    let mut next = FIRST_CHUNK;
     while sources.peek().is_some() {
-        let chunk: Vec<T> = sources.by_ref().take(CHUNK).collect();
+        let chunk: Vec<T> = sources.by_ref().take(next).collect();
         // A few files are done before threads could start: a one-file run stays as quick as
         // the process itself.
         let results: Vec<R> = if chunk.len() < SEQUENTIAL_BELOW {
@@ -185,6 +216,9 @@ where
         } else {
             chunk.par_iter().map(&work).collect()
         };
+        let bytes: usize = results.iter().map(&size).sum();
+        let per_result = (bytes / results.len().max(1)).max(1);
+        next = (BUFFER_BYTES / per_result).clamp(SEQUENTIAL_BELOW, CHUNK);
         for (source, result) in chunk.into_iter().zip(results) {
             count += 1;
             each(source, result)?;
@@ -192,10 +226,6 @@ where
     }
     Ok(count)
 }
-
-/// The largest answer file read unless the caller allows more: real ones are a few KiB, and
-/// the limit keeps a stray database dump from filling memory.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 /// Read one source as text, at most `max_bytes` (counted while reading; files that are not
 /// regular files are refused before they are opened).

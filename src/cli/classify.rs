@@ -43,7 +43,7 @@ pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
     let mut progress = Progress::new();
     let quiet = args.quiet;
     // Workers classify and render; this thread only writes, in order.
-    let total = batch::in_order(
+    let total = batch::in_order_sized(
         sources,
         |source| {
             let report = batch::classify(&engine, source, cli.max_file_size);
@@ -62,6 +62,7 @@ pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
             };
             (renderer.prepare(&report), lines, report.outcome.is_err())
         },
+        |(prepared, lines, _)| prepared.size() + lines.iter().map(String::len).sum::<usize>(),
         |_, (prepared, lines, is_error)| -> io::Result<()> {
             for line in &lines {
                 progress.println(line);

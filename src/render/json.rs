@@ -92,6 +92,16 @@ struct FlipJson<'a> {
     determination: &'a str,
     to: &'static str,
     answers: Vec<ChangeJson<'a>>,
+    /// Determinations this one rests on that would take the value given, by the changes
+    /// listed for them under their own id (not repeated here).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    determinations: Vec<DeterminationChangeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DeterminationChangeJson<'a> {
+    determination: &'a str,
+    to: &'static str,
 }
 
 #[derive(Serialize)]
@@ -176,21 +186,30 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
                 .iter()
                 .enumerate()
                 .flat_map(|(d, flips)| flips.iter().map(move |f| (d, f)))
-                .map(|(d, flip)| FlipJson {
-                    determination: determination_id(d),
-                    to: flip.to.as_str(),
-                    answers: flip
-                        .changes
-                        .iter()
-                        .map(|c| ChangeJson {
-                            question: question_id(c.question),
-                            number: checklist
-                                .questions
-                                .get(c.question)
-                                .map(|q| q.number.as_str()),
-                            answer: c.to.as_str(),
-                        })
-                        .collect(),
+                .map(|(d, flip)| {
+                    let (changes, through) = by_reference(engine, outcome, d, flip);
+                    FlipJson {
+                        determination: determination_id(d),
+                        to: flip.to.as_str(),
+                        answers: changes
+                            .iter()
+                            .map(|c| ChangeJson {
+                                question: question_id(c.question),
+                                number: checklist
+                                    .questions
+                                    .get(c.question)
+                                    .map(|q| q.number.as_str()),
+                                answer: c.to.as_str(),
+                            })
+                            .collect(),
+                        determinations: through
+                            .into_iter()
+                            .map(|(e, to)| DeterminationChangeJson {
+                                determination: determination_id(e),
+                                to: to.as_str(),
+                            })
+                            .collect(),
+                    }
                 })
                 .collect();
             view.warnings = outcome.warnings.iter().map(diagnostic).collect();
@@ -201,6 +220,45 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
         }
     }
     view
+}
+
+/// A flip of determination `d` with the changes that belong to a determination it rests on
+/// replaced by a reference to that determination's own flip, when the two are the same
+/// changes: keeps `would_change` linear in the size of the rules (a chain of determinations
+/// would otherwise repeat every change below each one).
+fn by_reference(
+    engine: &Engine,
+    outcome: &crate::report::Outcome,
+    d: usize,
+    flip: &crate::engine::Flip,
+) -> (Vec<crate::engine::Change>, Vec<(usize, Truth)>) {
+    let own = engine.own_questions(d);
+    let mut left: Vec<crate::engine::Change> = flip.changes.clone();
+    let mut through = Vec::new();
+    for &e in engine.refers_to(d) {
+        let theirs = engine.questions_of(e);
+        let part: Vec<crate::engine::Change> = left
+            .iter()
+            .copied()
+            .filter(|c| {
+                theirs.binary_search(&c.question).is_ok() && own.binary_search(&c.question).is_err()
+            })
+            .collect();
+        if part.is_empty() {
+            continue;
+        }
+        let same = outcome
+            .flips
+            .get(e)
+            .into_iter()
+            .flatten()
+            .find(|f| f.changes == part);
+        if let Some(f) = same {
+            left.retain(|c| part.binary_search(c).is_err());
+            through.push((e, f.to));
+        }
+    }
+    (left, through)
 }
 
 /// The JSON value for one report (for callers that want a value rather than bytes).

@@ -61,6 +61,17 @@ pub enum Prepared {
     Row(Vec<String>),
 }
 
+impl Prepared {
+    /// How many bytes it holds (roughly, for a row).
+    #[must_use]
+    pub fn size(&self) -> usize {
+        match self {
+            Prepared::Bytes(bytes) => bytes.len(),
+            Prepared::Row(cells) => cells.iter().map(String::len).sum(),
+        }
+    }
+}
+
 /// Writes reports in one format.
 ///
 /// Rendering is split in two so that a batch can render on every core: [`Renderer::prepare`]

@@ -562,7 +562,7 @@ fn kill_9_during_saves_never_leaves_a_mix() {
     assert!(
         names
             .iter()
-            .all(|n| n == "t.yaml" || n.starts_with(".adscheck-")),
+            .all(|n| n == "t.yaml" || n.starts_with(".t.yaml.")),
         "{names:?}"
     );
 }

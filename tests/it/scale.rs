@@ -84,3 +84,26 @@ fn ten_thousand_questions_classify_and_lint_in_linear_time() {
     assert_eq!(needed, [9_999]);
     assert!(asked_all, "every answer was needed");
 }
+
+#[test]
+fn output_grows_with_the_checklist_not_with_its_square() {
+    // The pair of issue 12: 10 questions in 1 determination, 500 in 50 chained ones; answers
+    // three in four yes, one in four unsure. A determination that rests on another refers to
+    // it (reasons, and what would change it) instead of repeating it.
+    let size = |determinations: usize| {
+        within(60, move || {
+            let engine = engine(&synthetic::chain(determinations, 10));
+            let answers = synthetic::answers(determinations * 10, 12, 4);
+            let report = Report::classify(&engine, "a.yaml", &answers, Format::Yaml);
+            let mut bytes = Vec::new();
+            adscheck::render::write_report_json(&engine, &report, &mut bytes).unwrap();
+            bytes.len()
+        })
+    };
+    let (small, large) = (size(1), size(50));
+    assert!(
+        large <= 100 * small,
+        "50x the questions gave {large} bytes against {small}: {}x",
+        large / small
+    );
+}
