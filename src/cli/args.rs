@@ -48,6 +48,14 @@ pub enum Command {
     /// Check or print a checklist.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `adscheck man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Args)]

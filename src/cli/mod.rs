@@ -31,6 +31,7 @@ mod args;
 mod check;
 mod checklist;
 mod classify;
+mod completions;
 mod interview;
 mod output;
 mod progress;
@@ -154,6 +155,8 @@ fn run(cli: &Cli) -> Outcome {
         Command::Recheck(args) => recheck::run(cli, args),
         Command::Stamp(args) => stamp::run(cli, args),
         Command::Checklist(command) => checklist::run(cli, command),
+        Command::Completions { shell } => completions::run(*shell),
+        Command::Man => completions::man(),
     }
 }
 

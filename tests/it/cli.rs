@@ -707,3 +707,29 @@ fn the_json_schema_accepts_every_example_and_rejects_bad_files() {
         assert!(!validator.is_valid(&value), "{why}: {text}");
     }
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_command_line_itself() {
+    for (shell, marker) in [
+        ("bash", "complete -F _adscheck"),
+        ("zsh", "#compdef adscheck"),
+        ("fish", "complete -c adscheck"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let r = run(&["completions", shell]);
+        assert_eq!(r.code, 0, "{shell}");
+        assert!(
+            r.stdout.contains(marker),
+            "{shell}: {}",
+            &r.stdout[..200.min(r.stdout.len())]
+        );
+        for sub in ["classify", "check", "interview", "stamp", "recheck"] {
+            assert!(r.stdout.contains(sub), "{shell} completes {sub}");
+        }
+    }
+    let r = run(&["man"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains(".TH adscheck 1"), "{}", r.stdout);
+    assert!(r.stdout.contains("Not legal advice"));
+    assert!(r.stdout.contains("classify"));
+}

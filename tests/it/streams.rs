@@ -64,6 +64,8 @@ fn commands() -> Vec<Vec<&'static str>> {
         "schema",
         "recheck --against checklist.yaml --from checklist.yaml answers",
         "stamp --by tester stamped",
+        "completions bash",
+        "man",
     ]
     .iter()
     .map(|c| c.split(' ').collect())
