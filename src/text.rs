@@ -7,6 +7,8 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let options = textwrap::Options::new(width)
         .initial_indent(first)
         .subsequent_indent(rest)
+        // Lines break at spaces only: "(1)(d)" or "official/employee" never split.
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(text, options)
         .into_iter()

@@ -373,8 +373,8 @@ impl Reader<'_> {
                 Kind::NoOptionsTicked,
                 value_node.position,
                 format!(
-                    "{} is answered yes but none of its informational checkboxes is ticked \
-                     (options: {})",
+                    "{} is answered yes and none of its informational checkboxes is ticked (the \
+                     form asks which, for informational purposes only; options: {})",
                     question.number.as_str(),
                     question.choice_ids().collect::<Vec<_>>().join(", ")
                 ),

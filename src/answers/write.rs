@@ -183,10 +183,10 @@ pub fn template(checklist: &Checklist, schema_line: Option<&str>) -> String {
     comment(
         &mut out,
         2,
-        "Any other facts may follow, e.g. what Local Law 35 of 2022 (Administrative Code \
-         § 3-119.5) asks each tool to report: its purpose, the data it collects or analyses and \
-         their source, how the information it produces is used, any vendor, and the month and \
-         year it was first used.",
+        "Any other facts may follow, e.g. (adscheck's summary, not the law's words) what Local \
+         Law 35 of 2022 (Administrative Code § 3-119.5) asks each tool to report: its purpose, \
+         the data it collects or analyses and their source, how the information it produces is \
+         used, any vendor, and the month and year it was first used.",
     );
     let _ = writeln!(out, "answers:");
     for determination in &checklist.determinations {
@@ -230,7 +230,20 @@ fn template_question(out: &mut String, q: &Question) {
             comment(
                 out,
                 2,
-                "Long form with checkboxes: {answer: yes, options: [ids], note: \"...\"}. Options:",
+                match q.options.as_ref().map(|o| o.kind) {
+                    Some(crate::checklist::OptionKind::Examples) => {
+                        "Long form with the kinds of decision (the form's examples, an open list): \
+                         {answer: yes, options: [ids], note: \"...\"}. Options:"
+                    }
+                    Some(crate::checklist::OptionKind::Factors) => {
+                        "Long form with the factors considered (the form's, among others): \
+                         {answer: yes, options: [ids], note: \"...\"}. Options:"
+                    }
+                    _ => {
+                        "Long form with the informational checkboxes: {answer: yes, options: \
+                         [ids], note: \"...\"}. Options:"
+                    }
+                },
             );
             for c in &options.choices {
                 hanging_comment(

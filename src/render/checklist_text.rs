@@ -81,7 +81,13 @@ pub fn checklist_text(checklist: &Checklist) -> String {
     let _ = writeln!(
         s,
         "{}",
-        wrapped(&format!("Source: {}", checklist.source.as_str()), 0)
+        wrapped(
+            &format!(
+                "Source (adscheck's description): {}",
+                checklist.source.as_str()
+            ),
+            0
+        )
     );
     for d in &checklist.determinations {
         let _ = writeln!(s);
@@ -198,13 +204,24 @@ fn guidance_and_options(s: &mut String, q: &Question, indent: usize, ids: bool) 
                 indent + 2
             )
         );
+        // Only (1)(a)-style informational lists are checkboxes on the form; the others are
+        // bullet lists there, and are shown so.
+        let mark = if options.kind == OptionKind::Informational {
+            "[ ]"
+        } else {
+            "-"
+        };
         for c in &options.choices {
             let line = if ids {
-                format!("[ ] {}  [{}]", shown(&c.label), c.id.as_str())
+                format!("{mark} {}  [{}]", shown(&c.label), c.id.as_str())
             } else {
-                format!("[ ] {}", shown(&c.label))
+                format!("{mark} {}", shown(&c.label))
             };
-            let _ = writeln!(s, "{}", hanging(&line, indent + 2, indent + 6));
+            let _ = writeln!(
+                s,
+                "{}",
+                hanging(&line, indent + 2, indent + 3 + mark.chars().count())
+            );
             if let Some(d) = &c.description {
                 let _ = writeln!(s, "{}", wrapped(&shown(d), indent + 6));
             }
@@ -220,7 +237,7 @@ fn bullet(text: &str, indent: usize) -> String {
 }
 
 /// "Footnotes (source)" and each footnote named in `ids`, with its editorial note.
-fn footnotes<'i>(
+pub(crate) fn footnotes<'i>(
     s: &mut String,
     checklist: &Checklist,
     ids: impl Iterator<Item = &'i str>,
@@ -355,19 +372,24 @@ fn question_markdown(s: &mut String, q: &Question) {
             shown(&options.prompt),
             option_kind(options.kind)
         );
+        let mark = if options.kind == OptionKind::Informational {
+            "- [ ]"
+        } else {
+            "-"
+        };
         for c in &options.choices {
             match &c.description {
                 Some(d) => {
                     let _ = writeln!(
                         s,
-                        "  - [ ] **{}** (`{}`) — {}",
+                        "  {mark} **{}** (`{}`) — {}",
                         shown(&c.label),
                         c.id.as_str(),
                         shown(d)
                     );
                 }
                 None => {
-                    let _ = writeln!(s, "  - [ ] {} (`{}`)", shown(&c.label), c.id.as_str());
+                    let _ = writeln!(s, "  {mark} {} (`{}`)", shown(&c.label), c.id.as_str());
                 }
             }
             for item in &c.items {

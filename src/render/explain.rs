@@ -106,6 +106,22 @@ impl Explain<'_> {
         for d in 0..checklist.determinations.len() {
             self.determination(out, outcome, d)?;
         }
+        // The footnotes the definitions above mark, with adscheck's notes on them.
+        let mut marked: Vec<&str> = checklist
+            .determinations
+            .iter()
+            .flat_map(|d| {
+                d.definition_heading
+                    .iter()
+                    .chain(std::iter::once(&d.definition))
+            })
+            .flat_map(|t| crate::checklist::footnote_marks(t))
+            .collect();
+        marked.sort_unstable();
+        marked.dedup();
+        let mut notes = String::new();
+        crate::render::checklist_text::footnotes(&mut notes, checklist, marked.into_iter(), 2);
+        out.write_all(notes.as_bytes())?;
         if !outcome.warnings.is_empty() {
             writeln!(out)?;
             writeln!(out, "  Warnings:")?;
@@ -324,12 +340,23 @@ impl Explain<'_> {
                     && let Some(stop) = &rule_of.stop_rule
                 {
                     let line = format!(
-                        "Stop rule of Question {}{}: \"{}\"",
+                        "Stop rule of Question {}{}: {}",
                         rule_of.number.as_str(),
                         self.from(rule_of.source.as_ref(), None),
                         shown(stop)
                     );
                     writeln!(out, "{}", hanging(&line, 4, 6))?;
+                    if applied != d {
+                        let note = format!(
+                            "{EDITORIAL}: that stop rule says the tool is not {}; the form asks \
+                             Question {} only of one that is, and the law's definition of {} \
+                             builds on it, so adscheck gives no here too.",
+                            with_article(rule_of.label.as_str()),
+                            determination.number.as_str(),
+                            shown(&determination.term)
+                        );
+                        writeln!(out, "{}", hanging(&note, 4, 6))?;
+                    }
                 }
             }
         }
@@ -406,22 +433,40 @@ impl Explain<'_> {
                 writeln!(out, "{}", hanging(&line, 4, 6))?;
             }
         }
-        if !value.is_known() {
-            let also = self.settled_that_decide(outcome, d);
-            if !also.is_empty() {
-                let line = format!(
+        // Answers already given whose change alone would decide it (undetermined) or change
+        // it (decided), beyond those just named.
+        let named: Vec<usize> = flips
+            .iter()
+            .flat_map(|f| f.changes.iter().map(|c| c.question))
+            .collect();
+        let also: Vec<String> = self
+            .settled_that_decide(outcome, d, value)
+            .into_iter()
+            .filter(|(q, _)| !named.contains(q))
+            .map(|(_, s)| s)
+            .collect();
+        if !also.is_empty() {
+            let line = if value.is_known() {
+                format!("Or changed by any one of: {}.", join_or(&also))
+            } else {
+                format!(
                     "A change to an answer already given would decide it too: {}.",
                     join_or(&also)
-                );
-                writeln!(out, "{}", hanging(&line, 4, 6))?;
-            }
+                )
+            };
+            writeln!(out, "{}", hanging(&line, 4, 6))?;
         }
         Ok(())
     }
 
-    /// For an undetermined determination, the answered (yes or no) questions whose change
-    /// alone would decide it: "(1)(a) no".
-    fn settled_that_decide(&self, outcome: &crate::report::Outcome, d: usize) -> Vec<String> {
+    /// The answered (yes or no) questions whose change alone would give determination `d` a
+    /// known value other than `value`: "(1)(a) no".
+    fn settled_that_decide(
+        &self,
+        outcome: &crate::report::Outcome,
+        d: usize,
+        value: Truth,
+    ) -> Vec<(usize, String)> {
         let checklist = self.engine.checklist();
         let answers: Vec<Truth> = (0..checklist.questions.len())
             .map(|q| {
@@ -445,9 +490,12 @@ impl Explain<'_> {
             if let Some(a) = changed.get_mut(q) {
                 *a = given.not();
             }
-            let value = self.engine.evaluate(&changed).values.get(d).copied();
-            if value.is_some_and(Truth::is_known) {
-                out.push(format!("{} {}", checklist.number(q), given.not().as_str()));
+            let now = self.engine.evaluate(&changed).values.get(d).copied();
+            if now.is_some_and(|v| v.is_known() && v != value) {
+                out.push((
+                    q,
+                    format!("{} {}", checklist.number(q), given.not().as_str()),
+                ));
             }
         }
         out
@@ -485,7 +533,15 @@ impl Explain<'_> {
                 out,
                 "{}",
                 hanging(
-                    &format!("ticked: {}", labels.join("; ")),
+                    &format!(
+                        "{}: {}",
+                        match question.options.as_ref().map(|o| o.kind) {
+                            Some(crate::checklist::OptionKind::Examples) => "kinds of decision",
+                            Some(crate::checklist::OptionKind::Factors) => "factors considered",
+                            _ => "ticked",
+                        },
+                        labels.join("; ")
+                    ),
                     detail,
                     detail + 8
                 )

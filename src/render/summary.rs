@@ -59,7 +59,20 @@ pub fn summary(engine: &Engine, outcome: &Outcome) -> String {
                     .filter(|_| r.value() == Some(AnswerValue::No))
                     .map_or_else(String::new, |s| format!(": not {}", s.as_str()));
                 let answer = r.value().map_or("no", AnswerValue::as_str);
-                format!("{} {answer}{short}", checklist.number(question))
+                // A "no" that may rest on guidance adscheck reads under this question though
+                // the form prints it elsewhere: say so wherever the result is given.
+                let moved = checklist
+                    .questions
+                    .get(question)
+                    .and_then(|q| q.guidance.iter().find_map(|g| g.printed_under.as_ref()))
+                    .filter(|_| r.value() == Some(AnswerValue::No))
+                    .map_or_else(String::new, |place| {
+                        format!(
+                            " (adscheck reads here guidance the form prints under {})",
+                            place.as_str()
+                        )
+                    });
+                format!("{} {answer}{short}{moved}", checklist.number(question))
             }
         }),
         _ => {

@@ -153,10 +153,10 @@ fn explain_states_results_in_the_forms_words() {
     let text = explain("answers: {1a: yes, 1b: no}\n");
     assert!(
         text.contains(
-            "Stop rule of Question 1 (NYC ADS Task Force checklist): \"If any of the above \
+            "Stop rule of Question 1 (NYC ADS Task Force checklist): If any of the above \
              questions is answered \"no\", then the system or tool under review is not \
              considered an \"automated decision system (ADS)\" as defined by Local Law 49 \
-             (2018).\""
+             (2018)."
         ),
         "{text}"
     );
@@ -176,6 +176,34 @@ fn explain_states_results_in_the_forms_words() {
         "{text}"
     );
     assert!(!text.contains("through ADS"), "{text}");
+    // Agency ADS "no" because it is not an ADS: adscheck's inference, labelled as such.
+    assert!(
+        text.contains("adscheck note: that stop rule says the tool is not an ADS; the form asks Question 2 only of one that is"),
+        "{text}"
+    );
+    // The footnotes the definitions mark are shown, footnote 3 with its [sic].
+    assert!(
+        text.contains("[3] Refer to clarification on meaning of \"Decisions\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("[sic; the guidance on decisions is at (1)(c)]"),
+        "{text}"
+    );
+    // The one-line summary says when it rests on adscheck's reading of the form.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_adscheck"))
+        .args(["classify", "-f", "csv", "-"])
+        .stdin(
+            std::fs::File::open(root().join("examples/answers/budget-tracking-spreadsheet.yaml"))
+                .unwrap(),
+        )
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        csv.contains("adscheck reads here guidance the form prints under (2)(b)"),
+        "{csv}"
+    );
     // A yes: the form's question, answered YES.
     let text = explain("answers: {1a: yes, 1b: yes, 1c: yes, 2a: yes, 2b: yes}\n");
     assert!(
