@@ -108,9 +108,13 @@ pub struct CheckArgs {
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOnArg>,
 
-    /// Use these settings instead of looking for .adscheck.yaml above each path.
+    /// Use these settings instead of the topmost .adscheck.yaml of the repository.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Write the report to FILE (whole, or not at all) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -172,6 +176,10 @@ pub struct ClassifyArgs {
     /// Do not print errors and warnings on standard error (they stay in the report).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Write the results to FILE (whole, or not at all) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
 
     /// With `-f csv`: write every cell exactly, even one a spreadsheet would run as a formula
     /// (by default a cell starting with =, +, -, @, tab or CR gets a leading ').

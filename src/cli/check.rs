@@ -39,9 +39,15 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
         return Ok(super::no_files(&args.paths));
     }
     totals.settings = ctx.governing.file.as_ref().map(|f| f.display().to_string());
-    let mut out = super::output::stdout();
+    let mut out = match super::output::Sink::open(args.out.as_deref()) {
+        Ok(out) => out,
+        Err(e) => {
+            print_diagnostics(&[e], "error");
+            return Ok(Exit::Fatal);
+        }
+    };
     write(format, &results, &totals, &mut out)?;
-    out.flush()?;
+    out.finish()?;
     if github && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
         append(&path, &step_summary(&results, &totals))
             .map_err(|e| anyhow::Error::new(e).context("cannot write the job summary"))?;

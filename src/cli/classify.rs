@@ -1,6 +1,6 @@
 //! `adscheck classify`: determinations with their reasons, in the chosen format.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 
 use adscheck::batch;
 use adscheck::render::{self, Format, Options};
@@ -15,7 +15,7 @@ pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
     if sources.peek().is_none() {
         return Ok(super::no_files(&args.paths));
     }
-    let terminal = io::stdout().is_terminal();
+    let terminal = args.out.is_none() && io::stdout().is_terminal();
     let format = if args.explain {
         Format::Explain
     } else {
@@ -36,7 +36,13 @@ pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
             .flatten(),
         csv_raw: args.csv_raw,
     };
-    let mut out = super::output::stdout();
+    let mut out = match super::output::Sink::open(args.out.as_deref()) {
+        Ok(out) => out,
+        Err(e) => {
+            super::print_diagnostics(&[e], "error");
+            return Ok(Exit::Fatal);
+        }
+    };
     let renderer = render::renderer(format, &engine, options);
     renderer.start(&mut out)?;
     let mut failed = 0usize;
@@ -76,7 +82,7 @@ pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
     progress.finish();
     let total = total?;
     renderer.finish(&mut out, total)?;
-    out.flush()?;
+    out.finish()?;
     if failed > 0 && !args.quiet {
         errln!(
             "adscheck: {failed} of {total} file{} could not be evaluated",

@@ -48,6 +48,50 @@ impl<W: Write> Write for Guarded<W> {
     }
 }
 
+/// Where a command's report goes: standard output, or a file (`--out`) written whole or not at
+/// all.
+pub(crate) enum Sink {
+    Stdout(Guarded<io::BufWriter<io::StdoutLock<'static>>>),
+    File(io::BufWriter<atomic_write_file::AtomicWriteFile>),
+}
+
+impl Sink {
+    /// Standard output, or the file at `path`.
+    pub(crate) fn open(path: Option<&std::path::Path>) -> Result<Sink, adscheck::Diagnostic> {
+        match path {
+            None => Ok(Sink::Stdout(stdout())),
+            Some(path) => Ok(Sink::File(io::BufWriter::with_capacity(
+                64 * 1024,
+                adscheck::atomic_file::open(path)?,
+            ))),
+        }
+    }
+
+    /// Flush, and put the file in place.
+    pub(crate) fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(mut out) => out.flush(),
+            Sink::File(out) => out.into_inner().map_err(io::Error::from)?.commit(),
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(out) => out.write(buf),
+            Sink::File(out) => out.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.flush(),
+            Sink::File(out) => out.flush(),
+        }
+    }
+}
+
 /// Write one line to standard output (unbuffered use: the interview, progress messages).
 ///
 /// # Errors

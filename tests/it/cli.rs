@@ -733,3 +733,41 @@ fn completions_and_the_manual_page_come_from_the_command_line_itself() {
     assert!(r.stdout.contains("Not legal advice"));
     assert!(r.stdout.contains("classify"));
 }
+
+#[test]
+fn out_writes_the_report_to_a_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.jsonl");
+    let r = run(&[
+        "classify",
+        "-f",
+        "jsonl",
+        "-o",
+        report.to_str().unwrap(),
+        "examples/answers",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "", "the report goes to the file");
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert_eq!(text.lines().count(), 9);
+    // check, too, and a second run replaces the report.
+    let sarif = dir.path().join("check.sarif");
+    for _ in 0..2 {
+        let r = run(&[
+            "check",
+            "-f",
+            "sarif",
+            "--out",
+            sarif.to_str().unwrap(),
+            "examples/inventory-failing",
+        ]);
+        assert_eq!(r.code, 1);
+        assert_eq!(r.stdout, "");
+    }
+    let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    // A device is never replaced.
+    let r = run(&["classify", "-o", "/dev/null", "examples/answers"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+}
