@@ -51,9 +51,15 @@ impl Source {
     }
 }
 
-/// Whether a file found inside a folder is an answer file, by its extension.
+/// Whether a file found inside a folder is an answer file, by its extension; a JSON Schema
+/// (`*.schema.json`, as `adscheck schema --out` writes beside the answer files) is not.
 fn is_answer_file(path: &Path) -> bool {
-    Format::from_path(path).is_some()
+    let schema = path.file_name().is_some_and(|n| {
+        n.to_string_lossy()
+            .to_ascii_lowercase()
+            .ends_with(".schema.json")
+    });
+    Format::from_path(path).is_some() && !schema
 }
 
 /// Hidden files and folders (`.git`, `.github`, `.adscheck.yaml`) are never answer files.

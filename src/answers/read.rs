@@ -121,6 +121,18 @@ impl Reader<'_> {
                 return out;
             }
         };
+        if entries.iter().any(|(k, _)| k.key_text() == "$schema")
+            && !entries.iter().any(|(k, _)| k.key_text() == "answers")
+        {
+            self.error(
+                Kind::WrongType,
+                root.position,
+                "this is a JSON Schema, not an answer file: editors use it to check answer \
+                 files (a template's first line names it); give adscheck the answer files"
+                    .to_owned(),
+            );
+            return out;
+        }
         let answer_like = |key: &str| {
             ["answers", "tool", "checklist"].contains(&key)
                 || suggest::nearest(key, TOP_LEVEL_KEYS.iter().copied()).is_some()

@@ -11,6 +11,7 @@ pub(crate) fn run(cli: &Cli, args: &TemplateArgs) -> Outcome {
         &text,
         args.out.as_deref(),
         args.force,
-        "fill it in, then: adscheck classify {}",
+        "editors check answer files against it (a template's first line names it: \
+         `# yaml-language-server: $schema={}`); adscheck classify and check skip *.schema.json",
     )
 }

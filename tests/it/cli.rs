@@ -683,6 +683,32 @@ fn the_json_schema_accepts_every_example_and_rejects_bad_files() {
     )
     .unwrap();
     assert!(validator.is_valid(&blank));
+    // Files adscheck itself writes validate: a stamped file (a history of two entries) and an
+    // old single stamp.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("f.yaml");
+    std::fs::copy(
+        root().join("examples/answers/fire-inspection-risk-model.yaml"),
+        &file,
+    )
+    .unwrap();
+    for by in ["A", "B"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_adscheck"))
+            .args(["stamp", "--by", by])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+    let stamped = as_json_value(&file);
+    assert_eq!(stamped["stamps"].as_array().unwrap().len(), 2);
+    let errors: Vec<String> = validator
+        .iter_errors(&stamped)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let old: Value = serde_json::json!({"answers": {"1a": "no"}, "stamp": {"checklist": "nyc-ll49-2018", "version": "1.0.0", "by": "X"}});
+    assert!(validator.is_valid(&old));
     // Invalid files fail, each for its reason.
     for (text, why) in [
         ("answers: {1a: maybe}", "bad answer"),
