@@ -152,4 +152,11 @@ impl Candidates {
     pub fn named_by(&self, stamp: &crate::answers::Stamp) -> Option<&Engine> {
         self.0.iter().find(|e| stamp.is_under(e.checklist()))
     }
+
+    /// For a file with no stamp, the built-in checklist when the file's `checklist:` id is the
+    /// built-in one's (the only version adscheck can vouch for).
+    #[must_use]
+    pub fn builtin_with_id(&self, id: &str) -> Option<&Engine> {
+        self.0.first().filter(|e| e.checklist().id.as_str() == id)
+    }
 }

@@ -206,6 +206,22 @@ fn read_entry(node: &Node, place: &str, problems: &mut Problems) -> Option<Stamp
     Some(stamp)
 }
 
+/// The `checklist:` id an answer file names, read without a checklist.
+#[must_use]
+pub fn checklist_id_of(file: &str, text: &str, format: Format) -> Option<String> {
+    let root = yaml::parse_tree(file, text, format).ok()?;
+    let Value::Map(entries) = &root.value else {
+        return None;
+    };
+    entries
+        .iter()
+        .find(|(k, _)| k.key_text() == "checklist")
+        .and_then(|(_, v)| match &v.value {
+            Value::String(id) => Some(id.clone()),
+            _ => None,
+        })
+}
+
 /// The latest stamp of an answer file, read without a checklist (to find the checklist it
 /// names); `None` when the file cannot be read or has no readable stamp.
 #[must_use]

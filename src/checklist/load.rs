@@ -20,6 +20,9 @@ pub const MAX_CHECKLIST_SIZE: u64 = 16 * 1024 * 1024;
 const DEFAULT_CHECKLIST_SHA256: &str =
     include_str!(concat!(env!("OUT_DIR"), "/nyc-ll49-2018.sha256"));
 
+/// The id of the built-in checklist.
+pub const BUILTIN_ID: &str = "nyc-ll49-2018";
+
 /// The name the built-in checklist goes by in messages.
 pub const DEFAULT_CHECKLIST_NAME: &str = "checklists/nyc-ll49-2018.yaml (built in)";
 

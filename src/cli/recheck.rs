@@ -36,19 +36,51 @@ pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
             }
         };
         let format = source.format(&text);
-        let old: Option<&Engine> = match &given {
-            Some(engine) => Some(engine),
-            None => answers::stamp_of(&name, &text, format)
-                .and_then(|stamp| candidates.named_by(&stamp)),
+        let old: Result<&Engine, String> = match &given {
+            Some(engine) => Ok(engine),
+            None => match answers::stamp_of(&name, &text, format) {
+                Some(stamp) => candidates.named_by(&stamp).ok_or_else(|| {
+                    format!(
+                        "error[stamp-mismatch]: the file was answered under checklist `{}` \
+                         version {}, and no copy of that version is built in, in ./checklists/ \
+                         or beside --against: give it with --from FILE",
+                        adscheck::text::excerpt(&stamp.checklist),
+                        adscheck::text::excerpt(&stamp.version)
+                    )
+                }),
+                None => {
+                    // A file that names no checklist is read under the built-in one, as
+                    // everywhere else.
+                    let id = answers::checklist_id_of(&name, &text, format)
+                        .unwrap_or_else(|| adscheck::checklist::BUILTIN_ID.to_owned());
+                    match candidates.builtin_with_id(&id) {
+                        Some(engine) => {
+                            errln!(
+                                "{name}: note[missing-stamp]: no stamp says which version of \
+                                 `{}` the file was answered under: read under the built-in \
+                                 version {} (give another with --from FILE)",
+                                engine.checklist().id.as_str(),
+                                engine.checklist().version.as_str()
+                            );
+                            Ok(engine)
+                        }
+                        None => Err(
+                            "error[missing-stamp]: no stamp and no built-in checklist id \
+                                     say which checklist the file was answered under: give it \
+                                     with --from FILE"
+                                .to_owned(),
+                        ),
+                    }
+                }
+            },
         };
-        let Some(old) = old else {
-            errln!(
-                "{name}: error[stamp-mismatch]: cannot tell which checklist this file was answered \
-                 under (no stamp, or no copy of that version built in, in ./checklists/ or beside \
-                 --against): give it with --from FILE"
-            );
-            failed += 1;
-            continue;
+        let old = match old {
+            Ok(old) => old,
+            Err(message) => {
+                errln!("{name}: {message}");
+                failed += 1;
+                continue;
+            }
         };
         match adscheck::recheck::recheck(old, &new, &name, &text, format) {
             Err(errors) => {

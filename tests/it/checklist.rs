@@ -408,3 +408,9 @@ fn unreachable_questions_and_unreferenced_footnotes_are_warnings() {
         "the LL49 checklist uses everything"
     );
 }
+
+#[test]
+fn the_builtin_id_constant_is_the_builtin_checklists() {
+    let c = adscheck::Checklist::builtin().unwrap();
+    assert_eq!(c.id.as_str(), adscheck::checklist::BUILTIN_ID);
+}

@@ -154,10 +154,28 @@ fn recheck_against_a_revised_checklist_says_what_changed() {
     );
     let revised = revised(dir.path());
     let against = revised.to_str().unwrap();
-    // Without a stamp, the old checklist must be named.
-    let (code, _, err) = adscheck(dir.path(), &["recheck", "--against", against, "answers"]);
+    // Without a stamp, a file is read under the built-in checklist, saying so (its own rule
+    // id, not stamp-mismatch).
+    let (code, unstamped, err) =
+        adscheck(dir.path(), &["recheck", "--against", against, "answers"]);
     assert_eq!(code, 1);
-    assert!(err.contains("give it with --from FILE"), "{err}");
+    assert!(
+        err.contains("note[missing-stamp]: no stamp says which version of `nyc-ll49-2018`"),
+        "{err}"
+    );
+    assert!(!err.contains("stamp-mismatch"), "{err}");
+    // A file whose checklist is not built in cannot be placed: an error, with --from.
+    std::fs::write(
+        dir.path().join("answers/other.yaml"),
+        "checklist: someone-elses\nanswers: {}\n",
+    )
+    .unwrap();
+    let (_, _, err) = adscheck(dir.path(), &["recheck", "--against", against, "answers"]);
+    assert!(
+        err.contains("answers/other.yaml: error[missing-stamp]") && err.contains("--from FILE"),
+        "{err}"
+    );
+    std::fs::remove_file(dir.path().join("answers/other.yaml")).unwrap();
     // Stamped files find their checklist themselves (here: the built-in one).
     assert_eq!(
         adscheck(dir.path(), &["stamp", "--by", "Pat", "answers"]).0,
@@ -165,6 +183,16 @@ fn recheck_against_a_revised_checklist_says_what_changed() {
     );
     let (code, out, _) = adscheck(dir.path(), &["recheck", "--against", against, "answers"]);
     assert_eq!(code, 1, "a determination changed: {out}");
+    let unlined = |t: &str| {
+        t.lines()
+            .map(|l| l.split(" (line ").next().unwrap_or(l).to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        unlined(&out),
+        unlined(&unstamped),
+        "the same report as read under the built-in checklist (the stamps moved lines)"
+    );
     let expected = "\
 answers/budget-tracking-spreadsheet.yaml: determinations unchanged
   reworded question, review the answer: (1)(b) Is it a computerized implementation of an algorithm, in whole or in part? [1b]
