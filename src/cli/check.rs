@@ -22,8 +22,9 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
         CheckFormatArg::Github => CheckFormat::Github,
         CheckFormatArg::Sarif => CheckFormat::Sarif,
     };
-    let ctx = Context::load(&args.paths, &overrides(cli, args)).map_err(report_context_error)?;
-    let (results, mut totals) = check_all(cli, args, &ctx);
+    let paths = super::paths::Paths::resolve(&args.paths);
+    let ctx = Context::load(&paths.found, &overrides(cli, args)).map_err(report_context_error)?;
+    let (results, mut totals) = check_all(cli, &paths.found, &ctx);
     if totals.files == 0 {
         if totals.excluded > 0 {
             errln!(
@@ -36,7 +37,7 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
             );
             return Ok(Exit::Fatal);
         }
-        return Ok(super::no_files(&args.paths));
+        return Ok(paths.exit(super::no_files(&args.paths)));
     }
     totals.settings = ctx.governing.file.as_ref().map(|f| f.display().to_string());
     let mut out = match super::output::Sink::open(args.out.as_deref()) {
@@ -52,15 +53,15 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
         append(&path, &step_summary(&results, &totals))
             .map_err(|e| anyhow::Error::new(e).context("cannot write the job summary"))?;
     }
-    Ok(Exit::findings_if(totals.failed(ctx.settings.fail_on)))
+    Ok(paths.exit(Exit::findings_if(totals.failed(ctx.settings.fail_on))))
 }
 
 /// Check every selected file, in path order, with settings files planted in the tree and
 /// patterns that matched nothing reported too.
-fn check_all(cli: &Cli, args: &CheckArgs, ctx: &Context) -> (Vec<FileResult>, Totals) {
+fn check_all(cli: &Cli, paths: &[std::path::PathBuf], ctx: &Context) -> (Vec<FileResult>, Totals) {
     let mut scope = Scope::new(&ctx.settings);
     let mut nested = Vec::new();
-    let selected = batch::sources_and_settings(&args.paths).filter(|source| match source {
+    let selected = batch::sources_and_settings(paths).filter(|source| match source {
         Source::Settings(path) => {
             if !ctx.is_governing(path) {
                 nested.push(rules::nested_settings(path, ctx.governing.file.as_deref()));

@@ -11,9 +11,10 @@ use super::{Exit, Outcome, diagnostic_line, plural};
 
 pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
     let engine = super::engine(cli)?;
-    let mut sources = batch::sources(&args.paths).peekable();
+    let paths = super::paths::Paths::resolve(&args.paths);
+    let mut sources = batch::sources(&paths.found).peekable();
     if sources.peek().is_none() {
-        return Ok(super::no_files(&args.paths));
+        return Ok(paths.exit(super::no_files(&args.paths)));
     }
     let terminal = args.out.is_none() && io::stdout().is_terminal();
     let format = if args.explain {
@@ -89,5 +90,5 @@ pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
             plural(total)
         );
     }
-    Ok(Exit::findings_if(failed > 0))
+    Ok(paths.exit(Exit::findings_if(failed > 0)))
 }

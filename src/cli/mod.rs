@@ -34,6 +34,7 @@ mod classify;
 mod completions;
 mod interview;
 mod output;
+mod paths;
 mod progress;
 mod prompter;
 mod recheck;

@@ -24,7 +24,8 @@ pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
     };
     let mut out = super::output::stdout();
     let (mut files, mut changed, mut failed) = (0usize, 0usize, 0usize);
-    for source in batch::sources(&args.paths) {
+    let paths = super::paths::Paths::resolve(&args.paths);
+    for source in batch::sources(&paths.found) {
         files += 1;
         let name = visible(&source.name()).into_owned();
         let text = match batch::read(&source, cli.max_file_size) {
@@ -99,7 +100,7 @@ pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
         plural(files)
     )?;
     out.flush()?;
-    Ok(Exit::findings_if(changed > 0 || failed > 0))
+    Ok(paths.exit(Exit::findings_if(changed > 0 || failed > 0)))
 }
 
 /// What changes for one file, a line per change.

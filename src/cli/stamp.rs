@@ -12,7 +12,8 @@ use super::{Exit, Outcome, print_diagnostics};
 pub(crate) fn run(cli: &Cli, args: &StampArgs) -> Outcome {
     let engine = super::engine(cli)?;
     let mut failed = 0usize;
-    for source in batch::sources(&args.paths) {
+    let paths = super::paths::Paths::resolve(&args.paths);
+    for source in batch::sources(&paths.found) {
         match stamp_one(cli, args, &engine, &source)? {
             Ok(path) => outln!("{}: stamped", visible(&path))?,
             Err(problems) => {
@@ -21,7 +22,7 @@ pub(crate) fn run(cli: &Cli, args: &StampArgs) -> Outcome {
             }
         }
     }
-    Ok(Exit::findings_if(failed > 0))
+    Ok(paths.exit(Exit::findings_if(failed > 0)))
 }
 
 /// Add this run's entry to one file: the file's name, or why it was left as it was.

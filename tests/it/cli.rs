@@ -346,15 +346,47 @@ fn a_bad_file_is_reported_and_the_others_still_evaluated() {
 
 #[test]
 fn missing_paths_and_folders_without_answer_files() {
-    let r = run(&["classify", "-f", "jsonl", "no/such/file.yaml"]);
-    assert_eq!(r.code, 1);
-    let v = json(r.stdout.trim());
-    assert_eq!(v["error"]["kind"], "io");
+    // A path that does not exist is a usage error: reported, the others still evaluated, exit 2
+    // (the same for every command that takes paths).
+    let r = run(&[
+        "classify",
+        "-f",
+        "jsonl",
+        "no/such/file.yaml",
+        "examples/answers/it-ticket-triage.yaml",
+    ]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stdout.lines().count(),
+        1,
+        "the existing file is classified"
+    );
     assert!(
         r.stderr
-            .contains("no/such/file.yaml: error[io]: cannot read"),
+            .contains("adscheck: error: no such file or folder: no/such/file.yaml"),
         "{}",
         r.stderr
+    );
+    for command in [
+        vec!["check"],
+        vec!["stamp", "--by", "A"],
+        vec!["recheck", "--against", "checklists/nyc-ll49-2018.yaml"],
+    ] {
+        let mut args = command.clone();
+        args.push("no/such/file.yaml");
+        let r = run(&args);
+        assert_eq!(r.code, 2, "{command:?}: {}", r.stderr);
+        assert!(r.stderr.contains("no such file or folder"), "{command:?}");
+    }
+    // A quoted glob is expanded; one that matches nothing is reported.
+    let r = run(&["classify", "-f", "jsonl", "examples/answers/*.json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 1);
+    let r = run(&["classify", "-f", "jsonl", "examples/nothing-*.yaml"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("no file or folder matches examples/nothing-*.yaml")
     );
 
     let empty = tempfile::tempdir().unwrap();

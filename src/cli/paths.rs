@@ -1,0 +1,51 @@
+//! The paths a command is given: a quoted glob (`'examples/**/*.yaml'`) is expanded (a path
+//! that exists is always taken literally, even with `[` or `*` in its name), and a path that
+//! does not exist is reported and left out; the run goes on with the others and exits 2.
+
+use std::path::PathBuf;
+
+use super::{Exit, shown};
+
+/// The paths to work on, and whether any given path was missing (so the run exits 2).
+pub(crate) struct Paths {
+    pub(crate) found: Vec<PathBuf>,
+    pub(crate) missing: bool,
+}
+
+impl Paths {
+    /// Expand globs and report paths that do not exist.
+    pub(crate) fn resolve(given: &[PathBuf]) -> Paths {
+        let mut found = Vec::new();
+        let mut missing = false;
+        for path in given {
+            let text = path.to_string_lossy();
+            if text == "-" || path.symlink_metadata().is_ok() {
+                found.push(path.clone());
+                continue;
+            }
+            if text.contains(['*', '?', '[']) {
+                let matches: Vec<PathBuf> = glob::glob(&text)
+                    .map(|paths| paths.filter_map(Result::ok).collect())
+                    .unwrap_or_default();
+                if matches.is_empty() {
+                    errln!("adscheck: error: no file or folder matches {}", shown(path));
+                    missing = true;
+                }
+                found.extend(matches);
+                continue;
+            }
+            errln!("adscheck: error: no such file or folder: {}", shown(path));
+            missing = true;
+        }
+        Paths { found, missing }
+    }
+
+    /// The exit code of a run that ended with `exit`: a usage error when a path was missing.
+    pub(crate) fn exit(&self, exit: Exit) -> Exit {
+        if self.missing && exit != Exit::Interrupted {
+            Exit::Fatal
+        } else {
+            exit
+        }
+    }
+}
