@@ -31,8 +31,7 @@ pub const FILE_NAME: &str = ".adscheck.yaml";
 pub const MAX_SETTINGS_SIZE: u64 = 1024 * 1024;
 
 /// What makes a check fail.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FailOn {
     /// Errors fail the check; warnings are reported.
     #[default]
@@ -41,10 +40,50 @@ pub enum FailOn {
     Warning,
 }
 
+impl<'de> Deserialize<'de> for FailOn {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let word = String::deserialize(d)?;
+        match word.trim().to_ascii_lowercase().as_str() {
+            "error" => Ok(FailOn::Error),
+            "warning" => Ok(FailOn::Warning),
+            _ => {
+                let hint = crate::suggest::nearest(&word, ["error", "warning"])
+                    .map_or_else(String::new, |s| format!("did you mean `{s}`? "));
+                Err(serde::de::Error::custom(format!(
+                    "`fail-on` is `{}`: {hint}allowed: error, warning",
+                    crate::text::excerpt(&word)
+                )))
+            }
+        }
+    }
+}
+
+/// `yes`/`no` as answer files spell them (any case, or true/false).
+fn yes_no<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum YesNo {
+        Bool(bool),
+        Text(String),
+    }
+    match YesNo::deserialize(d)? {
+        YesNo::Bool(b) => Ok(Some(b)),
+        YesNo::Text(t) => match crate::answers::AnswerValue::parse(&t) {
+            Some(crate::answers::AnswerValue::Yes) => Ok(Some(true)),
+            Some(crate::answers::AnswerValue::No) => Ok(Some(false)),
+            _ => Err(serde::de::Error::custom(format!(
+                "`{}` is not yes or no: allowed: yes, no (any case), true, false",
+                crate::text::excerpt(&t)
+            ))),
+        },
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SettingsFile {
     required_tool_fields: Option<Vec<Located<String>>>,
+    #[serde(default, deserialize_with = "yes_no")]
     allow_undetermined: Option<bool>,
     checklist: Option<Located<String>>,
     include: Option<Vec<Located<String>>>,

@@ -532,3 +532,31 @@ fn required_fields_need_real_values_and_duplicates_see_through_disguises() {
         r.stdout
     );
 }
+
+#[test]
+fn settings_take_the_answer_files_yes_and_no_and_suggest_values() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "tool.yaml", UNDETERMINED);
+    for (yes, code) in [("yes", 0), ("Yes", 0), ("true", 0), ("no", 1), ("NO", 1)] {
+        write(
+            dir.path(),
+            ".adscheck.yaml",
+            &format!("allow-undetermined: {yes}\n"),
+        );
+        let r = check_in(dir.path(), &["."], &[]);
+        assert_eq!(r.code, code, "{yes}: {}{}", r.stdout, r.stderr);
+    }
+    write(dir.path(), ".adscheck.yaml", "allow-undetermined: maybe\n");
+    let r = check_in(dir.path(), &["."], &[]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains(".adscheck.yaml:1:21: error"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("allowed: yes, no"), "{}", r.stderr);
+    write(dir.path(), ".adscheck.yaml", "fail-on: warnings\n");
+    let r = check_in(dir.path(), &["."], &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("did you mean `warning`?"), "{}", r.stderr);
+}
