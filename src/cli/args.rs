@@ -146,6 +146,11 @@ pub struct InterviewArgs {
     /// Start over even if --out names an existing file (it is replaced).
     #[arg(long, requires = "out")]
     pub force: bool,
+
+    /// Ask in plain lines, one answer per line (for screen readers and scripts); chosen by
+    /// itself when TERM=dumb, when ADSCHECK_PLAIN is set, or when input is not a terminal.
+    #[arg(long)]
+    pub plain: bool,
 }
 
 #[derive(Debug, Args)]

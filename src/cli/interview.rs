@@ -12,14 +12,11 @@ use super::args::{Cli, ColorChoice, InterviewArgs};
 use super::{Exit, Outcome, Stop, plural, print_diagnostics, prompter};
 
 pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        errln!(
-            "adscheck: error: `adscheck interview` asks questions in a terminal, and this is not \
-             one.\n  To classify answer files: adscheck classify FILE...\n  To write an answer \
-             file in an editor: adscheck template --out FILE"
-        );
-        return Ok(Exit::Fatal);
-    }
+    let plain = args.plain
+        || std::env::var_os("TERM").is_some_and(|t| t == "dumb")
+        || std::env::var_os("ADSCHECK_PLAIN").is_some_and(|v| !v.is_empty())
+        || !io::stdin().is_terminal()
+        || !io::stdout().is_terminal();
     if cli.color == ColorChoice::Never {
         inquire::set_global_render_config(inquire::ui::RenderConfig::empty());
     }
@@ -28,9 +25,20 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
         Some(path) => resume(cli, &engine, path)?,
         None => Interview::new(&engine, target(args)?),
     };
-    introduce(&engine)?;
-    let mut prompter = prompter::TerminalPrompter::new();
-    let ending = match session.run(&mut prompter) {
+    introduce(&engine, plain)?;
+    let (result, ended) = if plain {
+        // One answer per line: a person typing is asked again, a script is held to its lines.
+        let stdin = io::stdin();
+        let interactive = stdin.is_terminal();
+        let mut prompter =
+            super::plain::PlainPrompter::new(stdin.lock(), io::stdout(), interactive);
+        let result = session.run(&mut prompter);
+        (result, prompter.ended)
+    } else {
+        let mut prompter = prompter::TerminalPrompter::new();
+        (session.run(&mut prompter), false)
+    };
+    let ending = match result {
         Ok(ending) => ending,
         Err(e) => {
             errln!("adscheck: error: {e}");
@@ -45,6 +53,14 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
         }
     };
     let Some(path) = session.path().map(Path::to_path_buf) else {
+        if ended {
+            errln!(
+                "adscheck: error: input ended before the first answer; nothing was saved.\n  \
+                 To classify answer files: adscheck classify FILE...\n  To write an answer \
+                 file in an editor: adscheck template --out FILE"
+            );
+            return Ok(Exit::Fatal);
+        }
         outln!("Stopped before anything was answered; nothing was saved.")?;
         return Ok(if ending == Ending::Quit {
             Exit::Interrupted
@@ -55,12 +71,20 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
     match ending {
         Ending::Quit => {
             outln!()?;
+            if ended {
+                outln!("Input ended before the interview did; everything answered is saved.")?;
+            }
             outln!("Saved to {}.", super::shown(&path))?;
             outln!(
                 "Resume with: adscheck interview --resume {}",
                 super::shown(&path)
             )?;
-            Ok(Exit::Interrupted)
+            // Input that ends early is a usage error for a script; Ctrl-C is an interruption.
+            Ok(if ended {
+                Exit::Fatal
+            } else {
+                Exit::Interrupted
+            })
         }
         Ending::Finished => finish(cli, &engine, &path),
     }
@@ -127,7 +151,7 @@ fn target(args: &InterviewArgs) -> Result<Target, Exit> {
 }
 
 /// The checklist's title and the keys.
-fn introduce(engine: &Engine) -> io::Result<()> {
+fn introduce(engine: &Engine, plain: bool) -> io::Result<()> {
     let width = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
     outln!(
         "{}",
@@ -136,8 +160,13 @@ fn introduce(engine: &Engine) -> io::Result<()> {
     outln!(
         "{}",
         textwrap::fill(
-            "Answer yes, no or unsure. `?` shows the guidance and the law; Esc goes back; \
-             Ctrl-C stops, and everything answered is already saved.",
+            if plain {
+                "Answer each question on one line: 1 yes, 2 no or 3 unsure (or the word); ? shows \
+                 the guidance and the law; back goes back. Every answer is saved as it is given."
+            } else {
+                "Answer yes, no or unsure. `?` shows the guidance and the law; Esc goes back; \
+                 Ctrl-C stops, and everything answered is already saved."
+            },
             width
         )
     )

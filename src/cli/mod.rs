@@ -35,6 +35,7 @@ mod completions;
 mod interview;
 mod output;
 mod paths;
+mod plain;
 mod progress;
 mod prompter;
 mod recheck;

@@ -25,8 +25,8 @@ pub enum InterviewError {
     /// The answer file could not be saved (the previous version is intact).
     #[error("{0}")]
     Save(#[from] Diagnostic),
-    /// The terminal failed.
-    #[error("the terminal failed: {0}")]
+    /// Asking failed: the terminal, or input that a script gave out of step.
+    #[error("{0}")]
     Prompt(#[from] std::io::Error),
 }
 

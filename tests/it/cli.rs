@@ -546,16 +546,23 @@ fn the_checklist_shown_keeps_the_forms_words() {
 }
 
 #[test]
-fn interview_off_a_terminal_points_to_classify_and_template() {
-    let r = run_with_stdin(&["interview"], "yes\n");
+fn interview_with_no_input_saves_nothing_and_points_to_classify_and_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.yaml");
+    let r = run_with_stdin(&["interview", "--out", out.to_str().unwrap()], "");
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("is not one"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("input ended before the first answer"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("adscheck classify FILE"), "{}", r.stderr);
     assert!(
         r.stderr.contains("adscheck template --out FILE"),
         "{}",
         r.stderr
     );
+    assert!(!out.exists(), "nothing was written");
 }
 
 #[test]

@@ -20,6 +20,7 @@ mod hostile;
 mod injection;
 mod interview;
 mod other_checklist;
+mod plain;
 mod properties;
 mod records;
 mod scale;

@@ -1,0 +1,244 @@
+//! The interview as plain lines, for screen readers, braille displays, serial consoles and
+//! scripts: every prompt is one line of text, choices are numbered and answered by number or by
+//! word, nothing is redrawn, no cursor moves, no colour. One answer per input line.
+//!
+//! Typed at a terminal, an answer that is not understood is asked again. Read from a pipe, it
+//! stops the interview (exit 2) naming the input line, so a script never drifts out of step.
+//! When input ends, everything answered is already saved.
+
+use std::io::{self, BufRead, Write};
+
+use adscheck::AnswerValue;
+use adscheck::checklist::{OptionKind, shown};
+use adscheck::interview::{Asking, Field, Prompter, Reply};
+use adscheck::render;
+
+/// Prompts as plain lines on `out`, answers read from `input`.
+pub(crate) struct PlainPrompter<R: BufRead, W: Write> {
+    input: R,
+    out: W,
+    /// Whether a person is typing (re-ask on a bad line) or a script is (stop).
+    interactive: bool,
+    /// Input lines read so far.
+    line: usize,
+    /// Input ended before the interview did.
+    pub(crate) ended: bool,
+    /// The determination heading last shown.
+    section: Option<String>,
+}
+
+/// What a line said.
+enum Line {
+    Text(String),
+    Back,
+    End,
+}
+
+impl<R: BufRead, W: Write> PlainPrompter<R, W> {
+    pub(crate) fn new(input: R, out: W, interactive: bool) -> Self {
+        PlainPrompter {
+            input,
+            out,
+            interactive,
+            line: 0,
+            ended: false,
+            section: None,
+        }
+    }
+
+    /// Print `prompt` and read one line ("back" goes back; end of input ends).
+    fn ask(&mut self, prompt: &str) -> io::Result<Line> {
+        writeln!(self.out, "{prompt}")?;
+        self.out.flush()?;
+        let mut text = String::new();
+        if self.input.read_line(&mut text)? == 0 {
+            self.ended = true;
+            return Ok(Line::End);
+        }
+        self.line += 1;
+        let text = text.trim().to_owned();
+        if !self.interactive {
+            // Echo what a script answered, so the transcript reads as a dialogue.
+            writeln!(self.out, "> {text}")?;
+        }
+        if text.eq_ignore_ascii_case("back") {
+            return Ok(Line::Back);
+        }
+        Ok(Line::Text(text))
+    }
+
+    /// A line that is not understood: asked again when a person types; an error when a
+    /// script does.
+    fn not_understood(&mut self, what: &str) -> io::Result<()> {
+        if self.interactive {
+            writeln!(self.out, "Not understood: {what}")?;
+            Ok(())
+        } else {
+            Err(io::Error::other(format!(
+                "input line {}: {what}",
+                self.line
+            )))
+        }
+    }
+
+    fn heading(&mut self, asking: &Asking<'_>) -> io::Result<()> {
+        let Some(id) = asking.question.part_of.as_ref().map(|p| p.value.clone()) else {
+            return Ok(());
+        };
+        if self.section.as_deref() == Some(id.as_str()) {
+            return Ok(());
+        }
+        if let Some(d) = asking.checklist.determination(&id) {
+            writeln!(self.out)?;
+            writeln!(
+                self.out,
+                "Question {}: {}",
+                d.number.as_str(),
+                shown(&d.question)
+            )?;
+        }
+        self.section = Some(id);
+        Ok(())
+    }
+}
+
+impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
+    fn field(&mut self, field: &Field, current: Option<&str>) -> io::Result<Reply<String>> {
+        let mut prompt = field.label.to_owned();
+        if let Some(c) = current {
+            prompt.push_str(&format!(" [now: {c}; empty line keeps it]"));
+        }
+        prompt.push(':');
+        loop {
+            match self.ask(&prompt)? {
+                Line::End => return Ok(Reply::Quit),
+                Line::Back => return Ok(Reply::Back),
+                Line::Text(t) if t.is_empty() => match current {
+                    Some(c) => return Ok(Reply::Value(c.to_owned())),
+                    None if field.required => {
+                        self.not_understood("this is needed for the inventory; type it in")?;
+                    }
+                    None => return Ok(Reply::Value(String::new())),
+                },
+                Line::Text(t) => return Ok(Reply::Value(t)),
+            }
+        }
+    }
+
+    fn answer(
+        &mut self,
+        asking: &Asking<'_>,
+        current: Option<AnswerValue>,
+    ) -> io::Result<Reply<AnswerValue>> {
+        self.heading(asking)?;
+        let question = format!(
+            "{} {}",
+            asking.question.number.as_str(),
+            shown(&asking.question.text)
+        );
+        let now = current.map_or_else(String::new, |c| format!(" (now: {})", c.as_str()));
+        let prompt = format!(
+            "{question}\nAnswer 1 yes, 2 no, 3 unsure; ? for guidance; back to go back{now}:"
+        );
+        loop {
+            match self.ask(&prompt)? {
+                Line::End => return Ok(Reply::Quit),
+                Line::Back => return Ok(Reply::Back),
+                Line::Text(t) if t == "?" => {
+                    let help = render::question_help(asking.checklist, asking.question);
+                    writeln!(self.out, "{help}")?;
+                }
+                Line::Text(t) => {
+                    let value = match t.to_ascii_lowercase().as_str() {
+                        "1" => Some(AnswerValue::Yes),
+                        "2" => Some(AnswerValue::No),
+                        "3" => Some(AnswerValue::Unsure),
+                        word => AnswerValue::parse(word),
+                    };
+                    match value {
+                        Some(v) => return Ok(Reply::Value(v)),
+                        None => self.not_understood(&format!(
+                            "`{}` is not an answer: type 1, 2 or 3, or yes, no or unsure",
+                            adscheck::text::excerpt(&t)
+                        ))?,
+                    }
+                }
+            }
+        }
+    }
+
+    fn options(
+        &mut self,
+        asking: &Asking<'_>,
+        current: &[String],
+    ) -> io::Result<Reply<Vec<String>>> {
+        let Some(options) = &asking.question.options else {
+            return Ok(Reply::Value(Vec::new()));
+        };
+        writeln!(self.out, "{}", shown(&options.prompt))?;
+        for (i, c) in options.choices.iter().enumerate() {
+            let mark = if current.contains(&c.id.value) {
+                " (ticked)"
+            } else {
+                ""
+            };
+            writeln!(self.out, "  {}. {}{mark}", i + 1, c.short_label())?;
+        }
+        let ask = match options.kind {
+            OptionKind::Informational => "For information only, which apply?",
+            OptionKind::Examples => "Which kinds of decision is it used for (examples)?",
+            OptionKind::Factors => "Which factors did you consider (among others)?",
+        };
+        let prompt = format!(
+            "{ask} Numbers separated by commas or spaces; empty line for none; back to go back:"
+        );
+        loop {
+            match self.ask(&prompt)? {
+                Line::End => return Ok(Reply::Quit),
+                Line::Back => return Ok(Reply::Back),
+                Line::Text(t) => {
+                    let picked: Result<Vec<String>, String> = t
+                        .split([',', ' '])
+                        .filter(|p| !p.is_empty())
+                        .map(|p| {
+                            p.parse::<usize>()
+                                .ok()
+                                .and_then(|n| n.checked_sub(1))
+                                .and_then(|n| options.choices.get(n))
+                                .map(|c| c.id.value.clone())
+                                .ok_or_else(|| adscheck::text::excerpt(p))
+                        })
+                        .collect();
+                    match picked {
+                        Ok(mut ids) => {
+                            ids.dedup();
+                            return Ok(Reply::Value(ids));
+                        }
+                        Err(bad) => self.not_understood(&format!(
+                            "`{bad}` is not one of the numbers 1 to {}",
+                            options.choices.len()
+                        ))?,
+                    }
+                }
+            }
+        }
+    }
+
+    fn note(&mut self, _asking: &Asking<'_>, current: Option<&str>) -> io::Result<Reply<String>> {
+        let prompt = match current {
+            Some(c) => format!(
+                "Note (now: {c}; empty line keeps it, a single - removes it; back to go back):"
+            ),
+            None => "Note (optional; empty line for none; back to go back):".to_owned(),
+        };
+        match self.ask(&prompt)? {
+            Line::End => Ok(Reply::Quit),
+            Line::Back => Ok(Reply::Back),
+            Line::Text(t) if t.is_empty() => {
+                Ok(Reply::Value(current.unwrap_or_default().to_owned()))
+            }
+            Line::Text(t) if t == "-" => Ok(Reply::Value(String::new())),
+            Line::Text(t) => Ok(Reply::Value(t)),
+        }
+    }
+}

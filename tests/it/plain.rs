@@ -1,0 +1,147 @@
+//! The plain interview (`--plain`, chosen by itself off a terminal): one prompt per line, one
+//! answer per input line, no escape sequences; driven here as a script or a screen reader user
+//! would drive it, with piped answers.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// The answers of a full interview, one per line: the fire risk model.
+const FULL: &str = "Fire risk model\nFire Department\nRanks buildings for inspection\n\n\
+1\n1\nGradient-boosted model\nyes\n\n1\n4 6\n\n1\n\n1\n5\nOwners are inspected more often\n\
+Pat Lee, inspections analyst\n";
+
+fn interview(dir: &Path, args: &[&str], input: &str) -> (Option<i32>, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_adscheck"))
+        .arg("interview")
+        .args(args)
+        .current_dir(dir)
+        .env_remove("TERM")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+fn classify(dir: &Path, file: &str) -> serde_json::Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_adscheck"))
+        .args(["classify", "-f", "jsonl", file])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn a_full_interview_from_piped_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, stdout, stderr) = interview(dir.path(), &["--out", "t.yaml"], FULL);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stdout.contains('\u{1b}'), "no escape sequences");
+    let v = classify(dir.path(), "t.yaml");
+    assert_eq!(v["determinations"]["ads"], "yes");
+    assert_eq!(v["determinations"]["agency_ads"], "yes");
+    assert_eq!(
+        v["reasons"][0]["options"],
+        serde_json::json!(["machine_learning"])
+    );
+    // The transcript, as a screen reader reads it: the explanation after the last answer.
+    let transcript = stdout.split("\n\nt.yaml\n").next().unwrap();
+    insta::assert_snapshot!("plain_interview_transcript", transcript);
+}
+
+#[test]
+fn the_same_answers_give_the_same_file_as_any_other_way_in() {
+    // --plain chosen explicitly, by TERM=dumb, or by ADSCHECK_PLAIN: the same file.
+    let dir = tempfile::tempdir().unwrap();
+    let (code, ..) = interview(dir.path(), &["--plain", "--out", "a.yaml"], FULL);
+    assert_eq!(code, Some(0));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_adscheck"))
+        .args(["interview", "--out", "b.yaml"])
+        .current_dir(dir.path())
+        .env("ADSCHECK_PLAIN", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(FULL.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let untimed = |f: &str| {
+        std::fs::read_to_string(dir.path().join(f))
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("at: "))
+            .collect::<Vec<_>>()
+            .join("\\n")
+    };
+    assert_eq!(untimed("a.yaml"), untimed("b.yaml"));
+}
+
+#[test]
+fn a_line_out_of_step_stops_a_script_and_early_end_saves_and_says_how_to_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    // "maybe" is not an answer: the script stops at its line, with what it answered saved.
+    let bad = "Tool\nAgency\nDesc\n\n1\n\n\nmaybe\n";
+    let (code, _, stderr) = interview(dir.path(), &["--out", "t.yaml"], bad);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains(
+            "input line 8: `maybe` is not an answer: type 1, 2 or 3, or yes, no or unsure"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("continue with: adscheck interview --resume t.yaml"));
+    // Input that ends early: everything answered is saved; where, and how to resume; exit 2.
+    let (code, stdout, _) = interview(dir.path(), &["--resume", "t.yaml"], "1\n");
+    assert_eq!(code, Some(2));
+    assert!(
+        stdout.contains("Input ended before the interview did"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Resume with: adscheck interview --resume t.yaml"));
+    let v = classify(dir.path(), "t.yaml");
+    assert_eq!(
+        v["determinations"]["ads"], "undetermined",
+        "(1)(b) yes saved, (1)(c) open"
+    );
+    // The rest of the answers finish it.
+    let rest = "1\n\n\n1\n\n1\n\n\nPat\n";
+    let (code, _, stderr) = interview(dir.path(), &["--resume", "t.yaml"], rest);
+    assert_eq!(code, Some(0), "{stderr}");
+    let v = classify(dir.path(), "t.yaml");
+    assert_eq!(v["determinations"]["agency_ads"], "yes");
+}
+
+#[test]
+fn back_and_help_work_by_word() {
+    let dir = tempfile::tempdir().unwrap();
+    // At (1)(b): ? shows the help, then back returns to (1)(a), answered no: the end.
+    let input = "Tool\nAgency\nDesc\n\n1\n\n\n?\nback\n2\nnot an algorithm\nPat\n";
+    let (code, stdout, stderr) = interview(dir.path(), &["--out", "t.yaml"], input);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("Stop rule (NYC ADS Task Force checklist):"),
+        "{stdout}"
+    );
+    let v = classify(dir.path(), "t.yaml");
+    assert_eq!(v["determinations"]["ads"], "no");
+    assert_eq!(v["summary"], "(1)(a) no: not an algorithm");
+}
