@@ -67,6 +67,22 @@ impl fmt::Display for Choice {
     }
 }
 
+/// The yes/no/unsure list, in the order shown.
+const CHOICES: [Choice; 5] = [
+    Choice::Answer(AnswerValue::Yes),
+    Choice::Answer(AnswerValue::No),
+    Choice::Answer(AnswerValue::Unsure),
+    Choice::Help,
+    Choice::Back,
+];
+
+/// Where the cursor starts. No default answer: a question not yet answered starts on "Show
+/// guidance", so Enter alone never answers it; a question being revised starts on its answer.
+fn starting_cursor(current: Option<AnswerValue>) -> usize {
+    let on = current.map_or(Choice::Help, Choice::Answer);
+    CHOICES.iter().position(|c| *c == on).unwrap_or(0)
+}
+
 /// A checkbox: label, shown with its id.
 struct OptionItem {
     id: String,
@@ -121,18 +137,8 @@ impl Prompter for TerminalPrompter {
             asking.question.number.as_str(),
             adscheck::checklist::shown(&asking.question.text)
         );
-        let choices = vec![
-            Choice::Answer(AnswerValue::Yes),
-            Choice::Answer(AnswerValue::No),
-            Choice::Answer(AnswerValue::Unsure),
-            Choice::Help,
-            Choice::Back,
-        ];
-        let start = match current {
-            Some(AnswerValue::No) => 1,
-            Some(AnswerValue::Unsure) => 2,
-            _ => 0,
-        };
+        let choices = CHOICES.to_vec();
+        let start = starting_cursor(current);
         let mut cursor = start;
         loop {
             let chosen = Select::new(&message, choices.clone())
@@ -216,4 +222,24 @@ impl Prompter for TerminalPrompter {
     }
 
     fn saved(&mut self, _path: &Path) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unanswered_question_has_no_default_answer() {
+        assert_eq!(CHOICES.get(starting_cursor(None)), Some(&Choice::Help));
+    }
+
+    #[test]
+    fn a_revised_question_starts_on_its_answer() {
+        for value in [AnswerValue::Yes, AnswerValue::No, AnswerValue::Unsure] {
+            assert_eq!(
+                CHOICES.get(starting_cursor(Some(value))),
+                Some(&Choice::Answer(value))
+            );
+        }
+    }
 }

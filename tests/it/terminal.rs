@@ -156,6 +156,7 @@ fn trim(screen: &str) -> String {
 }
 
 /// The prompts of a full interview, in order, with the keys that answer them: an Agency ADS.
+/// No question has a default answer: each is answered by typing it, which filters the list.
 fn full_script() -> Vec<(&'static str, Vec<Key>)> {
     use Key::{Press, Type};
     vec![
@@ -172,15 +173,15 @@ fn full_script() -> Vec<(&'static str, Vec<Key>)> {
             vec![Type("Ranks buildings for inspection"), Press("Enter")],
         ),
         ("Contact for questions", vec![Press("Enter")]),
-        ("(1)(a) Is it an algorithm?", vec![Press("Enter")]),
+        ("(1)(a) Is it an algorithm?", vec![Type("yes"), Press("Enter")]),
         ("tick any that apply", vec![Press("Space"), Press("Enter")]),
         (
             "Note (optional",
             vec![Type("Gradient-boosted model"), Press("Enter")],
         ),
-        ("(1)(b) Is it a computerized", vec![Press("Enter")]),
+        ("(1)(b) Is it a computerized", vec![Type("yes"), Press("Enter")]),
         ("Note (optional", vec![Press("Enter")]),
-        ("(1)(c) Is the algorithm used", vec![Press("Enter")]),
+        ("(1)(c) Is the algorithm used", vec![Type("yes"), Press("Enter")]),
         (
             "Tick the kinds of decision",
             vec![
@@ -192,9 +193,9 @@ fn full_script() -> Vec<(&'static str, Vec<Key>)> {
             ],
         ),
         ("Note (optional", vec![Press("Enter")]),
-        ("(2)(a) Is the ADS used by an agency", vec![Press("Enter")]),
+        ("(2)(a) Is the ADS used by an agency", vec![Type("yes"), Press("Enter")]),
         ("Note (optional", vec![Press("Enter")]),
-        ("(2)(b) Do/will such decisions", vec![Press("Enter")]),
+        ("(2)(b) Do/will such decisions", vec![Type("yes"), Press("Enter")]),
         (
             "Tick the factors you considered",
             vec![Press("Space"), Press("Enter")],
@@ -317,8 +318,10 @@ fn help_is_one_key_away_and_back_changes_an_answer() {
         );
     }
     insta::assert_snapshot!("interview_help_screen", help);
-    // The question is asked again after the help: answer yes, no checkboxes, no note.
+    // The question is asked again after the help, still with no answer chosen: typing
+    // filters the list; answer yes, no checkboxes, no note.
     term.prompt("(1)(a) Is it an algorithm?");
+    term.text("yes");
     term.keys(&["Enter"]);
     term.prompt("tick any that apply");
     term.keys(&["Enter"]);
