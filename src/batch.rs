@@ -87,27 +87,30 @@ pub fn sources(paths: &[PathBuf]) -> impl Iterator<Item = Source> + use<> {
 /// [`sources`], and also every settings file (`.adscheck.yaml`) inside the folders walked, as
 /// [`Source::Settings`], in its place in path order.
 pub fn sources_and_settings(paths: &[PathBuf]) -> impl Iterator<Item = Source> + use<> {
-    let mut roots: Vec<PathBuf> = paths.to_vec();
-    roots.sort();
+    let mut given: Vec<&PathBuf> = paths.iter().collect();
+    given.sort();
+    let stdin = given.iter().any(|p| p.as_os_str() == "-");
     // The same file or folder named twice, in any spelling (`a`, `./a`, `/abs/a`), is taken
-    // once: compared by where it really is.
-    let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    // once: compared by where it really is (each path resolved once).
     let mut seen = std::collections::HashSet::new();
-    roots.retain(|p| p.as_os_str() == "-" || seen.insert(real(p)));
-    let folders: Vec<PathBuf> = roots
-        .iter()
-        .filter(|p| p.is_dir())
-        .map(|p| real(p))
+    let resolved: Vec<(&PathBuf, PathBuf)> = given
+        .into_iter()
+        .filter(|p| p.as_os_str() != "-")
+        .map(|p| (p, std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())))
+        .filter(|(_, real)| seen.insert(real.clone()))
         .collect();
-    // A root inside another folder root is already covered by it.
-    roots.retain(|p| {
-        let p = real(p);
-        !folders
-            .iter()
-            .any(|folder| *folder != p && p.starts_with(folder))
-    });
-    let stdin = roots.iter().any(|p| p.as_os_str() == "-");
-    roots.retain(|p| p.as_os_str() != "-");
+    let folders: std::collections::HashSet<&Path> = resolved
+        .iter()
+        .filter(|(p, _)| p.is_dir())
+        .map(|(_, real)| real.as_path())
+        .collect();
+    // A root inside another folder root is already covered by it: look for a folder root
+    // among its ancestors (linear in the roots times their depth).
+    let roots: Vec<PathBuf> = resolved
+        .iter()
+        .filter(|(_, real)| !real.ancestors().skip(1).any(|a| folders.contains(a)))
+        .map(|(p, _)| (*p).clone())
+        .collect();
     stdin
         .then_some(Source::Stdin)
         .into_iter()

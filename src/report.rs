@@ -202,10 +202,8 @@ fn not_needed(engine: &Engine, answers: &AnswerFile, truths: &[Truth]) -> Vec<Di
 fn stamp_mismatch(engine: &Engine, answers: &AnswerFile) -> Option<Diagnostic> {
     let checklist = engine.checklist();
     let stamp = answers.stamp()?;
-    let short = |h: &str| h.chars().take(12).collect::<String>();
-    let other_version = stamp.version != checklist.version.as_str();
-    let other_text = !stamp.sha256.is_empty() && stamp.sha256 != checklist.sha256;
-    (stamp.checklist == checklist.id.as_str() && (other_version || other_text)).then(|| {
+    let short = crate::text::short_hash;
+    (stamp.checklist == checklist.id.as_str() && !stamp.is_under(checklist)).then(|| {
         Diagnostic::new(
             Kind::StampMismatch,
             &answers.file,

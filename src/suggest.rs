@@ -21,6 +21,13 @@ pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.map(|(_, c)| c)
 }
 
+/// "did you mean `x`? " for a suggestion, to stand before the list of what is allowed;
+/// empty without one.
+#[must_use]
+pub fn did_you_mean(suggestion: Option<&str>) -> String {
+    suggestion.map_or_else(String::new, |s| format!("did you mean `{s}`? "))
+}
+
 fn fold(s: &str) -> String {
     s.chars()
         .filter(char::is_ascii_alphanumeric)

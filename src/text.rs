@@ -138,6 +138,15 @@ pub fn excerpt(text: &str) -> String {
     }
 }
 
+/// The first 12 characters of a hash, as messages show it.
+#[must_use]
+pub fn short_hash(hash: &str) -> &str {
+    hash.char_indices()
+        .nth(12)
+        .and_then(|(end, _)| hash.get(..end))
+        .unwrap_or(hash)
+}
+
 /// A parser's message made safe to show: every quotation in it (between backquotes or double
 /// quotes) shortened to an [`excerpt`], and unsafe characters escaped. Parsers quote the
 /// values they choke on, which may be whole lines of whatever file was named by mistake.

@@ -19,7 +19,7 @@ mod read;
 mod stamp;
 mod write;
 
-pub use stamp::{Event, Stamp, checklist_id_of, now_rfc3339, stamp_of};
+pub use stamp::{Event, Header, Stamp, header_of, now_rfc3339};
 pub use write::{lost_comments, template};
 
 use serde::Serialize;

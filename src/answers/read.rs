@@ -50,8 +50,7 @@ pub(super) fn parse(
 
 /// "unknown key `x` {place}: did you mean `y`? allowed: ..."
 pub(super) fn unknown_key(text: &str, allowed: &[&str], place: &str) -> String {
-    let hint = suggest::nearest(text, allowed.iter().copied())
-        .map_or_else(String::new, |s| format!("did you mean `{s}`? "));
+    let hint = suggest::did_you_mean(suggest::nearest(text, allowed.iter().copied()));
     format!(
         "unknown key `{}` {place}: {hint}allowed: {}",
         excerpt(text),
@@ -340,12 +339,13 @@ impl Reader<'_> {
             .iter()
             .map(|q| (q.number.as_str(), q.id.as_str()));
         // `(1)(a)` is how the form prints question 1a: point from the number to the id.
-        let hint = numbers
-            .clone()
-            .find(|(number, _)| *number == id)
-            .map(|(_, qid)| qid)
-            .or_else(|| suggest::nearest(id, ids.clone()))
-            .map_or_else(String::new, |s| format!("did you mean `{s}`? "));
+        let hint = suggest::did_you_mean(
+            numbers
+                .clone()
+                .find(|(number, _)| *number == id)
+                .map(|(_, qid)| qid)
+                .or_else(|| suggest::nearest(id, ids.clone())),
+        );
         let allowed: Vec<&str> = ids.collect();
         self.error(
             Kind::UnknownQuestion,
@@ -559,8 +559,7 @@ impl Reader<'_> {
                     ),
                 );
             } else {
-                let hint = suggest::nearest(&text, allowed.iter().copied())
-                    .map_or_else(String::new, |s| format!("did you mean `{s}`? "));
+                let hint = suggest::did_you_mean(suggest::nearest(&text, allowed.iter().copied()));
                 self.error(
                     Kind::UnknownOption,
                     item.position,

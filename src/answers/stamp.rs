@@ -206,32 +206,36 @@ fn read_entry(node: &Node, place: &str, problems: &mut Problems) -> Option<Stamp
     Some(stamp)
 }
 
-/// The `checklist:` id an answer file names, read without a checklist.
-#[must_use]
-pub fn checklist_id_of(file: &str, text: &str, format: Format) -> Option<String> {
-    let root = yaml::parse_tree(file, text, format).ok()?;
-    let Value::Map(entries) = &root.value else {
-        return None;
-    };
-    entries
-        .iter()
-        .find(|(k, _)| k.key_text() == "checklist")
-        .and_then(|(_, v)| match &v.value {
-            Value::String(id) => Some(id.clone()),
-            _ => None,
-        })
+/// What an answer file says of the checklist it was answered under, read without a
+/// checklist (to find that checklist).
+#[derive(Clone, Debug, Default)]
+pub struct Header {
+    /// The `checklist:` id it names, if it names one.
+    pub checklist: Option<String>,
+    /// Its latest readable stamp, if it has one.
+    pub stamp: Option<Stamp>,
 }
 
-/// The latest stamp of an answer file, read without a checklist (to find the checklist it
-/// names); `None` when the file cannot be read or has no readable stamp.
+/// The [`Header`] of an answer file, from one parse; empty when the file cannot be read.
 #[must_use]
-pub fn stamp_of(file: &str, text: &str, format: Format) -> Option<Stamp> {
-    let root = yaml::parse_tree(file, text, format).ok()?;
-    let Value::Map(entries) = &root.value else {
-        return None;
+pub fn header_of(file: &str, text: &str, format: Format) -> Header {
+    let mut header = Header::default();
+    let Ok(root) = yaml::parse_tree(file, text, format) else {
+        return header;
     };
-    let (key, node) = entries
-        .iter()
-        .find(|(k, _)| matches!(k.key_text().as_str(), "stamp" | "stamps"))?;
-    read_stamps(node, key.key_text() == "stamp", &mut Vec::new()).pop()
+    let Value::Map(entries) = &root.value else {
+        return header;
+    };
+    for (key, node) in entries {
+        match (key.key_text().as_str(), &node.value) {
+            ("checklist", Value::String(id)) if header.checklist.is_none() => {
+                header.checklist = Some(id.clone());
+            }
+            (name @ ("stamp" | "stamps"), _) if header.stamp.is_none() => {
+                header.stamp = read_stamps(node, name == "stamp", &mut Vec::new()).pop();
+            }
+            _ => {}
+        }
+    }
+    header
 }

@@ -360,7 +360,9 @@ pub fn lost_comments(original: &str, rewritten: &str) -> Vec<(usize, String)> {
         .filter_map(|(_, run, key)| key.map(|k| (k, run)))
         .collect();
     let mut lost = Vec::new();
+    let mut in_runs = std::collections::HashSet::new();
     for (first, run, key) in comment_runs(original) {
+        in_runs.extend(first..first + run.len());
         let generated = match key {
             Some("checklist") => header(&run),
             Some(key) => written
@@ -376,10 +378,6 @@ pub fn lost_comments(original: &str, rewritten: &str) -> Vec<(usize, String)> {
         }
     }
     // Comments at the end of a line.
-    let mut in_runs = std::collections::HashSet::new();
-    for (first, run, _) in comment_runs(original) {
-        in_runs.extend(first..first + run.len());
-    }
     for (n, line) in original.lines().enumerate() {
         if !in_runs.contains(&(n + 1))
             && !line.trim_start().starts_with('#')

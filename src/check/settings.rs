@@ -47,8 +47,10 @@ impl<'de> Deserialize<'de> for FailOn {
             "error" => Ok(FailOn::Error),
             "warning" => Ok(FailOn::Warning),
             _ => {
-                let hint = crate::suggest::nearest(&word, ["error", "warning"])
-                    .map_or_else(String::new, |s| format!("did you mean `{s}`? "));
+                let hint = crate::suggest::did_you_mean(crate::suggest::nearest(
+                    &word,
+                    ["error", "warning"],
+                ));
                 Err(serde::de::Error::custom(format!(
                     "`fail-on` is `{}`: {hint}allowed: error, warning",
                     crate::text::excerpt(&word)

@@ -106,16 +106,13 @@ fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e
                 visible(&name),
                 plural(answered)
             )?;
-            let lost = adscheck::answers::lost_comments(&text, &file.to_yaml(engine.checklist()));
-            if let Some((line, _)) = lost.first() {
-                errln!(
-                    "{}:{line}: warning: {} comment line{} not kept when the interview saves \
-                     the file: adscheck writes answer files with its own comments",
-                    visible(&name),
-                    lost.len(),
-                    if lost.len() == 1 { " is" } else { "s are" }
-                );
-            }
+            super::warn_lost_comments(
+                &name,
+                &text,
+                &file.to_yaml(engine.checklist()),
+                " when the interview saves the file: adscheck writes answer files with its own \
+                 comments",
+            );
             let session = Interview::resume(engine, path.to_path_buf(), file);
             if let Some(note) = session.version_note() {
                 outln!("{note}")?;

@@ -226,6 +226,20 @@ pub(crate) fn shown(path: &Path) -> String {
     visible(&path.display().to_string()).into_owned()
 }
 
+/// Warn that rewriting `original` as `rewritten` drops the person's comments, naming the
+/// first one's line; `why` ends the sentence "N comment lines are not kept".
+pub(crate) fn warn_lost_comments(name: &str, original: &str, rewritten: &str, why: &str) {
+    let lost = adscheck::answers::lost_comments(original, rewritten);
+    if let Some((line, _)) = lost.first() {
+        errln!(
+            "{}:{line}: warning: {} comment line{} not kept{why}",
+            visible(name),
+            lost.len(),
+            if lost.len() == 1 { " is" } else { "s are" }
+        );
+    }
+}
+
 /// "s" unless `n` is one.
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }

@@ -39,8 +39,10 @@ pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
         let format = source.format(&text);
         let old: Result<&Engine, String> = match &given {
             Some(engine) => Ok(engine),
-            None => match answers::stamp_of(&name, &text, format) {
-                Some(stamp) => candidates.named_by(&stamp).ok_or_else(|| {
+            None => match answers::header_of(&name, &text, format) {
+                answers::Header {
+                    stamp: Some(stamp), ..
+                } => candidates.named_by(&stamp).ok_or_else(|| {
                     format!(
                         "error[stamp-mismatch]: the file was answered under checklist `{}` \
                          version {}, and no copy of that version is built in, in ./checklists/ \
@@ -49,11 +51,14 @@ pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
                         adscheck::text::excerpt(&stamp.version)
                     )
                 }),
-                None => {
+                answers::Header {
+                    checklist,
+                    stamp: None,
+                } => {
                     // A file that names no checklist is read under the built-in one, as
                     // everywhere else.
-                    let id = answers::checklist_id_of(&name, &text, format)
-                        .unwrap_or_else(|| adscheck::checklist::BUILTIN_ID.to_owned());
+                    let id =
+                        checklist.unwrap_or_else(|| adscheck::checklist::BUILTIN_ID.to_owned());
                     match candidates.builtin_with_id(&id) {
                         Some(engine) => {
                             errln!(

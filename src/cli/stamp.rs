@@ -1,7 +1,7 @@
 //! `adscheck stamp`: add an entry to answer files' histories (who, when, under which
 //! checklist), never replacing one.
 
-use adscheck::answers::{Event, Stamp, lost_comments, now_rfc3339};
+use adscheck::answers::{Event, Stamp, now_rfc3339};
 use adscheck::document::Format;
 use adscheck::text::visible;
 use adscheck::{AnswerFile, Diagnostic, Engine, Kind, atomic_file, batch};
@@ -79,9 +79,9 @@ fn stamp_one(
                  --reviewed",
                 adscheck::text::excerpt(&latest.checklist),
                 adscheck::text::excerpt(&latest.version),
-                adscheck::text::excerpt(latest.sha256.get(..12).unwrap_or(&latest.sha256)),
+                adscheck::text::excerpt(adscheck::text::short_hash(&latest.sha256)),
                 checklist.version.as_str(),
-                checklist.sha256.get(..12).unwrap_or(&checklist.sha256)
+                adscheck::text::short_hash(&checklist.sha256)
             ),
         )]));
     }
@@ -97,16 +97,12 @@ fn stamp_one(
         Some(args.by.clone()),
     ));
     let rewritten = file.to_yaml(checklist);
-    let lost = lost_comments(&text, &rewritten);
-    if let Some((line, _)) = lost.first() {
-        errln!(
-            "{}:{line}: warning: {} comment line{} not kept: adscheck rewrites the file with \
-             its own comments",
-            visible(&name),
-            lost.len(),
-            if lost.len() == 1 { " is" } else { "s are" }
-        );
-    }
+    super::warn_lost_comments(
+        &name,
+        &text,
+        &rewritten,
+        ": adscheck rewrites the file with its own comments",
+    );
     match atomic_file::replace(path, rewritten.as_bytes()) {
         Ok(()) => Ok(Ok(name)),
         Err(e) => Ok(Err(vec![e])),
