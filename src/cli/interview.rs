@@ -121,7 +121,10 @@ fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e
         }
         Err(errors) => {
             print_diagnostics(&errors.0, "error");
-            errln!("adscheck: error: {name} cannot be resumed until these are fixed");
+            errln!(
+                "adscheck: error: {} cannot be resumed until these are fixed",
+                visible(&name)
+            );
             Err(Exit::Fatal.into())
         }
     }
