@@ -222,3 +222,25 @@ fn a_file_that_is_no_answer_file_is_not_quoted() {
     let (_, _, stderr) = run(dir.path(), &["classify", "-f", "jsonl", "long.yaml"]);
     assert!(stderr.len() < 400, "{stderr}");
 }
+
+#[test]
+fn interview_resume_shows_a_hostile_file_name_escaped() {
+    let dir = workspace();
+    // The file whose answer is not valid cannot be resumed: the message names it, escaped.
+    let (code, out, err) = run(
+        dir.path(),
+        &[
+            "interview",
+            "--plain",
+            "--resume",
+            "two\nlines\u{fffe}.yaml",
+        ],
+    );
+    assert_eq!(code, Some(2), "{out}\n{err}");
+    assert!(
+        err.contains("cannot be resumed until these are fixed"),
+        "{err}"
+    );
+    assert!(raw_controls(&err).is_empty(), "{err:?}");
+    assert!(raw_controls(&out).is_empty(), "{out:?}");
+}

@@ -173,15 +173,24 @@ fn full_script() -> Vec<(&'static str, Vec<Key>)> {
             vec![Type("Ranks buildings for inspection"), Press("Enter")],
         ),
         ("Contact for questions", vec![Press("Enter")]),
-        ("(1)(a) Is it an algorithm?", vec![Type("yes"), Press("Enter")]),
+        (
+            "(1)(a) Is it an algorithm?",
+            vec![Type("yes"), Press("Enter")],
+        ),
         ("tick any that apply", vec![Press("Space"), Press("Enter")]),
         (
             "Note (optional",
             vec![Type("Gradient-boosted model"), Press("Enter")],
         ),
-        ("(1)(b) Is it a computerized", vec![Type("yes"), Press("Enter")]),
+        (
+            "(1)(b) Is it a computerized",
+            vec![Type("yes"), Press("Enter")],
+        ),
         ("Note (optional", vec![Press("Enter")]),
-        ("(1)(c) Is the algorithm used", vec![Type("yes"), Press("Enter")]),
+        (
+            "(1)(c) Is the algorithm used",
+            vec![Type("yes"), Press("Enter")],
+        ),
         (
             "Tick the kinds of decision",
             vec![
@@ -193,9 +202,15 @@ fn full_script() -> Vec<(&'static str, Vec<Key>)> {
             ],
         ),
         ("Note (optional", vec![Press("Enter")]),
-        ("(2)(a) Is the ADS used by an agency", vec![Type("yes"), Press("Enter")]),
+        (
+            "(2)(a) Is the ADS used by an agency",
+            vec![Type("yes"), Press("Enter")],
+        ),
         ("Note (optional", vec![Press("Enter")]),
-        ("(2)(b) Do/will such decisions", vec![Type("yes"), Press("Enter")]),
+        (
+            "(2)(b) Do/will such decisions",
+            vec![Type("yes"), Press("Enter")],
+        ),
         (
             "Tick the factors you considered",
             vec![Press("Space"), Press("Enter")],
