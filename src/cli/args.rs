@@ -96,7 +96,7 @@ pub struct CheckArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format [default: github when GITHUB_ACTIONS=true, text otherwise].
+    /// Output format (auto: github when GITHUB_ACTIONS=true, text otherwise).
     #[arg(long, short = 'f', value_enum, default_value_t = CheckFormatArg::Auto)]
     pub format: CheckFormatArg,
 

@@ -17,6 +17,9 @@ pub(crate) fn run(cli: &Cli, command: &ChecklistCommand) -> Outcome {
 }
 
 fn lint(file: &Path) -> Outcome {
+    if !super::paths::exists(file) {
+        return Ok(Exit::Fatal);
+    }
     match adscheck::load_engine(Some(file)) {
         Ok(engine) => {
             let c = engine.checklist();
@@ -61,6 +64,9 @@ fn show(cli: &Cli, format: ShowFormat) -> Outcome {
 
 fn self_test(cli: &Cli, file: Option<&Path>) -> Outcome {
     let path = file.or(cli.checklist.as_deref());
+    if path.is_some_and(|p| !super::paths::exists(p)) {
+        return Ok(Exit::Fatal);
+    }
     let engine = super::load_engine(path)?;
     let name = path.map_or_else(
         || adscheck::checklist::DEFAULT_CHECKLIST_NAME.to_owned(),

@@ -2,7 +2,7 @@
 //! that exists is always taken literally, even with `[` or `*` in its name), and a path that
 //! does not exist is reported and left out; the run goes on with the others and exits 2.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{Exit, shown};
 
@@ -34,8 +34,7 @@ impl Paths {
                 found.extend(matches);
                 continue;
             }
-            errln!("adscheck: error: no such file or folder: {}", shown(path));
-            missing = true;
+            missing |= !exists(path);
         }
         Paths { found, missing }
     }
@@ -48,4 +47,13 @@ impl Paths {
             exit
         }
     }
+}
+
+/// Whether the one file a command reads exists; when it does not, say so as for any path.
+pub(crate) fn exists(path: &Path) -> bool {
+    let exists = path.symlink_metadata().is_ok();
+    if !exists {
+        errln!("adscheck: error: no such file or folder: {}", shown(path));
+    }
+    exists
 }

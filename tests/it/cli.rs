@@ -371,6 +371,8 @@ fn missing_paths_and_folders_without_answer_files() {
         vec!["check"],
         vec!["stamp", "--by", "A"],
         vec!["recheck", "--against", "checklists/nyc-ll49-2018.yaml"],
+        vec!["checklist", "lint"],
+        vec!["checklist", "test"],
     ] {
         let mut args = command.clone();
         args.push("no/such/file.yaml");
