@@ -17,9 +17,7 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
         || std::env::var_os("ADSCHECK_PLAIN").is_some_and(|v| !v.is_empty())
         || !io::stdin().is_terminal()
         || !io::stdout().is_terminal();
-    if cli.color == ColorChoice::Never {
-        inquire::set_global_render_config(inquire::ui::RenderConfig::empty());
-    }
+    inquire::set_global_render_config(prompter::render_config(cli.color != ColorChoice::Never));
     let engine = super::engine(cli)?;
     let mut session = match &args.resume {
         Some(path) => resume(cli, &engine, path)?,

@@ -12,10 +12,27 @@ use adscheck::AnswerValue;
 use adscheck::checklist::OptionKind;
 use adscheck::interview::{Asking, Field, Prompter, Reply};
 use adscheck::render;
+use inquire::ui::{ErrorMessageRenderConfig, RenderConfig, Styled};
 use inquire::validator::Validation;
 use inquire::{InquireError, MultiSelect, Select, Text};
 
 const KEYS: &str = "Enter to confirm · Esc to go back · Ctrl-C to save and stop";
+
+/// How inquire draws the prompts: a problem with what was typed reads "error: ..." (not
+/// inquire's "#", which reads as a comment), and a prompt left with Esc says "(back)", which
+/// is what Esc does here (not "<canceled>").
+pub fn render_config(colored: bool) -> RenderConfig<'static> {
+    let (base, error) = if colored {
+        (
+            RenderConfig::default_colored(),
+            ErrorMessageRenderConfig::default_colored(),
+        )
+    } else {
+        (RenderConfig::empty(), ErrorMessageRenderConfig::empty())
+    };
+    base.with_error_message(error.with_prefix(Styled::new("error:")))
+        .with_canceled_prompt_indicator(Styled::new("(back)"))
+}
 
 /// Prompts on the terminal.
 pub struct TerminalPrompter {

@@ -309,7 +309,13 @@ fn help_is_one_key_away_and_back_changes_an_answer() {
     let Some(term) = Term::start(dir.path(), "interview --out tool.yaml") else {
         return;
     };
-    play(&term, &full_script()[..4]);
+    play(&term, &full_script()[..2]);
+    // A required field left empty is refused with a message that reads as one.
+    term.prompt("Short description");
+    term.keys(&["Enter"]);
+    let screen = term.wait_for("error: This is needed for the inventory; please fill it in.");
+    assert!(!screen.contains("# This is needed"), "{screen}");
+    play(&term, &full_script()[2..4]);
     term.prompt("(1)(a) Is it an algorithm?");
     // `?` filters the list to the help line; Enter shows the guidance and the law.
     term.text("?");
@@ -346,6 +352,13 @@ fn help_is_one_key_away_and_back_changes_an_answer() {
     term.prompt("(1)(b) Is it a computerized");
     term.keys(&["Escape"]);
     term.prompt("(1)(a) Is it an algorithm?");
+    // The prompt left says what Esc did, in the interview's words, not inquire's.
+    let history = term.history();
+    assert!(
+        history.contains("(1)(b) Is it a computerized implementation of an algorithm? (back)"),
+        "{history}"
+    );
+    assert!(!history.contains("<canceled>"), "{history}");
     term.keys(&["Down", "Enter"]);
     term.prompt("Note (optional");
     term.text("Only plays recorded video");
