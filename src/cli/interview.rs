@@ -84,7 +84,7 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
                 Exit::Interrupted
             })
         }
-        Ending::Finished => finish(cli, &engine, &path),
+        Ending::Finished => finish(cli, &engine, &path, plain),
     }
 }
 
@@ -171,7 +171,8 @@ fn introduce(engine: &Engine, plain: bool) -> io::Result<()> {
 }
 
 /// The result of a finished interview, explained, and where it is saved.
-fn finish(cli: &Cli, engine: &Engine, path: &Path) -> Outcome {
+/// Print the result; the plain interview's has no colour, whatever the terminal.
+fn finish(cli: &Cli, engine: &Engine, path: &Path, plain: bool) -> Outcome {
     outln!()?;
     let report = batch::classify(
         engine,
@@ -179,7 +180,7 @@ fn finish(cli: &Cli, engine: &Engine, path: &Path) -> Outcome {
         cli.max_file_size,
     );
     let options = Options {
-        color: super::color(cli),
+        color: !plain && super::color(cli),
         width: None,
         csv_raw: false,
     };

@@ -202,8 +202,11 @@ pub(crate) fn color(cli: &Cli) -> bool {
     match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
+        // A terminal that says it is dumb (`TERM=dumb`) gets no colour, as NO_COLOR asks.
         ColorChoice::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
         }
     }
 }

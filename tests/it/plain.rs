@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// The answers of a full interview, one per line: the fire risk model.
-const FULL: &str = "Fire risk model\nFire Department\nRanks buildings for inspection\n\n\
+pub(crate) const FULL: &str = "Fire risk model\nFire Department\nRanks buildings for inspection\n\n\
 1\n1\nGradient-boosted model\nyes\n\n1\n4 6\n\n1\n\n1\n5\nOwners are inspected more often\n\
 Pat Lee, inspections analyst\n";
 

@@ -29,6 +29,11 @@ fn tmux_available() -> bool {
 impl Term {
     /// Start `adscheck ARGS` in a 100x50 terminal in `dir`; `None` when tmux is missing.
     fn start(dir: &Path, args: &str) -> Option<Term> {
+        Term::start_after(dir, "", args)
+    }
+
+    /// [`Term::start`], running the shell words `before` first (a wait, an environment).
+    fn start_after(dir: &Path, before: &str, args: &str) -> Option<Term> {
         if !tmux_available() {
             // In CI a missing tmux is a broken set-up, not a reason to pass.
             assert!(
@@ -45,7 +50,7 @@ impl Term {
         );
         let binary = env!("CARGO_BIN_EXE_adscheck");
         // Keep the pane open after the program ends, so its last screen and exit code can be read.
-        let script = format!("{binary} {args}; echo EXIT=$?; sleep 60");
+        let script = format!("{before}{binary} {args}; echo EXIT=$?; sleep 60");
         let status = Command::new("tmux")
             .args([
                 "-L",
@@ -538,4 +543,59 @@ fn sigterm_at_any_prompt_leaves_a_valid_resumable_file() {
             }
         }
     }
+}
+
+#[test]
+fn term_dumb_gets_the_plain_interview_without_escape_sequences() {
+    plain_in_tmux("TERM=dumb ");
+}
+
+#[test]
+fn adscheck_plain_in_a_colour_terminal_writes_no_escape_sequences() {
+    plain_in_tmux("ADSCHECK_PLAIN=1 ");
+}
+
+/// A full plain interview typed at a real terminal, `env` set for adscheck: every byte it
+/// writes is recorded, and none may be an escape.
+fn plain_in_tmux(env: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    // The program waits for `go`, so that every byte it writes to the terminal is recorded.
+    let Some(term) = Term::start_after(
+        dir.path(),
+        &format!("while [ ! -e go ]; do sleep 0.05; done; {env}"),
+        "interview --out tool.yaml",
+    ) else {
+        return;
+    };
+    let raw = dir.path().join("raw.log");
+    term.tmux(&[
+        "pipe-pane",
+        "-t",
+        "t",
+        &format!("cat >> '{}'", raw.display()),
+    ]);
+    std::fs::write(dir.path().join("go"), "").unwrap();
+    term.wait_for("Name of the tool (or its commercial name):");
+    // Typed as a person at a terminal (or a screen reader's user) types: one answer a line.
+    for line in crate::plain::FULL.lines() {
+        term.text(line);
+        term.keys(&["Enter"]);
+    }
+    let screen = term.wait_for("EXIT=0");
+    assert!(screen.contains("Agency ADS"), "{screen}");
+    let bytes = std::fs::read(&raw).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("(1)(a) Is it an algorithm?"),
+        "the recording holds the interview: {text}"
+    );
+    assert!(
+        !bytes.contains(&0x1b),
+        "an escape sequence reached a dumb terminal: {text:?}"
+    );
+    // The same answers as the piped script: the same determinations.
+    assert_eq!(
+        determinations(dir.path(), "tool.yaml"),
+        [Truth::Yes, Truth::Yes]
+    );
 }
