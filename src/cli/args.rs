@@ -115,6 +115,11 @@ pub struct CheckArgs {
     /// Write the report to FILE (whole, or not at all) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// Print the findings only: no settings or totals line in the text format (the exit
+    /// code says whether the check passed). Machine formats are unchanged.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -6,7 +6,7 @@ use adscheck::batch::{self, Source};
 use adscheck::check::{
     self as rules, Context, ContextError, Duplicates, FailOn, FileResult, Overrides, Scope, Totals,
 };
-use adscheck::render::check::{CheckFormat, step_summary, write};
+use adscheck::render::check::{CheckFormat, step_summary, write, write_findings};
 
 use super::args::{CheckArgs, CheckFormatArg, Cli, FailOnArg};
 use super::progress::Progress;
@@ -47,7 +47,11 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
             return Ok(Exit::Fatal);
         }
     };
-    write(format, &results, &totals, &mut out)?;
+    if args.quiet && format == CheckFormat::Text {
+        write_findings(&results, &mut out)?;
+    } else {
+        write(format, &results, &totals, &mut out)?;
+    }
     out.finish()?;
     if github && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
         append(&path, &step_summary(&results, &totals))

@@ -838,3 +838,22 @@ fn out_writes_the_report_to_a_file_whole() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
 }
+
+#[test]
+fn check_quiet_prints_the_findings_only() {
+    let r = run(&["check", "-q", "examples/answers"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    assert!(
+        lines.iter().all(|l| l.contains(": error[undetermined]: ")),
+        "{}",
+        r.stdout
+    );
+    // A submission that passes prints nothing; the exit code says it passed.
+    let r = run(&["check", "-q", "examples/answers/it-ticket-triage.yaml"]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    // Without -q the same run ends with the settings and totals lines.
+    let r = run(&["check", "examples/answers/it-ticket-triage.yaml"]);
+    assert!(r.stdout.contains("settings: ") && r.stdout.contains("adscheck check: 1 file"));
+}

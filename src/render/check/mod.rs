@@ -47,6 +47,11 @@ pub fn write(
     }
 }
 
+/// The text format's findings alone, without its settings and totals lines (`check -q`).
+pub fn write_findings(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
+    text::write_findings(results, out)
+}
+
 /// Which settings governed the run and how many files they left out:
 /// `settings: inventory/.adscheck.yaml; 2 files excluded`.
 pub(crate) fn settings_line(totals: &Totals) -> String {

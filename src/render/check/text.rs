@@ -12,6 +12,13 @@ pub(crate) fn write(
     totals: &Totals,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_findings(results, out)?;
+    writeln!(out, "{}", settings_line(totals))?;
+    writeln!(out, "{}", totals_line(totals))
+}
+
+/// The findings alone, one line each.
+pub(crate) fn write_findings(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
     for result in results {
         for f in &result.findings {
             let at = Location {
@@ -28,6 +35,5 @@ pub(crate) fn write(
             )?;
         }
     }
-    writeln!(out, "{}", settings_line(totals))?;
-    writeln!(out, "{}", totals_line(totals))
+    Ok(())
 }
