@@ -47,10 +47,11 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
             return Ok(Exit::Fatal);
         }
     };
+    let color = super::color(cli, args.out.as_deref());
     if args.quiet && format == CheckFormat::Text {
-        write_findings(&results, &mut out)?;
+        write_findings(&results, color, &mut out)?;
     } else {
-        write(format, &results, &totals, &mut out)?;
+        write(format, &results, &totals, color, &mut out)?;
     }
     out.finish()?;
     if github && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {

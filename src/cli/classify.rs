@@ -31,7 +31,7 @@ pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
         }
     };
     let options = Options {
-        color: super::color(cli),
+        color: super::color(cli, args.out.as_deref()),
         width: terminal
             .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
             .flatten(),

@@ -180,7 +180,7 @@ fn finish(cli: &Cli, engine: &Engine, path: &Path, plain: bool) -> Outcome {
         cli.max_file_size,
     );
     let options = Options {
-        color: !plain && super::color(cli),
+        color: !plain && super::color(cli, None),
         width: None,
         csv_raw: false,
     };

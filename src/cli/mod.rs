@@ -197,14 +197,16 @@ pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], severity: &str) {
     }
 }
 
-/// Whether to colour standard output.
-pub(crate) fn color(cli: &Cli) -> bool {
+/// Whether to colour what is written to `out` (standard output when `None`): `--color
+/// always` colours even a file; `auto` only a terminal that is not dumb, without NO_COLOR.
+pub(crate) fn color(cli: &Cli, out: Option<&Path>) -> bool {
     match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         // A terminal that says it is dumb (`TERM=dumb`) gets no colour, as NO_COLOR asks.
         ColorChoice::Auto => {
-            io::stdout().is_terminal()
+            out.is_none()
+                && io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
         }

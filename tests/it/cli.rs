@@ -857,3 +857,25 @@ fn check_quiet_prints_the_findings_only() {
     let r = run(&["check", "examples/answers/it-ticket-triage.yaml"]);
     assert!(r.stdout.contains("settings: ") && r.stdout.contains("adscheck check: 1 file"));
 }
+
+#[test]
+fn color_always_colours_checks_findings_and_never_does_not() {
+    let r = run(&["--color", "always", "check", "examples/answers"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout
+            .contains("\u{1b}[1m\u{1b}[31merror[undetermined]\u{1b}[0m: "),
+        "{:?}",
+        r.stdout
+    );
+    // The totals stay plain, and so does every finding without --color always.
+    assert!(
+        r.stdout.contains("\nadscheck check: 9 files"),
+        "{:?}",
+        r.stdout
+    );
+    let r = run(&["--color", "never", "check", "examples/answers"]);
+    assert!(!r.stdout.contains('\u{1b}'), "{:?}", r.stdout);
+    let r = run(&["check", "examples/answers"]);
+    assert!(!r.stdout.contains('\u{1b}'), "{:?}", r.stdout);
+}

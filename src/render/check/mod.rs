@@ -32,14 +32,16 @@ pub enum CheckFormat {
 ///
 /// # Errors
 /// Any error of the writer.
+/// With `color`, the text format marks errors and warnings in colour; other formats are data.
 pub fn write(
     format: CheckFormat,
     results: &[FileResult],
     totals: &Totals,
+    color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        CheckFormat::Text => text::write(results, totals, out),
+        CheckFormat::Text => text::write(results, totals, color, out),
         CheckFormat::Json => json::write(results, totals, out),
         CheckFormat::Junit => junit::write(results, totals, out),
         CheckFormat::Github => github::write(results, totals, out),
@@ -48,8 +50,8 @@ pub fn write(
 }
 
 /// The text format's findings alone, without its settings and totals lines (`check -q`).
-pub fn write_findings(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
-    text::write_findings(results, out)
+pub fn write_findings(results: &[FileResult], color: bool, out: &mut dyn Write) -> io::Result<()> {
+    text::write_findings(results, color, out)
 }
 
 /// Which settings governed the run and how many files they left out:
