@@ -131,6 +131,13 @@ fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e
 /// Where a new interview saves: `--out` (refusing to replace a file without `--force`), or a
 /// file named after the tool.
 fn target(args: &InterviewArgs) -> Result<Target, Exit> {
+    if args
+        .out
+        .as_deref()
+        .is_some_and(|path| !super::paths::answer_file_name(path))
+    {
+        return Err(Exit::Fatal);
+    }
     match &args.out {
         Some(path) if path.exists() && !args.force => {
             errln!(

@@ -57,3 +57,27 @@ pub(crate) fn exists(path: &Path) -> bool {
     }
     exists
 }
+
+/// Whether answers may be saved at `path` (`interview --out`, `template --out`): the file is
+/// YAML, and must be named so that `classify` and `check` find it in a folder (`*.yaml` or
+/// `*.yml`, not hidden). Something that exists and is not a file (a device) is left to the
+/// writer, which refuses it.
+pub(crate) fn answer_file_name(path: &Path) -> bool {
+    if path.metadata().is_ok_and(|m| !m.is_file()) {
+        return true;
+    }
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    let yaml =
+        adscheck::document::Format::from_path(path) == Some(adscheck::document::Format::Yaml);
+    if yaml && !hidden {
+        return true;
+    }
+    errln!(
+        "adscheck: error: answers are not saved as {}: an answer file is YAML named *.yaml or \
+         *.yml (not starting with a dot), so that classify and check find it in a folder",
+        shown(path)
+    );
+    false
+}

@@ -4,6 +4,13 @@ use super::Outcome;
 use super::args::{Cli, TemplateArgs};
 
 pub(crate) fn run(cli: &Cli, args: &TemplateArgs) -> Outcome {
+    if args
+        .out
+        .as_deref()
+        .is_some_and(|path| !super::paths::answer_file_name(path))
+    {
+        return Ok(super::Exit::Fatal);
+    }
     let engine = super::engine(cli)?;
     let schema_line = format!(
         "# yaml-language-server: $schema={}.schema.json",

@@ -879,3 +879,27 @@ fn color_always_colours_checks_findings_and_never_does_not() {
     let r = run(&["check", "examples/answers"]);
     assert!(!r.stdout.contains('\u{1b}'), "{:?}", r.stdout);
 }
+
+#[test]
+fn answers_are_saved_only_under_names_a_folder_scan_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["notes.txt", "answers.json", ".hidden.yaml", "no-extension"] {
+        let path = dir.path().join(name);
+        let p = path.to_str().unwrap();
+        for args in [vec!["template", "--out", p], vec!["interview", "--out", p]] {
+            let r = run_with_stdin(&args, "");
+            assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+            assert!(
+                r.stderr.contains("an answer file is YAML named *.yaml or *.yml"),
+                "{args:?}: {}",
+                r.stderr
+            );
+            assert!(!path.exists(), "{args:?} wrote {name}");
+        }
+    }
+    // What a folder scan finds is accepted, in any case.
+    let path = dir.path().join("tool.YML");
+    assert_eq!(run(&["template", "--out", path.to_str().unwrap()]).code, 0);
+    let r = run(&["classify", "-f", "jsonl", dir.path().to_str().unwrap()]);
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stderr);
+}
