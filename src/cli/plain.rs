@@ -7,6 +7,7 @@
 //! When input ends, everything answered is already saved.
 
 use std::io::{self, BufRead, Write};
+use std::path::Path;
 
 use adscheck::AnswerValue;
 use adscheck::checklist::{OptionKind, shown};
@@ -240,5 +241,13 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             Line::Text(t) if t == "-" => Ok(Reply::Value(String::new())),
             Line::Text(t) => Ok(Reply::Value(t)),
         }
+    }
+
+    fn name_taken(&mut self, taken: &Path, saved_as: &Path) -> io::Result<()> {
+        writeln!(
+            self.out,
+            "{}",
+            super::prompter::name_taken_message(taken, saved_as)
+        )
     }
 }

@@ -34,6 +34,18 @@ pub fn render_config(colored: bool) -> RenderConfig<'static> {
         .with_canceled_prompt_indicator(Styled::new("(back)"))
 }
 
+/// What both prompters say when the file named after the tool already exists.
+pub fn name_taken_message(taken: &Path, saved_as: &Path) -> String {
+    format!(
+        "Note: {taken} already exists: answers for a tool of the same name. These answers are \
+         saved as {saved_as}. If it is the same tool, stop here, remove {saved_as} and \
+         continue the earlier interview instead (adscheck interview --resume {taken}): two \
+         answer files for one tool fail `adscheck check` as duplicates.",
+        taken = super::shown(taken),
+        saved_as = super::shown(saved_as),
+    )
+}
+
 /// Prompts on the terminal.
 pub struct TerminalPrompter {
     /// The determination heading last shown, so each is shown once as the walk enters it.
@@ -239,6 +251,18 @@ impl Prompter for TerminalPrompter {
     }
 
     fn saved(&mut self, _path: &Path) {}
+
+    fn name_taken(&mut self, taken: &Path, saved_as: &Path) -> io::Result<()> {
+        let width =
+            terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
+        let mut out = io::stdout().lock();
+        writeln!(
+            out,
+            "{}",
+            textwrap::fill(&name_taken_message(taken, saved_as), width)
+        )?;
+        out.flush()
+    }
 }
 
 #[cfg(test)]

@@ -454,7 +454,7 @@ impl<'e> Interview<'e> {
             (None, Target::NamedAfterTool(folder)) => {
                 let stem = slug(self.tool_text("name").unwrap_or("answers"));
                 let mut attempt = 1;
-                loop {
+                let path = loop {
                     let name = if attempt == 1 {
                         format!("{stem}.yaml")
                     } else {
@@ -466,7 +466,11 @@ impl<'e> Interview<'e> {
                         Err(_) if path.exists() && attempt < 1000 => attempt += 1,
                         Err(e) => return Err(e.into()),
                     }
+                };
+                if attempt > 1 {
+                    prompter.name_taken(&folder.join(format!("{stem}.yaml")), &path)?;
                 }
+                path
             }
         };
         self.file.file = path.display().to_string();

@@ -108,4 +108,14 @@ pub trait Prompter {
 
     /// Told after each save.
     fn saved(&mut self, _path: &Path) {}
+
+    /// Told, at the first save of an interview named after its tool, that a file of that name
+    /// (`taken`) already exists, so the answers are saved as `saved_as`: often the same tool
+    /// interviewed twice, which the person should hear of before going on.
+    ///
+    /// # Errors
+    /// When the terminal fails.
+    fn name_taken(&mut self, _taken: &Path, _saved_as: &Path) -> std::io::Result<()> {
+        Ok(())
+    }
 }

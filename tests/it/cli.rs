@@ -890,7 +890,8 @@ fn answers_are_saved_only_under_names_a_folder_scan_finds() {
             let r = run_with_stdin(&args, "");
             assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
             assert!(
-                r.stderr.contains("an answer file is YAML named *.yaml or *.yml"),
+                r.stderr
+                    .contains("an answer file is YAML named *.yaml or *.yml"),
                 "{args:?}: {}",
                 r.stderr
             );

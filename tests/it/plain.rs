@@ -145,3 +145,28 @@ fn back_and_help_work_by_word() {
     assert_eq!(v["determinations"]["ads"], "no");
     assert_eq!(v["summary"], "(1)(a) no: not an algorithm");
 }
+
+#[test]
+fn a_second_interview_of_a_tool_of_the_same_name_is_told_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, stdout, stderr) = interview(dir.path(), &[], FULL);
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    assert!(!stdout.contains("already exists"), "{stdout}");
+    assert!(dir.path().join("fire-risk-model.yaml").is_file());
+    // The same tool again: saved beside it, and said at once, with how to resume the first.
+    let (code, stdout, stderr) = interview(dir.path(), &[], FULL);
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    assert!(dir.path().join("fire-risk-model-2.yaml").is_file());
+    let note = stdout
+        .lines()
+        .find(|l| l.starts_with("Note: fire-risk-model.yaml already exists"))
+        .unwrap_or_else(|| panic!("no note:\n{stdout}"));
+    assert!(note.contains("saved as fire-risk-model-2.yaml"), "{note}");
+    assert!(
+        note.contains("adscheck interview --resume fire-risk-model.yaml"),
+        "{note}"
+    );
+    // Told before the questions go on, right after the name is saved.
+    let at = stdout.find("Note: fire-risk-model.yaml").unwrap();
+    assert!(at < stdout.find("(1)(a) Is it an algorithm?").unwrap(), "{stdout}");
+}
