@@ -243,6 +243,14 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         }
     }
 
+    fn not_asked(&mut self, questions: &[&adscheck::checklist::Question]) -> io::Result<()> {
+        writeln!(
+            self.out,
+            "{}",
+            super::prompter::not_asked_message(questions)
+        )
+    }
+
     fn name_taken(&mut self, taken: &Path, saved_as: &Path) -> io::Result<()> {
         writeln!(
             self.out,

@@ -34,6 +34,19 @@ pub fn render_config(colored: bool) -> RenderConfig<'static> {
         .with_canceled_prompt_indicator(Styled::new("(back)"))
 }
 
+/// What both prompters say when the questions left cannot change a determination.
+pub fn not_asked_message(questions: &[&adscheck::checklist::Question]) -> String {
+    let numbers: Vec<&str> = questions.iter().map(|q| q.number.as_str()).collect();
+    let list = match numbers.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => numbers.concat(),
+    };
+    format!(
+        "No other answer can change the determinations now, so {list} {} not asked.",
+        if numbers.len() == 1 { "is" } else { "are" }
+    )
+}
+
 /// What both prompters say when the file named after the tool already exists.
 pub fn name_taken_message(taken: &Path, saved_as: &Path) -> String {
     format!(
@@ -252,17 +265,21 @@ impl Prompter for TerminalPrompter {
 
     fn saved(&mut self, _path: &Path) {}
 
-    fn name_taken(&mut self, taken: &Path, saved_as: &Path) -> io::Result<()> {
-        let width =
-            terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
-        let mut out = io::stdout().lock();
-        writeln!(
-            out,
-            "{}",
-            textwrap::fill(&name_taken_message(taken, saved_as), width)
-        )?;
-        out.flush()
+    fn not_asked(&mut self, questions: &[&adscheck::checklist::Question]) -> io::Result<()> {
+        say(&not_asked_message(questions))
     }
+
+    fn name_taken(&mut self, taken: &Path, saved_as: &Path) -> io::Result<()> {
+        say(&name_taken_message(taken, saved_as))
+    }
+}
+
+/// A message between prompts, wrapped to the terminal.
+fn say(text: &str) -> io::Result<()> {
+    let width = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}", textwrap::fill(text, width))?;
+    out.flush()
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::answers::{Answer, AnswerFile, AnswerValue, Event, Stamp};
 use crate::atomic_file;
+use crate::checklist::Question;
 use crate::engine::Engine;
 use crate::error::Diagnostic;
 
@@ -210,12 +211,36 @@ impl<'e> Interview<'e> {
                 Step::Question(q) => match self.ask_question(prompter, q)? {
                     Reply::Value(()) => {
                         self.history.push(current);
-                        self.after_question(q).map(Step::Question)
+                        let next = self.after_question(q);
+                        if next.is_none() {
+                            self.tell_not_asked(prompter)?;
+                        }
+                        next.map(Step::Question)
                     }
                     Reply::Back => Some(self.back_from(current)),
                     Reply::Quit => return Ok(Ending::Quit),
                 },
             };
+        }
+    }
+
+    /// Tell the prompter which unanswered questions the walk no longer asks, if any.
+    fn tell_not_asked(&self, prompter: &mut dyn Prompter) -> std::io::Result<()> {
+        let asked = self.would_ask();
+        let questions: Vec<&Question> = self
+            .engine
+            .checklist()
+            .questions
+            .iter()
+            .zip(&asked)
+            .zip(&self.file.answers)
+            .filter(|((_, asked), answer)| !**asked && answer.is_none())
+            .map(|((q, _), _)| q)
+            .collect();
+        if questions.is_empty() {
+            Ok(())
+        } else {
+            prompter.not_asked(&questions)
         }
     }
 

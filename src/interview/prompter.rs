@@ -109,6 +109,16 @@ pub trait Prompter {
     /// Told after each save.
     fn saved(&mut self, _path: &Path) {}
 
+    /// Told, when the last question that matters is answered, which questions are left
+    /// unasked because no answer to them could change a determination any more (as after a
+    /// deciding "no").
+    ///
+    /// # Errors
+    /// When the terminal fails.
+    fn not_asked(&mut self, _questions: &[&Question]) -> std::io::Result<()> {
+        Ok(())
+    }
+
     /// Told, at the first save of an interview named after its tool, that a file of that name
     /// (`taken`) already exists, so the answers are saved as `saved_as`: often the same tool
     /// interviewed twice, which the person should hear of before going on.

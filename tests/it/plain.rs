@@ -168,5 +168,26 @@ fn a_second_interview_of_a_tool_of_the_same_name_is_told_so() {
     );
     // Told before the questions go on, right after the name is saved.
     let at = stdout.find("Note: fire-risk-model.yaml").unwrap();
-    assert!(at < stdout.find("(1)(a) Is it an algorithm?").unwrap(), "{stdout}");
+    assert!(
+        at < stdout.find("(1)(a) Is it an algorithm?").unwrap(),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_deciding_no_says_why_the_other_questions_are_not_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "Tool\nAgency\nDesc\n\n2\n\nPat\n";
+    let (code, stdout, stderr) = interview(dir.path(), &["--out", "t.yaml"], input);
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    let said = "No other answer can change the determinations now, so (1)(b), (1)(c), (2)(a) \
+                and (2)(b) are not asked.";
+    let at = stdout
+        .find(said)
+        .unwrap_or_else(|| panic!("not said:\n{stdout}"));
+    assert!(at < stdout.find("Your name and role").unwrap(), "{stdout}");
+    // Said once, and not when every question was asked.
+    assert_eq!(stdout.matches("No other answer").count(), 1);
+    let (_, stdout, _) = interview(dir.path(), &["--out", "full.yaml"], FULL);
+    assert!(!stdout.contains("No other answer"), "{stdout}");
 }
