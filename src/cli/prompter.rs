@@ -255,12 +255,25 @@ impl Prompter for TerminalPrompter {
     }
 
     fn note(&mut self, _asking: &Asking<'_>, current: Option<&str>) -> io::Result<Reply<String>> {
-        let mut prompt = Text::new("Note (optional; Enter to skip):")
-            .with_help_message("Why this answer, who confirmed it · Esc to change the answer");
-        if let Some(current) = current {
-            prompt = prompt.with_initial_value(current);
-        }
-        reply(prompt.prompt())
+        // An earlier note is shown, not pre-filled: Enter keeps it, typing replaces it, and a
+        // single - removes it (as in the plain interview), so nothing is deleted key by key.
+        let Some(current) = current else {
+            return reply(
+                Text::new("Note (optional; Enter to skip):")
+                    .with_help_message(
+                        "Why this answer, who confirmed it · Esc to change the answer",
+                    )
+                    .prompt(),
+            );
+        };
+        let chosen = Text::new("Note:")
+            .with_default(current)
+            .with_help_message("Enter keeps the note shown · typing replaces it · - removes it")
+            .prompt();
+        Ok(match reply(chosen)? {
+            Reply::Value(text) if text.trim() == "-" => Reply::Value(String::new()),
+            other => other,
+        })
     }
 
     fn saved(&mut self, _path: &Path) {}

@@ -599,3 +599,32 @@ fn plain_in_tmux(env: &str) {
         [Truth::Yes, Truth::Yes]
     );
 }
+
+#[test]
+fn a_changed_answer_shows_its_earlier_note_without_pre_filling_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(term) = Term::start(dir.path(), "interview --out tool.yaml") else {
+        return;
+    };
+    play(&term, &full_script()[..7]);
+    // At (1)(b), back to (1)(a), and change yes to no: the note given with yes is shown and
+    // kept by Enter, replaced by typing, removed by a single -.
+    term.prompt("(1)(b) Is it a computerized");
+    term.keys(&["Escape"]);
+    term.prompt("(1)(a) Is it an algorithm?");
+    term.keys(&["Down", "Enter"]);
+    let screen = term.prompt("Note:");
+    assert!(
+        screen.contains("? Note: (Gradient-boosted model)\n[Enter keeps the note shown"),
+        "{screen}"
+    );
+    term.text("-");
+    term.keys(&["Enter"]);
+    term.prompt("Your name and role");
+    term.text("Pat Lee");
+    term.keys(&["Enter"]);
+    term.wait_for("EXIT=0");
+    let text = std::fs::read_to_string(dir.path().join("tool.yaml")).unwrap();
+    assert!(text.contains("  1a:\n    answer: no\n"), "{text}");
+    assert!(!text.contains("Gradient-boosted model"), "{text}");
+}
