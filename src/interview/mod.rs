@@ -78,6 +78,10 @@ pub struct Interview<'e> {
     event: Event,
     /// Whether this session changed any answer.
     changed: bool,
+    /// Whether to offer the optional fields (before the first answer): in a new interview,
+    /// and in a resumed one that stopped before its required fields were all given (one that
+    /// went past them passed over the optional ones, and that is an answer too).
+    offer_optional: bool,
 }
 
 impl<'e> Interview<'e> {
@@ -104,6 +108,7 @@ impl<'e> Interview<'e> {
             session: None,
             event: Event::Answered,
             changed: false,
+            offer_optional: true,
         }
     }
 
@@ -127,6 +132,9 @@ impl<'e> Interview<'e> {
             .stamp()
             .is_some_and(|s| s.by.is_none() && s.is_under(engine.checklist()));
         let session = unfinished.then(|| file.stamps.len() - 1);
+        let offer_optional = FIELDS
+            .iter()
+            .any(|f| f.required && text_of(&file, f.key).is_none());
         Interview {
             engine,
             file,
@@ -137,6 +145,7 @@ impl<'e> Interview<'e> {
             session,
             event: Event::Resumed,
             changed: false,
+            offer_optional,
         }
     }
 
@@ -303,11 +312,7 @@ impl<'e> Interview<'e> {
     }
 
     fn tool_text(&self, key: &str) -> Option<&str> {
-        self.file
-            .tool
-            .get(key)
-            .and_then(serde_json::Value::as_str)
-            .filter(|s| !s.trim().is_empty())
+        text_of(&self.file, key)
     }
 
     fn nothing_answered(&self) -> bool {
@@ -316,9 +321,12 @@ impl<'e> Interview<'e> {
 
     /// Whether a field should be asked when walking forward: missing, and required or not yet
     /// passed (no answers given yet).
+    /// Whether to ask field `i`: a required field while it is missing; an optional one while
+    /// missing before the first answer, unless a resumed interview passed it over already.
     fn field_wanted(&self, i: usize) -> bool {
         FIELDS.get(i).is_some_and(|f| {
-            self.tool_text(f.key).is_none() && (f.required || self.nothing_answered())
+            self.tool_text(f.key).is_none()
+                && (f.required || (self.offer_optional && self.nothing_answered()))
         })
     }
 
@@ -503,6 +511,14 @@ impl<'e> Interview<'e> {
         self.saved_at = Some(path);
         Ok(())
     }
+}
+
+/// A tool field's text, when it has some.
+fn text_of<'f>(file: &'f AnswerFile, key: &str) -> Option<&'f str> {
+    file.tool
+        .get(key)
+        .and_then(serde_json::Value::as_str)
+        .filter(|s| !s.trim().is_empty())
 }
 
 /// A file name from a tool name: lowercase letters and digits joined by `-`.

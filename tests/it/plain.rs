@@ -191,3 +191,21 @@ fn a_deciding_no_says_why_the_other_questions_are_not_asked() {
     let (_, stdout, _) = interview(dir.path(), &["--out", "full.yaml"], FULL);
     assert!(!stdout.contains("No other answer"), "{stdout}");
 }
+
+#[test]
+fn resume_does_not_ask_a_skipped_optional_field_again() {
+    let dir = tempfile::tempdir().unwrap();
+    // Name, agency, description, contact skipped; input ends before the first answer.
+    let (code, _, stderr) = interview(dir.path(), &["--out", "t.yaml"], "Tool\nAgency\nDesc\n\n");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(dir.path().join("t.yaml").is_file());
+    // Resumed, the first thing asked is (1)(a): the contact was passed over once already.
+    let (_, stdout, _) = interview(dir.path(), &["--resume", "t.yaml"], "");
+    assert!(!stdout.contains("Contact for questions"), "{stdout}");
+    assert!(stdout.contains("(1)(a) Is it an algorithm?"), "{stdout}");
+    // A new interview asks it, and so does one resumed before it was reached.
+    let (_, stdout, _) = interview(dir.path(), &["--out", "u.yaml"], "Tool\n");
+    assert!(!stdout.contains("Contact for questions"), "{stdout}");
+    let (_, stdout, _) = interview(dir.path(), &["--resume", "u.yaml"], "Agency\nDesc\n");
+    assert!(stdout.contains("Contact for questions"), "{stdout}");
+}

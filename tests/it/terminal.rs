@@ -504,10 +504,11 @@ fn sigterm_at_any_prompt_leaves_a_valid_resumable_file() {
         term.wait_for("EXIT=143");
         drop(term);
         let saved = parse(dir.path());
-        // Resume carries on at the first missing metadata field (before any answer), else at
-        // the first question without an answer.
+        // Resume carries on at the first missing required field (before any answer, and then
+        // through the optional contact), else at the first question without an answer: a
+        // contact passed over is not asked again.
         let nothing_answered = saved.answers.iter().all(Option::is_none);
-        let missing_field = ["name", "agency", "description", "contact"]
+        let missing_field = ["name", "agency", "description"]
             .iter()
             .position(|f| !saved.tool.contains_key(*f));
         let from = match missing_field {
