@@ -425,7 +425,14 @@ impl<'e> Interview<'e> {
                 match prompter.options(&asking, &ticked)? {
                     Reply::Value(chosen) => options = chosen,
                     Reply::Back => continue,
-                    Reply::Quit => return Ok(Reply::Quit),
+                    Reply::Quit => {
+                        // The answer just chosen is kept, with the boxes ticked before (the
+                        // lists are optional), as every answer is saved as it is given.
+                        let note = earlier.as_ref().and_then(|a| a.note.clone());
+                        self.record(q, value, ticked, note);
+                        self.save(prompter)?;
+                        return Ok(Reply::Quit);
+                    }
                 }
             }
             let note = earlier.as_ref().and_then(|a| a.note.clone());

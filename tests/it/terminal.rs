@@ -629,3 +629,25 @@ fn a_changed_answer_shows_its_earlier_note_without_pre_filling_it() {
     assert!(text.contains("  1a:\n    answer: no\n"), "{text}");
     assert!(!text.contains("Gradient-boosted model"), "{text}");
 }
+
+#[test]
+fn ctrl_c_at_the_checkboxes_keeps_the_yes_just_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(term) = Term::start(dir.path(), "interview --out tool.yaml") else {
+        return;
+    };
+    play(&term, &full_script()[..9]);
+    term.prompt("(1)(c) Is the algorithm used");
+    term.text("yes");
+    term.keys(&["Enter"]);
+    term.prompt("Tick the kinds of decision");
+    term.keys(&["C-c"]);
+    term.wait_for("EXIT=130");
+    let saved = std::fs::read_to_string(dir.path().join("tool.yaml")).unwrap();
+    assert!(saved.contains("  1c:\n    answer: yes"), "{saved}");
+    assert_eq!(
+        determinations(dir.path(), "tool.yaml")[0],
+        Truth::Yes,
+        "(1)(a), (1)(b) and (1)(c) yes: an ADS"
+    );
+}
