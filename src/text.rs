@@ -23,9 +23,15 @@ pub const WIDTH: usize = 88;
 /// `rest`.
 #[must_use]
 pub fn hanging(text: &str, first: usize, rest: usize) -> String {
+    hanging_at(text, WIDTH, first, rest)
+}
+
+/// [`hanging`] at `width` columns (at least 20 past the indent).
+#[must_use]
+pub fn hanging_at(text: &str, width: usize, first: usize, rest: usize) -> String {
     wrap(
         text,
-        WIDTH.max(rest + 20),
+        width.max(rest + 20),
         &" ".repeat(first),
         &" ".repeat(rest),
     )

@@ -188,7 +188,11 @@ fn finish(cli: &Cli, engine: &Engine, path: &Path, plain: bool) -> Outcome {
     );
     let options = Options {
         color: !plain && super::color(cli, None),
-        width: None,
+        // Wrapped to the terminal (never mid-word); off a terminal, at the page width.
+        width: io::stdout()
+            .is_terminal()
+            .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+            .flatten(),
         csv_raw: false,
     };
     let mut out = super::output::stdout();
@@ -200,12 +204,47 @@ fn finish(cli: &Cli, engine: &Engine, path: &Path, plain: bool) -> Outcome {
         &mut out,
     )?;
     writeln!(out)?;
-    writeln!(out, "Saved to {}.", super::shown(path))?;
-    writeln!(
-        out,
+    // The verdict last, where the eye is when the explanation has scrolled by.
+    let mut lines = render::verdict(engine, &report);
+    lines.push(format!("Saved to {}.", super::shown(path)));
+    lines.push(format!(
         "Classify it any time with: adscheck classify --explain {}",
         super::shown(path)
-    )?;
+    ));
+    if plain {
+        // No box for a screen reader or braille display: the lines alone, after a heading.
+        writeln!(out, "Result:")?;
+        for line in &lines {
+            writeln!(out, "{line}")?;
+        }
+    } else {
+        let width =
+            terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
+        write!(out, "{}", boxed(&lines, width))?;
+    }
     out.flush()?;
     Ok(Exit::Success)
+}
+
+/// `lines` in a box `width` columns wide at most, each wrapped at word boundaries inside it.
+fn boxed(lines: &[String], width: usize) -> String {
+    let inner = width.saturating_sub(4).max(20);
+    let wrapped: Vec<String> = lines
+        .iter()
+        .flat_map(|line| textwrap::wrap(line, inner))
+        .map(std::borrow::Cow::into_owned)
+        .collect();
+    let used = wrapped
+        .iter()
+        .map(|l| textwrap::core::display_width(l))
+        .max()
+        .unwrap_or(0);
+    let rule = "─".repeat(used + 2);
+    let mut text = format!("┌{rule}┐\n");
+    for line in &wrapped {
+        let pad = used.saturating_sub(textwrap::core::display_width(line));
+        text.push_str(&format!("│ {line}{} │\n", " ".repeat(pad)));
+    }
+    text.push_str(&format!("└{rule}┘\n"));
+    text
 }

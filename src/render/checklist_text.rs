@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::checklist::{Checklist, Determination, OptionKind, Question, shown};
 use crate::document::Located;
-use crate::text::{hanging, wrapped};
+use crate::text::{WIDTH, hanging, hanging_at, wrapped};
 
 /// The label adscheck's own wording carries wherever it is shown.
 pub const EDITORIAL: &str = "adscheck note";
@@ -125,6 +125,7 @@ pub fn checklist_text(checklist: &Checklist) -> String {
         checklist,
         checklist.footnotes.iter().map(|f| f.id.as_str()),
         0,
+        WIDTH,
     );
     if !checklist.editorial_notes.is_empty() {
         let _ = writeln!(s);
@@ -242,6 +243,7 @@ pub(crate) fn footnotes<'i>(
     checklist: &Checklist,
     ids: impl Iterator<Item = &'i str>,
     indent: usize,
+    width: usize,
 ) {
     let found: Vec<_> = ids.filter_map(|id| checklist.footnote(id)).collect();
     let Some(first) = found.first() else {
@@ -260,11 +262,12 @@ pub(crate) fn footnotes<'i>(
         let _ = writeln!(
             s,
             "{}",
-            hanging(&text, indent + 2, indent + 2 + mark.chars().count())
+            hanging_at(&text, width, indent + 2, indent + 2 + mark.chars().count())
         );
         if let Some(note) = &f.editorial_note {
             let note = format!("{EDITORIAL}: {}", note.as_str());
-            let _ = writeln!(s, "{}", wrapped(&note, indent + 2 + mark.chars().count()));
+            let at = indent + 2 + mark.chars().count();
+            let _ = writeln!(s, "{}", hanging_at(&note, width, at, at));
         }
     }
 }
@@ -447,6 +450,6 @@ pub fn question_help(checklist: &Checklist, question: &Question) -> String {
     }
     marked.sort_unstable();
     marked.dedup();
-    footnotes(&mut s, checklist, marked.into_iter(), 0);
+    footnotes(&mut s, checklist, marked.into_iter(), 0, WIDTH);
     s
 }

@@ -15,7 +15,7 @@ use crate::checklist::shown;
 use crate::engine::{Engine, Truth};
 use crate::render::checklist_text::EDITORIAL;
 use crate::report::{Basis, Reason, Report};
-use crate::text::{hanging, visible, visible_lines};
+use crate::text::{visible, visible_lines};
 
 pub(crate) struct Explain<'e> {
     engine: &'e Engine,
@@ -120,7 +120,13 @@ impl Explain<'_> {
         marked.sort_unstable();
         marked.dedup();
         let mut notes = String::new();
-        crate::render::checklist_text::footnotes(&mut notes, checklist, marked.into_iter(), 2);
+        crate::render::checklist_text::footnotes(
+            &mut notes,
+            checklist,
+            marked.into_iter(),
+            2,
+            self.width(),
+        );
         out.write_all(notes.as_bytes())?;
         if !outcome.warnings.is_empty() {
             writeln!(out)?;
@@ -171,6 +177,18 @@ fn join_and(items: &[String]) -> String {
 }
 
 impl Explain<'_> {
+    /// The width explanations wrap at: the page width, or a narrower terminal's.
+    fn width(&self) -> usize {
+        self.options.width.map_or(crate::text::WIDTH, |w| {
+            usize::from(w).clamp(40, crate::text::WIDTH)
+        })
+    }
+
+    /// [`crate::text::hanging`] at [`Explain::width`].
+    fn hanging(&self, text: &str, first: usize, rest: usize) -> String {
+        crate::text::hanging_at(text, self.width(), first, rest)
+    }
+
     /// One determination: its value in the form's words, the law's definition it rests on, the
     /// answers that decided it (or the questions still needed), and what would change it.
     fn determination(
@@ -214,7 +232,7 @@ impl Explain<'_> {
             shown(&determination.term),
             shown(&determination.definition)
         );
-        writeln!(out, "{}", hanging(&definition, 4, 6))?;
+        writeln!(out, "{}", self.hanging(&definition, 4, 6))?;
         writeln!(
             out,
             "    {}",
@@ -280,7 +298,7 @@ impl Explain<'_> {
                 .map_or("?", |x| x.number.as_str()),
             answers.join(", ")
         );
-        writeln!(out, "{}", hanging(&line, 6, 8))
+        writeln!(out, "{}", self.hanging(&line, 6, 8))
     }
 
     /// " (NYC ADS Task Force checklist)" for a block's source, with `extra` (a citation).
@@ -321,14 +339,14 @@ impl Explain<'_> {
             shown(&determination.question)
         );
         match value {
-            Truth::Yes => writeln!(out, "{}", hanging(&format!("{question}  YES"), 4, 6))?,
+            Truth::Yes => writeln!(out, "{}", self.hanging(&format!("{question}  YES"), 4, 6))?,
             Truth::Unknown => writeln!(
                 out,
                 "{}",
-                hanging(&format!("{question}  (not yet decided)"), 4, 6)
+                self.hanging(&format!("{question}  (not yet decided)"), 4, 6)
             )?,
             Truth::No => {
-                writeln!(out, "{}", hanging(&format!("{question}  NO"), 4, 6))?;
+                writeln!(out, "{}", self.hanging(&format!("{question}  NO"), 4, 6))?;
                 // The stop rule that applied: this determination's own, or, when every
                 // deciding answer counts through another one, that one's.
                 let through = reasons.first().and_then(|r| r.rests_on());
@@ -345,7 +363,7 @@ impl Explain<'_> {
                         self.from(rule_of.source.as_ref(), None),
                         shown(stop)
                     );
-                    writeln!(out, "{}", hanging(&line, 4, 6))?;
+                    writeln!(out, "{}", self.hanging(&line, 4, 6))?;
                     if applied != d {
                         let note = format!(
                             "{EDITORIAL}: that stop rule says the tool is not {}; the form asks \
@@ -355,7 +373,7 @@ impl Explain<'_> {
                             determination.number.as_str(),
                             shown(&determination.term)
                         );
-                        writeln!(out, "{}", hanging(&note, 4, 6))?;
+                        writeln!(out, "{}", self.hanging(&note, 4, 6))?;
                     }
                 }
             }
@@ -386,7 +404,7 @@ impl Explain<'_> {
                     join_and(&open),
                     determination.number.as_str()
                 );
-                writeln!(out, "{}", hanging(&note, 4, 6))?;
+                writeln!(out, "{}", self.hanging(&note, 4, 6))?;
             }
         }
         Ok(())
@@ -421,7 +439,7 @@ impl Explain<'_> {
                 "Would be yes if {} were yes; no if it were no.",
                 checklist.number(q)
             );
-            writeln!(out, "{}", hanging(&line, 4, 6))?;
+            writeln!(out, "{}", self.hanging(&line, 4, 6))?;
         } else {
             for flip in flips {
                 let changes: Vec<String> = flip
@@ -430,7 +448,7 @@ impl Explain<'_> {
                     .map(|c| format!("{} were {}", checklist.number(c.question), c.to.as_str()))
                     .collect();
                 let line = format!("Would be {} if {}.", flip.to.as_str(), join_and(&changes));
-                writeln!(out, "{}", hanging(&line, 4, 6))?;
+                writeln!(out, "{}", self.hanging(&line, 4, 6))?;
             }
         }
         // Answers already given whose change alone would decide it (undetermined) or change
@@ -454,7 +472,7 @@ impl Explain<'_> {
                     join_or(&also)
                 )
             };
-            writeln!(out, "{}", hanging(&line, 4, 6))?;
+            writeln!(out, "{}", self.hanging(&line, 4, 6))?;
         }
         Ok(())
     }
@@ -521,7 +539,7 @@ impl Explain<'_> {
         let indent = 6;
         let detail = indent + number.chars().count() + 1;
         let line = format!("{number} {}", shown(&question.text));
-        writeln!(out, "{}", hanging(&line, indent, detail))?;
+        writeln!(out, "{}", self.hanging(&line, indent, detail))?;
         writeln!(out, "{}answer: {answer}", " ".repeat(detail))?;
         if !r.options().is_empty() {
             let labels: Vec<&str> = r
@@ -532,7 +550,7 @@ impl Explain<'_> {
             writeln!(
                 out,
                 "{}",
-                hanging(
+                self.hanging(
                     &format!(
                         "{}: {}",
                         match question.options.as_ref().map(|o| o.kind) {
@@ -551,7 +569,7 @@ impl Explain<'_> {
             writeln!(
                 out,
                 "{}",
-                hanging(
+                self.hanging(
                     &format!("note: {}", visible_lines(note)),
                     detail,
                     detail + 6
@@ -575,13 +593,40 @@ impl Explain<'_> {
                     self.from(g.source.as_ref(), None),
                     shown(&g.text)
                 );
-                writeln!(out, "{}", hanging(&line, detail, detail + 2))?;
+                writeln!(out, "{}", self.hanging(&line, detail, detail + 2))?;
                 if let Some(note) = &g.editorial_note {
                     let line = format!("{EDITORIAL}: {}", note.as_str());
-                    writeln!(out, "{}", hanging(&line, detail, detail + 2))?;
+                    writeln!(out, "{}", self.hanging(&line, detail, detail + 2))?;
                 }
             }
         }
         Ok(())
     }
+}
+
+/// The result in one line per determination, in the form's words: its question, answered
+/// YES or NO, or "(not yet decided)"; for the end of an interview.
+#[must_use]
+pub fn verdict(engine: &Engine, report: &Report) -> Vec<String> {
+    let Ok(outcome) = &report.outcome else {
+        return vec!["The answers could not be evaluated (see above).".to_owned()];
+    };
+    engine
+        .checklist()
+        .determinations
+        .iter()
+        .zip(&outcome.determinations)
+        .map(|(d, value)| {
+            let answer = match value {
+                Truth::Yes => "YES",
+                Truth::No => "NO",
+                Truth::Unknown => "(not yet decided)",
+            };
+            format!(
+                "Question {}: {}  {answer}",
+                d.number.as_str(),
+                shown(&d.question)
+            )
+        })
+        .collect()
 }

@@ -20,6 +20,7 @@ use crate::engine::Engine;
 use crate::report::Report;
 
 pub use checklist_text::{checklist_markdown, checklist_text, question_help};
+pub use explain::verdict;
 pub use json::{report_json, write_report_json};
 pub use summary::summary;
 

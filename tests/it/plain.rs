@@ -209,3 +209,26 @@ fn resume_does_not_ask_a_skipped_optional_field_again() {
     let (_, stdout, _) = interview(dir.path(), &["--resume", "u.yaml"], "Agency\nDesc\n");
     assert!(stdout.contains("Contact for questions"), "{stdout}");
 }
+
+#[test]
+fn the_interview_ends_with_the_verdict_in_the_forms_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, stdout, _) = interview(dir.path(), &["--out", "t.yaml"], FULL);
+    assert_eq!(code, Some(0));
+    let expected = "Result:\n\
+        Question 1: Is the tool or program an \"automated decision system\" (ADS)?  YES\n\
+        Question 2: Does the ADS constitute an \"Agency ADS\"?  YES\n\
+        Saved to t.yaml.\n\
+        Classify it any time with: adscheck classify --explain t.yaml\n";
+    assert!(stdout.ends_with(expected), "{stdout}");
+    // Decided no by (1)(a), with (2) never asked: both NO.
+    let (_, stdout, _) = interview(
+        dir.path(),
+        &["--out", "no.yaml"],
+        "Tool\nAgency\nDesc\n\n2\n\nPat\n",
+    );
+    assert!(
+        stdout.contains("(ADS)?  NO\nQuestion 2: Does the ADS constitute an \"Agency ADS\"?  NO\n"),
+        "{stdout}"
+    );
+}

@@ -304,6 +304,32 @@ fn a_full_interview_ends_with_the_determination_and_its_reasons() {
         "explain output not shown:\n{history}"
     );
     assert!(history.contains("Saved to tool.yaml."));
+    // The verdict is last, boxed, on the screen as it is left.
+    let screen = term.screen();
+    let boxed: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.starts_with('┌'))
+        .take_while(|l| !l.starts_with("EXIT="))
+        .collect();
+    assert_eq!(boxed.len(), 6, "{screen}");
+    assert!(
+        boxed[1].starts_with(
+            "│ Question 1: Is the tool or program an \"automated decision system\" (ADS)?  YES"
+        ),
+        "{screen}"
+    );
+    assert!(
+        boxed[2].starts_with("│ Question 2: Does the ADS constitute an \"Agency ADS\"?  YES"),
+        "{screen}"
+    );
+    assert!(boxed[3].starts_with("│ Saved to tool.yaml."), "{screen}");
+    assert!(
+        boxed[5].starts_with('└')
+            && boxed
+                .iter()
+                .all(|l| l.chars().count() == boxed[0].chars().count()),
+        "{screen}"
+    );
     let json = classify(dir.path(), "tool.yaml", false);
     assert!(json.contains("\"agency_ads\": \"yes\""));
 }

@@ -237,3 +237,47 @@ fn question_2_decided_before_question_1_is_settled_says_so() {
         "{text}"
     );
 }
+
+#[test]
+fn explain_wraps_to_a_narrow_terminal_without_splitting_words() {
+    let engine = crate::support::ll49();
+    let text = std::fs::read_to_string("examples/answers/fire-inspection-risk-model.yaml").unwrap();
+    let report = adscheck::Report::classify(
+        &engine,
+        "fire.yaml",
+        &text,
+        adscheck::document::Format::Yaml,
+    );
+    let render = |width: Option<u16>| {
+        let mut out = Vec::new();
+        let options = adscheck::render::Options {
+            color: false,
+            width,
+            csv_raw: false,
+        };
+        adscheck::render::render_all(
+            adscheck::render::Format::Explain,
+            &engine,
+            options,
+            std::slice::from_ref(&report),
+            &mut out,
+        )
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    let page = render(None);
+    for width in [60u16, 72] {
+        let narrow = render(Some(width));
+        let longest = narrow.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(
+            longest <= usize::from(width),
+            "{width}: {longest}\n{narrow}"
+        );
+        // The same words in the same order: wrapping moved line breaks only.
+        assert_eq!(words(&narrow), words(&page), "{width}");
+    }
+    // Off a terminal (no width) it is the page width, 88.
+    assert!(page.lines().any(|l| l.chars().count() > 72));
+    assert!(page.lines().all(|l| l.chars().count() <= 88));
+}
