@@ -22,6 +22,7 @@ mod interview;
 mod other_checklist;
 mod plain;
 mod properties;
+mod readme;
 mod records;
 mod scale;
 mod streams;
