@@ -270,8 +270,20 @@ pub fn read(source: &Source, max_bytes: u64) -> Result<String, Diagnostic> {
 #[must_use]
 pub fn classify(engine: &Engine, source: &Source, max_bytes: u64) -> Report {
     let name = source.name();
-    match read(source, max_bytes) {
+    let mut report = match read(source, max_bytes) {
         Ok(text) => Report::classify(engine, &name, &text, source.format(&text)),
-        Err(e) => Report::failed(&name, Diagnostics(vec![e])),
+        Err(e) => return Report::failed(&name, Diagnostics(vec![e])),
+    };
+    // A file named on the command line that is not named as an answer file (a Markdown note,
+    // a text file) and is not one: say so, rather than only what its parser choked on.
+    if let (Source::File(path), Err(errors)) = (source, &mut report.outcome)
+        && Format::from_path(path).is_none()
+        && let Some(first) = errors.0.first_mut()
+    {
+        first.message.push_str(
+            " (this file is not named *.yaml, *.yml or *.json: answer files are YAML or JSON; \
+             was it given by mistake?)",
+        );
     }
+    report
 }

@@ -904,3 +904,27 @@ fn answers_are_saved_only_under_names_a_folder_scan_finds() {
     let r = run(&["classify", "-f", "jsonl", dir.path().to_str().unwrap()]);
     assert_eq!(r.stdout.lines().count(), 1, "{}", r.stderr);
 }
+
+#[test]
+fn a_file_given_by_mistake_is_called_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.md");
+    std::fs::write(
+        &notes,
+        "# Title\n\nWe use *this* tool for [links](http://a).\n",
+    )
+    .unwrap();
+    let r = run(&["classify", "-f", "jsonl", notes.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("notes.md:3:1: error[")
+            && r.stderr.contains("(this file is not named *.yaml, *.yml or *.json: answer files are YAML or JSON; was it given by mistake?)"),
+        "{}",
+        r.stderr
+    );
+    // An answer file under another name is still read, with no such remark.
+    let other = dir.path().join("answers.txt");
+    std::fs::copy("examples/answers/it-ticket-triage.yaml", &other).unwrap();
+    let r = run(&["classify", "-f", "jsonl", other.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
