@@ -243,6 +243,42 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         }
     }
 
+    fn review(
+        &mut self,
+        checklist: &adscheck::Checklist,
+        answers: &[Option<adscheck::Answer>],
+    ) -> io::Result<Reply<Option<usize>>> {
+        let items = super::prompter::review_items(checklist, answers);
+        writeln!(self.out, "Every question that matters is answered:")?;
+        for (n, (_, line)) in items.iter().enumerate() {
+            writeln!(self.out, "  {}. {line}", n + 1)?;
+        }
+        loop {
+            let prompt = "Number of an answer to change, or an empty line to keep them all:";
+            match self.ask(prompt)? {
+                // Input that ends here changes nothing: the answers are kept and shown.
+                Line::End => return Ok(Reply::Value(None)),
+                Line::Back => return Ok(Reply::Back),
+                Line::Text(t) if t.is_empty() => return Ok(Reply::Value(None)),
+                Line::Text(t) => {
+                    if let Some((q, _)) = t
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|n| n.checked_sub(1))
+                        .and_then(|i| items.get(i))
+                    {
+                        return Ok(Reply::Value(Some(*q)));
+                    }
+                    self.not_understood(&format!(
+                        "`{}` is not one of the numbers 1 to {}",
+                        adscheck::text::excerpt(&t),
+                        items.len()
+                    ))?;
+                }
+            }
+        }
+    }
+
     fn not_asked(&mut self, questions: &[&adscheck::checklist::Question]) -> io::Result<()> {
         writeln!(
             self.out,

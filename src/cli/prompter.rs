@@ -34,6 +34,35 @@ pub fn render_config(colored: bool) -> RenderConfig<'static> {
         .with_canceled_prompt_indicator(Styled::new("(back)"))
 }
 
+/// The answers of a complete file, one line each for the review: question index and
+/// "(1)(a) Is it an algorithm?  yes (note: ...)".
+pub fn review_items(
+    checklist: &adscheck::Checklist,
+    answers: &[Option<adscheck::Answer>],
+) -> Vec<(usize, String)> {
+    checklist
+        .questions
+        .iter()
+        .zip(answers)
+        .enumerate()
+        .filter_map(|(i, (q, answer))| {
+            let answer = answer.as_ref()?;
+            let note = answer.note.as_deref().map_or_else(String::new, |n| {
+                format!(" (note: {})", adscheck::text::excerpt(n))
+            });
+            Some((
+                i,
+                format!(
+                    "{} {}  {}{note}",
+                    q.number.as_str(),
+                    adscheck::checklist::shown(&q.text),
+                    answer.value.as_str()
+                ),
+            ))
+        })
+        .collect()
+}
+
 /// What both prompters say when the questions left cannot change a determination.
 pub fn not_asked_message(questions: &[&adscheck::checklist::Question]) -> String {
     let numbers: Vec<&str> = questions.iter().map(|q| q.number.as_str()).collect();
@@ -123,6 +152,22 @@ const CHOICES: [Choice; 5] = [
 fn starting_cursor(current: Option<AnswerValue>) -> usize {
     let on = current.map_or(Choice::Help, Choice::Answer);
     CHOICES.iter().position(|c| *c == on).unwrap_or(0)
+}
+
+/// One line of the review of a complete file.
+#[derive(Clone)]
+enum ReviewChoice {
+    Change(usize, String),
+    Keep,
+}
+
+impl fmt::Display for ReviewChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReviewChoice::Change(_, line) => f.write_str(line),
+            ReviewChoice::Keep => f.write_str("Keep these answers"),
+        }
+    }
 }
 
 /// A checkbox: label, shown with its id.
@@ -273,6 +318,34 @@ impl Prompter for TerminalPrompter {
         Ok(match reply(chosen)? {
             Reply::Value(text) if text.trim() == "-" => Reply::Value(String::new()),
             other => other,
+        })
+    }
+
+    fn review(
+        &mut self,
+        checklist: &adscheck::Checklist,
+        answers: &[Option<adscheck::Answer>],
+    ) -> io::Result<Reply<Option<usize>>> {
+        let items = review_items(checklist, answers);
+        let mut choices: Vec<ReviewChoice> = items
+            .into_iter()
+            .map(|(q, line)| ReviewChoice::Change(q, line))
+            .collect();
+        choices.push(ReviewChoice::Keep);
+        let keep = choices.len() - 1;
+        let chosen = Select::new(
+            "Every question that matters is answered. Change an answer?",
+            choices,
+        )
+        .with_starting_cursor(keep)
+        .with_page_size(12)
+        .with_help_message("↑↓ to move · Enter to choose · Ctrl-C to stop")
+        .prompt();
+        Ok(match reply(chosen)? {
+            Reply::Value(ReviewChoice::Change(q, _)) => Reply::Value(Some(q)),
+            Reply::Value(ReviewChoice::Keep) => Reply::Value(None),
+            Reply::Back => Reply::Back,
+            Reply::Quit => Reply::Quit,
         })
     }
 

@@ -186,6 +186,12 @@ impl<'e> Interview<'e> {
     /// When a save fails (the file on disk keeps its previous state) or the terminal fails.
     pub fn run(&mut self, prompter: &mut dyn Prompter) -> Result<Ending, InterviewError> {
         let mut step = self.first_step();
+        if step.is_none() && matches!(self.target, Target::Resume(_)) {
+            if let Some(ending) = self.review(prompter)? {
+                return Ok(ending);
+            }
+            step = self.first_step();
+        }
         loop {
             let Some(current) = step else {
                 // Every question that matters is answered: who answered, once. A resumed file
@@ -230,6 +236,23 @@ impl<'e> Interview<'e> {
                     Reply::Quit => return Ok(Ending::Quit),
                 },
             };
+        }
+    }
+
+    /// A complete file, resumed: offer its answers for revision until the person keeps them,
+    /// or a change opens questions the walk must ask (`None`: go on; `Some`: stopped).
+    fn review(&mut self, prompter: &mut dyn Prompter) -> Result<Option<Ending>, InterviewError> {
+        let engine = self.engine;
+        loop {
+            match prompter.review(engine.checklist(), &self.file.answers)? {
+                Reply::Value(Some(q)) => match self.ask_question(prompter, q)? {
+                    Reply::Value(()) if self.first_unanswered().is_some() => return Ok(None),
+                    Reply::Value(()) | Reply::Back => {}
+                    Reply::Quit => return Ok(Some(Ending::Quit)),
+                },
+                Reply::Value(None) | Reply::Back => return Ok(None),
+                Reply::Quit => return Ok(Some(Ending::Quit)),
+            }
         }
     }
 

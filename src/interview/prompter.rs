@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::answers::AnswerValue;
+use crate::answers::{Answer, AnswerValue};
 use crate::checklist::{Checklist, Question};
 
 /// What the person did at a prompt.
@@ -105,6 +105,20 @@ pub trait Prompter {
         asking: &Asking<'_>,
         current: Option<&str>,
     ) -> std::io::Result<Reply<String>>;
+
+    /// Offered a complete file that was resumed: every answer, to pick one to change (its
+    /// question's index), or `None` to keep them all. Without this, a complete file is only
+    /// shown.
+    ///
+    /// # Errors
+    /// When the terminal fails.
+    fn review(
+        &mut self,
+        _checklist: &Checklist,
+        _answers: &[Option<Answer>],
+    ) -> std::io::Result<Reply<Option<usize>>> {
+        Ok(Reply::Value(None))
+    }
 
     /// Told after each save.
     fn saved(&mut self, _path: &Path) {}

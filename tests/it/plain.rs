@@ -232,3 +232,48 @@ fn the_interview_ends_with_the_verdict_in_the_forms_words() {
         "{stdout}"
     );
 }
+
+#[test]
+fn resuming_a_complete_file_offers_every_answer_for_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, _) = interview(dir.path(), &["--out", "t.yaml"], FULL);
+    assert_eq!(code, Some(0));
+    // Change (1)(a) to no and remove its note; keep the rest; say who revised them.
+    let (code, stdout, stderr) =
+        interview(dir.path(), &["--resume", "t.yaml"], "1\n2\n-\n\nSam Roe\n");
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    for line in [
+        "Every question that matters is answered:",
+        "  1. (1)(a) Is it an algorithm?  yes (note: Gradient-boosted model)",
+        "  2. (1)(b) Is it a computerized implementation of an algorithm?  yes",
+        "  5. (2)(b) Do/will such decisions impact the public?  yes (note: Owners are inspected more often)",
+        "Number of an answer to change, or an empty line to keep them all:",
+        "Note (now: Gradient-boosted model; empty line keeps it, a single - removes it; back to go back):",
+        "  1. (1)(a) Is it an algorithm?  no",
+        "Question 1: Is the tool or program an \"automated decision system\" (ADS)?  NO",
+    ] {
+        assert!(stdout.contains(line), "{line:?} not in:\n{stdout}");
+    }
+    let v = classify(dir.path(), "t.yaml");
+    assert_eq!(v["determinations"]["ads"], "no");
+    let text = std::fs::read_to_string(dir.path().join("t.yaml")).unwrap();
+    assert!(text.contains("  - event: resumed"), "{text}");
+    assert!(text.contains("    by: \"Sam Roe\""), "{text}");
+    assert!(!text.contains("Gradient-boosted model"), "{text}");
+    // Kept as they are: nothing is written, nothing asked but the review.
+    let before = std::fs::read_to_string(dir.path().join("t.yaml")).unwrap();
+    let (code, stdout, _) = interview(dir.path(), &["--resume", "t.yaml"], "\n");
+    assert_eq!(code, Some(0));
+    assert!(!stdout.contains("Your name and role"), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("t.yaml")).unwrap(),
+        before
+    );
+    // A number out of range stops a script, naming its line.
+    let (code, _, stderr) = interview(dir.path(), &["--resume", "t.yaml"], "9\n");
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("input line 1: `9` is not one of the numbers 1 to 5"),
+        "{stderr}"
+    );
+}

@@ -677,3 +677,50 @@ fn ctrl_c_at_the_checkboxes_keeps_the_yes_just_chosen() {
         "(1)(a), (1)(b) and (1)(c) yes: an ADS"
     );
 }
+
+#[test]
+fn resume_on_a_complete_file_offers_a_review_and_keeps_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(term) = Term::start(dir.path(), "interview --out tool.yaml") else {
+        return;
+    };
+    play(&term, &full_script());
+    term.wait_for("EXIT=0");
+    drop(term);
+    let before = std::fs::read_to_string(dir.path().join("tool.yaml")).unwrap();
+    let term = Term::start(dir.path(), "interview --resume tool.yaml").unwrap();
+    let screen = term.prompt("Change an answer?");
+    assert!(
+        screen.contains("(1)(a) Is it an algorithm?  yes (note: Gradient-boosted model)"),
+        "{screen}"
+    );
+    // The cursor starts on keeping them: Enter changes nothing.
+    assert!(screen.contains("> Keep these answers"), "{screen}");
+    term.keys(&["Enter"]);
+    term.wait_for("EXIT=0");
+    drop(term);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("tool.yaml")).unwrap(),
+        before
+    );
+    // Choose (2)(b) and change it to no.
+    let term = Term::start(dir.path(), "interview --resume tool.yaml").unwrap();
+    term.prompt("Change an answer?");
+    term.text("(2)(b)");
+    term.keys(&["Enter"]);
+    term.prompt("(2)(b) Do/will such decisions");
+    term.text("no");
+    term.keys(&["Enter"]);
+    term.prompt("Note:");
+    term.keys(&["Enter"]);
+    term.prompt("Change an answer?");
+    term.keys(&["Enter"]);
+    term.prompt("Your name and role");
+    term.text("Sam Roe");
+    term.keys(&["Enter"]);
+    term.wait_for("EXIT=0");
+    assert_eq!(
+        determinations(dir.path(), "tool.yaml"),
+        [Truth::Yes, Truth::No]
+    );
+}
