@@ -157,7 +157,7 @@ fn target(args: &InterviewArgs) -> Result<Target, Exit> {
 
 /// The checklist's title and the keys.
 fn introduce(engine: &Engine, plain: bool) -> io::Result<()> {
-    let width = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
+    let width = super::text_width();
     outln!(
         "{}",
         textwrap::fill(engine.checklist().title.as_str(), width)
@@ -218,8 +218,7 @@ fn finish(cli: &Cli, engine: &Engine, path: &Path, plain: bool) -> Outcome {
             writeln!(out, "{line}")?;
         }
     } else {
-        let width =
-            terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
+        let width = super::text_width();
         write!(out, "{}", boxed(&lines, width))?;
     }
     out.flush()?;

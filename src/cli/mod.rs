@@ -226,6 +226,12 @@ pub(crate) fn no_files(paths: &[PathBuf]) -> Exit {
     Exit::Fatal
 }
 
+/// The width to wrap the interview's text at: the terminal's, between 40 and 100 columns
+/// (80 off a terminal).
+pub(crate) fn text_width() -> usize {
+    terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100))
+}
+
 /// A path as it is shown to people: control and invisible characters escaped.
 pub(crate) fn shown(path: &Path) -> String {
     visible(&path.display().to_string()).into_owned()

@@ -273,8 +273,7 @@ impl Prompter for TerminalPrompter {
             .map(|(i, _)| i)
             .collect();
         // The form's lead-in can be a paragraph (2)(b)): print it, keep the prompt short.
-        let width =
-            terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
+        let width = super::text_width();
         println!(
             "{}",
             textwrap::fill(&adscheck::checklist::shown(&options.prompt), width)
@@ -362,7 +361,7 @@ impl Prompter for TerminalPrompter {
 
 /// A message between prompts, wrapped to the terminal.
 fn say(text: &str) -> io::Result<()> {
-    let width = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100));
+    let width = super::text_width();
     let mut out = io::stdout().lock();
     writeln!(out, "{}", textwrap::fill(text, width))?;
     out.flush()
