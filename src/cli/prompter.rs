@@ -108,11 +108,12 @@ impl TerminalPrompter {
         }
         if let Some(d) = asking.checklist.determination(&id) {
             println!();
-            println!(
+            let heading = format!(
                 "Question {}: {}",
                 d.number.as_str(),
                 adscheck::checklist::shown(&d.question)
             );
+            println!("{}", textwrap::fill(&heading, super::text_width()));
         }
         self.section = Some(id);
     }
@@ -236,10 +237,12 @@ impl Prompter for TerminalPrompter {
             match reply(chosen)? {
                 Reply::Value(Choice::Answer(value)) => return Ok(Reply::Value(value)),
                 Reply::Value(Choice::Help) => {
-                    let help = render::question_help(asking.checklist, asking.question);
+                    // The terminal's width, up to the page width of explanations.
+                    let width = super::text_width().min(adscheck::text::WIDTH);
+                    let help = render::question_help_at(asking.checklist, asking.question, width);
                     let mut out = io::stdout().lock();
                     writeln!(out)?;
-                    writeln!(out, "{message}")?;
+                    writeln!(out, "{}", textwrap::fill(&message, width))?;
                     writeln!(out, "{help}")?;
                     out.flush()?;
                     cursor = start;

@@ -145,7 +145,7 @@ fn question_text(s: &mut String, q: &Question) {
     let heading = format!("{} {}  YES / NO", q.number.as_str(), shown(&q.text));
     let _ = writeln!(s, "{}", hanging(&heading, 2, 3 + q.number.chars().count()));
     let _ = writeln!(s, "    (answer-file key: {})", q.id.as_str());
-    guidance_and_options(s, q, 4, true);
+    guidance_and_options(s, q, 4, true, WIDTH);
 }
 
 /// The definition's heading, the term with its definition (footnote marks where the form has
@@ -185,23 +185,25 @@ pub fn option_kind(kind: OptionKind) -> &'static str {
 
 /// A question's guidance bullets (with sub-bullets and editorial notes) and its lists (with
 /// descriptions and sub-types), from `indent`; `ids` adds each item's answer-file id.
-fn guidance_and_options(s: &mut String, q: &Question, indent: usize, ids: bool) {
+fn guidance_and_options(s: &mut String, q: &Question, indent: usize, ids: bool, width: usize) {
     for g in &q.guidance {
-        let _ = writeln!(s, "{}", bullet(&shown(&g.text), indent));
+        let _ = writeln!(s, "{}", bullet(&shown(&g.text), indent, width));
         for item in &g.items {
-            let _ = writeln!(s, "{}", bullet(&shown(item), indent + 2));
+            let _ = writeln!(s, "{}", bullet(&shown(item), indent + 2, width));
         }
         if let Some(note) = bullet_note(g) {
-            let _ = writeln!(s, "{}", wrapped(&note, indent + 2));
+            let _ = writeln!(s, "{}", hanging_at(&note, width, indent + 2, indent + 2));
         }
     }
     if let Some(options) = &q.options {
-        let _ = writeln!(s, "{}", bullet(&shown(&options.prompt), indent));
+        let _ = writeln!(s, "{}", bullet(&shown(&options.prompt), indent, width));
         let _ = writeln!(
             s,
             "{}",
-            wrapped(
+            hanging_at(
                 &format!("({EDITORIAL}: {})", option_kind(options.kind)),
+                width,
+                indent + 2,
                 indent + 2
             )
         );
@@ -221,20 +223,24 @@ fn guidance_and_options(s: &mut String, q: &Question, indent: usize, ids: bool) 
             let _ = writeln!(
                 s,
                 "{}",
-                hanging(&line, indent + 2, indent + 3 + mark.chars().count())
+                hanging_at(&line, width, indent + 2, indent + 3 + mark.chars().count())
             );
             if let Some(d) = &c.description {
-                let _ = writeln!(s, "{}", wrapped(&shown(d), indent + 6));
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    hanging_at(&shown(d), width, indent + 6, indent + 6)
+                );
             }
             for item in &c.items {
-                let _ = writeln!(s, "{}", bullet(&shown(item), indent + 6));
+                let _ = writeln!(s, "{}", bullet(&shown(item), indent + 6, width));
             }
         }
     }
 }
 
-fn bullet(text: &str, indent: usize) -> String {
-    hanging(&format!("- {text}"), indent, indent + 2)
+fn bullet(text: &str, indent: usize, width: usize) -> String {
+    hanging_at(&format!("- {text}"), width, indent, indent + 2)
 }
 
 /// "Footnotes (source)" and each footnote named in `ids`, with its editorial note.
@@ -407,6 +413,12 @@ fn question_markdown(s: &mut String, q: &Question) {
 /// the form's stop rule and footnotes, and adscheck's notes.
 #[must_use]
 pub fn question_help(checklist: &Checklist, question: &Question) -> String {
+    question_help_at(checklist, question, WIDTH)
+}
+
+/// [`question_help`] wrapped at `width` columns (a terminal's), never mid-word.
+#[must_use]
+pub fn question_help_at(checklist: &Checklist, question: &Question, width: usize) -> String {
     let mut s = String::new();
     let determination = question
         .part_of
@@ -420,7 +432,7 @@ pub fn question_help(checklist: &Checklist, question: &Question) -> String {
             .and_then(|g| g.source.as_ref())
             .or_else(|| question.options.as_ref().and_then(|o| o.source.as_ref()));
         let _ = writeln!(s, "Guidance{}:", from(checklist, source));
-        guidance_and_options(&mut s, question, 2, false);
+        guidance_and_options(&mut s, question, 2, false, width);
         for g in &question.guidance {
             marked.extend(crate::checklist::footnote_marks(&g.text));
         }
@@ -432,9 +444,13 @@ pub fn question_help(checklist: &Checklist, question: &Question) -> String {
         let _ = writeln!(s);
         let _ = writeln!(s, "{}:", definition_label(checklist, d));
         let definition = format!("{}: {}", shown(&d.term), shown(&d.definition));
-        let _ = writeln!(s, "{}", wrapped(&definition, 2));
+        let _ = writeln!(s, "{}", hanging_at(&definition, width, 2, 2));
         if let Some(terms) = underlined(checklist, d) {
-            let _ = writeln!(s, "{}", wrapped(&format!("{EDITORIAL}: {terms}"), 2));
+            let _ = writeln!(
+                s,
+                "{}",
+                hanging_at(&format!("{EDITORIAL}: {terms}"), width, 2, 2)
+            );
         }
         marked.extend(
             d.definition_heading
@@ -445,11 +461,11 @@ pub fn question_help(checklist: &Checklist, question: &Question) -> String {
         if let Some(stop) = &d.stop_rule {
             let _ = writeln!(s);
             let _ = writeln!(s, "Stop rule{}:", from(checklist, d.source.as_ref()));
-            let _ = writeln!(s, "{}", wrapped(&shown(stop), 2));
+            let _ = writeln!(s, "{}", hanging_at(&shown(stop), width, 2, 2));
         }
     }
     marked.sort_unstable();
     marked.dedup();
-    footnotes(&mut s, checklist, marked.into_iter(), 0, WIDTH);
+    footnotes(&mut s, checklist, marked.into_iter(), 0, width);
     s
 }

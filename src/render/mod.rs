@@ -19,7 +19,7 @@ use std::io::{self, Write};
 use crate::engine::Engine;
 use crate::report::Report;
 
-pub use checklist_text::{checklist_markdown, checklist_text, question_help};
+pub use checklist_text::{checklist_markdown, checklist_text, question_help, question_help_at};
 pub use explain::verdict;
 pub use json::{report_json, write_report_json};
 pub use summary::summary;

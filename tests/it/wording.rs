@@ -281,3 +281,22 @@ fn explain_wraps_to_a_narrow_terminal_without_splitting_words() {
     assert!(page.lines().any(|l| l.chars().count() > 72));
     assert!(page.lines().all(|l| l.chars().count() <= 88));
 }
+
+#[test]
+fn question_help_wraps_to_a_narrow_terminal_without_splitting_words() {
+    let engine = crate::support::ll49();
+    let checklist = engine.checklist();
+    let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    for question in &checklist.questions {
+        let page = adscheck::render::question_help(checklist, question);
+        let narrow = adscheck::render::question_help_at(checklist, question, 60);
+        let longest = narrow.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(
+            longest <= 60,
+            "{}: {longest}\n{narrow}",
+            question.id.as_str()
+        );
+        assert_eq!(words(&narrow), words(&page), "{}", question.id.as_str());
+        assert!(page.lines().any(|l| l.chars().count() > 60));
+    }
+}
