@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{ContentArrangement, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Width, presets};
 
 use std::sync::Mutex;
 
@@ -10,6 +10,9 @@ use super::{Options, Prepared, Renderer, header, row};
 use crate::engine::Engine;
 use crate::report::Report;
 use crate::text::visible;
+
+/// The fewest columns a wrapped prose column keeps.
+const MIN_PROSE: u16 = 16;
 
 /// Holds rows until the end, then prints one table.
 pub(crate) struct Table<'e> {
@@ -41,19 +44,103 @@ impl Renderer for Table<'_> {
     }
 
     fn finish(&self, out: &mut dyn Write, _count: usize) -> io::Result<()> {
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .lock()
+            .map(|mut rows| rows.drain(..).collect())
+            .unwrap_or_default();
+        let header = header(self.engine);
         let mut table = comfy_table::Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED);
-        if let Some(width) = self.options.width {
-            table
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(width);
+        table.set_header(header.clone());
+        for r in &rows {
+            table.add_row(r.iter().map(|cell| visible(cell).into_owned()));
         }
-        table.set_header(header(self.engine));
-        if let Ok(mut rows) = self.rows.lock() {
-            for r in rows.drain(..) {
-                table.add_row(r.iter().map(|cell| visible(cell).into_owned()));
+        let Some(width) = self.options.width else {
+            return writeln!(out, "{table}");
+        };
+        // A table that fits is printed whole. One that does not would have to break cells,
+        // file names among them (which people copy into the next command): each file is then
+        // a block of its own, one field a line, wrapped at spaces only.
+        let natural = table
+            .lines()
+            .map(|l| textwrap::core::display_width(&l))
+            .max()
+            .unwrap_or(0);
+        if natural <= usize::from(width) {
+            return writeln!(out, "{table}");
+        }
+        // Narrower: the prose columns (tool, agency, reason) wrap, if each keeps at least
+        // MIN_PROSE columns beside the file names and determinations, which never break.
+        let unbroken = |i: usize| i == 0 || (3..header.len().saturating_sub(1)).contains(&i);
+        let widest = |i: usize| {
+            header
+                .get(i)
+                .into_iter()
+                .chain(rows.iter().filter_map(|r| r.get(i)))
+                .map(|c| textwrap::core::display_width(&visible(c)))
+                .max()
+                .unwrap_or(0)
+        };
+        let needed: usize = (0..header.len())
+            .map(|i| {
+                if unbroken(i) {
+                    widest(i)
+                } else {
+                    usize::from(MIN_PROSE)
+                }
+            })
+            .map(|w| w + 3)
+            .sum::<usize>()
+            + 1;
+        if needed > usize::from(width) {
+            return stacked(&header, &rows, usize::from(width), out);
+        }
+        table
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width);
+        for i in 0..header.len() {
+            if let Some(column) = table.column_mut(i) {
+                column.set_constraint(if unbroken(i) {
+                    ColumnConstraint::ContentWidth
+                } else {
+                    ColumnConstraint::LowerBoundary(Width::Fixed(MIN_PROSE))
+                });
             }
         }
         writeln!(out, "{table}")
     }
+}
+
+/// Each row as a block: the file on its own line, then `Field: value` lines, wrapped to
+/// `width` at spaces (a file name is never broken).
+fn stacked(
+    header: &[String],
+    rows: &[Vec<String>],
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let label = header
+        .iter()
+        .skip(1)
+        .map(|h| h.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (n, row) in rows.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let mut cells = row.iter();
+        if let Some(file) = cells.next() {
+            writeln!(out, "{}", visible(file))?;
+        }
+        for (name, value) in header.iter().skip(1).zip(cells) {
+            let first = format!("  {name:<label$}  ");
+            let rest = " ".repeat(first.chars().count());
+            for line in crate::text::wrap(&visible(value), width, &first, &rest) {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -300,3 +300,51 @@ fn question_help_wraps_to_a_narrow_terminal_without_splitting_words() {
         assert!(page.lines().any(|l| l.chars().count() > 60));
     }
 }
+
+#[test]
+fn the_table_fits_the_terminal_without_breaking_file_names() {
+    let engine = crate::support::ll49();
+    let mut reports = Vec::new();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir("examples/answers").unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let format = adscheck::document::Format::from_path(&path).unwrap();
+        reports.push(adscheck::Report::classify(&engine, &name, &text, format));
+        names.push(name);
+    }
+    let render = |width: Option<u16>| {
+        let mut out = Vec::new();
+        let options = adscheck::render::Options {
+            color: false,
+            width,
+            csv_raw: false,
+        };
+        adscheck::render::render_all(
+            adscheck::render::Format::Table,
+            &engine,
+            options,
+            &reports,
+            &mut out,
+        )
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let widest = |s: &str| s.lines().map(|l| l.chars().count()).max().unwrap();
+    // Off a terminal: the whole table, as wide as it needs.
+    let natural = render(None);
+    assert!(widest(&natural) > 160);
+    for width in [60u16, 100, 160] {
+        let shown = render(Some(width));
+        assert!(widest(&shown) <= usize::from(width), "{width}:\n{shown}");
+        for name in &names {
+            assert!(
+                shown.contains(name.as_str()),
+                "{width}: {name} broken:\n{shown}"
+            );
+        }
+        // Wide enough, a table whose prose wraps; narrower, one block per file.
+        assert_eq!(shown.starts_with('┌'), width >= 160, "{width}:\n{shown}");
+    }
+}
