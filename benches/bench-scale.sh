@@ -48,7 +48,7 @@ measure() { # DIR
 import resource, subprocess, sys, time
 binary, root = sys.argv[1], sys.argv[2]
 start = time.perf_counter()
-out = subprocess.run([binary, "--checklist", f"{root}/checklist.yaml", "classify", "-q",
+out = subprocess.run([binary, "classify", "--checklist", f"{root}/checklist.yaml", "-q",
                       "--format", "jsonl", f"{root}/answers"], stdout=subprocess.PIPE).stdout
 elapsed = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

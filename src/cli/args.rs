@@ -11,17 +11,32 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
 
+// The options several subcommands share, each flattened into the subcommands where it does
+// something (and offered nowhere else).
+
+/// `--checklist FILE`.
+#[derive(Debug, Args)]
+pub struct ChecklistOpt {
     /// Evaluate against this checklist file instead of the built-in Local Law 49 checklist.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, value_name = "FILE")]
     pub checklist: Option<PathBuf>,
+}
 
+/// `--max-file-size SIZE`.
+#[derive(Debug, Args)]
+pub struct SizeOpt {
     /// Refuse answer files larger than this (bytes, or with a KiB/MiB/GiB or KB/MB/GB suffix).
-    #[arg(long, global = true, value_name = "SIZE", default_value = "16MiB", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = parse_size)]
     pub max_file_size: u64,
+}
 
-    /// When to use colour.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+/// `--color WHEN`.
+#[derive(Debug, Args)]
+pub struct ColorOpt {
+    /// When to use colour (auto: on a terminal that is not dumb, unless NO_COLOR is set).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }
 
@@ -72,6 +87,9 @@ pub struct RecheckArgs {
     /// Answer files or folders.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub size: SizeOpt,
 }
 
 #[derive(Debug, Args)]
@@ -88,6 +106,12 @@ pub struct StampArgs {
     /// Answer files or folders.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub checklist: ChecklistOpt,
+
+    #[command(flatten)]
+    pub size: SizeOpt,
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +144,15 @@ pub struct CheckArgs {
     /// code says whether the check passed). Machine formats are unchanged.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub checklist: ChecklistOpt,
+
+    #[command(flatten)]
+    pub size: SizeOpt,
+
+    #[command(flatten)]
+    pub color: ColorOpt,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -156,6 +189,15 @@ pub struct InterviewArgs {
     /// itself when TERM=dumb, when ADSCHECK_PLAIN is set, or when input is not a terminal.
     #[arg(long)]
     pub plain: bool,
+
+    #[command(flatten)]
+    pub checklist: ChecklistOpt,
+
+    #[command(flatten)]
+    pub size: SizeOpt,
+
+    #[command(flatten)]
+    pub color: ColorOpt,
 }
 
 #[derive(Debug, Args)]
@@ -167,6 +209,9 @@ pub struct TemplateArgs {
     /// Replace FILE if it exists.
     #[arg(long, requires = "out")]
     pub force: bool,
+
+    #[command(flatten)]
+    pub checklist: ChecklistOpt,
 }
 
 #[derive(Debug, Args)]
@@ -195,6 +240,15 @@ pub struct ClassifyArgs {
     /// (by default a cell starting with =, +, -, @, tab or CR gets a leading ').
     #[arg(long)]
     pub csv_raw: bool,
+
+    #[command(flatten)]
+    pub checklist: ChecklistOpt,
+
+    #[command(flatten)]
+    pub size: SizeOpt,
+
+    #[command(flatten)]
+    pub color: ColorOpt,
 }
 
 #[derive(Debug, Subcommand)]
@@ -206,7 +260,7 @@ pub enum ChecklistCommand {
     },
     /// Run a checklist's own tests (`tests:`): exit 0 when all pass, 1 with a diff otherwise.
     Test {
-        /// The checklist file [default: the built-in checklist, or --checklist].
+        /// The checklist file [default: the built-in checklist].
         file: Option<PathBuf>,
     },
     /// Print a checklist close to its printed form (the built-in one unless --checklist).
@@ -214,6 +268,9 @@ pub enum ChecklistCommand {
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
+
+        #[command(flatten)]
+        checklist: ChecklistOpt,
     },
 }
 

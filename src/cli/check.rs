@@ -8,11 +8,11 @@ use adscheck::check::{
 };
 use adscheck::render::check::{CheckFormat, step_summary, write, write_findings};
 
-use super::args::{CheckArgs, CheckFormatArg, Cli, FailOnArg};
+use super::args::{CheckArgs, CheckFormatArg, FailOnArg};
 use super::progress::Progress;
 use super::{Exit, Outcome, print_diagnostics};
 
-pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
+pub(crate) fn run(args: &CheckArgs) -> Outcome {
     let github = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
     let format = match args.format {
         CheckFormatArg::Auto if github => CheckFormat::Github,
@@ -23,8 +23,8 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
         CheckFormatArg::Sarif => CheckFormat::Sarif,
     };
     let paths = super::paths::Paths::resolve(&args.paths);
-    let ctx = Context::load(&paths.found, &overrides(cli, args)).map_err(report_context_error)?;
-    let (results, mut totals) = check_all(cli, &paths.found, &ctx);
+    let ctx = Context::load(&paths.found, &overrides(args)).map_err(report_context_error)?;
+    let (results, mut totals) = check_all(args, &paths.found, &ctx);
     if totals.files == 0 {
         if totals.excluded > 0 {
             errln!(
@@ -47,7 +47,7 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
             return Ok(Exit::Fatal);
         }
     };
-    let color = super::color(cli, args.out.as_deref());
+    let color = super::color(&args.color, args.out.as_deref());
     if args.quiet && format == CheckFormat::Text {
         write_findings(&results, color, &mut out)?;
     } else {
@@ -63,7 +63,11 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs) -> Outcome {
 
 /// Check every selected file, in path order, with settings files planted in the tree and
 /// patterns that matched nothing reported too.
-fn check_all(cli: &Cli, paths: &[std::path::PathBuf], ctx: &Context) -> (Vec<FileResult>, Totals) {
+fn check_all(
+    args: &CheckArgs,
+    paths: &[std::path::PathBuf],
+    ctx: &Context,
+) -> (Vec<FileResult>, Totals) {
     let mut scope = Scope::new(&ctx.settings);
     let mut nested = Vec::new();
     let selected = batch::sources_and_settings(paths).filter(|source| match source {
@@ -83,7 +87,7 @@ fn check_all(cli: &Cli, paths: &[std::path::PathBuf], ctx: &Context) -> (Vec<Fil
     batch::in_order(
         selected,
         |source| {
-            let report = batch::classify(&ctx.engine, source, cli.max_file_size);
+            let report = batch::classify(&ctx.engine, source, args.size.max_file_size);
             let result = rules::check_file(&ctx.engine, &ctx.settings, &report);
             let tool_position = report.outcome.as_ref().ok().and_then(|o| o.tool_position);
             (result, tool_position)
@@ -124,10 +128,10 @@ fn append(path: &std::ffi::OsStr, text: &str) -> std::io::Result<()> {
 }
 
 /// What the command line says over the settings.
-fn overrides(cli: &Cli, args: &CheckArgs) -> Overrides {
+fn overrides(args: &CheckArgs) -> Overrides {
     Overrides {
         config: args.config.clone(),
-        checklist: cli.checklist.clone(),
+        checklist: args.checklist.checklist.clone(),
         allow_undetermined: args.allow_undetermined,
         fail_on: args.fail_on.map(|f| match f {
             FailOnArg::Error => FailOn::Error,

@@ -5,14 +5,14 @@ use std::path::Path;
 
 use adscheck::render;
 
-use super::args::{ChecklistCommand, Cli, ShowFormat};
+use super::args::{ChecklistCommand, ChecklistOpt, ShowFormat};
 use super::{Exit, Outcome, plural, print_diagnostics};
 
-pub(crate) fn run(cli: &Cli, command: &ChecklistCommand) -> Outcome {
+pub(crate) fn run(command: &ChecklistCommand) -> Outcome {
     match command {
         ChecklistCommand::Lint { file } => lint(file),
-        ChecklistCommand::Show { format } => show(cli, *format),
-        ChecklistCommand::Test { file } => self_test(cli, file.as_deref()),
+        ChecklistCommand::Show { format, checklist } => show(checklist, *format),
+        ChecklistCommand::Test { file } => self_test(file.as_deref()),
     }
 }
 
@@ -50,8 +50,8 @@ fn lint(file: &Path) -> Outcome {
     }
 }
 
-fn show(cli: &Cli, format: ShowFormat) -> Outcome {
-    let engine = super::engine(cli)?;
+fn show(checklist: &ChecklistOpt, format: ShowFormat) -> Outcome {
+    let engine = super::engine(checklist)?;
     let text = match format {
         ShowFormat::Text => render::checklist_text(engine.checklist()),
         ShowFormat::Markdown => render::checklist_markdown(engine.checklist()),
@@ -62,8 +62,7 @@ fn show(cli: &Cli, format: ShowFormat) -> Outcome {
     Ok(Exit::Success)
 }
 
-fn self_test(cli: &Cli, file: Option<&Path>) -> Outcome {
-    let path = file.or(cli.checklist.as_deref());
+fn self_test(path: Option<&Path>) -> Outcome {
     if path.is_some_and(|p| !super::paths::exists(p)) {
         return Ok(Exit::Fatal);
     }

@@ -5,12 +5,12 @@ use std::io::{self, IsTerminal};
 use adscheck::batch;
 use adscheck::render::{self, Format, Options};
 
-use super::args::{ClassifyArgs, Cli, OutputFormat};
+use super::args::{ClassifyArgs, OutputFormat};
 use super::progress::Progress;
 use super::{Exit, Outcome, diagnostic_line, plural};
 
-pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
-    let engine = super::engine(cli)?;
+pub(crate) fn run(args: &ClassifyArgs) -> Outcome {
+    let engine = super::engine(&args.checklist)?;
     let paths = super::paths::Paths::resolve(&args.paths);
     let mut sources = batch::sources(&paths.found).peekable();
     if sources.peek().is_none() {
@@ -31,7 +31,7 @@ pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
         }
     };
     let options = Options {
-        color: super::color(cli, args.out.as_deref()),
+        color: super::color(&args.color, args.out.as_deref()),
         width: terminal
             .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
             .flatten(),
@@ -53,7 +53,7 @@ pub(crate) fn run(cli: &Cli, args: &ClassifyArgs) -> Outcome {
     let total = batch::in_order_sized(
         sources,
         |source| {
-            let report = batch::classify(&engine, source, cli.max_file_size);
+            let report = batch::classify(&engine, source, args.size.max_file_size);
             let lines: Vec<String> = match &report.outcome {
                 _ if quiet => Vec::new(),
                 Ok(outcome) => outcome

@@ -8,19 +8,21 @@ use adscheck::render::{self, Format, Options};
 use adscheck::text::visible;
 use adscheck::{AnswerFile, Engine, batch};
 
-use super::args::{Cli, ColorChoice, InterviewArgs};
+use super::args::{ColorChoice, InterviewArgs};
 use super::{Exit, Outcome, Stop, plural, print_diagnostics, prompter};
 
-pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
+pub(crate) fn run(args: &InterviewArgs) -> Outcome {
     let plain = args.plain
         || std::env::var_os("TERM").is_some_and(|t| t == "dumb")
         || std::env::var_os("ADSCHECK_PLAIN").is_some_and(|v| !v.is_empty())
         || !io::stdin().is_terminal()
         || !io::stdout().is_terminal();
-    inquire::set_global_render_config(prompter::render_config(cli.color != ColorChoice::Never));
-    let engine = super::engine(cli)?;
+    inquire::set_global_render_config(prompter::render_config(
+        args.color.color != ColorChoice::Never,
+    ));
+    let engine = super::engine(&args.checklist)?;
     let mut session = match &args.resume {
-        Some(path) => resume(cli, &engine, path)?,
+        Some(path) => resume(args, &engine, path)?,
         None => Interview::new(&engine, target(args)?),
     };
     introduce(&engine, plain)?;
@@ -84,15 +86,19 @@ pub(crate) fn run(cli: &Cli, args: &InterviewArgs) -> Outcome {
                 Exit::Interrupted
             })
         }
-        Ending::Finished => finish(cli, &engine, &path, plain),
+        Ending::Finished => finish(args, &engine, &path, plain),
     }
 }
 
 /// The interview saved in `path`, ready to go on.
-fn resume<'e>(cli: &Cli, engine: &'e Engine, path: &Path) -> Result<Interview<'e>, Stop> {
+fn resume<'e>(
+    args: &InterviewArgs,
+    engine: &'e Engine,
+    path: &Path,
+) -> Result<Interview<'e>, Stop> {
     let name = path.display().to_string();
     let source = batch::Source::File(path.to_path_buf());
-    let text = batch::read(&source, cli.max_file_size).map_err(|e| {
+    let text = batch::read(&source, args.size.max_file_size).map_err(|e| {
         print_diagnostics(&[e], "error");
         Exit::Fatal
     })?;
@@ -179,15 +185,15 @@ fn introduce(engine: &Engine, plain: bool) -> io::Result<()> {
 
 /// The result of a finished interview, explained, and where it is saved.
 /// Print the result; the plain interview's has no colour, whatever the terminal.
-fn finish(cli: &Cli, engine: &Engine, path: &Path, plain: bool) -> Outcome {
+fn finish(args: &InterviewArgs, engine: &Engine, path: &Path, plain: bool) -> Outcome {
     outln!()?;
     let report = batch::classify(
         engine,
         &batch::Source::File(path.to_path_buf()),
-        cli.max_file_size,
+        args.size.max_file_size,
     );
     let options = Options {
-        color: !plain && super::color(cli, None),
+        color: !plain && super::color(&args.color, None),
         // Wrapped to the terminal (never mid-word); off a terminal, at the page width.
         width: io::stdout()
             .is_terminal()

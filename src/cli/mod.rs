@@ -51,7 +51,7 @@ use clap::Parser;
 
 use adscheck::text::visible;
 use adscheck::{Diagnostic, Engine, atomic_file};
-use args::{Cli, ColorChoice, Command};
+use args::{ChecklistOpt, Cli, ColorChoice, ColorOpt, Command};
 
 /// How a run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,14 +149,14 @@ pub fn main() -> ExitCode {
 
 fn run(cli: &Cli) -> Outcome {
     match &cli.command {
-        Command::Classify(args) => classify::run(cli, args),
-        Command::Check(args) => check::run(cli, args),
-        Command::Interview(args) => interview::run(cli, args),
-        Command::Template(args) => template::run(cli, args),
-        Command::Schema(args) => schema::run(cli, args),
-        Command::Recheck(args) => recheck::run(cli, args),
-        Command::Stamp(args) => stamp::run(cli, args),
-        Command::Checklist(command) => checklist::run(cli, command),
+        Command::Classify(args) => classify::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Interview(args) => interview::run(args),
+        Command::Template(args) => template::run(args),
+        Command::Schema(args) => schema::run(args),
+        Command::Recheck(args) => recheck::run(args),
+        Command::Stamp(args) => stamp::run(args),
+        Command::Checklist(command) => checklist::run(command),
         Command::Completions { shell } => completions::run(*shell),
         Command::Man => completions::man(),
     }
@@ -174,8 +174,8 @@ pub(crate) fn load_engine(path: Option<&Path>) -> Result<Engine, Exit> {
 }
 
 /// The engine for `--checklist`, or the built-in checklist.
-pub(crate) fn engine(cli: &Cli) -> Result<Engine, Exit> {
-    load_engine(cli.checklist.as_deref())
+pub(crate) fn engine(opt: &ChecklistOpt) -> Result<Engine, Exit> {
+    load_engine(opt.checklist.as_deref())
 }
 
 /// `file:line:col: severity[kind]: message`.
@@ -199,8 +199,8 @@ pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], severity: &str) {
 
 /// Whether to colour what is written to `out` (standard output when `None`): `--color
 /// always` colours even a file; `auto` only a terminal that is not dumb, without NO_COLOR.
-pub(crate) fn color(cli: &Cli, out: Option<&Path>) -> bool {
-    match cli.color {
+pub(crate) fn color(opt: &ColorOpt, out: Option<&Path>) -> bool {
+    match opt.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         // A terminal that says it is dumb (`TERM=dumb`) gets no colour, as NO_COLOR asks.

@@ -6,10 +6,10 @@ use adscheck::recheck::{Candidates, Recheck};
 use adscheck::text::visible;
 use adscheck::{Engine, answers, batch};
 
-use super::args::{Cli, RecheckArgs};
+use super::args::RecheckArgs;
 use super::{Exit, Outcome, plural, print_diagnostics};
 
-pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
+pub(crate) fn run(args: &RecheckArgs) -> Outcome {
     let load = |path| {
         adscheck::load_engine(Some(path)).map_err(|errors| {
             print_diagnostics(&errors.0, "error");
@@ -28,7 +28,7 @@ pub(crate) fn run(cli: &Cli, args: &RecheckArgs) -> Outcome {
     for source in batch::sources(&paths.found) {
         files += 1;
         let name = visible(&source.name()).into_owned();
-        let text = match batch::read(&source, cli.max_file_size) {
+        let text = match batch::read(&source, args.size.max_file_size) {
             Ok(text) => text,
             Err(e) => {
                 print_diagnostics(&[e], "error");

@@ -1,10 +1,10 @@
 //! `adscheck schema`: a JSON Schema of answer files, for editors.
 
 use super::Outcome;
-use super::args::{Cli, TemplateArgs};
+use super::args::TemplateArgs;
 
-pub(crate) fn run(cli: &Cli, args: &TemplateArgs) -> Outcome {
-    let engine = super::engine(cli)?;
+pub(crate) fn run(args: &TemplateArgs) -> Outcome {
+    let engine = super::engine(&args.checklist)?;
     let schema = adscheck::schema::answer_schema(engine.checklist());
     let text = format!("{}\n", serde_json::to_string_pretty(&schema)?);
     super::write_out(

@@ -6,15 +6,15 @@ use adscheck::document::Format;
 use adscheck::text::visible;
 use adscheck::{AnswerFile, Diagnostic, Engine, Kind, atomic_file, batch};
 
-use super::args::{Cli, StampArgs};
+use super::args::StampArgs;
 use super::{Exit, Outcome, print_diagnostics};
 
-pub(crate) fn run(cli: &Cli, args: &StampArgs) -> Outcome {
-    let engine = super::engine(cli)?;
+pub(crate) fn run(args: &StampArgs) -> Outcome {
+    let engine = super::engine(&args.checklist)?;
     let mut failed = 0usize;
     let paths = super::paths::Paths::resolve(&args.paths);
     for source in batch::sources(&paths.found) {
-        match stamp_one(cli, args, &engine, &source)? {
+        match stamp_one(args, &engine, &source)? {
             Ok(path) => outln!("{}: stamped", visible(&path))?,
             Err(problems) => {
                 print_diagnostics(&problems, "error");
@@ -27,7 +27,6 @@ pub(crate) fn run(cli: &Cli, args: &StampArgs) -> Outcome {
 
 /// Add this run's entry to one file: the file's name, or why it was left as it was.
 fn stamp_one(
-    cli: &Cli,
     args: &StampArgs,
     engine: &Engine,
     source: &batch::Source,
@@ -55,7 +54,7 @@ fn stamp_one(
                 .to_owned(),
         );
     }
-    let text = match batch::read(source, cli.max_file_size) {
+    let text = match batch::read(source, args.size.max_file_size) {
         Ok(text) => text,
         Err(e) => return Ok(Err(vec![e])),
     };

@@ -1,9 +1,9 @@
 //! `adscheck template`: a blank answer file, every question and option id as a comment.
 
 use super::Outcome;
-use super::args::{Cli, TemplateArgs};
+use super::args::TemplateArgs;
 
-pub(crate) fn run(cli: &Cli, args: &TemplateArgs) -> Outcome {
+pub(crate) fn run(args: &TemplateArgs) -> Outcome {
     if args
         .out
         .as_deref()
@@ -11,7 +11,7 @@ pub(crate) fn run(cli: &Cli, args: &TemplateArgs) -> Outcome {
     {
         return Ok(super::Exit::Fatal);
     }
-    let engine = super::engine(cli)?;
+    let engine = super::engine(&args.checklist)?;
     let schema_line = format!(
         "# yaml-language-server: $schema={}.schema.json",
         engine.checklist().id.as_str()

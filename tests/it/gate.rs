@@ -155,7 +155,7 @@ fn a_checklist_named_in_settings_stays_inside_the_repository() {
     // Named on the command line, it is the user's choice.
     let r = adscheck(
         outer.path(),
-        &["--checklist", "elsewhere.yaml", "check", "repo"],
+        &["check", "--checklist", "elsewhere.yaml", "repo"],
     );
     assert_eq!(r.code, Some(1), "{}{}", r.stdout, r.stderr);
 }
@@ -209,11 +209,11 @@ fn devices_and_pipes_are_refused_without_reading_or_waiting() {
     );
     for (args, code) in [
         (
-            vec!["--checklist", "/dev/zero", "classify", "agency/ok.yaml"],
+            vec!["classify", "--checklist", "/dev/zero", "agency/ok.yaml"],
             2,
         ),
         (
-            vec!["--checklist", "fifo.yaml", "classify", "agency/ok.yaml"],
+            vec!["classify", "--checklist", "fifo.yaml", "agency/ok.yaml"],
             2,
         ),
         (vec!["checklist", "lint", "/dev/zero"], 1),

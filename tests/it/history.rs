@@ -82,7 +82,7 @@ fn stamping_adds_to_the_history_and_never_replaces_it() {
     let v2 = other_version(dir.path());
     let (code, _, err) = adscheck(
         dir.path(),
-        &["--checklist", &v2, "stamp", "--by", "C", "a.yaml"],
+        &["stamp", "--checklist", &v2, "--by", "C", "a.yaml"],
     );
     assert_eq!(code, 1);
     assert!(
@@ -91,9 +91,9 @@ fn stamping_adds_to_the_history_and_never_replaces_it() {
     );
     assert_eq!(stamps(dir.path(), "a.yaml").len(), 2);
     let args = [
+        "stamp",
         "--checklist",
         &v2,
-        "stamp",
         "--by",
         "C",
         "--reviewed",
@@ -106,7 +106,7 @@ fn stamping_adds_to_the_history_and_never_replaces_it() {
     // The latest entry is what classify compares: no mismatch under version 2 now.
     let (_, _, err) = adscheck(
         dir.path(),
-        &["--checklist", &v2, "classify", "-f", "json", "a.yaml"],
+        &["classify", "--checklist", &v2, "-f", "json", "a.yaml"],
     );
     assert!(!err.contains("stamp-mismatch"), "{err}");
 }

@@ -513,10 +513,11 @@ fn kill_9_during_saves_never_leaves_a_mix() {
     let other = fixture("checklists/data-protection.yaml");
     let render = |checklist: Option<&Path>| {
         let mut cmd = std::process::Command::new(bin());
+        cmd.arg("template");
         if let Some(c) = checklist {
             cmd.arg("--checklist").arg(c);
         }
-        String::from_utf8(cmd.arg("template").output().unwrap().stdout).unwrap()
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
     };
     let (a, b) = (render(None), render(Some(&other)));
     assert_ne!(a, b);
@@ -528,11 +529,12 @@ fn kill_9_during_saves_never_leaves_a_mix() {
         rng ^= rng >> 7;
         rng ^= rng << 17;
         let mut cmd = std::process::Command::new(bin());
+        cmd.arg("template");
         if i % 2 == 1 {
             cmd.arg("--checklist").arg(&other);
         }
         let mut child = cmd
-            .args(["template", "--force", "--out"])
+            .args(["--force", "--out"])
             .arg(&out)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
