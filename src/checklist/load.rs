@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::model::Checklist;
-use super::validate;
+use super::{keys, validate};
 use crate::error::{Diagnostic, Diagnostics, Kind};
 use crate::{document::Format, yaml};
 
@@ -33,7 +33,17 @@ impl Checklist {
     /// Every problem found: syntax, unknown fields, duplicate ids, unknown references, cycles
     /// between determinations, empty texts; each with its position.
     pub fn from_text(file: &str, text: &str, format: Format) -> Result<Checklist, Diagnostics> {
-        let mut checklist: Checklist = yaml::parse(file, text, format)?;
+        let mut checklist: Checklist = match yaml::parse(file, text, format) {
+            Ok(checklist) => checklist,
+            // serde stops at the first unknown key: find them all, to report them together.
+            Err(first) if first.kind == Kind::UnknownField => {
+                let all = yaml::parse_tree(file, text, format)
+                    .map(|root| keys::unknown_keys(file, &root))
+                    .unwrap_or_default();
+                return Err(Diagnostics(if all.is_empty() { vec![first] } else { all }));
+            }
+            Err(e) => return Err(e.into()),
+        };
         checklist.sha256 = sha256_hex(text);
         let problems = validate::validate(&mut checklist, file);
         if problems.is_empty() {

@@ -4,6 +4,7 @@
 //! rules that turn answers into determinations all live in YAML. The default one, Local Law 49
 //! of 2018, is embedded in the binary; any other file of the same shape can be loaded instead.
 
+mod keys;
 mod load;
 mod model;
 mod validate;

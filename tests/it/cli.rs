@@ -860,7 +860,7 @@ fn check_quiet_prints_the_findings_only() {
 
 #[test]
 fn color_always_colours_checks_findings_and_never_does_not() {
-    let r = run(&["--color", "always", "check", "examples/answers"]);
+    let r = run(&["check", "--color", "always", "examples/answers"]);
     assert_eq!(r.code, 1);
     assert!(
         r.stdout
@@ -874,7 +874,7 @@ fn color_always_colours_checks_findings_and_never_does_not() {
         "{:?}",
         r.stdout
     );
-    let r = run(&["--color", "never", "check", "examples/answers"]);
+    let r = run(&["check", "--color", "never", "examples/answers"]);
     assert!(!r.stdout.contains('\u{1b}'), "{:?}", r.stdout);
     let r = run(&["check", "examples/answers"]);
     assert!(!r.stdout.contains('\u{1b}'), "{:?}", r.stdout);
@@ -927,4 +927,95 @@ fn a_file_given_by_mistake_is_called_what_it_is() {
     std::fs::copy("examples/answers/it-ticket-triage.yaml", &other).unwrap();
     let r = run(&["classify", "-f", "jsonl", other.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn shared_options_are_offered_only_where_they_apply() {
+    // Each option is in the help of the commands it changes, and refused by the others.
+    let applies: &[(&[&str], &[&str])] = &[
+        (
+            &["classify"],
+            &["--checklist", "--max-file-size", "--color"],
+        ),
+        (&["check"], &["--checklist", "--max-file-size", "--color"]),
+        (
+            &["interview"],
+            &["--checklist", "--max-file-size", "--color"],
+        ),
+        (&["template"], &["--checklist"]),
+        (&["schema"], &["--checklist"]),
+        (&["stamp"], &["--checklist", "--max-file-size"]),
+        (&["recheck"], &["--max-file-size"]),
+        (&["checklist", "show"], &["--checklist"]),
+        (&["checklist", "lint"], &[]),
+        (&["checklist", "test"], &[]),
+        (&["completions"], &[]),
+        (&["man"], &[]),
+    ];
+    for (command, options) in applies {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let help = run(&args).stdout;
+        for option in ["--checklist", "--max-file-size", "--color"] {
+            assert_eq!(
+                help.contains(&format!("{option} ")),
+                options.contains(&option),
+                "{command:?} {option}:\n{help}"
+            );
+        }
+    }
+    let top = run(&["--help"]).stdout;
+    assert!(!top.contains("--color"), "{top}");
+    let r = run(&["template", "--color", "never"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("unexpected argument '--color'"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["--checklist", "x.yaml", "classify", "examples/answers"]);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn lint_names_every_misspelt_key_at_every_level() {
+    // The built-in checklist with a key misspelt at five levels: each is reported, in
+    // document order, with its position and the key it was meant to be.
+    let mut text = std::fs::read_to_string(root().join("checklists/nyc-ll49-2018.yaml")).unwrap();
+    let mut expected = Vec::new();
+    // (where, the key there, the misspelling)
+    for (context, meant, key) in [
+        ("\ntitle:", "title", "titel"),
+        ("\n    term:", "term", "trem"),
+        (", clarified_by:", "clarified_by", "clarifed_by"),
+        (
+            "guidance:\n      - source: form\n        text:",
+            "text",
+            "txet",
+        ),
+        ("\n      prompt:", "prompt", "promt"),
+    ] {
+        let found = text.find(context).unwrap_or_else(|| panic!("{context:?}"));
+        let start = found + context.rfind(meant).unwrap();
+        text.replace_range(start..start + meant.len(), key);
+        let line = text[..start].matches('\n').count() + 1;
+        let column = start - text[..start].rfind('\n').unwrap();
+        expected.push(format!(
+            ":{line}:{column}: error[unknown-field]: unknown field `{key}`, did you mean `{meant}`?"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.yaml");
+    std::fs::write(&path, &text).unwrap();
+    let r = run(&["checklist", "lint", path.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 6, "{}", r.stderr);
+    for (line, expected) in lines.iter().zip(&expected) {
+        assert!(
+            line.contains(expected.as_str()),
+            "{line}\nwanted {expected}"
+        );
+    }
+    assert!(r.stderr.ends_with("5 problems found\n"), "{}", r.stderr);
 }
