@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{ColumnConstraint, ContentArrangement, Width, presets};
+use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Width, presets};
 
 use std::sync::Mutex;
 
@@ -50,11 +50,26 @@ impl Renderer for Table<'_> {
             .map(|mut rows| rows.drain(..).collect())
             .unwrap_or_default();
         let header = header(self.engine);
+        let color = self.options.color;
         let mut table = comfy_table::Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED);
+        if color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
         table.set_header(header.clone());
+        let determinations = 3..header.len().saturating_sub(1);
         for r in &rows {
-            table.add_row(r.iter().map(|cell| visible(cell).into_owned()));
+            table.add_row(r.iter().enumerate().map(|(i, text)| {
+                let cell = Cell::new(visible(text));
+                match value_color(text) {
+                    Some(c) if color && determinations.contains(&i) => {
+                        cell.fg(c).add_attribute(Attribute::Bold)
+                    }
+                    _ => cell,
+                }
+            }));
         }
         let Some(width) = self.options.width else {
             return writeln!(out, "{table}");
@@ -94,7 +109,7 @@ impl Renderer for Table<'_> {
             .sum::<usize>()
             + 1;
         if needed > usize::from(width) {
-            return stacked(&header, &rows, usize::from(width), out);
+            return stacked(&header, &rows, usize::from(width), color, out);
         }
         table
             .set_content_arrangement(ContentArrangement::Dynamic)
@@ -118,8 +133,10 @@ fn stacked(
     header: &[String],
     rows: &[Vec<String>],
     width: usize,
+    color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let determinations = 3..header.len().saturating_sub(1);
     let label = header
         .iter()
         .skip(1)
@@ -134,8 +151,16 @@ fn stacked(
         if let Some(file) = cells.next() {
             writeln!(out, "{}", visible(file))?;
         }
-        for (name, value) in header.iter().skip(1).zip(cells) {
+        for (i, (name, value)) in header.iter().skip(1).zip(cells).enumerate() {
             let first = format!("  {name:<label$}  ");
+            if let Some(c) =
+                value_color(value).filter(|_| color && determinations.contains(&(i + 1)))
+            {
+                // One word: painted whole, after the label (wrapping would count the codes).
+                let style = anstyle::Style::new().bold().fg_color(Some(ansi(c).into()));
+                writeln!(out, "{first}{style}{value}{style:#}")?;
+                continue;
+            }
             let rest = " ".repeat(first.chars().count());
             for line in crate::text::wrap(&visible(value), width, &first, &rest) {
                 writeln!(out, "{line}")?;
@@ -143,4 +168,24 @@ fn stacked(
         }
     }
     Ok(())
+}
+
+/// The colour of a determination's value, as `--explain` paints it: yes green, no red,
+/// undetermined yellow, error red.
+fn value_color(value: &str) -> Option<Color> {
+    match value {
+        "yes" => Some(Color::DarkGreen),
+        "no" | "error" => Some(Color::DarkRed),
+        "undetermined" => Some(Color::DarkYellow),
+        _ => None,
+    }
+}
+
+/// [`value_color`]'s colours as ANSI colours, for the stacked layout.
+fn ansi(color: Color) -> anstyle::AnsiColor {
+    match color {
+        Color::DarkGreen => anstyle::AnsiColor::Green,
+        Color::DarkYellow => anstyle::AnsiColor::Yellow,
+        _ => anstyle::AnsiColor::Red,
+    }
 }

@@ -180,3 +180,29 @@ fn the_readmes_commands_run_as_written() {
     assert!(root.join("fire-model.yaml").is_file());
     assert!(root.join("nyc-ll49-2018.schema.json").is_file());
 }
+
+#[test]
+fn every_dependency_is_explained_in_the_readme() {
+    let manifest = std::fs::read_to_string("Cargo.toml").unwrap();
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let table = readme
+        .split("## Dependencies, and why each is there")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the README has a dependencies section");
+    let section = manifest
+        .split("[dependencies]")
+        .nth(1)
+        .and_then(|rest| rest.split("\n[").next())
+        .unwrap();
+    let mut named = 0;
+    for line in section.lines().filter(|l| l.contains('=')) {
+        let name = line.split('=').next().unwrap().trim();
+        assert!(
+            table.contains(name),
+            "{name} is a dependency the README does not explain"
+        );
+        named += 1;
+    }
+    assert!(named > 20, "{named}");
+}

@@ -314,10 +314,10 @@ fn the_table_fits_the_terminal_without_breaking_file_names() {
         reports.push(adscheck::Report::classify(&engine, &name, &text, format));
         names.push(name);
     }
-    let render = |width: Option<u16>| {
+    let render_in = |width: Option<u16>, color: bool| {
         let mut out = Vec::new();
         let options = adscheck::render::Options {
-            color: false,
+            color,
             width,
             csv_raw: false,
         };
@@ -331,6 +331,7 @@ fn the_table_fits_the_terminal_without_breaking_file_names() {
         .unwrap();
         String::from_utf8(out).unwrap()
     };
+    let render = |width: Option<u16>| render_in(width, false);
     let widest = |s: &str| s.lines().map(|l| l.chars().count()).max().unwrap();
     // Off a terminal: the whole table, as wide as it needs.
     let natural = render(None);
@@ -346,5 +347,31 @@ fn the_table_fits_the_terminal_without_breaking_file_names() {
         }
         // Wide enough, a table whose prose wraps; narrower, one block per file.
         assert_eq!(shown.starts_with('┌'), width >= 160, "{width}:\n{shown}");
+        // In colour: the same text, laid out the same, with each determination painted.
+        let painted = render_in(Some(width), true);
+        assert_eq!(strip_sgr(&painted), shown, "{width}");
+        for (value, code) in [("yes", "2"), ("no", "1"), ("undetermined", "3")] {
+            let block = format!("\u{1b}[1m\u{1b}[3{code}m{value}\u{1b}[0m");
+            let cell = format!("\u{1b}[38;5;{code}m\u{1b}[1m {value} ");
+            assert!(
+                painted.contains(&block) || painted.contains(&cell),
+                "{width}: {value} not painted:\n{painted:?}"
+            );
+        }
     }
+    assert!(!render(None).contains('\u{1b}'));
+}
+
+/// `text` without its SGR (colour and weight) sequences.
+fn strip_sgr(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after.find('m').expect("an SGR sequence ends with m");
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
