@@ -34,6 +34,7 @@ mod classify;
 mod completions;
 mod interview;
 mod output;
+mod pager;
 mod paths;
 mod plain;
 mod progress;

@@ -240,11 +240,8 @@ impl Prompter for TerminalPrompter {
                     // The terminal's width, up to the page width of explanations.
                     let width = super::text_width().min(adscheck::text::WIDTH);
                     let help = render::question_help_at(asking.checklist, asking.question, width);
-                    let mut out = io::stdout().lock();
-                    writeln!(out)?;
-                    writeln!(out, "{}", textwrap::fill(&message, width))?;
-                    writeln!(out, "{help}")?;
-                    out.flush()?;
+                    let text = format!("\n{}\n{help}", textwrap::fill(&message, width));
+                    super::pager::show(&text)?;
                     cursor = start;
                 }
                 Reply::Value(Choice::Back) | Reply::Back => return Ok(Reply::Back),

@@ -34,6 +34,11 @@ impl Term {
 
     /// [`Term::start`], running the shell words `before` first (a wait, an environment).
     fn start_after(dir: &Path, before: &str, args: &str) -> Option<Term> {
+        Term::start_sized(dir, before, args, (100, 50))
+    }
+
+    /// [`Term::start_after`] in a terminal of `(columns, rows)`.
+    fn start_sized(dir: &Path, before: &str, args: &str, size: (u16, u16)) -> Option<Term> {
         if !tmux_available() {
             // In CI a missing tmux is a broken set-up, not a reason to pass.
             assert!(
@@ -62,9 +67,9 @@ impl Term {
                 "-s",
                 "t",
                 "-x",
-                "100",
+                &size.0.to_string(),
                 "-y",
-                "50",
+                &size.1.to_string(),
                 "-c",
             ])
             .arg(dir)
@@ -136,11 +141,10 @@ impl Term {
     fn prompt(&self, needle: &str) -> String {
         self.wait_until(&format!("the prompt {needle:?}"), |screen| {
             let active = screen.lines().rfind(|l| l.starts_with("? "));
+            // inquire's help line last, in brackets (wrapped over two lines when narrow).
             active.is_some_and(|l| l.contains(needle))
-                && screen
-                    .lines()
-                    .last()
-                    .is_some_and(|l| l.starts_with('[') && l.ends_with(']'))
+                && screen.trim_end().ends_with(']')
+                && screen.lines().rev().take(2).any(|l| l.starts_with('['))
         })
     }
 }
@@ -337,7 +341,12 @@ fn a_full_interview_ends_with_the_determination_and_its_reasons() {
 #[test]
 fn help_is_one_key_away_and_back_changes_an_answer() {
     let dir = tempfile::tempdir().unwrap();
-    let Some(term) = Term::start(dir.path(), "interview --out tool.yaml") else {
+    // `cat` as the pager: the whole help at once (paging has a test of its own).
+    let Some(term) = Term::start_after(
+        dir.path(),
+        "ADSCHECK_PAGER=cat ",
+        "interview --out tool.yaml",
+    ) else {
         return;
     };
     play(&term, &full_script()[..2]);
@@ -723,4 +732,80 @@ fn resume_on_a_complete_file_offers_a_review_and_keeps_by_default() {
         determinations(dir.path(), "tool.yaml"),
         [Truth::Yes, Truth::No]
     );
+}
+
+/// Answer the tool fields and open the guidance of (1)(a), in a 60x24 terminal with `pager`.
+fn help_at_60x24(dir: &Path, pager: &str) -> Option<Term> {
+    let before = format!("ADSCHECK_PAGER='{pager}' ");
+    let term = Term::start_sized(dir, &before, "interview --out tool.yaml", (60, 24))?;
+    play(&term, &full_script()[..4]);
+    term.prompt("(1)(a) Is it an algorithm?");
+    term.text("?");
+    term.wait_for("> ? Show guidance");
+    term.keys(&["Enter"]);
+    Some(term)
+}
+
+#[test]
+fn long_help_is_paged_by_screenfuls_without_a_pager() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(term) = help_at_60x24(dir.path(), "") else {
+        return;
+    };
+    // The first screenful, from the top, and a line that says how to go on.
+    let screen = term.wait_for("Enter for more, q and Enter to stop --");
+    assert!(
+        screen.contains("(1)(a) Is it an algorithm?\nGuidance"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Footnotes ("), "{screen}");
+    let total: usize = screen
+        .lines()
+        .rfind(|l| l.starts_with("-- "))
+        .unwrap_or_default()
+        .split(" of ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(total > 23, "{total}");
+    // Enter: the next screenful; q: back to the question, which is asked again.
+    term.keys(&["Enter"]);
+    term.wait_for("-- 46 of");
+    term.text("q");
+    term.keys(&["Enter"]);
+    asked_again(&term);
+}
+
+/// Wait for (1)(a) to be asked again after its help (at 60 columns inquire's help line wraps).
+fn asked_again(term: &Term) {
+    term.wait_until("(1)(a) asked again", |screen| {
+        screen.contains("? (1)(a) Is it an algorithm?\n")
+            && screen.contains("> ? Show guidance")
+            && screen.trim_end().ends_with("save and stop]")
+    });
+}
+
+#[test]
+fn long_help_opens_in_less() {
+    let dir = tempfile::tempdir().unwrap();
+    if Command::new("less").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "less is not installed, and CI is set: .ci/run installs it"
+        );
+        eprintln!("skipping: less is not installed");
+        return;
+    }
+    let Some(term) = help_at_60x24(dir.path(), "less") else {
+        return;
+    };
+    // less's own prompt at the bottom, the help's top above it; q returns to the question.
+    let screen = term.wait_until("less's prompt", |s| s.lines().last() == Some(":"));
+    assert!(
+        screen.contains("Guidance (NYC ADS Task Force checklist):"),
+        "{screen}"
+    );
+    term.text("q");
+    asked_again(&term);
 }
