@@ -183,6 +183,12 @@ impl fmt::Display for OptionItem {
     }
 }
 
+/// `text` wrapped at spaces to the terminal, less the two columns inquire adds around a
+/// prompt or help line (`? `, `[ ]`), so that the terminal never breaks a word.
+fn fit(text: &str) -> String {
+    textwrap::fill(text, super::text_width().saturating_sub(2))
+}
+
 /// Map inquire's outcome to the interview's: Esc is "back", Ctrl-C is "stop".
 fn reply<T>(result: Result<T, InquireError>) -> io::Result<Reply<T>> {
     match result {
@@ -196,7 +202,8 @@ fn reply<T>(result: Result<T, InquireError>) -> io::Result<Reply<T>> {
 
 impl Prompter for TerminalPrompter {
     fn field(&mut self, field: &Field, current: Option<&str>) -> io::Result<Reply<String>> {
-        let mut prompt = Text::new(field.label).with_help_message(KEYS);
+        let help = fit(KEYS);
+        let mut prompt = Text::new(field.label).with_help_message(&help);
         if let Some(current) = current {
             prompt = prompt.with_initial_value(current);
         }
@@ -229,9 +236,9 @@ impl Prompter for TerminalPrompter {
         let start = starting_cursor(current);
         let mut cursor = start;
         loop {
-            let chosen = Select::new(&message, choices.clone())
+            let chosen = Select::new(&fit(&message), choices.clone())
                 .with_starting_cursor(cursor)
-                .with_help_message("↑↓ to move · Enter to choose · ? for guidance · Esc to go back · Ctrl-C to save and stop")
+                .with_help_message(&fit("↑↓ to move · Enter to choose · ? for guidance · Esc to go back · Ctrl-C to save and stop"))
                 .with_page_size(5)
                 .prompt();
             match reply(chosen)? {
@@ -286,10 +293,12 @@ impl Prompter for TerminalPrompter {
             }
             OptionKind::Factors => "Tick the factors you considered (among others; optional):",
         };
-        let chosen = MultiSelect::new(ask, items)
+        let chosen = MultiSelect::new(&fit(ask), items)
             .with_default(&ticked)
             .with_page_size(9)
-            .with_help_message("↑↓ to move · Space to tick · Enter to confirm · Esc to go back")
+            .with_help_message(&fit(
+                "↑↓ to move · Space to tick · Enter to confirm · Esc to go back",
+            ))
             .prompt();
         Ok(match reply(chosen)? {
             Reply::Value(items) => Reply::Value(items.into_iter().map(|i| i.id).collect()),
@@ -304,15 +313,17 @@ impl Prompter for TerminalPrompter {
         let Some(current) = current else {
             return reply(
                 Text::new("Note (optional; Enter to skip):")
-                    .with_help_message(
+                    .with_help_message(&fit(
                         "Why this answer, who confirmed it · Esc to change the answer",
-                    )
+                    ))
                     .prompt(),
             );
         };
         let chosen = Text::new("Note:")
             .with_default(current)
-            .with_help_message("Enter keeps the note shown · typing replaces it · - removes it")
+            .with_help_message(&fit(
+                "Enter keeps the note shown · typing replaces it · - removes it",
+            ))
             .prompt();
         Ok(match reply(chosen)? {
             Reply::Value(text) if text.trim() == "-" => Reply::Value(String::new()),
@@ -338,7 +349,7 @@ impl Prompter for TerminalPrompter {
         )
         .with_starting_cursor(keep)
         .with_page_size(12)
-        .with_help_message("↑↓ to move · Enter to choose · Ctrl-C to stop")
+        .with_help_message(&fit("↑↓ to move · Enter to choose · Ctrl-C to stop"))
         .prompt();
         Ok(match reply(chosen)? {
             Reply::Value(ReviewChoice::Change(q, _)) => Reply::Value(Some(q)),

@@ -809,3 +809,30 @@ fn long_help_opens_in_less() {
     term.text("q");
     asked_again(&term);
 }
+
+#[test]
+fn a_full_interview_at_60x24_wraps_at_spaces_and_ends_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(term) = Term::start_sized(dir.path(), "", "interview --out tool.yaml", (60, 24))
+    else {
+        return;
+    };
+    play(&term, &full_script());
+    let screen = term.wait_for("EXIT=0");
+    assert_eq!(
+        determinations(dir.path(), "tool.yaml"),
+        [Truth::Yes, Truth::Yes]
+    );
+    // The verdict is on the screen as it is left, boxed within the 60 columns.
+    assert!(screen.contains("YES"), "{screen}");
+    assert!(screen.contains("Saved to tool.yaml."), "{screen}");
+    // Joined as the terminal wrapped them, no line of the whole session is wider than the
+    // terminal: everything adscheck and its prompts printed was wrapped at spaces beforehand.
+    let joined = term.tmux(&["capture-pane", "-p", "-J", "-S", "-", "-t", "t"]);
+    for line in joined.lines() {
+        assert!(
+            line.trim_end().chars().count() <= 60,
+            "wrapped by the terminal: {line:?}"
+        );
+    }
+}
