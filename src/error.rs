@@ -103,6 +103,12 @@ kinds! {
     NotAllowed => "not-allowed", "A setting points outside what it may use.", false;
     /// The file was answered under another version or text of the checklist (warning).
     StampMismatch => "stamp-mismatch", "The file was answered under another version of the checklist.", true;
+    /// A Local Law 35 field the settings require is missing or empty.
+    Ll35Missing => "ll35-missing", "A Local Law 35 field the settings require is missing or empty.", true;
+    /// A Local Law 35 coded field holds a value its edition does not list.
+    Ll35Value => "ll35-value", "A Local Law 35 coded field holds a value its edition does not list.", true;
+    /// A Local Law 35 first-use date that is not YYYY/MM, or is in the future.
+    Ll35Date => "ll35-date", "A Local Law 35 first-use date is not YYYY/MM, or is in the future.", true;
 }
 
 impl fmt::Display for Kind {

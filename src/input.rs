@@ -17,6 +17,8 @@ pub struct What {
     pub a_noun: &'static str,
     /// How to raise the limit, if it can be raised.
     pub raise: &'static str,
+    /// What such a file is written in: "YAML or JSON", "CSV".
+    pub format: &'static str,
 }
 
 /// Answer files.
@@ -24,18 +26,28 @@ pub const ANSWER_FILE: What = What {
     noun: "answer file",
     a_noun: "an answer file",
     raise: "; raise it with --max-file-size if this is really an answer file",
+    format: "YAML or JSON",
 };
 /// Checklists.
 pub const CHECKLIST: What = What {
     noun: "checklist",
     a_noun: "a checklist",
     raise: "",
+    format: "YAML or JSON",
 };
 /// Settings files.
 pub const SETTINGS: What = What {
     noun: "settings file",
     a_noun: "a settings file",
     raise: "",
+    format: "YAML or JSON",
+};
+/// Local Law 35 tables (Open Data CSV).
+pub const TABLE: What = What {
+    noun: "table",
+    a_noun: "a table",
+    raise: "",
+    format: "CSV",
 };
 
 /// A size for people: "512 bytes", "1.5 KiB", "16.0 MiB".
@@ -162,8 +174,8 @@ pub fn decode(name: &str, bytes: Vec<u8>, what: What) -> Result<String, Diagnost
                     u32::try_from(column).unwrap_or(u32::MAX),
                 )),
                 format!(
-                    "not UTF-8 text: {}s must be UTF-8 encoded YAML or JSON",
-                    what.noun
+                    "not UTF-8 text: {}s must be UTF-8 encoded {}",
+                    what.noun, what.format
                 ),
             ))
         }

@@ -19,8 +19,10 @@
 //! engine                            rules compiled and evaluated (three-valued, linear)
 //! answers                           answer files read against a checklist, and written
 //! report                            one file's determinations, reasons and warnings
+//! ll35::{columns, agencies}         Local Law 35's table layouts and NYC agencies: data only
 //! render, check, batch, recheck,    output formats; CI rules and settings; many files;
 //!   interview, schema, selftest     re-checking; the guided walk; JSON Schema; self-tests
+//! ll35::{table, import, export}     the Open Data table read, imported, exported
 //! (binary) src/cli/                 one file per subcommand: arguments in, exit code out
 //! ```
 //!
@@ -56,6 +58,7 @@ pub mod engine;
 pub mod error;
 pub mod input;
 pub mod interview;
+pub mod ll35;
 pub mod recheck;
 pub mod render;
 pub mod report;

@@ -34,6 +34,8 @@ pub struct Outcome {
     pub declared: Vec<Option<crate::document::Located<Truth>>>,
     /// Where the file's `tool:` key stands.
     pub tool_position: Option<Position>,
+    /// Where each key of the `tool:` block stands.
+    pub tool_keys: std::collections::HashMap<String, Position>,
     /// For each determination, the fewest answer changes that would give it another value.
     pub flips: Vec<Vec<crate::engine::Flip>>,
 }
@@ -161,6 +163,7 @@ impl Report {
                 warnings,
                 declared: answers.declared,
                 tool_position: answers.tool_position,
+                tool_keys: answers.tool_keys,
                 flips,
             }),
         }

@@ -78,12 +78,7 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
             "tool": {
                 "type": ["object", "null"],
                 "description": "Facts about the tool: name, agency, description, contact, and any Local Law 35 reporting field.",
-                "properties": {
-                    "name": {"type": ["string", "null"], "description": "Name or commercial name of the tool."},
-                    "agency": {"type": ["string", "null"], "description": "The agency that uses it."},
-                    "description": {"type": ["string", "null"], "description": "A brief description."},
-                    "contact": {"type": ["string", "null"], "description": "Who can answer questions about it."}
-                },
+                "properties": tool_properties(),
                 "additionalProperties": true
             },
             "answers": {
@@ -127,4 +122,77 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
             }
         }
     })
+}
+
+/// The `tool:` block's known keys: the ones every file has, the Local Law 35 fields (from the
+/// one table of them, [`crate::ll35::columns`]), and the keys import and export use. Values are
+/// described, not constrained beyond their type: an imported value is kept as the city
+/// published it, and `check` (with `ll35:` settings) says what is wrong with it.
+fn tool_properties() -> Map<String, Value> {
+    use crate::ll35::columns::{Edition, FIELDS, Shape, keys};
+    let text = |about: &str| json!({"type": ["string", "null"], "description": about});
+    let mut properties = Map::new();
+    properties.insert(
+        "name".into(),
+        text("Name or commercial name of the tool (Local Law 35 column tool_name)."),
+    );
+    properties.insert(
+        "agency".into(),
+        text("The agency that uses it (Local Law 35 column agency)."),
+    );
+    properties.insert("description".into(), text("A brief description (Local Law 35 column tool_desc_brief, 2022-2023, or tool_desc, 2024)."));
+    properties.insert("contact".into(), text("Who can answer questions about it."));
+    for field in FIELDS {
+        if properties.contains_key(field.key) {
+            continue;
+        }
+        let columns: Vec<String> = Edition::ALL
+            .iter()
+            .filter_map(|e| field.column(*e).map(|c| format!("{c} ({e})")))
+            .collect();
+        let about = format!(
+            "Local Law 35: {}. Column {}.",
+            field.about,
+            columns.join(", ")
+        );
+        let coded: Vec<&str> = Edition::ALL
+            .iter()
+            .flat_map(|e| field.values(*e).iter().copied())
+            .fold(Vec::new(), |mut all, v| {
+                if !all.contains(&v) {
+                    all.push(v);
+                }
+                all
+            });
+        let schema = match field.shape {
+            Shape::Text => json!({"type": ["string", "null"], "description": about}),
+            Shape::Month => {
+                json!({"type": ["string", "null"], "description": about, "examples": ["2019/04", "2019/00"]})
+            }
+            Shape::Bool => {
+                json!({"type": ["boolean", "string", "null"], "description": format!("{about} true or false (text only as imported, when the table held something else).")})
+            }
+            Shape::Coded => {
+                json!({"type": ["string", "null"], "description": about, "examples": coded})
+            }
+            Shape::List => json!({
+                "type": ["array", "string", "null"],
+                "items": {"type": "string", "examples": coded},
+                "description": about
+            }),
+        };
+        properties.insert(field.key.into(), schema);
+    }
+    properties.insert(
+        keys::ID.into(),
+        text("A stable id: links to the tool depend on it, so keep it when the tool is renamed."),
+    );
+    properties.insert(keys::REPORTED.into(), json!({"type": ["array", "null"], "items": {"type": "integer"}, "description": "The years the tool was reported in under Local Law 35."}));
+    properties.insert(keys::IMPORTED_FROM.into(), json!({
+        "type": ["array", "null"],
+        "description": "Where the Local Law 35 values came from: one entry per table row imported.",
+        "items": {"type": "object", "properties": {"table": {"type": "string"}, "row": {"type": "integer"}, "year": {"type": "integer"}}}
+    }));
+    properties.insert(keys::WITHHELD.into(), text("Why the tool is left out of the public Local Law 35 report (disclosure would endanger public safety)."));
+    properties
 }

@@ -20,7 +20,7 @@ mod stamp;
 mod write;
 
 pub use stamp::{Event, Header, Stamp, header_of, now_rfc3339};
-pub use write::{lost_comments, template};
+pub use write::{lost_comments, template, tool_block, unanswered};
 
 use serde::Serialize;
 
@@ -113,6 +113,8 @@ pub struct AnswerFile {
     pub answers: Vec<Option<Answer>>,
     /// Where the `tool:` key stands, if the file has one.
     pub tool_position: Option<Position>,
+    /// Where each key of the `tool:` block stands.
+    pub tool_keys: std::collections::HashMap<String, Position>,
     /// What the file declares each determination to be (`declared:`), by determination index.
     pub declared: Vec<Option<Located<Truth>>>,
     /// How the file was made: its history, oldest first (`stamps:`, or an old `stamp:`).

@@ -91,6 +91,7 @@ impl Reader<'_> {
             tool: serde_json::Map::new(),
             answers: vec![None; self.checklist.questions.len()],
             tool_position: None,
+            tool_keys: std::collections::HashMap::new(),
             declared: vec![None; self.checklist.determinations.len()],
             stamps: Vec::new(),
             warnings: Vec::new(),
@@ -157,6 +158,12 @@ impl Reader<'_> {
                 "tool" => {
                     out.tool_position = key.position;
                     out.tool = self.tool(value);
+                    if let Value::Map(entries) = &value.value {
+                        out.tool_keys = entries
+                            .iter()
+                            .filter_map(|(k, _)| Some((k.key_text(), k.position?)))
+                            .collect();
+                    }
                 }
                 "declared" => self.declared(value, &mut out.declared),
                 "stamp" | "stamps" => {

@@ -77,14 +77,7 @@ impl AnswerFile {
             ),
         );
         let _ = writeln!(out, "checklist: {}", key(checklist.id.as_str()));
-        if self.tool.is_empty() {
-            let _ = writeln!(out, "tool: {{}}");
-        } else {
-            let _ = writeln!(out, "tool:");
-            for (k, v) in &self.tool {
-                let _ = writeln!(out, "  {}: {}", key(k), value(v));
-            }
-        }
+        out.push_str(&tool_block(&self.tool));
         if !self.stamps.is_empty() {
             let _ = writeln!(out, "stamps:");
             for stamp in &self.stamps {
@@ -188,11 +181,48 @@ pub fn template(checklist: &Checklist, schema_line: Option<&str>) -> String {
          the data it collects or analyses and their source, how the information it produces is \
          used, any vendor, and the month and year it was first used.",
     );
+    template_answers(&mut out, checklist);
+    out
+}
+
+/// The `tool:` block of an answer file: `tool: {}` when empty, else one `key: value` line each
+/// (text double-quoted, other values in JSON's flow style, which YAML reads alike).
+#[must_use]
+pub fn tool_block(tool: &serde_json::Map<String, serde_json::Value>) -> String {
+    if tool.is_empty() {
+        return "tool: {}\n".to_owned();
+    }
+    let mut out = "tool:\n".to_owned();
+    for (k, v) in tool {
+        let _ = writeln!(out, "  {}: {}", key(k), value(v));
+    }
+    out
+}
+
+/// A new answer file for a tool known before any question is answered (imported from a
+/// table): `comment` at the top, the tool's fields, and every question present and
+/// unanswered with its number, text and option ids as comments, as in the template.
+#[must_use]
+pub fn unanswered(
+    checklist: &Checklist,
+    tool: &serde_json::Map<String, serde_json::Value>,
+    comment_text: &str,
+) -> String {
+    let mut out = String::new();
+    comment(&mut out, 0, comment_text);
+    let _ = writeln!(out, "checklist: {}", key(checklist.id.as_str()));
+    out.push_str(&tool_block(tool));
+    template_answers(&mut out, checklist);
+    out
+}
+
+/// The template's `answers:` block: every question, unanswered.
+fn template_answers(out: &mut String, checklist: &Checklist) {
     let _ = writeln!(out, "answers:");
     for determination in &checklist.determinations {
         let _ = writeln!(out);
         comment(
-            &mut out,
+            out,
             2,
             &format!(
                 "Question {}: {}",
@@ -205,7 +235,7 @@ pub fn template(checklist: &Checklist, schema_line: Option<&str>) -> String {
             .iter()
             .filter(|q| q.part_of.as_ref().map(|p| p.as_str()) == Some(determination.id.as_str()))
         {
-            template_question(&mut out, q);
+            template_question(out, q);
         }
     }
     let loose: Vec<&Question> = checklist
@@ -216,10 +246,9 @@ pub fn template(checklist: &Checklist, schema_line: Option<&str>) -> String {
     if !loose.is_empty() {
         let _ = writeln!(out);
         for q in loose {
-            template_question(&mut out, q);
+            template_question(out, q);
         }
     }
-    out
 }
 
 fn template_question(out: &mut String, q: &Question) {

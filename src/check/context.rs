@@ -66,6 +66,42 @@ impl Context {
             .clone()
             .or_else(|| settings.checklist.clone());
         let engine = crate::load_engine(checklist.as_deref()).map_err(ContextError::Checklist)?;
+        // `ll35.report` names determinations: they must be the checklist's.
+        if let (Some(ll35), Some(path)) = (&settings.ll35, &governing.file) {
+            let ids: Vec<&str> = engine
+                .checklist()
+                .determinations
+                .iter()
+                .map(|d| d.id.as_str())
+                .collect();
+            let unknown: Vec<crate::Diagnostic> = ll35
+                .unknown_determinations(&ids)
+                .into_iter()
+                .map(|id| {
+                    crate::Diagnostic::new(
+                        crate::Kind::UnknownReference,
+                        path.display().to_string(),
+                        ll35.scope_position,
+                        format!(
+                            "`ll35.report` names `{}`, which the checklist does not determine: \
+                             {}allowed: {}",
+                            crate::text::excerpt(id),
+                            crate::suggest::did_you_mean(crate::suggest::nearest(
+                                id,
+                                ids.iter().copied()
+                            )),
+                            ids.join(", ")
+                        ),
+                    )
+                })
+                .collect();
+            if !unknown.is_empty() {
+                return Err(ContextError::Settings(
+                    path.clone(),
+                    crate::Diagnostics(unknown),
+                ));
+            }
+        }
         Ok(Context {
             settings,
             engine,

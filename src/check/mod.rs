@@ -194,6 +194,22 @@ pub fn check_file(engine: &Engine, settings: &Settings, report: &Report) -> File
         .map(|w| Finding::from_diagnostic(w, Severity::Warning))
         .collect();
     findings.extend(file.missing_metadata(settings));
+    if let Some(ll35) = &settings.ll35 {
+        let determinations = result.determinations.as_deref().unwrap_or_default();
+        findings.extend(
+            crate::ll35::rules::check(
+                ll35,
+                &report.file,
+                &report.tool,
+                outcome.tool_position,
+                &outcome.tool_keys,
+                determinations,
+                crate::ll35::rules::this_month(),
+            )
+            .iter()
+            .map(|d| Finding::from_diagnostic(d, Severity::Error)),
+        );
+    }
     if !settings.allow_undetermined {
         findings.extend(file.undetermined());
     }
@@ -416,6 +432,9 @@ pub struct Totals {
     pub settings: Option<String>,
     /// Files the settings' patterns left out.
     pub excluded: usize,
+    /// The edition whose Local Law 35 rules applied, when the settings turn them on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ll35_edition: Option<String>,
     /// Files checked.
     pub files: usize,
     /// Files with at least one error.

@@ -7,6 +7,7 @@
 //! include: ["**/*.yaml", "**/*.json"]     # default: every answer file
 //! exclude: ["drafts/**"]
 //! fail-on: error                          # or warning
+//! ll35: {edition: 2024}                   # Local Law 35 rules (see crate::ll35::rules)
 //! ```
 //!
 //! One settings file governs a whole run ([`governing`]): `--config` if given, otherwise the
@@ -91,6 +92,7 @@ struct SettingsFile {
     include: Option<Vec<Located<String>>>,
     exclude: Option<Vec<Located<String>>>,
     fail_on: Option<FailOn>,
+    ll35: Option<crate::ll35::rules::SettingsFile>,
 }
 
 /// Include or exclude patterns, each with where it stands.
@@ -122,6 +124,8 @@ pub struct Settings {
     pub exclude: Option<Patterns>,
     /// What fails the check.
     pub fail_on: FailOn,
+    /// The Local Law 35 rules, when the settings have an `ll35:` section.
+    pub ll35: Option<crate::ll35::rules::Settings>,
 }
 
 /// Whether one file is checked, and which patterns matched it.
@@ -238,6 +242,7 @@ impl Settings {
             include: None,
             exclude: None,
             fail_on: FailOn::Error,
+            ll35: None,
         }
     }
 
@@ -291,6 +296,11 @@ impl Settings {
                 ));
             }
         }
+        let ll35 = parsed.ll35.and_then(|section| {
+            crate::ll35::rules::Settings::from_file(section, &name)
+                .map_err(|e| problems.extend(e))
+                .ok()
+        });
         let defaults = Settings::defaults(root.clone());
         let settings = Settings {
             file: Some(path.to_path_buf()),
@@ -305,6 +315,7 @@ impl Settings {
             include,
             exclude,
             fail_on: parsed.fail_on.unwrap_or_default(),
+            ll35,
             root,
         };
         if problems.is_empty() {

@@ -9,7 +9,7 @@ mod load;
 mod model;
 mod validate;
 
-pub use load::{BUILTIN_ID, DEFAULT_CHECKLIST_NAME, DEFAULT_CHECKLIST_YAML};
+pub use load::{BUILTIN_ID, DEFAULT_CHECKLIST_NAME, DEFAULT_CHECKLIST_YAML, sha256_hex};
 pub use model::{
     Checklist, Choice, Determination, Footnote, Guidance, OptionKind, OptionList, Question, Rule,
     Underlined, footnote_marks, shown,

@@ -63,6 +63,10 @@ pub enum Command {
     /// Check or print a checklist.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
+    /// Local Law 35: import the city's published table into answer files, export an
+    /// inventory as the table of a year.
+    #[command(subcommand)]
+    Ll35(Ll35Command),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
         /// The shell.
@@ -335,4 +339,93 @@ fn parse_size(text: &str) -> Result<u64, String> {
     number
         .checked_mul(factor)
         .ok_or_else(|| format!("`{text}` is too large"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Ll35Command {
+    /// Read the Open Data table (CSV, either edition) into one answer file per tool, under
+    /// DIR/<agency>/<tool>.yaml; a tool already in DIR has its `tool:` fields updated in place.
+    Import(Ll35ImportArgs),
+    /// Write an inventory as the Open Data table of one year.
+    Export(Ll35ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct Ll35ImportArgs {
+    /// The table: the Open Data CSV export ("Algorithmic Tools Compliance Report").
+    #[arg(value_name = "TABLE")]
+    pub table: PathBuf,
+
+    /// The inventory's folder (created if missing; existing files are merged, never replaced).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Import only the rows of this reporting year.
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<u16>,
+
+    #[command(flatten)]
+    pub checklist: ChecklistOpt,
+
+    #[command(flatten)]
+    pub size: SizeOpt,
+}
+
+#[derive(Debug, Args)]
+pub struct Ll35ExportArgs {
+    /// Answer files or folders.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// The table's layout [default: `ll35.edition` in .adscheck.yaml, else 2024].
+    #[arg(long, value_enum)]
+    pub edition: Option<EditionArg>,
+
+    /// The reporting year [default: the latest year any tool was reported or recorded in].
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<u16>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = TableFormat::Csv)]
+    pub format: TableFormat,
+
+    /// Start the CSV with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
+
+    /// Neutralise cells a spreadsheet would run as formulas (a leading '), as `classify -f
+    /// csv` does; by default every value is written exactly, and such cells are named.
+    #[arg(long)]
+    pub excel_safe: bool,
+
+    /// Write the table to FILE (whole, or not at all) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Use these settings instead of the topmost .adscheck.yaml of the repository.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub checklist: ChecklistOpt,
+
+    #[command(flatten)]
+    pub size: SizeOpt,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EditionArg {
+    /// The 2022–2023 layout (18 columns).
+    #[value(name = "2023", alias = "2022")]
+    E2023,
+    /// The 2024 layout.
+    #[value(name = "2024")]
+    E2024,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Csv,
+    Json,
+    Jsonl,
 }

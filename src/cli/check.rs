@@ -40,6 +40,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         return Ok(paths.exit(super::no_files(&args.paths)));
     }
     totals.settings = ctx.governing.file.as_ref().map(|f| f.display().to_string());
+    totals.ll35_edition = ctx.settings.ll35.as_ref().map(|l| l.edition.to_string());
     let mut out = match super::output::Sink::open(args.out.as_deref()) {
         Ok(out) => out,
         Err(e) => {
@@ -141,7 +142,7 @@ fn overrides(args: &CheckArgs) -> Overrides {
 }
 
 /// Print why the settings or their checklist cannot be used.
-fn report_context_error(e: ContextError) -> Exit {
+pub(crate) fn report_context_error(e: ContextError) -> Exit {
     match e {
         ContextError::Settings(path, errors) => {
             print_diagnostics(&errors.0, "error");

@@ -33,6 +33,7 @@ mod checklist;
 mod classify;
 mod completions;
 mod interview;
+mod ll35;
 mod output;
 mod pager;
 mod paths;
@@ -158,6 +159,7 @@ fn run(cli: &Cli) -> Outcome {
         Command::Recheck(args) => recheck::run(args),
         Command::Stamp(args) => stamp::run(args),
         Command::Checklist(command) => checklist::run(command),
+        Command::Ll35(command) => ll35::run(command),
         Command::Completions { shell } => completions::run(*shell),
         Command::Man => completions::man(),
     }

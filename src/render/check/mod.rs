@@ -62,8 +62,14 @@ pub(crate) fn settings_line(totals: &Totals) -> String {
         .as_deref()
         .map_or_else(|| "none (the defaults)".into(), crate::text::visible);
     let n = totals.excluded;
+    let ll35 = totals
+        .ll35_edition
+        .as_deref()
+        .map_or_else(String::new, |e| {
+            format!("; Local Law 35 rules, {e} edition")
+        });
     format!(
-        "settings: {settings}; {n} file{} excluded",
+        "settings: {settings}; {n} file{} excluded{ll35}",
         if n == 1 { "" } else { "s" }
     )
 }

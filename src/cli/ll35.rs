@@ -1,0 +1,298 @@
+//! `adscheck ll35 import` and `adscheck ll35 export`: the Local Law 35 table in and out.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use adscheck::batch::{self, Source};
+use adscheck::check::{Context, Overrides};
+use adscheck::ll35::export::{self, Entry};
+use adscheck::ll35::{Edition, Table, import};
+use adscheck::text::visible;
+
+use super::args::{EditionArg, Ll35Command, Ll35ExportArgs, Ll35ImportArgs, TableFormat};
+use super::{Exit, Outcome, plural, print_diagnostics, shown};
+
+pub(crate) fn run(command: &Ll35Command) -> Outcome {
+    match command {
+        Ll35Command::Import(args) => import_table(args),
+        Ll35Command::Export(args) => export_table(args),
+    }
+}
+
+fn import_table(args: &Ll35ImportArgs) -> Outcome {
+    if !super::paths::exists(&args.table) {
+        return Ok(Exit::Fatal);
+    }
+    let engine = super::engine(&args.checklist)?;
+    let text = match adscheck::input::read_text(
+        &args.table,
+        adscheck::ll35::table::MAX_TABLE_SIZE,
+        adscheck::input::TABLE,
+    ) {
+        Ok(text) => text,
+        Err(e) => {
+            print_diagnostics(&[e], "error");
+            return Ok(Exit::Fatal);
+        }
+    };
+    let name = args.table.display().to_string();
+    let table = match Table::read(&name, &text) {
+        Ok(table) => table,
+        Err(e) => {
+            print_diagnostics(&[e], "error");
+            return Ok(Exit::Fatal);
+        }
+    };
+    print_diagnostics(&table.warnings, "warning");
+    let (tools, warnings) = import::tools(&table, args.year);
+    print_diagnostics(&warnings, "warning");
+    if tools.is_empty() {
+        errln!(
+            "adscheck: error: no rows to import from {}{}",
+            shown(&args.table),
+            args.year
+                .map_or_else(String::new, |y| format!(" for the year {y}"))
+        );
+        return Ok(Exit::Fatal);
+    }
+    let summary = import::write(
+        engine.checklist(),
+        &tools,
+        &args.out,
+        args.size.max_file_size,
+    );
+    for w in &summary.warnings {
+        if w.file.is_empty() {
+            errln!("adscheck: warning: {}", visible(&w.message));
+        } else {
+            print_diagnostics(std::slice::from_ref(w), "warning");
+        }
+    }
+    print_diagnostics(&summary.errors, "error");
+    let mut out = super::output::stdout();
+    for path in &summary.created {
+        writeln!(out, "created   {}", shown(&args.out.join(path)))?;
+    }
+    for (path, changes) in &summary.updated {
+        writeln!(out, "updated   {}", shown(&args.out.join(path)))?;
+        for change in changes {
+            let before = change
+                .before
+                .as_ref()
+                .map_or_else(|| "(none)".to_owned(), short);
+            writeln!(
+                out,
+                "            tool.{}: {} -> {}",
+                visible(&change.key),
+                before,
+                short(&change.after)
+            )?;
+        }
+    }
+    out.flush()?;
+    let rows = table
+        .rows
+        .iter()
+        .filter(|r| args.year.is_none_or(|y| r.year == y))
+        .count();
+    errln!(
+        "adscheck ll35 import: {rows} row{} ({} edition) into {}: {} tool{}, {} created, {} \
+         updated, {} unchanged{}",
+        plural(rows),
+        table.edition,
+        shown(&args.out),
+        tools.len(),
+        plural(tools.len()),
+        summary.created.len(),
+        summary.updated.len(),
+        summary.unchanged.len(),
+        if summary.errors.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {} not written (see the errors above)",
+                summary.errors.len()
+            )
+        }
+    );
+    if !summary.created.is_empty() {
+        errln!("Next: adscheck interview --resume FILE answers the checklist for each tool.");
+    }
+    Ok(Exit::findings_if(!summary.errors.is_empty()))
+}
+
+/// A value for a one-line change listing: text quoted and cut short, lists and numbers as JSON.
+fn short(value: &serde_json::Value) -> String {
+    let text = match value {
+        serde_json::Value::String(s) => format!("{s:?}"),
+        other => other.to_string(),
+    };
+    let cut: String = text.chars().take(60).collect();
+    let cut = if cut.len() < text.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    };
+    visible(&cut).into_owned()
+}
+
+fn export_table(args: &Ll35ExportArgs) -> Outcome {
+    let paths = super::paths::Paths::resolve(&args.paths);
+    let overrides = Overrides {
+        config: args.config.clone(),
+        checklist: args.checklist.checklist.clone(),
+        allow_undetermined: false,
+        fail_on: None,
+    };
+    let ctx =
+        Context::load(&paths.found, &overrides).map_err(super::check::report_context_error)?;
+    let settings = ctx.settings.ll35.clone();
+    let edition = match args.edition {
+        Some(EditionArg::E2023) => Edition::E2023,
+        Some(EditionArg::E2024) => Edition::E2024,
+        None => settings.as_ref().map_or(Edition::E2024, |s| s.edition),
+    };
+    let scope = settings.map(|s| s.scope).unwrap_or_default();
+    let (entries, errors) = read_entries(&ctx, &paths.found, args.size.max_file_size);
+    if !errors.is_empty() {
+        print_diagnostics(&errors, "error");
+        errln!(
+            "adscheck: error: {} file{} could not be read: no table is written, so that no tool \
+             is left out unseen",
+            count_files(&errors),
+            plural(count_files(&errors))
+        );
+        return Ok(paths.exit(Exit::Findings));
+    }
+    if entries.is_empty() {
+        return Ok(paths.exit(super::no_files(&args.paths)));
+    }
+    let Some(year) = args.year.or_else(|| export::latest_year(&entries)) else {
+        errln!(
+            "adscheck: error: no tool says which year it was reported in (`tool.reported`, or a \
+             stamp): give the year with --year"
+        );
+        return Ok(Exit::Fatal);
+    };
+    let table = export::export(&entries, edition, year, &scope);
+    if !args.excel_safe {
+        for (file, column) in &table.formulas {
+            errln!(
+                "{}: warning: the `{column}` cell starts with =, +, -, @, a tab or a carriage \
+                 return: a spreadsheet would run it as a formula (written as it is; \
+                 --excel-safe neutralises it)",
+                visible(file)
+            );
+        }
+    }
+    let mut out = match super::output::Sink::open(args.out.as_deref()) {
+        Ok(out) => out,
+        Err(e) => {
+            print_diagnostics(&[e], "error");
+            return Ok(Exit::Fatal);
+        }
+    };
+    match args.format {
+        TableFormat::Csv => {
+            export::write_csv(&mut out, edition, &table.rows, args.bom, args.excel_safe)?;
+        }
+        TableFormat::Json => {
+            let rows = export::json_rows(edition, &table.rows);
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+        TableFormat::Jsonl => {
+            for row in export::json_rows(edition, &table.rows) {
+                serde_json::to_writer(&mut out, &row)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    out.finish()?;
+    let mut left = Vec::new();
+    let withheld: usize = table.withheld.values().sum();
+    if withheld > 0 {
+        let per: Vec<String> = table
+            .withheld
+            .iter()
+            .map(|(agency, n)| format!("{} {n}", visible(agency)))
+            .collect();
+        left.push(format!("{withheld} withheld ({})", per.join(", ")));
+    }
+    for (why, n) in &table.out_of_scope {
+        left.push(format!("{n} with {why}"));
+    }
+    if table.other_years > 0 {
+        left.push(format!("{} not reported in {year}", table.other_years));
+    }
+    errln!(
+        "adscheck ll35 export: {year}, {edition} edition: {} row{} (tools with {}){}",
+        table.rows.len(),
+        plural(table.rows.len()),
+        scope.describe(),
+        if left.is_empty() {
+            String::new()
+        } else {
+            format!("; left out: {}", left.join(", "))
+        }
+    );
+    Ok(paths.exit(Exit::Success))
+}
+
+fn count_files(errors: &[adscheck::Diagnostic]) -> usize {
+    let mut files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+    files.dedup();
+    files.len()
+}
+
+/// Every answer file under `paths` (as the settings select them), evaluated.
+fn read_entries(
+    ctx: &Context,
+    paths: &[PathBuf],
+    max_bytes: u64,
+) -> (Vec<Entry>, Vec<adscheck::Diagnostic>) {
+    let mut scope = adscheck::check::Scope::new(&ctx.settings);
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    let sources = batch::sources(paths).filter(|s| match s {
+        Source::File(path) => scope.selects(path),
+        _ => true,
+    });
+    for source in sources {
+        let name = source.name();
+        let parsed = batch::read(&source, max_bytes)
+            .map_err(|e| vec![e])
+            .and_then(|text| {
+                adscheck::AnswerFile::parse(
+                    &name,
+                    &text,
+                    source.format(&text),
+                    ctx.engine.checklist(),
+                )
+                .map_err(|e| e.0)
+            });
+        match parsed {
+            Ok(file) => {
+                let stamps = file.stamps.clone();
+                let tool = file.tool.clone();
+                let report = adscheck::Report::evaluate(&ctx.engine, file);
+                let determinations = report
+                    .outcome
+                    .as_ref()
+                    .map(|o| {
+                        ctx.engine
+                            .checklist()
+                            .determinations
+                            .iter()
+                            .zip(&o.determinations)
+                            .map(|(d, t)| (d.id.value.clone(), *t))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                entries.push(Entry::new(name, tool, &stamps, determinations));
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    (entries, errors)
+}

@@ -1,0 +1,154 @@
+//! NYC agencies by abbreviation and full name, to match a tool's rows across the editions of
+//! the Local Law 35 table (abbreviations in 2022–2023, full names in 2024) and to name an
+//! inventory's folders.
+//!
+//! Names and abbreviations as the city's own publications give them. Only unambiguous
+//! entries are listed: a bare "Mayor's Office" (`MO`) covers many offices and is never merged,
+//! and an agency that was renamed or absorbed is listed separately from its successor and
+//! named in [`RENAMED`], so that its rows are not merged with the successor's without a person
+//! deciding so.
+
+use crate::text::identity;
+
+/// One agency: its abbreviation and the full names it is published under.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Agency {
+    /// The abbreviation (also the inventory's folder name).
+    pub abbreviation: &'static str,
+    /// Its full names, the usual one first (a leading "New York City" or "NYC" is optional
+    /// in matching, so it is not written twice).
+    pub names: &'static [&'static str],
+}
+
+macro_rules! agencies {
+    ($($abbreviation:literal => [$($name:literal),+ $(,)?],)*) => {
+        /// Every agency adscheck knows.
+        pub const AGENCIES: &[Agency] = &[
+            $(Agency { abbreviation: $abbreviation, names: &[$($name),+] },)*
+        ];
+    };
+}
+
+agencies! {
+    "ACS" => ["Administration for Children's Services"],
+    "BIC" => ["Business Integrity Commission"],
+    "CCHR" => ["Commission on Human Rights"],
+    "CCRB" => ["Civilian Complaint Review Board"],
+    "DCAS" => ["Department of Citywide Administrative Services"],
+    "DCLA" => ["Department of Cultural Affairs"],
+    "DCP" => ["Department of City Planning"],
+    "DCWP" => ["Department of Consumer and Worker Protection"],
+    "DDC" => ["Department of Design and Construction"],
+    "DEP" => ["Department of Environmental Protection"],
+    "DHS" => ["Department of Homeless Services"],
+    "DOB" => ["Department of Buildings"],
+    "DOC" => ["Department of Correction"],
+    "DOE" => ["Department of Education"],
+    "DOF" => ["Department of Finance"],
+    "DOHMH" => ["Department of Health and Mental Hygiene"],
+    "DOI" => ["Department of Investigation"],
+    "DOITT" => ["Department of Information Technology and Telecommunications"],
+    "DOP" => ["Department of Probation"],
+    "DOT" => ["Department of Transportation"],
+    "DPR" => ["Department of Parks and Recreation"],
+    "DSNY" => ["Department of Sanitation"],
+    "DSS" => ["Department of Social Services"],
+    "DYCD" => ["Department of Youth and Community Development"],
+    "FDNY" => ["Fire Department", "Fire Department of the City of New York"],
+    "HH" => ["NYC Health + Hospitals", "Health and Hospitals Corporation"],
+    "HPD" => ["Department of Housing Preservation and Development"],
+    "HRA" => ["Human Resources Administration"],
+    "LPC" => ["Landmarks Preservation Commission"],
+    "MOIA" => ["Mayor's Office of Immigrant Affairs"],
+    "NYCEM" => ["Emergency Management"],
+    "NYCHA" => ["New York City Housing Authority"],
+    "NYPD" => ["Police Department"],
+    "OCME" => ["Office of Chief Medical Examiner"],
+    "OTI" => ["Office of Technology and Innovation"],
+    "SBS" => ["Department of Small Business Services"],
+    "SCA" => ["School Construction Authority"],
+    "TLC" => ["Taxi and Limousine Commission"],
+}
+
+/// Agencies whose functions moved to another (`from`, `to`, why): their rows are kept apart.
+pub const RENAMED: &[(&str, &str, &str)] = &[(
+    "DOITT",
+    "OTI",
+    "Executive Order 3 of 2022 moved DoITT's functions into the Office of Technology and \
+     Innovation",
+)];
+
+/// The agency `text` names (an abbreviation or a full name, in any case and spacing, with or
+/// without a leading "NYC " or "New York City "), if it is one adscheck knows.
+#[must_use]
+pub fn lookup(text: &str) -> Option<&'static Agency> {
+    let wanted = key(text);
+    if wanted.is_empty() {
+        return None;
+    }
+    AGENCIES
+        .iter()
+        .find(|a| key(a.abbreviation) == wanted || a.names.iter().any(|n| key(n) == wanted))
+}
+
+/// What an agency's rows are matched by: its abbreviation when known, otherwise its text
+/// compared as `check` compares names.
+#[must_use]
+pub fn match_key(text: &str) -> String {
+    lookup(text).map_or_else(|| identity(text), |a| a.abbreviation.to_owned())
+}
+
+/// Why rows of `agency` are not merged with another agency's, when it was renamed or absorbed.
+#[must_use]
+pub fn renamed(agency: &Agency) -> Option<(&'static str, &'static str)> {
+    RENAMED
+        .iter()
+        .find(|(from, to, _)| *from == agency.abbreviation || *to == agency.abbreviation)
+        .map(|(from, to, why)| {
+            let other = if *from == agency.abbreviation {
+                to
+            } else {
+                from
+            };
+            (*other, *why)
+        })
+}
+
+fn key(text: &str) -> String {
+    let folded = identity(text);
+    let folded = folded
+        .strip_prefix("new york city ")
+        .or_else(|| folded.strip_prefix("nyc "))
+        .unwrap_or(&folded);
+    folded.replace(['\'', '’'], "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviations_and_names_meet() {
+        assert_eq!(match_key("FDNY"), "FDNY");
+        assert_eq!(match_key("fire  department"), "FDNY");
+        assert_eq!(match_key("Administration for Children’s Services"), "ACS");
+        assert_eq!(match_key("NYC Department of Education"), "DOE");
+        assert_eq!(match_key("MO"), "mo");
+        assert_eq!(match_key("Some Office"), "some office");
+        assert_ne!(match_key("DoITT"), match_key("OTI"));
+        assert!(renamed(lookup("DoITT").unwrap()).is_some());
+        assert!(renamed(lookup("Office of Technology and Innovation").unwrap()).is_some());
+        assert!(renamed(lookup("FDNY").unwrap()).is_none());
+    }
+
+    #[test]
+    fn no_two_agencies_share_a_name() {
+        let mut seen = std::collections::HashSet::new();
+        for a in AGENCIES {
+            assert!(seen.insert(key(a.abbreviation)), "{}", a.abbreviation);
+            for n in a.names {
+                assert!(seen.insert(key(n)), "{n}");
+            }
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! `ll35 export`: an inventory of answer files as the Open Data table of one year, in one
+//! edition's columns and conventions.
+//!
+//! Values are written exactly as the files hold them (this is the city's open data: no cell is
+//! altered unless asked), lists joined with `; `, booleans as `true`/`false`.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde_json::{Map, Value};
+
+use super::columns::{Edition, FIELDS, Field, Shape, YEAR, keys};
+use crate::answers::Stamp;
+use crate::engine::Truth;
+use crate::text::identity;
+
+/// One tool of the inventory, as export sees it.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The file it was read from.
+    pub file: String,
+    /// Its `tool:` fields.
+    pub tool: Map<String, Value>,
+    /// Its determinations, by the checklist's determination ids.
+    pub determinations: Vec<(String, Truth)>,
+    /// The years it was reported in, or recorded (stamped) in.
+    pub years: Vec<u16>,
+}
+
+impl Entry {
+    /// An entry for a file with `tool`, `stamps` and `determinations`: its years are those
+    /// under `tool.reported`, and the year of each entry of its history.
+    #[must_use]
+    pub fn new(
+        file: String,
+        tool: Map<String, Value>,
+        stamps: &[Stamp],
+        determinations: Vec<(String, Truth)>,
+    ) -> Entry {
+        let mut years: Vec<u16> = tool
+            .get(keys::REPORTED)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|y| y.as_u64().and_then(|y| u16::try_from(y).ok()))
+            .chain(
+                stamps
+                    .iter()
+                    .filter_map(|s| s.at.get(..4).and_then(|y| y.parse::<u16>().ok())),
+            )
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        Entry {
+            file,
+            tool,
+            determinations,
+            years,
+        }
+    }
+
+    fn text(&self, key: &str) -> &str {
+        self.tool.get(key).and_then(Value::as_str).unwrap_or("")
+    }
+
+    /// Why the tool is withheld, when it is.
+    #[must_use]
+    pub fn withheld(&self) -> Option<&str> {
+        self.tool.get(keys::WITHHELD).and_then(Value::as_str)
+    }
+}
+
+/// Which tools the report includes: those whose determinations each have one of the listed
+/// values (by determination id). The default, Agency ADS yes or undetermined, is a setting
+/// (`ll35: report:` in `.adscheck.yaml`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scope(pub Vec<(String, Vec<Truth>)>);
+
+impl Default for Scope {
+    fn default() -> Self {
+        Scope(vec![(
+            "agency_ads".to_owned(),
+            vec![Truth::Yes, Truth::Unknown],
+        )])
+    }
+}
+
+impl Scope {
+    /// Whether a tool with `determinations` is in the report; `Err` names the determination
+    /// that leaves it out, with its value.
+    ///
+    /// # Errors
+    /// The determination id and its value, when the tool is left out.
+    pub fn includes(&self, determinations: &[(String, Truth)]) -> Result<(), String> {
+        for (id, allowed) in &self.0 {
+            let value = determinations
+                .iter()
+                .find(|(d, _)| d == id)
+                .map_or(Truth::Unknown, |(_, t)| *t);
+            if !allowed.contains(&value) {
+                return Err(format!("{id} {}", value.as_str()));
+            }
+        }
+        Ok(())
+    }
+
+    /// The scope for people: "agency_ads yes or undetermined".
+    #[must_use]
+    pub fn describe(&self) -> String {
+        self.0
+            .iter()
+            .map(|(id, values)| {
+                let values: Vec<&str> = values.iter().map(|t| t.as_str()).collect();
+                format!("{id} {}", values.join(" or "))
+            })
+            .collect::<Vec<_>>()
+            .join(", and ")
+    }
+}
+
+/// What an export holds and what it left out.
+#[derive(Debug, Default)]
+pub struct Export {
+    /// The rows, sorted by agency, then tool name (then file).
+    pub rows: Vec<Vec<String>>,
+    /// Tools withheld, counted per agency (as written).
+    pub withheld: BTreeMap<String, usize>,
+    /// Tools left out by the scope, counted by why ("agency_ads no").
+    pub out_of_scope: BTreeMap<String, usize>,
+    /// Tools not reported in the year.
+    pub other_years: usize,
+    /// Cells a spreadsheet would run as a formula: (file, column).
+    pub formulas: Vec<(String, &'static str)>,
+}
+
+/// The table of `year` in `edition` for `entries`.
+#[must_use]
+pub fn export(entries: &[Entry], edition: Edition, year: u16, scope: &Scope) -> Export {
+    let mut export = Export::default();
+    let mut chosen: Vec<&Entry> = Vec::new();
+    for entry in entries {
+        if !entry.years.contains(&year) {
+            export.other_years += 1;
+        } else if entry.withheld().is_some() {
+            *export
+                .withheld
+                .entry(entry.text("agency").to_owned())
+                .or_default() += 1;
+        } else if let Err(why) = scope.includes(&entry.determinations) {
+            *export.out_of_scope.entry(why).or_default() += 1;
+        } else {
+            chosen.push(entry);
+        }
+    }
+    chosen.sort_by_cached_key(|e| {
+        (
+            identity(e.text("agency")),
+            identity(e.text("name")),
+            e.file.clone(),
+        )
+    });
+    let columns = edition.columns();
+    for entry in chosen {
+        let row = row(edition, &entry.tool, year);
+        for (column, cell) in columns.iter().zip(&row) {
+            if crate::text::spreadsheet_safe(cell) != cell.as_str() {
+                export.formulas.push((entry.file.clone(), column));
+            }
+        }
+        export.rows.push(row);
+    }
+    export
+}
+
+/// The latest year any entry was reported or recorded in.
+#[must_use]
+pub fn latest_year(entries: &[Entry]) -> Option<u16> {
+    entries.iter().filter_map(|e| e.years.last()).max().copied()
+}
+
+/// One tool's row in `edition`, for `year`.
+#[must_use]
+pub fn row(edition: Edition, tool: &Map<String, Value>, year: u16) -> Vec<String> {
+    edition
+        .columns()
+        .into_iter()
+        .map(|column| {
+            if column == YEAR {
+                return year.to_string();
+            }
+            edition
+                .field(column)
+                .map_or_else(String::new, |field| cell(edition, field, tool))
+        })
+        .collect()
+}
+
+/// A field's cell in `edition`: as the file holds it, in the edition's conventions.
+fn cell(edition: Edition, field: &Field, tool: &Map<String, Value>) -> String {
+    let population = tool.get("population_type");
+    match (field.key, edition) {
+        // 2024 writes `Other` in the list and its text in a column of its own.
+        ("population_type", Edition::E2024) => {
+            return join(
+                population
+                    .map(|v| {
+                        let items: Vec<String> = list(v)
+                            .into_iter()
+                            .map(|i| {
+                                if i.starts_with("Other: ") {
+                                    "Other".to_owned()
+                                } else {
+                                    i
+                                }
+                            })
+                            .collect();
+                        Value::Array(items.into_iter().map(Value::String).collect())
+                    })
+                    .as_ref(),
+            );
+        }
+        ("population_type_other", Edition::E2024) if !tool.contains_key(field.key) => {
+            return population
+                .map(list)
+                .unwrap_or_default()
+                .into_iter()
+                .find_map(|i| i.strip_prefix("Other: ").map(str::to_owned))
+                .unwrap_or_default();
+        }
+        // 2022–2023 writes `Other: text` in the list.
+        ("population_type", Edition::E2023) => {
+            let other = tool.get("population_type_other").and_then(Value::as_str);
+            let items: Vec<String> = population
+                .map(list)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|i| match other {
+                    Some(text) if i == "Other" => format!("Other: {text}"),
+                    _ => i,
+                })
+                .collect();
+            return items.join("; ");
+        }
+        _ => {}
+    }
+    match (field.shape, tool.get(field.key)) {
+        (_, None | Some(Value::Null)) => String::new(),
+        (Shape::List, Some(v)) => join(Some(v)),
+        (_, Some(Value::String(s))) => s.clone(),
+        (_, Some(Value::Bool(b))) => b.to_string(),
+        (_, Some(Value::Number(n))) => n.to_string(),
+        (_, Some(v @ Value::Array(_))) => join(Some(v)),
+        (_, Some(v @ Value::Object(_))) => v.to_string(),
+    }
+}
+
+/// A list's items as texts (a single text is a list of one).
+fn list(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
+            .collect(),
+        Value::String(s) => vec![s.clone()],
+        Value::Null => Vec::new(),
+        other => vec![other.to_string()],
+    }
+}
+
+fn join(value: Option<&Value>) -> String {
+    value.map(list).unwrap_or_default().join("; ")
+}
+
+/// The rows as CSV (RFC 4180: CRLF line ends, fields quoted where needed), with the edition's
+/// header; `bom` starts it with a UTF-8 byte-order mark (for Excel); `excel_safe` neutralises
+/// cells a spreadsheet would run as formulas.
+///
+/// # Errors
+/// When `out` cannot be written.
+pub fn write_csv(
+    out: &mut dyn Write,
+    edition: Edition,
+    rows: &[Vec<String>],
+    bom: bool,
+    excel_safe: bool,
+) -> io::Result<()> {
+    if bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    writer
+        .write_record(edition.columns())
+        .map_err(io::Error::other)?;
+    for row in rows {
+        if excel_safe {
+            writer.write_record(
+                row.iter()
+                    .map(|c| crate::text::spreadsheet_safe(c).into_owned()),
+            )
+        } else {
+            writer.write_record(row)
+        }
+        .map_err(io::Error::other)?;
+    }
+    writer.flush()
+}
+
+/// The rows as JSON objects, column to value, in the edition's order.
+#[must_use]
+pub fn json_rows(edition: Edition, rows: &[Vec<String>]) -> Vec<Value> {
+    let columns = edition.columns();
+    rows.iter()
+        .map(|row| {
+            Value::Object(
+                columns
+                    .iter()
+                    .zip(row)
+                    .map(|(c, v)| ((*c).to_owned(), Value::String(v.clone())))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// Every field, for documentation: key, 2022–2023 column, 2024 column, what it holds.
+#[must_use]
+pub fn documentation() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+    FIELDS
+        .iter()
+        .map(|f| {
+            (
+                f.key,
+                f.column(Edition::E2023).unwrap_or("–"),
+                f.column(Edition::E2024).unwrap_or("–"),
+                f.about,
+            )
+        })
+        .collect()
+}

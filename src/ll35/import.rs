@@ -1,0 +1,563 @@
+//! `ll35 import`: the Open Data table into an inventory of answer files, one per tool.
+//!
+//! Rows of the same tool (same agency and name, compared as `check`'s duplicate rule does,
+//! agencies matched across editions by [`super::agencies`]) become one tool holding the latest
+//! year's values and every year it was reported in. Importing into an existing inventory
+//! merges: the `tool:` block of the tool's file is rewritten in place and nothing else in the
+//! file changes; answers, notes and stamps are never touched, and no file is replaced whole.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use super::agencies;
+use super::columns::{self, Edition, Shape, keys};
+use super::table::{Row, Table};
+use crate::answers::AnswerFile;
+use crate::batch::{self, Source};
+use crate::checklist::Checklist;
+use crate::error::{Diagnostic, Kind, Position};
+use crate::text::identity;
+
+/// One tool, merged from its rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tool {
+    /// What its agency is matched by (an abbreviation, or the folded text).
+    pub agency_key: String,
+    /// Its name, folded as `check` compares names.
+    pub name_key: String,
+    /// The `tool:` fields: the latest row's values, the years, where they came from.
+    pub fields: Map<String, Value>,
+}
+
+impl Tool {
+    fn text(&self, key: &str) -> &str {
+        self.fields.get(key).and_then(Value::as_str).unwrap_or("")
+    }
+}
+
+/// The tools of `table` (only the rows of `year`, when given), in a stable order (agency,
+/// then name), with warnings about what could not be read as the edition writes it.
+#[must_use]
+pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Tool>, Vec<Diagnostic>) {
+    let mut warnings = Vec::new();
+    let mut groups: HashMap<(String, String), Vec<&Row>> = HashMap::new();
+    let mut order = Vec::new();
+    let agency_at = table.columns.iter().position(|c| c == "agency");
+    let name_at = table.columns.iter().position(|c| c == "tool_name");
+    for row in table
+        .rows
+        .iter()
+        .filter(|r| year.is_none_or(|y| r.year == y))
+    {
+        let cell = |at: Option<usize>| at.and_then(|i| row.cells.get(i)).map_or("", String::as_str);
+        let (agency, name) = (cell(agency_at), cell(name_at));
+        if identity(name).is_empty() {
+            warnings.push(row_warning(
+                table,
+                row,
+                "no `tool_name`: the row is skipped (a tool is known by its agency and name)",
+            ));
+            continue;
+        }
+        let key = (agencies::match_key(agency), identity(name));
+        let group = groups.entry(key.clone()).or_default();
+        if group.is_empty() {
+            order.push(key);
+        } else if group.iter().any(|r| r.year == row.year) {
+            warnings.push(row_warning(
+                table,
+                row,
+                &format!(
+                    "the same tool as row {} in the same year: the later row's values are kept",
+                    group
+                        .iter()
+                        .rfind(|r| r.year == row.year)
+                        .map_or(0, |r| r.number)
+                ),
+            ));
+        }
+        group.push(row);
+    }
+    order.sort();
+    let tools = order
+        .into_iter()
+        .filter_map(|key| {
+            let mut rows = groups.remove(&key)?;
+            // Stable: equal years keep table order, so the later row wins.
+            rows.sort_by_key(|r| r.year);
+            let latest = rows.last()?;
+            let mut fields = fields_of(table, latest, &mut warnings);
+            let mut years: Vec<u16> = rows.iter().map(|r| r.year).collect();
+            years.dedup();
+            fields.insert(
+                keys::REPORTED.to_owned(),
+                Value::Array(years.into_iter().map(Value::from).collect()),
+            );
+            fields.insert(
+                keys::IMPORTED_FROM.to_owned(),
+                Value::Array(rows.iter().map(|r| source(table, r)).collect()),
+            );
+            Some(Tool {
+                agency_key: key.0,
+                name_key: key.1,
+                fields,
+            })
+        })
+        .collect();
+    (tools, warnings)
+}
+
+/// The `tool:` fields of one row: each known column under its key, in its shape; columns the
+/// edition does not know under their own names.
+fn fields_of(table: &Table, row: &Row, warnings: &mut Vec<Diagnostic>) -> Map<String, Value> {
+    let mut fields = Map::new();
+    let mut seen = HashSet::new();
+    for (column, cell) in table.columns.iter().zip(&row.cells) {
+        if column == columns::YEAR || !seen.insert(column.as_str()) || cell.trim().is_empty() {
+            continue;
+        }
+        let Some(field) = table.edition.field(column) else {
+            fields.insert(column.clone(), Value::String(cell.clone()));
+            continue;
+        };
+        let value = match field.shape {
+            Shape::Text | Shape::Month | Shape::Coded => Value::String(cell.clone()),
+            Shape::Bool => match cell.as_str() {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                other => {
+                    warnings.push(row_warning(
+                        table,
+                        row,
+                        &format!(
+                            "`{column}` is `{}`, not true or false: kept as text",
+                            crate::text::excerpt(other)
+                        ),
+                    ));
+                    Value::String(cell.clone())
+                }
+            },
+            Shape::List => Value::Array(
+                split_list(cell, field.other_text(table.edition))
+                    .into_iter()
+                    .map(Value::String)
+                    .collect(),
+            ),
+        };
+        fields.insert(field.key.to_owned(), value);
+    }
+    fields
+}
+
+/// Split a `; `-joined cell into its values. An `Other: text` value takes the rest of the cell
+/// (its text may itself hold `; `), so joining the values gives the cell back.
+#[must_use]
+pub fn split_list(cell: &str, other_text: bool) -> Vec<String> {
+    let mut values = Vec::new();
+    let mut rest = cell;
+    loop {
+        if other_text && rest.starts_with("Other: ") {
+            values.push(rest.to_owned());
+            return values;
+        }
+        match rest.split_once("; ") {
+            Some((value, tail)) => {
+                values.push(value.to_owned());
+                rest = tail;
+            }
+            None => {
+                values.push(rest.to_owned());
+                return values;
+            }
+        }
+    }
+}
+
+fn source(table: &Table, row: &Row) -> Value {
+    let name = Path::new(&table.file)
+        .file_name()
+        .map_or_else(|| table.file.clone(), |n| n.to_string_lossy().into_owned());
+    serde_json::json!({"table": name, "row": row.number, "year": row.year})
+}
+
+fn row_warning(table: &Table, row: &Row, message: &str) -> Diagnostic {
+    Diagnostic::new(
+        Kind::WrongType,
+        &table.file,
+        Some(Position::new(
+            u32::try_from(row.line).unwrap_or(u32::MAX),
+            1,
+        )),
+        format!("row {}: {message}", row.number),
+    )
+}
+
+/// What an import did (or, with nothing written, would do).
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Files created, relative to the inventory's folder.
+    pub created: Vec<PathBuf>,
+    /// Files whose `tool:` block was updated, with the fields that changed.
+    pub updated: Vec<(PathBuf, Vec<Change>)>,
+    /// Files that already held the table's values.
+    pub unchanged: Vec<PathBuf>,
+    /// Problems: files that could not be read, written or merged (the rest went on).
+    pub errors: Vec<Diagnostic>,
+    /// What the reader should know: renamed agencies not merged, files not read.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One `tool:` field changed by a merge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// The key under `tool:`.
+    pub key: String,
+    /// Its value before (`None`: it was not there).
+    pub before: Option<Value>,
+    /// Its value after.
+    pub after: Value,
+}
+
+/// Write `tools` into the inventory at `dir`: each into the file that already holds it (found
+/// by agency and name), or a new file at `dir/<agency>/<tool>.yaml`.
+#[must_use]
+pub fn write(checklist: &Checklist, tools: &[Tool], dir: &Path, max_bytes: u64) -> Summary {
+    let mut summary = Summary::default();
+    let index = Inventory::read(checklist, dir, max_bytes, &mut summary.warnings);
+    warn_renamed(tools, &mut summary.warnings);
+    let mut planned: HashSet<PathBuf> = index.paths.clone();
+    for tool in tools {
+        let key = (tool.agency_key.clone(), tool.name_key.clone());
+        match index.by_key.get(&key) {
+            Some(path) => merge(checklist, tool, path, dir, &mut summary),
+            None => create(checklist, tool, dir, &mut planned, &mut summary),
+        }
+    }
+    summary
+}
+
+/// The answer files already in the inventory, by the tool they describe.
+struct Inventory {
+    by_key: HashMap<(String, String), PathBuf>,
+    /// Every file found, read or not (never to be overwritten).
+    paths: HashSet<PathBuf>,
+}
+
+impl Inventory {
+    fn read(
+        checklist: &Checklist,
+        dir: &Path,
+        max_bytes: u64,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Inventory {
+        let mut inventory = Inventory {
+            by_key: HashMap::new(),
+            paths: HashSet::new(),
+        };
+        if !dir.is_dir() {
+            return inventory;
+        }
+        for source in batch::sources(&[dir.to_path_buf()]) {
+            let Source::File(path) = &source else {
+                continue;
+            };
+            inventory.paths.insert(path.clone());
+            let parsed = batch::read(&source, max_bytes).and_then(|text| {
+                AnswerFile::parse(&source.name(), &text, source.format(&text), checklist)
+                    .map_err(|e| e.0.into_iter().next().unwrap_or_else(|| unreadable(path)))
+            });
+            match parsed {
+                Ok(file) => {
+                    let (Some(agency), Some(name)) =
+                        (file.tool_field("agency"), file.tool_field("name"))
+                    else {
+                        continue;
+                    };
+                    let key = (agencies::match_key(agency), identity(name));
+                    inventory.by_key.entry(key).or_insert_with(|| path.clone());
+                }
+                Err(e) => warnings.push(Diagnostic::new(
+                    e.kind,
+                    &e.file,
+                    e.position,
+                    format!(
+                        "not read ({}): a tool it describes is not matched, and the file is \
+                         left as it is",
+                        e.message
+                    ),
+                )),
+            }
+        }
+        inventory
+    }
+}
+
+fn unreadable(path: &Path) -> Diagnostic {
+    Diagnostic::new(
+        Kind::Io,
+        path.display().to_string(),
+        None,
+        "could not be read".to_owned(),
+    )
+}
+
+/// Warn once for each agency in the table that was renamed or absorbed.
+fn warn_renamed(tools: &[Tool], warnings: &mut Vec<Diagnostic>) {
+    let mut told = HashSet::new();
+    for tool in tools {
+        let Some(agency) = agencies::lookup(tool.text("agency")) else {
+            continue;
+        };
+        if let Some((other, why)) = agencies::renamed(agency)
+            && told.insert(agency.abbreviation)
+        {
+            warnings.push(Diagnostic::new(
+                Kind::WrongType,
+                "",
+                None,
+                format!(
+                    "{} and {other} are kept apart ({why}): a tool reported under both is two \
+                     files; merge them by hand if they are the same tool",
+                    agency.abbreviation
+                ),
+            ));
+        }
+    }
+}
+
+/// The folder for an agency: its abbreviation when known, else its name made safe.
+#[must_use]
+pub fn folder(agency: &str) -> String {
+    agencies::lookup(agency).map_or_else(
+        || safe_name(agency, "agency"),
+        |a| a.abbreviation.to_owned(),
+    )
+}
+
+/// A file or folder name safe on every common system: ASCII letters and digits joined by
+/// `-` (accents dropped), at most 60 characters, never a name Windows reserves, never empty.
+#[must_use]
+pub fn safe_name(text: &str, empty: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in text.nfkd().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if (c.is_whitespace() || c.is_ascii_punctuation())
+            && !out.ends_with('-')
+            && !out.is_empty()
+        {
+            out.push('-');
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
+    let reserved = RESERVED.contains(&out.as_str())
+        || ((out.starts_with("com") || out.starts_with("lpt"))
+            && out.len() == 4
+            && out.ends_with(|c: char| c.is_ascii_digit()));
+    if out.is_empty() {
+        empty.to_owned()
+    } else if reserved {
+        format!("{out}-{empty}")
+    } else {
+        out
+    }
+}
+
+fn create(
+    checklist: &Checklist,
+    tool: &Tool,
+    dir: &Path,
+    planned: &mut HashSet<PathBuf>,
+    summary: &mut Summary,
+) {
+    let folder = folder(tool.text("agency"));
+    let stem = safe_name(tool.text("name"), "tool");
+    // Another tool's file at the natural name (two names that differ only in punctuation):
+    // a suffix from this tool's own identity, so the name is the same on every run.
+    let mut relative = PathBuf::from(&folder).join(format!("{stem}.yaml"));
+    let mut id = format!("{}-{stem}", folder.to_ascii_lowercase());
+    if planned.contains(&dir.join(&relative)) || dir.join(&relative).exists() {
+        let hash = crate::checklist::sha256_hex(&format!("{}\n{}", tool.agency_key, tool.name_key));
+        let short = hash.get(..8).unwrap_or(&hash);
+        relative = PathBuf::from(&folder).join(format!("{stem}-{short}.yaml"));
+        id = format!("{id}-{short}");
+    }
+    let path = dir.join(&relative);
+    planned.insert(path.clone());
+    let mut fields = Map::new();
+    fields.insert(keys::ID.to_owned(), Value::String(id));
+    fields.extend(tool.fields.clone());
+    let text = crate::answers::unanswered(
+        checklist,
+        &fields,
+        "Imported from the Local Law 35 table (see tool.imported_from). Answer the checklist \
+         with: adscheck interview --resume FILE",
+    );
+    let written = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .map_err(|e| {
+            Diagnostic::new(
+                Kind::Io,
+                path.display().to_string(),
+                None,
+                format!("cannot create its folder: {e}"),
+            )
+        })
+        .and_then(|()| crate::atomic_file::create_new(&path, text.as_bytes()));
+    match written {
+        Ok(()) => summary.created.push(relative),
+        Err(e) => summary.errors.push(e),
+    }
+}
+
+fn merge(checklist: &Checklist, tool: &Tool, path: &Path, dir: &Path, summary: &mut Summary) {
+    let relative = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
+    let name = path.display().to_string();
+    let fail = |message: String| Diagnostic::new(Kind::WrongType, &name, None, message);
+    let text = match crate::input::read_text(
+        path,
+        super::table::MAX_TABLE_SIZE,
+        crate::input::ANSWER_FILE,
+    ) {
+        Ok(text) => text,
+        Err(e) => {
+            summary.errors.push(e);
+            return;
+        }
+    };
+    let format = crate::document::Format::from_path(path).unwrap_or(crate::document::Format::Yaml);
+    let before = match AnswerFile::parse(&name, &text, format, checklist) {
+        Ok(file) => file,
+        Err(e) => {
+            summary.errors.extend(e.0);
+            return;
+        }
+    };
+    let (fields, changes) = merged(&before.tool, tool);
+    if changes.is_empty() {
+        summary.unchanged.push(relative);
+        return;
+    }
+    if format != crate::document::Format::Yaml {
+        summary.errors.push(fail(
+            "holds this tool, but is JSON: adscheck updates the `tool:` block of YAML files \
+             only (and never replaces a file whole); update it by hand"
+                .to_owned(),
+        ));
+        return;
+    }
+    let Some(rewritten) = replace_tool_block(&text, &crate::answers::tool_block(&fields)) else {
+        summary.errors.push(fail(
+            "holds this tool, but its `tool:` is not a block mapping at the top level \
+             (`tool:` on a line of its own, its fields indented below): update it by hand"
+                .to_owned(),
+        ));
+        return;
+    };
+    // The rewritten file must read back with the same answers, history and declarations, and
+    // the new fields; otherwise nothing is written.
+    match AnswerFile::parse(&name, &rewritten, format, checklist) {
+        Ok(after)
+            if after.tool == fields
+                && after.answers == before.answers
+                && after.stamps == before.stamps
+                && after.declared == before.declared
+                && after.checklist == before.checklist => {}
+        _ => {
+            summary.errors.push(fail(
+                "holds this tool, but updating its `tool:` block in place would change more \
+                 than the block: update it by hand"
+                    .to_owned(),
+            ));
+            return;
+        }
+    }
+    match crate::atomic_file::replace(path, rewritten.as_bytes()) {
+        Ok(()) => summary.updated.push((relative, changes)),
+        Err(e) => summary.errors.push(e),
+    }
+}
+
+/// The file's `tool:` fields updated from the table: the table's values replace the file's,
+/// a field the table leaves empty keeps the file's value, and the years and sources are
+/// added to those the file has. The file's own fields (`id`, `contact`, ...) are kept.
+fn merged(file: &Map<String, Value>, tool: &Tool) -> (Map<String, Value>, Vec<Change>) {
+    let mut fields = file.clone();
+    let mut changes = Vec::new();
+    for (key, value) in &tool.fields {
+        let new = match key.as_str() {
+            keys::REPORTED | keys::IMPORTED_FROM => union(file.get(key), value),
+            _ => value.clone(),
+        };
+        if file.get(key) != Some(&new) {
+            changes.push(Change {
+                key: key.clone(),
+                before: file.get(key).cloned(),
+                after: new.clone(),
+            });
+            fields.insert(key.clone(), new);
+        }
+    }
+    (fields, changes)
+}
+
+/// The items of two lists, each once, in order (numbers sorted).
+fn union(old: Option<&Value>, new: &Value) -> Value {
+    let mut items: Vec<Value> = old.and_then(Value::as_array).cloned().unwrap_or_default();
+    for item in new.as_array().into_iter().flatten() {
+        if !items.contains(item) {
+            items.push(item.clone());
+        }
+    }
+    if items.iter().all(Value::is_u64) {
+        items.sort_by_key(|v| v.as_u64());
+    }
+    Value::Array(items)
+}
+
+/// `text` with its top-level `tool:` block replaced by `block`: from the `tool:` line to the
+/// next line that starts at the left margin. `None` when the file has no such block (a flow
+/// mapping `tool: {...}`, or no `tool:` at all).
+#[must_use]
+pub fn replace_tool_block(text: &str, block: &str) -> Option<String> {
+    let mut start = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        match start {
+            None => {
+                if let Some(rest) = content.strip_prefix("tool:") {
+                    let rest = rest.trim_start();
+                    if !(rest.is_empty() || rest.starts_with('#')) {
+                        return None;
+                    }
+                    start = Some(offset);
+                }
+            }
+            Some(from) => {
+                if content.starts_with(|c: char| !c.is_whitespace()) {
+                    return Some(format!("{}{block}{}", &text[..from], &text[offset..]));
+                }
+            }
+        }
+        offset += line.len();
+    }
+    start.map(|from| format!("{}{block}", &text[..from]))
+}
+
+/// Every LL35 column of `edition` with the key it is read into, for messages.
+#[must_use]
+pub fn mapping(edition: Edition) -> Vec<(&'static str, &'static str)> {
+    columns::FIELDS
+        .iter()
+        .filter_map(|f| f.column(edition).map(|c| (c, f.key)))
+        .collect()
+}
