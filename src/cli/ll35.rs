@@ -23,6 +23,14 @@ fn import_table(args: &Ll35ImportArgs) -> Outcome {
     if !super::paths::exists(&args.table) {
         return Ok(Exit::Fatal);
     }
+    if args.out.exists() && !args.out.is_dir() {
+        errln!(
+            "adscheck: error: {} is not a folder: --out names the inventory's folder (created if \
+             missing)",
+            shown(&args.out)
+        );
+        return Ok(Exit::Fatal);
+    }
     let engine = super::engine(&args.checklist)?;
     let text = match adscheck::input::read_text(
         &args.table,

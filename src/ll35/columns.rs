@@ -248,7 +248,7 @@ pub const FIELDS: &[Field] = &[
     field("population_type_other", None, Some((17, "population_type_other")), Shape::Text,
         "2024: the text of `Other`"),
     field("updated", Some((16, "updated")), Some((18, "updated")), Shape::Coded,
-        "updated since the last report: Yes, No, N/A (2022–2023) or Created in CY<year> (2024)"),
+        "updated since the last report: Yes, No, N/A (2022–2023); Yes, No, Created in CY2024 (2024)"),
     field("updated_desc", Some((17, "updated_desc")), Some((19, "updated_desc")), Shape::Text,
         "what changed"),
 ];

@@ -179,7 +179,7 @@ fn tool_metadata_passes_through() {
         "json",
     ]);
     let v = json(&r.stdout);
-    assert_eq!(v[0]["tool"]["date_use"], "2014-06");
+    assert_eq!(v[0]["tool"]["date_use"], "2014/06");
     assert_eq!(v[0]["tool"]["vendor"], "none (built in-house)");
 }
 

@@ -1,0 +1,773 @@
+//! Local Law 35 in and out: tables made up here, in both editions, with every awkward value
+//! the city's table has, imported into an inventory and exported back.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use adscheck::ll35::Edition;
+
+fn adscheck(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_adscheck"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GITHUB_ACTIONS")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// A table in `edition`'s columns: each row gives some columns by name, the rest empty.
+fn table(edition: Edition, rows: &[&[(&str, &str)]]) -> String {
+    let columns = edition.columns();
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer.write_record(&columns).unwrap();
+    for row in rows {
+        let record: Vec<&str> = columns
+            .iter()
+            .map(|c| row.iter().find(|(k, _)| k == c).map_or("", |(_, v)| *v))
+            .collect();
+        writer.write_record(&record).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+/// The records of a CSV text, header first.
+fn records(csv_text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv_text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+const MULTI: &str = "First paragraph, with a comma.\n\nSecond paragraph: \"quoted\" words \
+                     and a doubled \"\"quote\"\".\n\nThird — with unicode punctuation: ‘curly’ “quotes” … ";
+
+/// 2022 and 2023 rows of the 2022–2023 edition, awkward values throughout.
+fn table_2023() -> String {
+    table(
+        Edition::E2023,
+        &[
+            // 2022: only the first eight columns, `data` and `vendor` free text.
+            &[
+                ("year", "2022"),
+                ("agency", "FDNY"),
+                ("tool_name", "Fire Risk Model"),
+                ("tool_desc_brief", "Ranks buildings"),
+                ("tool_desc_detail", MULTI),
+                ("data", "Building data; N/A"),
+                ("vendor", "N/A"),
+                ("date_use", "2014/06"),
+            ],
+            &[
+                ("year", "2023"),
+                ("agency", "FDNY"),
+                ("tool_name", "Fire  risk model"),
+                ("tool_desc_brief", "Ranks buildings, v2"),
+                ("tool_desc_detail", MULTI),
+                ("date_use", "2014/06"),
+                ("data_training", "Past fires"),
+                ("data_input", "Building records"),
+                ("data_output", "A ranked list"),
+                ("vendor_name", "None"),
+                ("identifying_info", "true"),
+                (
+                    "analysis_type",
+                    "Predictive modeling; Other: Rules; and more",
+                ),
+                (
+                    "population_type",
+                    "Property; Group, organization, or business",
+                ),
+                ("updated", "Yes"),
+                ("updated_desc", "Retrained on 2022 data"),
+            ],
+            &[
+                ("year", "2023"),
+                ("agency", "DOHMH"),
+                ("tool_name", "Rat Portal"),
+                ("tool_desc_brief", "Maps rat sightings"),
+                ("tool_desc_detail", "Target baiting"),
+                ("date_use", "2019/00"),
+                ("data_input", "311 calls"),
+                ("data_output", "Map"),
+                ("vendor_name", "Acme, Inc."),
+                ("vendor_desc", "Built it"),
+                ("identifying_info", "false"),
+                ("analysis_type", "Matching"),
+                (
+                    "population_type",
+                    "Geographic space; Other: Vehicles, boats",
+                ),
+                ("updated", "N/A"),
+            ],
+            &[
+                ("year", "2023"),
+                ("agency", "MO"),
+                ("tool_name", "=HYPERLINK(\"http://x\")"),
+                ("tool_desc_brief", "A name a spreadsheet would run"),
+                ("tool_desc_detail", "Purpose"),
+                ("date_use", "2020/01"),
+                ("data_input", "a"),
+                ("data_output", "b"),
+                ("vendor_name", "None"),
+                ("identifying_info", "false"),
+                ("population_type", "Individuals"),
+                ("updated", "No"),
+            ],
+        ],
+    )
+}
+
+fn table_2024() -> String {
+    table(
+        Edition::E2024,
+        &[
+            &[
+                ("year", "2024"),
+                ("agency", "Fire Department"),
+                ("department", "Bureau of Fire Prevention"),
+                ("tool_name", "Fire Risk Model"),
+                ("tool_desc", "Ranks buildings, v3"),
+                ("purpose_desc", MULTI),
+                ("purpose_type", "Risk management; Resource allocation"),
+                ("computation_type", "Scoring; Ranking"),
+                ("date_use", "2014/06"),
+                ("data_input", "Building records"),
+                ("data_output", "A ranked list"),
+                ("vendor_name", "None"),
+                ("identifying_info", "false"),
+                ("population_type", "Property; Other"),
+                ("population_type_other", "Vacant lots; piers"),
+                ("updated", "Yes"),
+                ("updated_desc", "New features"),
+            ],
+            &[
+                ("year", "2024"),
+                ("agency", "Administration for Children’s Services"),
+                ("tool_name", "Severity model"),
+                ("tool_desc", "Flags cases"),
+                ("purpose_desc", "Triage"),
+                ("purpose_type", "Triage"),
+                ("computation_type", "Classification"),
+                ("date_use", "2024/03"),
+                ("data_input", "Case records"),
+                ("data_output", "A flag"),
+                ("vendor_name", "None"),
+                ("identifying_info", "true"),
+                ("population_type", "Individuals; Biological sample"),
+                ("population_type_individual", "Children and families"),
+                ("updated", "Created in CY2024"),
+            ],
+        ],
+    )
+}
+
+/// Import `csv_text` (as `name`) into `dir/inv`, then export `edition` and `year`; the
+/// exported records.
+fn round_trip(dir: &Path, name: &str, csv_text: &str, edition: &str, year: &str) -> String {
+    std::fs::write(dir.join(name), csv_text).unwrap();
+    let import = adscheck(
+        dir,
+        &["ll35", "import", name, "--out", "inv", "--year", year],
+    );
+    assert_eq!(import.status.code(), Some(0), "{}", text(&import.stderr));
+    let export = adscheck(
+        dir,
+        &[
+            "ll35",
+            "export",
+            "inv",
+            "--edition",
+            edition,
+            "--year",
+            year,
+        ],
+    );
+    assert_eq!(export.status.code(), Some(0), "{}", text(&export.stderr));
+    text(&export.stdout)
+}
+
+fn assert_same_rows(original: &str, exported: &str, year: &str) {
+    let original = records(original);
+    let exported = records(exported);
+    assert_eq!(original[0], exported[0], "header");
+    let wanted: BTreeSet<&Vec<String>> = original[1..].iter().filter(|r| r[0] == year).collect();
+    let got: BTreeSet<&Vec<String>> = exported[1..].iter().collect();
+    assert_eq!(exported.len() - 1, got.len(), "no row twice");
+    assert_eq!(wanted, got);
+}
+
+#[test]
+fn a_2023_table_round_trips_field_for_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = table_2023();
+    let exported = round_trip(dir.path(), "t.csv", &original, "2023", "2023");
+    assert_same_rows(&original, &exported, "2023");
+    // RFC 4180: CRLF line ends; the multi-paragraph text quoted, its quotes doubled.
+    assert!(exported.starts_with("year,agency,tool_name,"));
+    assert!(exported.contains("\r\n"));
+    assert!(exported.contains("\"\"quoted\"\""));
+    // Sorted by agency, then tool name.
+    let agencies: Vec<String> = records(&exported)[1..]
+        .iter()
+        .map(|r| r[1].clone())
+        .collect();
+    assert_eq!(agencies, ["DOHMH", "FDNY", "MO"]);
+}
+
+#[test]
+fn a_2024_table_round_trips_field_for_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = table_2024();
+    let exported = round_trip(dir.path(), "t.csv", &original, "2024", "2024");
+    assert_same_rows(&original, &exported, "2024");
+}
+
+#[test]
+fn the_2022_rows_round_trip_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = table_2023();
+    let exported = round_trip(dir.path(), "t.csv", &original, "2023", "2022");
+    assert_same_rows(&original, &exported, "2022");
+}
+
+#[test]
+fn rows_of_several_years_become_one_file_with_the_latest_values() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t2023.csv"), table_2023()).unwrap();
+    std::fs::write(dir.path().join("t2024.csv"), table_2024()).unwrap();
+    let first = adscheck(dir.path(), &["ll35", "import", "t2023.csv", "--out", "inv"]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let created = text(&first.stdout);
+    assert_eq!(created.matches("created").count(), 3, "{created}");
+    // The 2022 and 2023 rows of the fire model are one tool: the name compared as `check`
+    // compares names ("Fire  risk model" is "Fire Risk Model").
+    let fire = dir.path().join("inv/FDNY/fire-risk-model.yaml");
+    let yaml = std::fs::read_to_string(&fire).unwrap();
+    assert!(yaml.contains("  reported: [2022,2023]\n"), "{yaml}");
+    assert!(
+        yaml.contains("  description: \"Ranks buildings, v2\"\n"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("  id: \"fdny-fire-risk-model\"\n"), "{yaml}");
+    // The 2022 row's free-text `data` is not the latest value: it is not kept.
+    assert!(!yaml.contains("  data: "), "{yaml}");
+    // Every question is present and unanswered, for the interview and editors.
+    for q in ["1a:", "1b:", "1c:", "2a:", "2b:"] {
+        assert!(yaml.contains(&format!("\n  {q}\n")), "{q}: {yaml}");
+    }
+    // The 2024 table names the agency in full: its row merges into the same file.
+    let second = adscheck(dir.path(), &["ll35", "import", "t2024.csv", "--out", "inv"]);
+    assert_eq!(second.status.code(), Some(0), "{}", text(&second.stderr));
+    let out = text(&second.stdout);
+    assert!(
+        out.contains("updated   inv/FDNY/fire-risk-model.yaml"),
+        "{out}"
+    );
+    assert!(
+        out.contains("tool.description: \"Ranks buildings, v2\" -> \"Ranks buildings, v3\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("created   inv/ACS/severity-model.yaml"),
+        "{out}"
+    );
+    let yaml = std::fs::read_to_string(&fire).unwrap();
+    assert!(yaml.contains("  reported: [2022,2023,2024]\n"), "{yaml}");
+    assert!(yaml.contains("  agency: \"Fire Department\"\n"), "{yaml}");
+    let count = walk(&dir.path().join("inv")).len();
+    assert_eq!(count, 4);
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn a_merge_touches_only_the_tool_block_and_lists_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
+    assert!(
+        adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"])
+            .status
+            .success()
+    );
+    let path = dir.path().join("inv/DOHMH/rat-portal.yaml");
+    // The analyst answers two questions, with a comment and a note, and stamps the file.
+    let answered = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\n  1a:\n", "\n  1a: yes   # confirmed with the vendor\n")
+        .replace(
+            "\n  1b:\n",
+            "\n  1b:\n    answer: yes\n    note: \"Runs nightly, \\\"always\\\"\"\n",
+        )
+        .replace("tool:\n", "# The agency's own comment.\ntool:\n")
+        .replace(
+            "  name: \"Rat Portal\"\n",
+            "  name: \"Rat Portal\"\n  contact: rats@example.nyc.gov\n",
+        );
+    std::fs::write(&path, &answered).unwrap();
+    let stamp = adscheck(
+        dir.path(),
+        &["stamp", "--by", "Pat", "inv/DOHMH/rat-portal.yaml"],
+    );
+    assert!(stamp.status.success(), "{}", text(&stamp.stderr));
+    let before = std::fs::read_to_string(&path).unwrap();
+    // Importing the same table again changes nothing, and writes nothing.
+    let again = adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]);
+    assert!(again.status.success());
+    assert!(
+        text(&again.stderr).contains("0 updated, 3 unchanged"),
+        "{}",
+        text(&again.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    // A table with a new description: only that line of the file changes.
+    let changed = table_2023().replace("Maps rat sightings", "Maps rat sightings citywide");
+    std::fs::write(dir.path().join("t.csv"), changed).unwrap();
+    let merge = adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]);
+    assert!(merge.status.success(), "{}", text(&merge.stderr));
+    assert!(
+        text(&merge.stdout).contains(
+            "tool.description: \"Maps rat sightings\" -> \"Maps rat sightings citywide\""
+        ),
+        "{}",
+        text(&merge.stdout)
+    );
+    let after = std::fs::read_to_string(&path).unwrap();
+    let differing: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        differing,
+        [(
+            "  description: \"Maps rat sightings\"",
+            "  description: \"Maps rat sightings citywide\""
+        )]
+    );
+    assert_eq!(before.lines().count(), after.lines().count());
+    assert!(
+        after.contains("  contact: \"rats@example.nyc.gov\"")
+            || after.contains("  contact: rats@example.nyc.gov")
+    );
+}
+
+#[test]
+fn a_json_answer_file_is_not_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("inv")).unwrap();
+    let json = r#"{"tool": {"name": "Rat Portal", "agency": "Department of Health and Mental Hygiene"}, "answers": {"1a": "no"}}"#;
+    std::fs::write(dir.path().join("inv/rats.json"), json).unwrap();
+    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
+    let r = adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]);
+    assert_eq!(r.status.code(), Some(1));
+    let err = text(&r.stderr);
+    assert!(
+        err.contains("rats.json: error[wrong-type]: holds this tool, but is JSON"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("inv/rats.json")).unwrap(),
+        json
+    );
+    // The other tools are still imported; no second file for the rat portal.
+    assert!(dir.path().join("inv/FDNY/fire-risk-model.yaml").exists());
+    assert!(!dir.path().join("inv/DOHMH").exists());
+}
+
+#[test]
+fn a_header_of_neither_edition_is_refused_naming_what_is_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), "year,agency,name\n2023,FDNY,x\n").unwrap();
+    let r = adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]);
+    assert_eq!(r.status.code(), Some(2));
+    let err = text(&r.stderr);
+    assert!(
+        err.contains("t.csv:1:1: error[missing-field]: this is not a Local Law 35 table")
+            && err.contains("`tool_desc_brief` (2022–2023:")
+            && err.contains("it has year, agency, name"),
+        "{err}"
+    );
+    assert!(!dir.path().join("inv").exists());
+    // A ragged row names its line.
+    let ragged = format!("{}2023,FDNY\r\n", table_2023());
+    std::fs::write(dir.path().join("t.csv"), ragged).unwrap();
+    let r = adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]);
+    assert_eq!(r.status.code(), Some(2));
+    let err = text(&r.stderr);
+    assert!(
+        err.contains("error[syntax]: this row has 2 cells, the header 18"),
+        "{err}"
+    );
+    assert!(!dir.path().join("inv").exists());
+}
+
+#[test]
+fn unknown_columns_are_kept_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv_text = table_2024().replacen("updated_desc\r\n", "updated_desc,website\r\n", 1);
+    csv_text = csv_text.replacen(
+        "New features\r\n",
+        "New features,https://example.nyc.gov\r\n",
+        1,
+    );
+    csv_text = csv_text.replacen("Created in CY2024,\r\n", "Created in CY2024,,\r\n", 1);
+    std::fs::write(dir.path().join("t.csv"), &csv_text).unwrap();
+    let r = adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    assert!(
+        text(&r.stderr).contains("warning[unknown-field]: column `website` is not one of the 2024 edition's: kept under `tool:`"),
+        "{}",
+        text(&r.stderr)
+    );
+    let yaml = std::fs::read_to_string(dir.path().join("inv/FDNY/fire-risk-model.yaml")).unwrap();
+    assert!(
+        yaml.contains("  website: \"https://example.nyc.gov\"\n"),
+        "{yaml}"
+    );
+}
+
+#[test]
+fn hostile_names_make_safe_stable_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows: Vec<[(&str, &str); 4]> = vec![
+        [
+            ("year", "2023"),
+            ("agency", "../../etc"),
+            ("tool_name", "../../passwd"),
+            ("tool_desc_brief", "x"),
+        ],
+        [
+            ("year", "2023"),
+            ("agency", "FDNY"),
+            ("tool_name", "CON"),
+            ("tool_desc_brief", "x"),
+        ],
+        [
+            ("year", "2023"),
+            ("agency", "FDNY"),
+            ("tool_name", "A/B"),
+            ("tool_desc_brief", "x"),
+        ],
+        [
+            ("year", "2023"),
+            ("agency", "FDNY"),
+            ("tool_name", "A-B"),
+            ("tool_desc_brief", "x"),
+        ],
+        [
+            ("year", "2023"),
+            ("agency", "FDNY"),
+            ("tool_name", "Ünïcödé ☃ tool"),
+            ("tool_desc_brief", "x"),
+        ],
+    ];
+    let rows: Vec<&[(&str, &str)]> = rows.iter().map(|r| &r[..]).collect();
+    std::fs::write(dir.path().join("t.csv"), table(Edition::E2023, &rows)).unwrap();
+    let r = adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let names: Vec<String> = walk(&dir.path().join("inv"))
+        .iter()
+        .map(|p| {
+            p.strip_prefix(dir.path().join("inv"))
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect();
+    for name in &names {
+        assert!(
+            name.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-/._".contains(c)),
+            "{name}"
+        );
+        assert!(!name.contains(".."), "{name}");
+    }
+    assert!(names.contains(&"etc/passwd.yaml".to_owned()), "{names:?}");
+    assert!(
+        names.contains(&"FDNY/con-tool.yaml".to_owned()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"FDNY/unicode-tool.yaml".to_owned()),
+        "{names:?}"
+    );
+    // "A/B" and "A-B" are two tools with one natural name: both files exist, and the names
+    // are the same on a second import into a fresh folder.
+    let ab: Vec<&String> = names.iter().filter(|n| n.starts_with("FDNY/a-b")).collect();
+    assert_eq!(ab.len(), 2, "{names:?}");
+    let again = adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv2"]);
+    assert!(again.status.success());
+    let names2: Vec<String> = walk(&dir.path().join("inv2"))
+        .iter()
+        .map(|p| {
+            p.strip_prefix(dir.path().join("inv2"))
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(names, names2);
+}
+
+#[test]
+fn export_leaves_out_withheld_and_out_of_scope_tools_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
+    assert!(
+        adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"])
+            .status
+            .success()
+    );
+    // One tool withheld; one answered "no" to (1)(a): not an Agency ADS, so not reported.
+    let rats = dir.path().join("inv/DOHMH/rat-portal.yaml");
+    let yaml = std::fs::read_to_string(&rats)
+        .unwrap()
+        .replace("\n  1a:\n", "\n  1a: no\n");
+    std::fs::write(&rats, yaml).unwrap();
+    let fire = dir.path().join("inv/FDNY/fire-risk-model.yaml");
+    let yaml = std::fs::read_to_string(&fire).unwrap().replace(
+        "  name: ",
+        "  withheld: \"Disclosure would endanger public safety\"\n  name: ",
+    );
+    std::fs::write(&fire, yaml).unwrap();
+    let r = adscheck(
+        dir.path(),
+        &[
+            "ll35",
+            "export",
+            "inv",
+            "--edition",
+            "2023",
+            "--year",
+            "2023",
+        ],
+    );
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let rows = records(&text(&r.stdout));
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[1][1], "MO");
+    let err = text(&r.stderr);
+    assert!(
+        err.contains("adscheck ll35 export: 2023, 2023 edition: 1 row (tools with agency_ads yes or undetermined); left out: 1 withheld (FDNY 1), 1 with agency_ads no"),
+        "{err}"
+    );
+    // The formula-like name is named, and written as it is unless --excel-safe.
+    assert!(err.contains("the `tool_name` cell starts with ="), "{err}");
+    assert_eq!(rows[1][2], "=HYPERLINK(\"http://x\")");
+    let safe = adscheck(
+        dir.path(),
+        &[
+            "ll35",
+            "export",
+            "inv",
+            "--edition",
+            "2023",
+            "--excel-safe",
+            "--bom",
+        ],
+    );
+    let out = text(&safe.stdout);
+    assert!(out.starts_with('\u{feff}'), "{out:?}");
+    assert!(out.contains("'=HYPERLINK"), "{out}");
+    // JSON: objects in the edition's column order.
+    let json = adscheck(
+        dir.path(),
+        &["ll35", "export", "inv", "--edition", "2024", "-f", "json"],
+    );
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let keys: Vec<&String> = value[0].as_object().unwrap().keys().collect();
+    assert_eq!(keys, Edition::E2024.columns());
+}
+
+#[test]
+fn check_names_every_ll35_gap_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(
+        dir.path().join(".adscheck.yaml"),
+        "allow-undetermined: yes\nll35:\n  edition: 2023\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
+    assert!(
+        adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"])
+            .status
+            .success()
+    );
+    let clean = adscheck(dir.path(), &["check", "inv"]);
+    assert_eq!(clean.status.code(), Some(0), "{}", text(&clean.stdout));
+    assert!(text(&clean.stdout).contains("Local Law 35 rules, 2023 edition"));
+    let path = dir.path().join("inv/DOHMH/rat-portal.yaml");
+    let yaml = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("  data_output: \"Map\"\n", "")
+        .replace("\"Matching\"", "\"Machting\"")
+        .replace("\"2019/00\"", "\"2099/01\"");
+    std::fs::write(&path, &yaml).unwrap();
+    let line_of = |needle: &str| yaml.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let r = adscheck(dir.path(), &["check", "inv"]);
+    assert_eq!(r.status.code(), Some(1));
+    let out = text(&r.stdout);
+    let tool_line = line_of("tool:");
+    for expected in [
+        format!(
+            "inv/DOHMH/rat-portal.yaml:{tool_line}:1: error[ll35-missing]: the law's item 4 (how its output is used) is required"
+        ),
+        format!(
+            "inv/DOHMH/rat-portal.yaml:{}:3: error[ll35-date]: `tool.date_use` is `2099/01`",
+            line_of("date_use")
+        ),
+        format!(
+            "inv/DOHMH/rat-portal.yaml:{}:3: error[ll35-value]: `tool.analysis_type` has `Machting`, which the 2023 edition does not list: did you mean `Matching`?",
+            line_of("analysis_type")
+        ),
+    ] {
+        assert!(out.contains(&expected), "{expected}\n{out}");
+    }
+    // Under the 2024 edition, 2023's coded values are out of place too.
+    std::fs::write(
+        dir.path().join(".adscheck.yaml"),
+        "allow-undetermined: yes\nll35: {edition: 2024, required: [name]}\n",
+    )
+    .unwrap();
+    let r = adscheck(dir.path(), &["check", "inv/FDNY"]);
+    let out = text(&r.stdout);
+    assert!(!out.contains("ll35-missing"), "{out}");
+    // A report scope naming a determination the checklist does not have is an error.
+    std::fs::write(
+        dir.path().join(".adscheck.yaml"),
+        "ll35: {report: {agency_adz: [yes]}}\n",
+    )
+    .unwrap();
+    let r = adscheck(dir.path(), &["check", "inv"]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(
+        text(&r.stderr).contains("did you mean `agency_ads`?"),
+        "{}",
+        text(&r.stderr)
+    );
+}
+
+#[test]
+fn an_imported_file_is_completed_by_the_plain_interview() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
+    assert!(
+        adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"])
+            .status
+            .success()
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_adscheck"))
+        .args(["interview", "--resume", "inv/DOHMH/rat-portal.yaml"])
+        .current_dir(dir.path())
+        .env_remove("TERM")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"1\n2\n\n1\n\n1\n\n\n1\n\n1\n5\n\nPat Lee\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+    let classify = adscheck(
+        dir.path(),
+        &["classify", "-f", "jsonl", "inv/DOHMH/rat-portal.yaml"],
+    );
+    let value: serde_json::Value = serde_json::from_slice(&classify.stdout).unwrap();
+    assert_eq!(value["determinations"]["agency_ads"], "yes", "{value}");
+    // The imported fields are still there.
+    let yaml = std::fs::read_to_string(dir.path().join("inv/DOHMH/rat-portal.yaml")).unwrap();
+    assert!(yaml.contains("  reported: [2023]"), "{yaml}");
+    assert!(yaml.contains("  vendor_name: \"Acme, Inc.\""), "{yaml}");
+}
+
+#[test]
+fn imported_files_meet_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), table_2024()).unwrap();
+    assert!(
+        adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"])
+            .status
+            .success()
+    );
+    let schema: serde_json::Value =
+        serde_json::from_slice(&adscheck(dir.path(), &["schema"]).stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let engine = crate::support::ll49();
+    for path in walk(&dir.path().join("inv")) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let file = adscheck::AnswerFile::parse(
+            "f",
+            &text,
+            adscheck::document::Format::Yaml,
+            engine.checklist(),
+        )
+        .unwrap();
+        let mut instance = serde_json::json!({"checklist": "nyc-ll49-2018", "tool": file.tool});
+        instance["answers"] = serde_json::json!({});
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+    // The schema describes each LL35 field with its columns.
+    let about = schema["properties"]["tool"]["properties"]["purpose"]["description"]
+        .as_str()
+        .unwrap();
+    assert!(
+        about.contains("tool_desc_detail (2023)") && about.contains("purpose_desc (2024)"),
+        "{about}"
+    );
+}
+
+#[test]
+fn the_readme_gives_the_mapping_as_the_code_has_it() {
+    let readme = std::fs::read_to_string(crate::support::root().join("README.md")).unwrap();
+    let expected: String = adscheck::ll35::export::documentation()
+        .iter()
+        .map(|(key, e2023, e2024, about)| format!("| `{key}` | {e2023} | {e2024} | {about} |\n"))
+        .collect();
+    assert!(
+        readme.contains(&expected),
+        "the README's table of LL35 fields should read:\n{expected}"
+    );
+    let order = format!("`{}`", Edition::E2024.columns().join(", "));
+    assert!(
+        readme.contains(&order),
+        "the README should give the 2024 order: {order}"
+    );
+}
