@@ -58,6 +58,7 @@ pub mod engine;
 pub mod error;
 pub mod input;
 pub mod interview;
+pub mod inventory;
 pub mod ll35;
 pub mod recheck;
 pub mod render;

@@ -403,7 +403,8 @@ impl Duplicates {
         let (Some(name), Some(agency)) = (&result.name, &result.agency) else {
             return;
         };
-        let key = (identity(agency), identity(name));
+        // Agencies as import matches them: `FDNY` is the Fire Department.
+        let key = (crate::ll35::agencies::match_key(agency), identity(name));
         if key.0.is_empty() || key.1.is_empty() {
             return;
         }

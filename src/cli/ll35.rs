@@ -23,6 +23,13 @@ fn import_table(args: &Ll35ImportArgs) -> Outcome {
     if !super::paths::exists(&args.table) {
         return Ok(Exit::Fatal);
     }
+    if args.table.is_dir() {
+        errln!(
+            "adscheck: error: {} is a folder: give the table, the Open Data CSV file",
+            shown(&args.table)
+        );
+        return Ok(Exit::Fatal);
+    }
     if args.out.exists() && !args.out.is_dir() {
         errln!(
             "adscheck: error: {} is not a folder: --out names the inventory's folder (created if \
@@ -145,6 +152,13 @@ fn short(value: &serde_json::Value) -> String {
 }
 
 fn export_table(args: &Ll35ExportArgs) -> Outcome {
+    if args.format != TableFormat::Csv && (args.bom || args.excel_safe) {
+        errln!(
+            "adscheck: error: --bom and --excel-safe are for CSV (spreadsheets); JSON is written \
+             exactly"
+        );
+        return Ok(Exit::Fatal);
+    }
     let paths = super::paths::Paths::resolve(&args.paths);
     let overrides = Overrides {
         config: args.config.clone(),
@@ -182,7 +196,26 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
         );
         return Ok(Exit::Fatal);
     };
-    let table = export::export(&entries, edition, year, &scope);
+    let mut table = export::export(&entries, edition, year, &scope);
+    for (key, n) in &table.not_in_edition {
+        errln!(
+            "adscheck: warning: {n} tool{} {} `tool.{key}`, which the {edition} edition has no \
+             column for: not exported",
+            plural(*n),
+            if *n == 1 { "has" } else { "have" }
+        );
+    }
+    // On a terminal the table is for reading: control characters shown, not obeyed. Into a
+    // file or a pipe, every value is written exactly.
+    if args.out.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        for row in &mut table.rows {
+            for cell in row.iter_mut() {
+                if let std::borrow::Cow::Owned(shown) = adscheck::text::visible_lines(cell) {
+                    *cell = shown;
+                }
+            }
+        }
+    }
     if !args.excel_safe {
         for (file, column) in &table.formulas {
             errln!(

@@ -289,6 +289,25 @@ pub mod keys {
     pub const WITHHELD: &str = "withheld";
 }
 
+/// Whether a column the edition does not know must not be imported under its own name: it
+/// would overwrite a key adscheck manages (`id`, `reported`, `imported_from`, `withheld`,
+/// `contact`) or a field read from another column (`name` is `tool_name`).
+#[must_use]
+pub fn reserved(column: &str) -> bool {
+    [
+        keys::ID,
+        keys::REPORTED,
+        keys::IMPORTED_FROM,
+        keys::WITHHELD,
+        "contact",
+    ]
+    .contains(&column)
+        || (by_key(column).is_some()
+            && !FIELDS
+                .iter()
+                .any(|f| Edition::ALL.iter().any(|e| f.column(*e) == Some(column))))
+}
+
 /// The law's six items (§ 3-119.5(c)), each with the `tool:` keys that carry it in `edition`:
 /// any one of an item's keys with a value satisfies it.
 #[must_use]

@@ -131,6 +131,8 @@ pub struct Export {
     pub other_years: usize,
     /// Cells a spreadsheet would run as a formula: (file, column).
     pub formulas: Vec<(String, &'static str)>,
+    /// Fields with values that the edition has no column for, with how many tools have them.
+    pub not_in_edition: BTreeMap<&'static str, usize>,
 }
 
 /// The table of `year` in `edition` for `entries`.
@@ -161,6 +163,17 @@ pub fn export(entries: &[Entry], edition: Edition, year: u16, scope: &Scope) -> 
     });
     let columns = edition.columns();
     for entry in chosen {
+        for field in FIELDS.iter().filter(|f| f.column(edition).is_none()) {
+            let moved = field.key == "population_type_other" && edition == Edition::E2023;
+            if !moved
+                && entry
+                    .tool
+                    .get(field.key)
+                    .is_some_and(|v| !join(Some(v)).trim().is_empty())
+            {
+                *export.not_in_edition.entry(field.key).or_default() += 1;
+            }
+        }
         let row = row(edition, &entry.tool, year);
         for (column, cell) in columns.iter().zip(&row) {
             if crate::text::spreadsheet_safe(cell) != cell.as_str() {

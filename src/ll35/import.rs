@@ -53,11 +53,18 @@ pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Tool>, Vec<Diagnostic>) {
     {
         let cell = |at: Option<usize>| at.and_then(|i| row.cells.get(i)).map_or("", String::as_str);
         let (agency, name) = (cell(agency_at), cell(name_at));
-        if identity(name).is_empty() {
+        if identity(name).is_empty() || identity(agency).is_empty() {
             warnings.push(row_warning(
                 table,
                 row,
-                "no `tool_name`: the row is skipped (a tool is known by its agency and name)",
+                &format!(
+                    "no `{}`: the row is skipped (a tool is known by its agency and name)",
+                    if identity(name).is_empty() {
+                        "tool_name"
+                    } else {
+                        "agency"
+                    }
+                ),
             ));
             continue;
         }
@@ -81,6 +88,26 @@ pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Tool>, Vec<Diagnostic>) {
         group.push(row);
     }
     order.sort();
+    let several = groups
+        .values()
+        .filter(|rows| {
+            rows.iter()
+                .any(|r| rows.first().is_some_and(|f| f.year != r.year))
+        })
+        .count();
+    if several > 0 {
+        warnings.push(Diagnostic::new(
+            Kind::WrongType,
+            &table.file,
+            None,
+            format!(
+                "{several} tool{} reported in several years: each file holds the latest year's \
+                 values (an export of an earlier year shows them too); import one year with \
+                 --year",
+                if several == 1 { " is" } else { "s are" }
+            ),
+        ));
+    }
     let tools = order
         .into_iter()
         .filter_map(|key| {
@@ -119,7 +146,9 @@ fn fields_of(table: &Table, row: &Row, warnings: &mut Vec<Diagnostic>) -> Map<St
             continue;
         }
         let Some(field) = table.edition.field(column) else {
-            fields.insert(column.clone(), Value::String(cell.clone()));
+            if !columns::reserved(column) {
+                fields.insert(column.clone(), Value::String(cell.clone()));
+            }
             continue;
         };
         let value = match field.shape {
@@ -225,7 +254,7 @@ pub struct Change {
 #[must_use]
 pub fn write(checklist: &Checklist, tools: &[Tool], dir: &Path, max_bytes: u64) -> Summary {
     let mut summary = Summary::default();
-    let index = Inventory::read(checklist, dir, max_bytes, &mut summary.warnings);
+    let index = Inventory::read(checklist, dir, max_bytes, &mut summary.errors);
     warn_renamed(tools, &mut summary.warnings);
     let mut planned: HashSet<PathBuf> = index.paths.clone();
     for tool in tools {
@@ -250,7 +279,7 @@ impl Inventory {
         checklist: &Checklist,
         dir: &Path,
         max_bytes: u64,
-        warnings: &mut Vec<Diagnostic>,
+        errors: &mut Vec<Diagnostic>,
     ) -> Inventory {
         let mut inventory = Inventory {
             by_key: HashMap::new(),
@@ -278,13 +307,13 @@ impl Inventory {
                     let key = (agencies::match_key(agency), identity(name));
                     inventory.by_key.entry(key).or_insert_with(|| path.clone());
                 }
-                Err(e) => warnings.push(Diagnostic::new(
+                Err(e) => errors.push(Diagnostic::new(
                     e.kind,
                     &e.file,
                     e.position,
                     format!(
-                        "not read ({}): a tool it describes is not matched, and the file is \
-                         left as it is",
+                        "not read ({}): a tool it describes is not matched (a second file may be \
+                         made for it), and the file is left as it is; fix it and import again",
                         e.message
                     ),
                 )),
@@ -391,6 +420,10 @@ fn create(
     }
     let path = dir.join(&relative);
     planned.insert(path.clone());
+    if let Some(link) = through_link(dir, &path) {
+        summary.errors.push(link_error(&link));
+        return;
+    }
     let mut fields = Map::new();
     fields.insert(keys::ID.to_owned(), Value::String(id));
     fields.extend(tool.fields.clone());
@@ -419,6 +452,10 @@ fn create(
 }
 
 fn merge(checklist: &Checklist, tool: &Tool, path: &Path, dir: &Path, summary: &mut Summary) {
+    if let Some(link) = through_link(dir, path) {
+        summary.errors.push(link_error(&link));
+        return;
+    }
     let relative = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
     let name = path.display().to_string();
     let fail = |message: String| Diagnostic::new(Kind::WrongType, &name, None, message);
@@ -464,19 +501,24 @@ fn merge(checklist: &Checklist, tool: &Tool, path: &Path, dir: &Path, summary: &
     };
     // The rewritten file must read back with the same answers, history and declarations, and
     // the new fields; otherwise nothing is written.
+    // Positions move when the block grows or shrinks: compared without them.
     match AnswerFile::parse(&name, &rewritten, format, checklist) {
-        Ok(after)
-            if after.tool == fields
-                && after.answers == before.answers
-                && after.stamps == before.stamps
-                && after.declared == before.declared
-                && after.checklist == before.checklist => {}
-        _ => {
+        Ok(after) if after.tool == fields && same_content(&before, &after) => {}
+        Ok(_) => {
             summary.errors.push(fail(
-                "holds this tool, but updating its `tool:` block in place would change more \
-                 than the block: update it by hand"
+                "holds this tool, but updating its `tool:` block in place would change its \
+                 answers, history or declarations too (a key of the block at the left margin?): \
+                 update it by hand"
                     .to_owned(),
             ));
+            return;
+        }
+        Err(e) => {
+            summary.errors.push(fail(format!(
+                "holds this tool, but with its `tool:` block updated in place it would no longer \
+                 read ({}): update it by hand",
+                e.0.first().map_or_else(String::new, |d| d.message.clone())
+            )));
             return;
         }
     }
@@ -484,6 +526,73 @@ fn merge(checklist: &Checklist, tool: &Tool, path: &Path, dir: &Path, summary: &
         Ok(()) => summary.updated.push((relative, changes)),
         Err(e) => summary.errors.push(e),
     }
+}
+
+/// Whether two readings of a file hold the same answers, history, declarations and checklist,
+/// wherever they stand in it.
+fn same_content(a: &AnswerFile, b: &AnswerFile) -> bool {
+    type Content = (
+        crate::answers::AnswerValue,
+        Option<String>,
+        Vec<String>,
+        bool,
+    );
+    let answers = |f: &AnswerFile| -> Vec<Option<Content>> {
+        f.answers
+            .iter()
+            .map(|a| {
+                a.as_ref()
+                    .map(|a| (a.value, a.note.clone(), a.options.clone(), a.not_needed))
+            })
+            .collect()
+    };
+    let stamps = |f: &AnswerFile| -> Vec<crate::answers::Stamp> {
+        f.stamps
+            .iter()
+            .map(|s| crate::answers::Stamp {
+                position: None,
+                ..s.clone()
+            })
+            .collect()
+    };
+    let declared = |f: &AnswerFile| -> Vec<Option<crate::engine::Truth>> {
+        f.declared
+            .iter()
+            .map(|d| d.as_ref().map(|d| d.value))
+            .collect()
+    };
+    answers(a) == answers(b)
+        && stamps(a) == stamps(b)
+        && declared(a) == declared(b)
+        && a.checklist == b.checklist
+}
+
+/// Why a path inside the inventory may not be written through: a symbolic link at it, or at
+/// a folder between the inventory's folder and it.
+fn through_link(dir: &Path, path: &Path) -> Option<PathBuf> {
+    let relative = path.strip_prefix(dir).ok()?;
+    let mut at = dir.to_path_buf();
+    for part in relative.components() {
+        at.push(part);
+        if at
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+        {
+            return Some(at);
+        }
+    }
+    None
+}
+
+fn link_error(link: &Path) -> Diagnostic {
+    Diagnostic::new(
+        Kind::NotAllowed,
+        link.display().to_string(),
+        None,
+        "is a symbolic link: adscheck does not write through links in an inventory (they may \
+         lead outside it); replace it with the file or folder itself"
+            .to_owned(),
+    )
 }
 
 /// The file's `tool:` fields updated from the table: the table's values replace the file's,
@@ -494,7 +603,26 @@ fn merged(file: &Map<String, Value>, tool: &Tool) -> (Map<String, Value>, Vec<Ch
     let mut changes = Vec::new();
     for (key, value) in &tool.fields {
         let new = match key.as_str() {
-            keys::REPORTED | keys::IMPORTED_FROM => union(file.get(key), value),
+            keys::REPORTED => union(file.get(key), value),
+            // One source per year: a year imported again (from this table or a renamed copy)
+            // replaces its earlier source.
+            keys::IMPORTED_FROM => {
+                let years: Vec<&Value> = value
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|s| s.get("year"))
+                    .collect();
+                let kept: Vec<Value> = file
+                    .get(key)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| s.get("year").is_none_or(|y| !years.contains(&y)))
+                    .cloned()
+                    .collect();
+                union(Some(&Value::Array(kept)), value)
+            }
             _ => value.clone(),
         };
         if file.get(key) != Some(&new) {
@@ -544,13 +672,31 @@ pub fn replace_tool_block(text: &str, block: &str) -> Option<String> {
             }
             Some(from) => {
                 if content.starts_with(|c: char| !c.is_whitespace()) {
-                    return Some(format!("{}{block}{}", &text[..from], &text[offset..]));
+                    return Some(splice(text, from, offset, block));
                 }
             }
         }
         offset += line.len();
     }
-    start.map(|from| format!("{}{block}", &text[..from]))
+    start.map(|from| splice(text, from, text.len(), block))
+}
+
+/// `text` with `from..to` (the old block) replaced by `block`, keeping the old `tool:` line
+/// when it carries a comment.
+fn splice(text: &str, from: usize, to: usize, block: &str) -> String {
+    let old_first = text
+        .get(from..)
+        .and_then(|t| t.lines().next())
+        .unwrap_or("");
+    let block = match (old_first.contains('#'), block.split_once('\n')) {
+        (true, Some(("tool:", rest))) => format!("{old_first}\n{rest}"),
+        _ => block.to_owned(),
+    };
+    format!(
+        "{}{block}{}",
+        text.get(..from).unwrap_or(""),
+        text.get(to..).unwrap_or("")
+    )
 }
 
 /// Every LL35 column of `edition` with the key it is read into, for messages.

@@ -134,6 +134,35 @@ impl Settings {
             }
             settings.scope = Scope(scope);
         }
+        if let Some(required) = &parsed.required {
+            let known: Vec<&str> = columns::FIELDS
+                .iter()
+                .map(|f| f.key)
+                .chain(["contact", keys::ID])
+                .collect();
+            for key in required.iter().flat_map(|r| match r {
+                Required::One(k) => std::slice::from_ref(k),
+                Required::Any(ks) => ks.as_slice(),
+            }) {
+                if !known.contains(&key.as_str()) {
+                    problems.push(Diagnostic::new(
+                        Kind::UnknownField,
+                        file,
+                        None,
+                        format!(
+                            "`ll35.required` names `tool.{}`, which is not a Local Law 35 field: \
+                             {}allowed: {}",
+                            crate::text::excerpt(key),
+                            crate::suggest::did_you_mean(crate::suggest::nearest(
+                                key,
+                                known.iter().copied()
+                            )),
+                            known.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
         if let Some(required) = parsed.required {
             settings.required = required
                 .into_iter()
@@ -223,14 +252,22 @@ pub fn check(
             continue;
         }
         let present = keys.iter().find(|k| tool.contains_key(k.as_str()));
+        // Where the law allows "not known" (the month of first use, a vendor's name), say how
+        // to write it.
+        let unknown = if keys.iter().any(|k| k == "date_use") {
+            " (`YYYY/00` when the month is not known)"
+        } else if keys.iter().any(|k| k.starts_with("vendor")) {
+            " (N/A or None when there is no vendor)"
+        } else {
+            ""
+        };
         problems.push(Diagnostic::new(
             Kind::Ll35Missing,
             file,
             present.map_or(tool_position, |k| at(k)),
             format!(
                 "{what} is required for the Local Law 35 report ({edition} edition) and {}: \
-                 give {} (where the law allows \"not known\": `YYYY/00` for a month, or N/A, \
-                 None)",
+                 give {}{unknown}",
                 if present.is_some() {
                     "is empty"
                 } else {
@@ -257,13 +294,21 @@ pub fn check(
         }
         match field.shape {
             Shape::Coded | Shape::List => {
-                let items: Vec<&str> = match value {
-                    Value::String(s) if field.shape == Shape::Coded => vec![s.as_str()],
-                    Value::String(s) => vec![s.as_str()],
-                    Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
+                let items: Vec<String> = match value {
+                    Value::String(s) if field.shape == Shape::Coded => vec![s.clone()],
+                    // A list written as one text: its items, as the table joins them.
+                    Value::String(s) => {
+                        crate::ll35::import::split_list(s, field.other_text(edition))
+                    }
+                    Value::Array(items) => items
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect(),
                     _ => Vec::new(),
                 };
-                for item in items {
+                for item in &items {
+                    let item = item.as_str();
                     if item.trim().is_empty() || field.allows(edition, item) {
                         continue;
                     }
@@ -355,7 +400,7 @@ fn month_problem(value: &Value, today: (u16, u8)) -> Option<String> {
     };
     let parsed = text.split_once('/').and_then(|(y, m)| {
         let ok = y.len() == 4 && m.len() == 2;
-        let year: u16 = y.parse().ok().filter(|_| ok)?;
+        let year: u16 = y.parse().ok().filter(|y| ok && *y >= 1900)?;
         let month: u8 = m.parse().ok().filter(|m| *m <= 12)?;
         Some((year, month))
     });

@@ -70,7 +70,8 @@ impl Table {
         for (index, record) in reader.records().enumerate() {
             let record = record.map_err(|e| csv_error(file, &e))?;
             let line = record.position().map_or(0, csv::Position::line);
-            let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+            // Line breaks inside a cell as `\n`, however the file ends its lines.
+            let cells: Vec<String> = record.iter().map(|c| c.replace("\r\n", "\n")).collect();
             let year_text = cells.get(year_at).map_or("", |s| s.trim());
             let Some(year) = year_text
                 .parse::<u16>()
@@ -160,6 +161,17 @@ fn header_warnings(file: &str, edition: Edition, columns: &[String]) -> Vec<Diag
                 at,
                 format!(
                     "column `{}` appears twice: the first one is read",
+                    crate::text::excerpt(column)
+                ),
+            ));
+        } else if !known.contains(&column.as_str()) && super::columns::reserved(column) {
+            warnings.push(Diagnostic::new(
+                Kind::UnknownField,
+                file,
+                at,
+                format!(
+                    "column `{}` is not one of the {edition} edition's, and its name is a key \
+                     adscheck keeps for itself under `tool:`: not imported",
                     crate::text::excerpt(column)
                 ),
             ));

@@ -771,3 +771,122 @@ fn the_readme_gives_the_mapping_as_the_code_has_it() {
         "the README should give the 2024 order: {order}"
     );
 }
+
+#[test]
+fn a_merge_that_adds_fields_keeps_the_answers_below_the_block() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
+    assert!(
+        adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"])
+            .status
+            .success()
+    );
+    let path = dir.path().join("inv/DOHMH/rat-portal.yaml");
+    let answered = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("tool:\n", "tool:   # kept by the agency\n")
+        .replace("\n  1a:\n", "\n  1a: yes\n")
+        .replace("\n  1b:\n", "\n  1b: {answer: no, note: \"Paper forms\"}\n");
+    std::fs::write(&path, &answered).unwrap();
+    // The new table fills two more columns for the rat portal: the block grows by two lines.
+    let grown = table_2023().replace(
+        "Geographic space; Other: Vehicles, boats\",N/A,",
+        "Geographic space; Other: Vehicles, boats\",Yes,Now citywide",
+    );
+    assert_ne!(grown, table_2023());
+    std::fs::write(dir.path().join("t.csv"), grown).unwrap();
+    let r = adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.contains("tool:   # kept by the agency\n"), "{after}");
+    assert!(
+        after.contains("  updated_desc: \"Now citywide\"\n"),
+        "{after}"
+    );
+    assert!(after.contains("\n  1a: yes\n"), "{after}");
+    assert!(
+        after.contains("\n  1b: {answer: no, note: \"Paper forms\"}\n"),
+        "{after}"
+    );
+    // Everything after the block is as it was.
+    let tail = |t: &str| t[t.find("answers:").unwrap()..].to_owned();
+    assert_eq!(tail(&after), tail(&answered));
+}
+
+#[test]
+fn import_never_writes_through_a_symbolic_link() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
+    std::fs::create_dir_all(dir.path().join("outside/elsewhere")).unwrap();
+    std::fs::create_dir_all(dir.path().join("inv")).unwrap();
+    std::os::unix::fs::symlink("../outside/elsewhere", dir.path().join("inv/DOHMH")).unwrap();
+    let r = adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        text(&r.stderr).contains("inv/DOHMH: error[not-allowed]: is a symbolic link"),
+        "{}",
+        text(&r.stderr)
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("outside/elsewhere"))
+            .unwrap()
+            .count(),
+        0
+    );
+    // The other tools are imported.
+    assert!(dir.path().join("inv/FDNY/fire-risk-model.yaml").is_file());
+}
+
+#[test]
+fn columns_named_like_adscheck_keys_are_not_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv_text =
+        table_2023().replacen("updated_desc\r\n", "updated_desc,withheld,id,name\r\n", 1);
+    csv_text = csv_text
+        .split("\r\n")
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 || line.is_empty() || line.starts_with(' ') || !line.starts_with("20") {
+                line.to_owned()
+            } else {
+                format!("{line},yes,hijacked,Other name")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    std::fs::write(dir.path().join("t.csv"), &csv_text).unwrap();
+    let r = adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]);
+    let err = text(&r.stderr);
+    for column in ["withheld", "id", "name"] {
+        assert!(
+            err.contains(&format!("column `{column}` is not one of the 2023 edition's, and its name is a key adscheck keeps")),
+            "{column}: {err}"
+        );
+    }
+    let yaml = std::fs::read_to_string(dir.path().join("inv/mo/hyperlink-http-x.yaml")).unwrap();
+    assert!(!yaml.contains("withheld"), "{yaml}");
+    assert!(yaml.contains("  id: \"mo-hyperlink-http-x\"\n"), "{yaml}");
+    assert!(!yaml.contains("Other name"), "{yaml}");
+}
+
+#[test]
+fn check_finds_one_tool_under_an_abbreviation_and_a_full_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "tool: {name: Risk model, agency: FDNY}\nanswers: {1a: no}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        "tool: {name: risk  model, agency: Fire Department}\nanswers: {1a: no}\n",
+    )
+    .unwrap();
+    let r = adscheck(dir.path(), &["check", "a.yaml", "b.yaml"]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        text(&r.stdout).contains("b.yaml:1:1: error[duplicate-tool]: same tool as a.yaml"),
+        "{}",
+        text(&r.stdout)
+    );
+}

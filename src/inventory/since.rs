@@ -1,0 +1,185 @@
+//! Progress between two inventories: what changed since a previous `report --format json`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{AgencySummary, Inventory};
+use crate::error::{Diagnostic, Kind};
+
+/// What a previous report's JSON must hold (everything else in it is ignored).
+#[derive(Debug, Deserialize)]
+struct Previous {
+    format_version: u32,
+    agencies: Vec<AgencySummary>,
+    tools: Vec<PreviousTool>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PreviousTool {
+    id: String,
+    agency: String,
+    name: String,
+    determinations: Vec<(String, String)>,
+    #[serde(default)]
+    answers: BTreeMap<String, String>,
+}
+
+/// What changed between a previous inventory and this one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Changes {
+    /// Tools in this inventory only: (id, agency, name).
+    pub added: Vec<(String, String, String)>,
+    /// Tools in the previous inventory only: (id, agency, name).
+    pub removed: Vec<(String, String, String)>,
+    /// Tools whose determinations changed.
+    pub changed: Vec<Changed>,
+    /// Agencies whose LL35 completeness (complete tools out of tools) rose or fell.
+    pub completeness: Vec<Completeness>,
+}
+
+/// A tool whose determinations changed, and the answers that changed with them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Changed {
+    /// Its id.
+    pub id: String,
+    /// Its agency.
+    pub agency: String,
+    /// Its name.
+    pub name: String,
+    /// (determination id, before, after).
+    pub determinations: Vec<(String, String, String)>,
+    /// (question id, before, after): `not answered` for none.
+    pub answers: Vec<(String, String, String)>,
+}
+
+/// An agency's LL35 completeness, before and after.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Completeness {
+    /// The agency.
+    pub agency: String,
+    /// Complete tools and tools, before.
+    pub before: (usize, usize),
+    /// Complete tools and tools, now.
+    pub after: (usize, usize),
+}
+
+impl Completeness {
+    /// Whether the share of complete tools rose.
+    #[must_use]
+    pub fn rose(&self) -> bool {
+        share(self.after) > share(self.before)
+    }
+}
+
+fn share((complete, tools): (usize, usize)) -> f64 {
+    if tools == 0 {
+        return 0.0;
+    }
+    #[allow(clippy::cast_precision_loss)] // counts of tools
+    let share = complete as f64 / tools as f64;
+    share
+}
+
+/// Compare `inventory` with the previous report's JSON `text` (of `file`).
+///
+/// # Errors
+/// A diagnostic when `text` is not a `report --format json` of a version this one reads.
+pub fn compare(inventory: &Inventory, file: &str, text: &str) -> Result<Changes, Diagnostic> {
+    let previous: Previous = serde_json::from_str(text).map_err(|e| {
+        Diagnostic::new(
+            Kind::Syntax,
+            file,
+            crate::error::Position::new(
+                u32::try_from(e.line()).unwrap_or(u32::MAX),
+                u32::try_from(e.column()).unwrap_or(u32::MAX),
+            )
+            .into(),
+            format!("not a previous `adscheck report --format json`: {e}"),
+        )
+    })?;
+    if previous.format_version != super::FORMAT_VERSION {
+        return Err(Diagnostic::new(
+            Kind::WrongType,
+            file,
+            None,
+            format!(
+                "written in report format version {}; this adscheck reads version {}",
+                previous.format_version,
+                super::FORMAT_VERSION
+            ),
+        ));
+    }
+    let mut changes = Changes::default();
+    let before: BTreeMap<&str, &PreviousTool> =
+        previous.tools.iter().map(|t| (t.id.as_str(), t)).collect();
+    let now: BTreeMap<&str, &super::Tool> =
+        inventory.tools.iter().map(|t| (t.id.as_str(), t)).collect();
+    for (id, tool) in &now {
+        let Some(old) = before.get(id) else {
+            changes
+                .added
+                .push(((*id).to_owned(), tool.agency.clone(), tool.name.clone()));
+            continue;
+        };
+        let determinations: Vec<(String, String, String)> = tool
+            .determinations
+            .iter()
+            .filter_map(|(d, v)| {
+                let was = old
+                    .determinations
+                    .iter()
+                    .find(|(od, _)| od == d)
+                    .map_or("undetermined", |(_, v)| v.as_str());
+                (was != v).then(|| (d.clone(), was.to_owned(), v.clone()))
+            })
+            .collect();
+        if determinations.is_empty() {
+            continue;
+        }
+        let mut questions: Vec<&String> = tool.answers.keys().chain(old.answers.keys()).collect();
+        questions.sort();
+        questions.dedup();
+        let answers = questions
+            .into_iter()
+            .filter_map(|q| {
+                let was = old.answers.get(q).map_or("not answered", String::as_str);
+                let is = tool.answers.get(q).map_or("not answered", String::as_str);
+                (was != is).then(|| (q.clone(), was.to_owned(), is.to_owned()))
+            })
+            .collect();
+        changes.changed.push(Changed {
+            id: (*id).to_owned(),
+            agency: tool.agency.clone(),
+            name: tool.name.clone(),
+            determinations,
+            answers,
+        });
+    }
+    for (id, old) in &before {
+        if !now.contains_key(id) {
+            changes
+                .removed
+                .push(((*id).to_owned(), old.agency.clone(), old.name.clone()));
+        }
+    }
+    let previous_agencies: BTreeMap<&str, &AgencySummary> = previous
+        .agencies
+        .iter()
+        .map(|a| (a.key.as_str(), a))
+        .collect();
+    for agency in &inventory.agencies {
+        let after = (agency.counts.ll35_complete, agency.counts.tools);
+        let before = previous_agencies
+            .get(agency.key.as_str())
+            .map_or((0, 0), |a| (a.counts.ll35_complete, a.counts.tools));
+        if share(before) != share(after) {
+            changes.completeness.push(Completeness {
+                agency: agency.agency.clone(),
+                before,
+                after,
+            });
+        }
+    }
+    Ok(changes)
+}
