@@ -8,6 +8,7 @@
 //! exclude: ["drafts/**"]
 //! fail-on: error                          # or warning
 //! ll35: {edition: 2024}                   # Local Law 35 rules (see crate::ll35::rules)
+//! report: {title: "...", public: {answers: true, notes: true, dates: true}}
 //! ```
 //!
 //! One settings file governs a whole run ([`governing`]): `--config` if given, otherwise the
@@ -93,6 +94,18 @@ struct SettingsFile {
     exclude: Option<Vec<Located<String>>>,
     fail_on: Option<FailOn>,
     ll35: Option<crate::ll35::rules::SettingsFile>,
+    report: Option<ReportSettings>,
+}
+
+/// The `report:` section: the public site's title and what it shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    /// Every page's title.
+    pub title: Option<String>,
+    /// What the site shows beyond LL35 fields and determinations.
+    #[serde(default)]
+    pub public: crate::inventory::Public,
 }
 
 /// Include or exclude patterns, each with where it stands.
@@ -126,6 +139,8 @@ pub struct Settings {
     pub fail_on: FailOn,
     /// The Local Law 35 rules, when the settings have an `ll35:` section.
     pub ll35: Option<crate::ll35::rules::Settings>,
+    /// What `report` builds.
+    pub report: ReportSettings,
 }
 
 /// Whether one file is checked, and which patterns matched it.
@@ -243,6 +258,7 @@ impl Settings {
             exclude: None,
             fail_on: FailOn::Error,
             ll35: None,
+            report: ReportSettings::default(),
         }
     }
 
@@ -316,6 +332,7 @@ impl Settings {
             exclude,
             fail_on: parsed.fail_on.unwrap_or_default(),
             ll35,
+            report: parsed.report.unwrap_or_default(),
             root,
         };
         if problems.is_empty() {

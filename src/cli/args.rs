@@ -67,6 +67,9 @@ pub enum Command {
     /// inventory as the table of a year.
     #[command(subcommand)]
     Ll35(Ll35Command),
+    /// The inventory as a whole: a compliance summary (Markdown or JSON) for the policy office,
+    /// or, with --out, a static public directory of every tool.
+    Report(ReportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
         /// The shell.
@@ -428,4 +431,44 @@ pub enum TableFormat {
     Csv,
     Json,
     Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Answer files or folders: the inventory.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Build the public site into DIR (a new folder, or one adscheck built before).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// The compliance summary's format on standard output [default: markdown, when there is
+    /// no --out].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ReportFormat>,
+
+    /// Add what changed since a previous `adscheck report --format json`.
+    #[arg(long, value_name = "PREVIOUS.json")]
+    pub since: Option<PathBuf>,
+
+    /// Replace --out even if it is not a site adscheck built.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+
+    /// Use these settings instead of the topmost .adscheck.yaml of the repository.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub checklist: ChecklistOpt,
+
+    #[command(flatten)]
+    pub size: SizeOpt,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Json,
 }

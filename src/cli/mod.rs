@@ -41,6 +41,7 @@ mod plain;
 mod progress;
 mod prompter;
 mod recheck;
+mod report;
 mod schema;
 mod stamp;
 mod template;
@@ -160,6 +161,7 @@ fn run(cli: &Cli) -> Outcome {
         Command::Stamp(args) => stamp::run(args),
         Command::Checklist(command) => checklist::run(command),
         Command::Ll35(command) => ll35::run(command),
+        Command::Report(args) => report::run(args),
         Command::Completions { shell } => completions::run(*shell),
         Command::Man => completions::man(),
     }

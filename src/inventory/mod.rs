@@ -215,6 +215,9 @@ pub struct AgencySummary {
     pub agency: String,
     /// Its page name.
     pub key: String,
+    /// A short name for charts: its abbreviation when known.
+    #[serde(default)]
+    pub short: String,
     /// Its counts.
     pub counts: Counts,
 }
@@ -302,11 +305,9 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
         let summary = agencies
             .entry(key.clone())
             .or_insert_with(|| AgencySummary {
-                agency: if agency.is_empty() {
-                    "(no agency)".to_owned()
-                } else {
-                    agency.clone()
-                },
+                agency: agency_name(&agency),
+                short: agencies::lookup(&agency)
+                    .map_or_else(|| agency.clone(), |a| a.abbreviation.to_owned()),
                 key: key.clone(),
                 counts: Counts::default(),
             });
@@ -403,6 +404,20 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
     }
     inventory.agencies = summaries;
     inventory
+}
+
+/// An agency as headings show it: its full name and abbreviation when adscheck knows it
+/// ("Fire Department (FDNY)"), else as written.
+fn agency_name(agency: &str) -> String {
+    match agencies::lookup(agency) {
+        Some(a) => format!(
+            "{} ({})",
+            a.names.first().unwrap_or(&a.abbreviation),
+            a.abbreviation
+        ),
+        None if agency.trim().is_empty() => "(no agency)".to_owned(),
+        None => agency.to_owned(),
+    }
 }
 
 fn agency_key(agency: &str) -> String {

@@ -11,6 +11,8 @@ mod csv;
 mod explain;
 mod json;
 mod markdown;
+pub mod report_markdown;
+pub mod site;
 mod summary;
 mod table;
 

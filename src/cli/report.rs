@@ -1,0 +1,133 @@
+//! `adscheck report`: the inventory as a whole, as a compliance summary or a public site.
+
+use std::io::Write;
+
+use adscheck::batch::{self, Source};
+use adscheck::check::{Context, Overrides, Scope};
+use adscheck::inventory::{self, Read};
+use adscheck::render::{report_markdown, site};
+
+use super::args::{ReportArgs, ReportFormat};
+use super::{Exit, Outcome, plural, print_diagnostics, shown};
+
+pub(crate) fn run(args: &ReportArgs) -> Outcome {
+    let paths = super::paths::Paths::resolve(&args.paths);
+    let overrides = Overrides {
+        config: args.config.clone(),
+        checklist: args.checklist.checklist.clone(),
+        allow_undetermined: false,
+        fail_on: None,
+    };
+    let ctx =
+        Context::load(&paths.found, &overrides).map_err(super::check::report_context_error)?;
+    let mut scope = Scope::new(&ctx.settings);
+    let files: Vec<Read> = batch::sources(&paths.found)
+        .filter(|s| match s {
+            Source::File(path) => scope.selects(path),
+            _ => true,
+        })
+        .map(|source| {
+            let name = source.name();
+            let file = batch::read(&source, args.size.max_file_size)
+                .map_err(|e| vec![e])
+                .and_then(|text| {
+                    adscheck::AnswerFile::parse(
+                        &name,
+                        &text,
+                        source.format(&text),
+                        ctx.engine.checklist(),
+                    )
+                    .map_err(|e| e.0)
+                });
+            Read { name, file }
+        })
+        .collect();
+    if files.is_empty() {
+        return Ok(paths.exit(super::no_files(&args.paths)));
+    }
+    let unreadable: Vec<adscheck::Diagnostic> = files
+        .iter()
+        .filter_map(|r| r.file.as_ref().err())
+        .flatten()
+        .cloned()
+        .collect();
+    let report = &ctx.settings.report;
+    let inventory = inventory::build(&ctx.engine, &ctx.settings, files, report.public);
+    print_diagnostics(&unreadable, "error");
+    print_diagnostics(&inventory.warnings, "warning");
+    let changes = match &args.since {
+        None => None,
+        Some(path) => {
+            let text = match adscheck::input::read_text(
+                path,
+                adscheck::ll35::table::MAX_TABLE_SIZE,
+                adscheck::input::SETTINGS,
+            ) {
+                Ok(text) => text,
+                Err(e) => {
+                    print_diagnostics(&[e], "error");
+                    return Ok(Exit::Fatal);
+                }
+            };
+            match inventory::since::compare(&inventory, &path.display().to_string(), &text) {
+                Ok(changes) => Some(changes),
+                Err(e) => {
+                    print_diagnostics(&[e], "error");
+                    return Ok(Exit::Fatal);
+                }
+            }
+        }
+    };
+    if let Some(out) = &args.out {
+        let options = site::Options {
+            title: report
+                .title
+                .clone()
+                .unwrap_or_else(|| "Algorithmic tools: automated decision systems".to_owned()),
+            force: args.force,
+        };
+        match site::build(&inventory, out, &options) {
+            Ok(built) => errln!(
+                "adscheck report: {} tool{} of {} agenc{}: {} pages in {}; open {}",
+                inventory.tools.len(),
+                plural(inventory.tools.len()),
+                inventory.agencies.len(),
+                if inventory.agencies.len() == 1 {
+                    "y"
+                } else {
+                    "ies"
+                },
+                built.pages,
+                shown(out),
+                shown(&out.join("index.html"))
+            ),
+            Err(e) => {
+                print_diagnostics(&[e], "error");
+                return Ok(Exit::Fatal);
+            }
+        }
+    }
+    let format = match (args.format, &args.out) {
+        (Some(format), _) => Some(format),
+        (None, None) => Some(ReportFormat::Markdown),
+        (None, Some(_)) => None,
+    };
+    if let Some(format) = format {
+        let mut out = super::output::stdout();
+        match format {
+            ReportFormat::Markdown => {
+                out.write_all(report_markdown::summary(&inventory, changes.as_ref()).as_bytes())?;
+            }
+            ReportFormat::Json => {
+                let mut value = serde_json::to_value(&inventory)?;
+                if let (Some(changes), Some(object)) = (&changes, value.as_object_mut()) {
+                    object.insert("since".to_owned(), serde_json::to_value(changes)?);
+                }
+                serde_json::to_writer_pretty(&mut out, &value)?;
+                writeln!(out)?;
+            }
+        }
+        out.flush()?;
+    }
+    Ok(paths.exit(Exit::findings_if(!unreadable.is_empty())))
+}

@@ -1,0 +1,135 @@
+//! `adscheck report --format markdown`: the compliance summary for the policy office, grouped
+//! by agency as the city's own report is, and what changed since a previous report.
+
+use std::fmt::Write as _;
+
+use crate::inventory::since::Changes;
+use crate::inventory::{Counts, Inventory};
+use crate::text::markdown_cell;
+
+/// The summary as Markdown.
+#[must_use]
+pub fn summary(inventory: &Inventory, changes: Option<&Changes>) -> String {
+    let mut out = String::new();
+    let labels = &inventory.determination_labels;
+    let _ = writeln!(out, "# Compliance summary\n");
+    let _ = writeln!(
+        out,
+        "{} tools of {} agencies, under checklist {} version {}; Local Law 35 fields checked \
+         against the {} edition.\n",
+        inventory.totals.tools,
+        inventory.agencies.len(),
+        markdown_cell(&inventory.checklist.id),
+        markdown_cell(&inventory.checklist.version),
+        inventory.edition
+    );
+    let mut header = "| Agency | Tools |".to_owned();
+    let mut rule = "|---|---:|".to_owned();
+    for (_, label) in labels {
+        let _ = write!(
+            header,
+            " {} yes / no / undetermined |",
+            markdown_cell(label)
+        );
+        rule.push_str("---|");
+    }
+    header.push_str(" Failing check | LL35 complete | Older checklist | Withheld | Reviewed (oldest – newest) |");
+    rule.push_str("---:|---:|---:|---:|---|");
+    let _ = writeln!(out, "{header}\n{rule}");
+    for agency in &inventory.agencies {
+        let _ = writeln!(
+            out,
+            "{}",
+            row(&markdown_cell(&agency.agency), &agency.counts, labels)
+        );
+    }
+    let _ = writeln!(out, "{}", row("**Total**", &inventory.totals, labels));
+    if !inventory.totals.rules.is_empty() {
+        let _ = writeln!(out, "\n## Why files fail `check`\n");
+        let _ = writeln!(out, "| Rule | Files |\n|---|---:|");
+        for (rule, n) in &inventory.totals.rules {
+            let _ = writeln!(out, "| `{rule}` | {n} |");
+        }
+    }
+    if let Some(changes) = changes {
+        let _ = writeln!(out, "\n## Since the previous report\n");
+        let tool = |(id, agency, name): &(String, String, String)| {
+            format!(
+                "{} ({}, `{}`)",
+                markdown_cell(name),
+                markdown_cell(agency),
+                markdown_cell(id)
+            )
+        };
+        let _ = writeln!(out, "- Tools added: {}", changes.added.len());
+        for t in &changes.added {
+            let _ = writeln!(out, "  - {}", tool(t));
+        }
+        let _ = writeln!(out, "- Tools removed: {}", changes.removed.len());
+        for t in &changes.removed {
+            let _ = writeln!(out, "  - {}", tool(t));
+        }
+        let _ = writeln!(out, "- Determinations changed: {}", changes.changed.len());
+        for c in &changes.changed {
+            let dets: Vec<String> = c
+                .determinations
+                .iter()
+                .map(|(d, a, b)| format!("{d} {a} → {b}"))
+                .collect();
+            let answers: Vec<String> = c
+                .answers
+                .iter()
+                .map(|(q, a, b)| format!("{q} {a} → {b}"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  - {} ({}): {}; because {}",
+                markdown_cell(&c.name),
+                markdown_cell(&c.agency),
+                dets.join(", "),
+                if answers.is_empty() {
+                    "the checklist changed".to_owned()
+                } else {
+                    answers.join(", ")
+                }
+            );
+        }
+        let _ = writeln!(
+            out,
+            "- LL35 completeness changed: {}",
+            changes.completeness.len()
+        );
+        for c in &changes.completeness {
+            let _ = writeln!(
+                out,
+                "  - {}: {} of {} → {} of {} ({})",
+                markdown_cell(&c.agency),
+                c.before.0,
+                c.before.1,
+                c.after.0,
+                c.after.1,
+                if c.rose() { "rose" } else { "fell" }
+            );
+        }
+    }
+    out
+}
+
+fn row(name: &str, c: &Counts, labels: &[(String, String)]) -> String {
+    let mut out = format!("| {name} | {} |", c.tools);
+    for (id, _) in labels {
+        let t = c.determinations.get(id).copied().unwrap_or_default();
+        let _ = write!(out, " {} / {} / {} |", t.yes, t.no, t.undetermined);
+    }
+    let reviewed = match (&c.oldest_review, &c.newest_review) {
+        (Some(a), Some(b)) if a == b => a.clone(),
+        (Some(a), Some(b)) => format!("{a} – {b}"),
+        _ => "–".to_owned(),
+    };
+    let _ = write!(
+        out,
+        " {} | {} of {} | {} | {} | {} |",
+        c.failing, c.ll35_complete, c.tools, c.stale, c.withheld, reviewed
+    );
+    out
+}

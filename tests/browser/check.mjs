@@ -1,0 +1,93 @@
+// Drives Debian's Chromium (puppeteer-core, no downloaded browser) over a site built by
+// `adscheck report`, for tests/it/site.rs:
+//   node check.mjs SPEC.json
+// SPEC: {"site": DIR, "artifacts": DIR, "chromium": PATH,
+//        "pages": [{"path": "index.html", "texts": ["..."], "absent": ["..."]}],
+//        "search": {"query": "...", "expect": "..."}}
+// For each page: the texts it must show (and must not), axe-core's WCAG 2.1 A/AA violations,
+// reflow at 320 px (no sideways scrolling), screenshots at 1280 and 375 px; the index printed
+// to PDF; the search box typed into. Prints a JSON report; exits 1 on any failure.
+import { readFileSync, mkdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import puppeteer from "puppeteer-core";
+
+const require = createRequire(import.meta.url);
+const spec = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+mkdirSync(spec.artifacts, { recursive: true });
+
+const browser = await puppeteer.launch({
+  executablePath: spec.chromium,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"],
+});
+const report = { pages: [], failures: [] };
+try {
+  for (const wanted of spec.pages) {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    await page.setViewport({ width: 1280, height: 900 });
+    const url = pathToFileURL(resolve(spec.site, wanted.path)).href;
+    await page.goto(url, { waitUntil: "load" });
+    const text = await page.evaluate(() => document.body.innerText);
+    const missing = (wanted.texts || []).filter((t) => !text.includes(t));
+    const present = (wanted.absent || []).filter((t) => text.includes(t));
+    await page.evaluate(axeSource);
+    const axe = await page.evaluate(async () => {
+      const r = await window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      });
+      return {
+        violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) })),
+        passes: r.passes.length,
+      };
+    });
+    const slug = wanted.path.replace(/[^a-z0-9]+/gi, "-").replace(/-html$/, "");
+    await page.screenshot({ path: join(spec.artifacts, `${slug}-1280.png`), fullPage: true });
+    await page.setViewport({ width: 375, height: 800 });
+    await page.screenshot({ path: join(spec.artifacts, `${slug}-375.png`), fullPage: true });
+    await page.setViewport({ width: 320, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const result = { path: wanted.path, missing, present, violations: axe.violations,
+      axe_passes: axe.passes, overflow_at_320: overflow, errors };
+    report.pages.push(result);
+    if (missing.length) report.failures.push(`${wanted.path}: missing ${JSON.stringify(missing)}`);
+    if (present.length) report.failures.push(`${wanted.path}: shows ${JSON.stringify(present)}`);
+    if (axe.violations.length) report.failures.push(`${wanted.path}: axe ${JSON.stringify(axe.violations)}`);
+    if (overflow > 0) report.failures.push(`${wanted.path}: scrolls sideways by ${overflow}px at 320px`);
+    if (errors.length) report.failures.push(`${wanted.path}: script errors ${JSON.stringify(errors)}`);
+    await page.close();
+  }
+  // The search box: appears with JavaScript, lists matching tools.
+  if (spec.search) {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(resolve(spec.site, "index.html")).href, { waitUntil: "load" });
+    await page.type("#search", spec.search.query);
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0,
+      { timeout: 5000 }).catch(() => {});
+    const found = await page.evaluate(() => [...document.querySelectorAll("#search-results li")].map((li) => li.innerText));
+    report.search = found;
+    if (!found.some((f) => f.includes(spec.search.expect))) {
+      report.failures.push(`search ${spec.search.query}: ${JSON.stringify(found)}`);
+    }
+    await page.close();
+  }
+  // The index printed to PDF, as the city publishes its report.
+  const page = await browser.newPage();
+  await page.goto(pathToFileURL(resolve(spec.site, "index.html")).href, { waitUntil: "load" });
+  const pdf = join(spec.artifacts, "index.pdf");
+  await page.pdf({ path: pdf, format: "Letter", printBackground: true });
+  report.pdf = { path: pdf, bytes: statSync(pdf).size };
+  const header = readFileSync(pdf).subarray(0, 5).toString();
+  if (header !== "%PDF-") report.failures.push(`index.pdf is not a PDF (${header})`);
+  await page.close();
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(report, null, 2));
+process.exit(report.failures.length ? 1 : 0);
