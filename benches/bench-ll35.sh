@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Local Law 35 at scale: a generated 2024-edition table of TOOLS tools (fixed seed; every text
-# column filled, multi-paragraph descriptions, coded lists), imported into an empty inventory,
-# imported again (every tool unchanged: a read of the whole inventory, nothing written), then
-# exported. Prints wall time and peak memory of each step. Needs: cargo, python3.
+# Local Law 35 and the public directory at scale: a generated 2024-edition table of TOOLS tools
+# (fixed seed; every text column filled, multi-paragraph descriptions, coded lists), imported
+# into an empty inventory, imported again (every tool unchanged: a read of the whole inventory,
+# nothing written), exported, summarised as JSON, and built into the public site (twice: the
+# second build replaces the first). Prints wall time and peak memory of each step.
+# Needs: cargo, python3.
 #
 # Usage: benches/bench-ll35.sh [TOOLS] [WORKDIR]
 set -euo pipefail
@@ -57,4 +59,7 @@ cd "$WORK"
 step "import (new)" "$BIN" ll35 import table.csv --out inv
 step "import (unchanged)" "$BIN" ll35 import table.csv --out inv
 step "export (csv)" "$BIN" ll35 export inv --edition 2024 --year 2024 --out out.csv
+step "report (json)" "$BIN" report inv -f json
+step "report (site)" "$BIN" report inv --out site
+step "report (site again)" "$BIN" report inv --out site
 echo "== exported $(($(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open("out.csv", newline=""))))') - 1)) rows"

@@ -82,6 +82,8 @@ pub struct Interview<'e> {
     /// and in a resumed one that stopped before its required fields were all given (one that
     /// went past them passed over the optional ones, and that is an answer too).
     offer_optional: bool,
+    /// This interview creates its file (not `--resume`): it writes the tool's id.
+    creating: bool,
 }
 
 impl<'e> Interview<'e> {
@@ -110,6 +112,7 @@ impl<'e> Interview<'e> {
             event: Event::Answered,
             changed: false,
             offer_optional: true,
+            creating: true,
         }
     }
 
@@ -136,6 +139,9 @@ impl<'e> Interview<'e> {
         let offer_optional = FIELDS
             .iter()
             .any(|f| f.required && text_of(&file, f.key).is_none());
+        // A file an interview began and did not finish (or one no one has recorded answers
+        // in yet) is still being created: it gets its id as a new file does.
+        let creating = unfinished || file.stamps.is_empty();
         Interview {
             engine,
             file,
@@ -147,6 +153,7 @@ impl<'e> Interview<'e> {
             event: Event::Resumed,
             changed: false,
             offer_optional,
+            creating,
         }
     }
 
@@ -408,6 +415,18 @@ impl<'e> Interview<'e> {
                     self.file
                         .tool
                         .insert(field.key.to_owned(), serde_json::Value::String(text));
+                }
+                // A file this interview creates gets a stable id once the tool's name and
+                // agency are known: links to its page keep working if it is renamed.
+                if self.creating
+                    && !self.file.tool.contains_key("id")
+                    && let (Some(name), Some(agency)) =
+                        (self.tool_text("name"), self.tool_text("agency"))
+                {
+                    let id = crate::inventory::derived_id(agency, name);
+                    self.file
+                        .tool
+                        .insert("id".to_owned(), serde_json::Value::String(id));
                 }
                 // Before the name is known there is no file name to save under.
                 if self.saved_at.is_some() || self.tool_text("name").is_some() {

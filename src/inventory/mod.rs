@@ -439,8 +439,16 @@ fn tool_id(tool: &Map<String, Value>, agency: &str, name: &str) -> (String, bool
     {
         return (id.to_owned(), false);
     }
+    (derived_id(agency, name), true)
+}
+
+/// The id a tool without `tool.id` goes by: its agency's folder name and its name, made safe
+/// (`fdny-building-fire-risk-model`). `ll35 import` and `interview` write it into the files
+/// they create, so that it stays when the tool is renamed.
+#[must_use]
+pub fn derived_id(agency: &str, name: &str) -> String {
     let folder = crate::ll35::import::folder(agency).to_ascii_lowercase();
-    (format!("{folder}-{}", safe_name(name, "tool")), true)
+    format!("{folder}-{}", safe_name(name, "tool"))
 }
 
 /// `id`, or, when another file has it, `id` with a suffix from this file's name (warned).

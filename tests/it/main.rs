@@ -26,6 +26,7 @@ mod properties;
 mod readme;
 mod records;
 mod scale;
+mod site;
 mod streams;
 mod support;
 mod synthetic;

@@ -52,6 +52,8 @@ fn a_full_interview_from_piped_answers() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(!stdout.contains('\u{1b}'), "no escape sequences");
     let v = classify(dir.path(), "t.yaml");
+    // The file it created has a stable id, from agency and name.
+    assert_eq!(v["tool"]["id"], "fdny-fire-risk-model", "{v}");
     assert_eq!(v["determinations"]["ads"], "yes");
     assert_eq!(v["determinations"]["agency_ads"], "yes");
     assert_eq!(

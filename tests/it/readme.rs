@@ -83,6 +83,19 @@ const COMMANDS: &[(&str, Expect)] = &[
         "adscheck ll35 export inventory-ll35/ --edition 2023 --year 2023 --out ll35-2023.csv",
         Expect::Exit(0),
     ),
+    ("adscheck report examples/directory/", Expect::Exit(0)),
+    (
+        "adscheck report examples/directory/ -f json > report.json",
+        Expect::Exit(0),
+    ),
+    (
+        "adscheck report examples/directory/ --since report.json",
+        Expect::Exit(0),
+    ),
+    (
+        "adscheck report examples/directory/ --out site/",
+        Expect::Exit(0),
+    ),
 ];
 
 /// The `adscheck` commands of the README's shell blocks, comments removed.
@@ -180,7 +193,7 @@ fn the_readmes_commands_run_as_written() {
         );
         ran += 1;
     }
-    assert_eq!(ran, 18);
+    assert_eq!(ran, 22);
     // What they wrote is there, and is what the README says it is.
     let results = std::fs::read_to_string(root.join("results.json")).unwrap();
     let results: serde_json::Value = serde_json::from_str(&results).unwrap();

@@ -1,0 +1,419 @@
+//! `adscheck report`: the compliance summary, progress between inventories, and the public
+//! site, checked as files and in a real browser (Debian's Chromium through puppeteer-core,
+//! with axe-core: tests/browser/).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn adscheck(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_adscheck"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A copy of the example directory (twenty invented tools) in a fresh folder.
+fn directory() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy(&root().join("examples/directory"), &dir.path().join("inv"));
+    dir
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn the_summary_counts_per_agency_and_in_total() {
+    let dir = directory();
+    let r = adscheck(dir.path(), &["report", "inv"]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let md = text(&r.stdout);
+    assert!(md.starts_with("# Compliance summary\n"), "{md}");
+    assert!(md.contains("20 tools of 13 agencies"), "{md}");
+    // FDNY: two tools, both ADS and Agency ADS.
+    assert!(
+        md.contains("| Fire Department (FDNY) | 2 | 2 / 0 / 0 | 2 / 0 / 0 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| **Total** | 20 | 16 / 3 / 1 | 9 / 7 / 4 |"),
+        "{md}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&adscheck(dir.path(), &["report", "inv", "-f", "json"]).stdout)
+            .unwrap();
+    assert_eq!(json["totals"]["tools"], 20);
+    assert_eq!(json["tools"].as_array().unwrap().len(), 20);
+    let tool = &json["tools"][0];
+    for key in ["id", "agency", "name", "determinations", "answers", "url"] {
+        assert!(!tool[key].is_null(), "{key}: {tool}");
+    }
+    // Contacts and the names in stamps are not in the report.
+    let all = json.to_string();
+    assert!(!all.contains("example-contact@"), "contact leaked");
+    assert!(!all.contains("Example Analyst"), "stamp name leaked");
+}
+
+#[test]
+fn since_shows_what_changed_and_why() {
+    let dir = directory();
+    let before = adscheck(dir.path(), &["report", "inv", "-f", "json"]);
+    std::fs::write(dir.path().join("before.json"), &before.stdout).unwrap();
+    // Answers change: the bus planner's (2)(b) is decided; the rat map is removed; a tool is
+    // added; an agency's LL35 fields become complete or not.
+    let bus = dir.path().join("inv/DOE/bus-route-planner.yaml");
+    let yaml = read(&bus).replace(
+        "2b: {answer: unsure, note: \"Pick-up times affect families; the committee has not decided if this is material.\"}",
+        "2b: {answer: yes, options: [subject_to_program]}",
+    );
+    assert!(yaml.contains("2b: {answer: yes"), "{yaml}");
+    std::fs::write(&bus, yaml).unwrap();
+    std::fs::remove_file(dir.path().join("inv/DOHMH/rat-sighting-map.yaml")).unwrap();
+    let tlc = dir.path().join("inv/TLC/driver-license-renewal-check.yaml");
+    let yaml = read(&tlc).replace("  data_output: \"Pass, or refer to an examiner.\"\n", "");
+    std::fs::write(&tlc, yaml).unwrap();
+    std::fs::write(
+        dir.path().join("inv/DOT/new.yaml"),
+        "tool: {id: dot-new, name: New tool, agency: Department of Transportation}\nanswers: {1a: no}\n",
+    )
+    .unwrap();
+    let r = adscheck(dir.path(), &["report", "inv", "--since", "before.json"]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let md = text(&r.stdout);
+    for expected in [
+        "- Tools added: 1\n  - New tool (Department of Transportation, `dot-new`)",
+        "- Tools removed: 1\n  - Rat sighting map (Department of Health and Mental Hygiene, `dohmh-rat-sighting-map`)",
+        "  - School bus route planner (Department of Education): agency_ads undetermined → yes; because 2b unsure → yes",
+        "  - Taxi and Limousine Commission (TLC): 1 of 1 → 0 of 1 (fell)",
+    ] {
+        assert!(md.contains(expected), "{expected}\n{md}");
+    }
+    let json: serde_json::Value = serde_json::from_slice(
+        &adscheck(
+            dir.path(),
+            &["report", "inv", "-f", "json", "--since", "before.json"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["since"]["changed"][0]["id"], "doe-bus-route-planner");
+    // Not a previous report: refused, naming the file.
+    std::fs::write(dir.path().join("bad.json"), "{\"x\": 1}").unwrap();
+    let r = adscheck(dir.path(), &["report", "inv", "--since", "bad.json"]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(
+        text(&r.stderr).contains(
+            "bad.json:1:8: error[syntax]: not a previous `adscheck report --format json`"
+        ),
+        "{}",
+        text(&r.stderr)
+    );
+}
+
+#[test]
+fn the_site_has_a_page_per_tool_and_agency_and_escapes_every_value() {
+    let dir = directory();
+    // A hostile tool: markup in its name, description and note.
+    std::fs::write(
+        dir.path().join("inv/DOT/hostile.yaml"),
+        "tool:\n  id: dot-hostile\n  name: \"<script>alert(1)</script>\"\n  agency: Department of Transportation\n  description: \"<img src=x onerror=alert(2)> & more\"\n  contact: secret@example.nyc.gov\nanswers:\n  1a: {answer: no, note: \"</p><b>bold</b>\"}\n",
+    )
+    .unwrap();
+    let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    assert!(
+        text(&r.stderr).contains("21 tools of 13 agencies"),
+        "{}",
+        text(&r.stderr)
+    );
+    let site = dir.path().join("site");
+    assert!(site.join(".adscheck-site").is_file());
+    let page = read(&site.join("tools/dot-hostile.html"));
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"),
+        "{page}"
+    );
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(!page.contains("<img src=x"), "{page}");
+    assert!(page.contains("&lt;&#x2f;p&gt;&lt;b&gt;bold"), "{page}");
+    for file in walk(&site) {
+        let content = std::fs::read(&file).unwrap();
+        let content = String::from_utf8_lossy(&content);
+        assert!(
+            !content.contains("secret@example.nyc.gov"),
+            "{}",
+            file.display()
+        );
+        assert!(!content.contains("Example Analyst"), "{}", file.display());
+        // Nothing is fetched from elsewhere at view time.
+        if file.extension().is_some_and(|e| e == "html") {
+            assert!(
+                !content.contains("http://") && !content.contains("https://"),
+                "{}",
+                file.display()
+            );
+        }
+    }
+    // The search index is a script of JSON: the name is data, not markup.
+    let index = read(&site.join("assets/search-index.js"));
+    assert!(index.starts_with("window.ADSCHECK_INDEX = {"), "{index}");
+    assert!(index.contains("\"<script>alert(1)</script>\""), "{index}");
+    // Pages: index, agencies, tools, facets, downloads.
+    let fdny = read(&site.join("agencies/fdny.html"));
+    assert!(
+        fdny.contains("Building fire risk model") && fdny.contains("EMS call priority codes"),
+        "{fdny}"
+    );
+    assert!(!fdny.contains("Rat sighting map"));
+    let tool = read(&site.join("tools/fdny-building-fire-risk-model.html"));
+    for expected in [
+        "Tool Description",
+        "Scores buildings by fire risk to prioritise inspections.",
+        "First used</th><td>June 2014",
+        "Question 1: Is the tool or program an &quot;automated decision system&quot; (ADS)?",
+        "Local Law 49 of 2018",
+        "Inspectors&#x27; routes are built from the ranked list.",
+        "answered on 2024-11-20, under nyc-ll49-2018 version 1.1.0",
+    ] {
+        assert!(tool.contains(expected), "{expected}\n{tool}");
+    }
+    let facet = read(&site.join("browse/agency-ads-undetermined.html"));
+    assert!(
+        facet.contains("4 tools are listed under Agency ADS: undetermined."),
+        "{facet}"
+    );
+    let csv = read(&site.join("downloads/ll35-2024-edition-2024.csv"));
+    assert!(
+        csv.starts_with("\u{feff}year,agency,department,tool_name,"),
+        "{csv}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&site.join("downloads/tools.json"))).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 21);
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn a_folder_adscheck_did_not_build_is_never_replaced() {
+    let dir = directory();
+    std::fs::create_dir(dir.path().join("mine")).unwrap();
+    std::fs::write(dir.path().join("mine/notes.txt"), "keep").unwrap();
+    let r = adscheck(dir.path(), &["report", "inv", "--out", "mine"]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(
+        text(&r.stderr)
+            .contains("mine: error[not-allowed]: exists and is not a site adscheck built"),
+        "{}",
+        text(&r.stderr)
+    );
+    assert_eq!(read(&dir.path().join("mine/notes.txt")), "keep");
+    // A site adscheck built is replaced whole: a file left in it goes.
+    assert!(
+        adscheck(dir.path(), &["report", "inv", "--out", "site"])
+            .status
+            .success()
+    );
+    std::fs::write(dir.path().join("site/stale.html"), "old").unwrap();
+    assert!(
+        adscheck(dir.path(), &["report", "inv", "--out", "site"])
+            .status
+            .success()
+    );
+    assert!(!dir.path().join("site/stale.html").exists());
+    assert!(dir.path().join("site/index.html").is_file());
+    // No staging or old folder is left beside it.
+    let beside: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("adscheck-"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+    // --force replaces a folder adscheck did not build.
+    let r = adscheck(dir.path(), &["report", "inv", "--out", "mine", "--force"]);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    assert!(!dir.path().join("mine/notes.txt").exists());
+}
+
+#[test]
+fn what_is_public_is_a_setting() {
+    let dir = directory();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(
+        dir.path().join(".adscheck.yaml"),
+        "report:\n  title: City tools\n  public: {answers: false, notes: false, dates: false}\n",
+    )
+    .unwrap();
+    assert!(
+        adscheck(dir.path(), &["report", "inv", "--out", "site"])
+            .status
+            .success()
+    );
+    let tool = read(
+        &dir.path()
+            .join("site/tools/fdny-building-fire-risk-model.html"),
+    );
+    assert!(
+        tool.contains("<title>Building fire risk model · City tools</title>"),
+        "{tool}"
+    );
+    assert!(
+        !tool.contains("Inspectors&#x27; routes"),
+        "a note is shown:\n{tool}"
+    );
+    assert!(!tool.contains("Every answer"), "{tool}");
+    assert!(!tool.contains("2024-11-20"), "{tool}");
+    // The determinations and LL35 fields are always shown.
+    assert!(tool.contains("Scores buildings by fire risk"), "{tool}");
+    // A withheld tool has no page, and is counted on its agency's page only.
+    let fire = dir.path().join("inv/FDNY/ems-dispatch-priority.yaml");
+    let yaml = read(&fire).replace(
+        "  name: ",
+        "  withheld: \"Disclosure would endanger public safety\"\n  name: ",
+    );
+    std::fs::write(&fire, yaml).unwrap();
+    assert!(
+        adscheck(dir.path(), &["report", "inv", "--out", "site"])
+            .status
+            .success()
+    );
+    assert!(
+        !dir.path()
+            .join("site/tools/fdny-ems-dispatch-priority.html")
+            .exists()
+    );
+    let fdny = read(&dir.path().join("site/agencies/fdny.html"));
+    assert!(
+        fdny.contains("and 1 withheld from this directory"),
+        "{fdny}"
+    );
+    assert!(!fdny.contains("EMS call priority"), "{fdny}");
+}
+
+/// What the browser check needs: node, the npm packages under tests/browser, Chromium.
+fn browser() -> Option<(PathBuf, PathBuf)> {
+    let chromium = std::env::var_os("CHROMIUM").map(PathBuf::from).or_else(|| {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+            .iter()
+            .map(PathBuf::from)
+            .find(|p| p.is_file())
+    });
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let modules = root()
+        .join("tests/browser/node_modules/puppeteer-core")
+        .is_dir()
+        && root().join("tests/browser/node_modules/axe-core").is_dir();
+    match (chromium, node, modules) {
+        (Some(chromium), true, true) => Some((chromium, root().join("tests/browser/check.mjs"))),
+        (chromium, node, modules) => {
+            let why = format!(
+                "the browser test needs Chromium ({}), node ({}) and tests/browser/node_modules ({}): run `bash .ci/setup`",
+                if chromium.is_some() {
+                    "found"
+                } else {
+                    "missing"
+                },
+                if node { "found" } else { "missing" },
+                if modules { "found" } else { "missing" }
+            );
+            assert!(std::env::var_os("CI").is_none(), "CI is set, and {why}");
+            eprintln!("skipping: {why}");
+            None
+        }
+    }
+}
+
+#[test]
+fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
+    let Some((chromium, script)) = browser() else {
+        return;
+    };
+    let dir = directory();
+    let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    // Screenshots and the PDF are kept as the test's artefacts.
+    let artifacts = root().join("target/site-artifacts");
+    let _ = std::fs::remove_dir_all(&artifacts);
+    let spec = serde_json::json!({
+        "site": dir.path().join("site"),
+        "artifacts": artifacts,
+        "chromium": chromium,
+        "pages": [
+            {"path": "index.html", "texts": ["20 tools of 13 agencies", "Agency ADS: 9 yes, 7 no, 4 undetermined", "Case severity model", "Website machine translation"]},
+            {"path": "agencies/fdny.html", "texts": ["Fire Department (FDNY)", "Building fire risk model", "EMS call priority codes", "Agency ADS: 2 yes, 0 no, 0 undetermined"], "absent": ["Rat sighting map"]},
+            {"path": "tools/acs-case-severity-model.html", "texts": ["Case severity model", "Tool Purpose", "Focus supervisory review on the most severe cases.", "Decided by:", "A flag adds a review step for the family's case."]},
+            {"path": "browse/index.html", "texts": ["Agency ADS", "Purpose type"]},
+            {"path": "browse/agency-ads-undetermined.html", "texts": ["Housing Preservation"]},
+            {"path": "downloads/index.html", "texts": ["Local Law 35 table for 2024"]}
+        ],
+        "search": {"query": "rat", "expect": "Rat sighting map"}
+    });
+    let spec_path = dir.path().join("spec.json");
+    std::fs::write(&spec_path, spec.to_string()).unwrap();
+    let output = Command::new("node")
+        .arg(&script)
+        .arg(&spec_path)
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .unwrap();
+    let report = text(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{report}\n{}",
+        text(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    for page in report["pages"].as_array().unwrap() {
+        assert_eq!(page["violations"], serde_json::json!([]), "{page}");
+        assert!(page["axe_passes"].as_u64().unwrap() > 10, "{page}");
+        assert_eq!(page["overflow_at_320"], 0, "{page}");
+    }
+    assert!(
+        report["pdf"]["bytes"].as_u64().unwrap() > 10_000,
+        "{report}"
+    );
+    for shot in [
+        "index-1280.png",
+        "index-375.png",
+        "tools-acs-case-severity-model-375.png",
+    ] {
+        assert!(artifacts.join(shot).is_file(), "{shot}");
+    }
+}
