@@ -72,6 +72,9 @@ pub struct Tool {
     pub agency: String,
     /// The agency's page name (its abbreviation when known).
     pub agency_key: String,
+    /// The agency as headings show it: "Department of Sanitation (DSNY)".
+    #[serde(default)]
+    pub agency_name: String,
     /// The tool's name.
     pub name: String,
     /// Its brief description.
@@ -362,6 +365,7 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
             id,
             file: report.file.clone(),
             agency: agency.clone(),
+            agency_name: agency_name(&agency),
             agency_key: key,
             name: report.tool_field("name").unwrap_or("").to_owned(),
             description: report.tool_field("description").unwrap_or("").to_owned(),
