@@ -42,6 +42,13 @@ pub const SETTINGS: What = What {
     raise: "",
     format: "YAML or JSON",
 };
+/// Reports (`report --format json`) read back for `--since`.
+pub const REPORT: What = What {
+    noun: "previous report",
+    a_noun: "a previous report (report --format json)",
+    raise: "",
+    format: "JSON",
+};
 /// Local Law 35 tables (Open Data CSV).
 pub const TABLE: What = What {
     noun: "table",
@@ -80,9 +87,13 @@ fn too_large(name: &str, size_known: Option<u64>, limit: u64, what: What) -> Dia
     Diagnostic::new(Kind::TooLarge, name, None, message)
 }
 
-fn io_error(name: &str, e: &std::io::Error) -> Diagnostic {
+fn io_error(name: &str, e: &std::io::Error, what: What) -> Diagnostic {
     let reason = if e.kind() == std::io::ErrorKind::IsADirectory {
-        "it is a folder; name the folder itself to classify the files in it".to_owned()
+        if what.noun == ANSWER_FILE.noun {
+            "it is a folder; name the folder itself to classify the files in it".to_owned()
+        } else {
+            format!("it is a folder, not {}", what.a_noun)
+        }
     } else {
         e.to_string()
     };
@@ -103,7 +114,7 @@ pub fn read_limited(
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut buffer)
-        .map_err(|e| io_error(name, &e))?;
+        .map_err(|e| io_error(name, &e, what))?;
     if buffer.len() as u64 > limit {
         return Err(too_large(name, None, limit, what));
     }
@@ -117,11 +128,12 @@ pub fn read_limited(
 /// [`Kind::TooLarge`] over the limit.
 pub fn read_file(name: &str, path: &Path, limit: u64, what: What) -> Result<Vec<u8>, Diagnostic> {
     // Looked at before opening: opening a FIFO for reading would wait for a writer.
-    let meta = std::fs::metadata(path).map_err(|e| io_error(name, &e))?;
+    let meta = std::fs::metadata(path).map_err(|e| io_error(name, &e, what))?;
     if meta.is_dir() {
         return Err(io_error(
             name,
             &std::io::Error::from(std::io::ErrorKind::IsADirectory),
+            what,
         ));
     }
     if !meta.is_file() {
@@ -138,7 +150,7 @@ pub fn read_file(name: &str, path: &Path, limit: u64, what: What) -> Result<Vec<
     if meta.len() > limit {
         return Err(too_large(name, Some(meta.len()), limit, what));
     }
-    let file = std::fs::File::open(path).map_err(|e| io_error(name, &e))?;
+    let file = std::fs::File::open(path).map_err(|e| io_error(name, &e, what))?;
     read_limited(name, file, limit, what)
 }
 

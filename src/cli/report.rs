@@ -1,6 +1,7 @@
 //! `adscheck report`: the inventory as a whole, as a compliance summary or a public site.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use adscheck::batch::{self, Source};
 use adscheck::check::{Context, Overrides, Scope};
@@ -12,6 +13,12 @@ use super::{Exit, Outcome, plural, print_diagnostics, shown};
 
 pub(crate) fn run(args: &ReportArgs) -> Outcome {
     let paths = super::paths::Paths::resolve(&args.paths);
+    if let Some(out) = &args.out
+        && let Some(message) = overlaps(out, &paths.found)
+    {
+        errln!("adscheck: error: {}: {message}", shown(out));
+        return Ok(Exit::Fatal);
+    }
     let overrides = Overrides {
         config: args.config.clone(),
         checklist: args.checklist.checklist.clone(),
@@ -61,7 +68,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
             let text = match adscheck::input::read_text(
                 path,
                 adscheck::ll35::table::MAX_TABLE_SIZE,
-                adscheck::input::SETTINGS,
+                adscheck::input::REPORT,
             ) {
                 Ok(text) => text,
                 Err(e) => {
@@ -79,6 +86,15 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         }
     };
     if let Some(out) = &args.out {
+        if !unreadable.is_empty() {
+            errln!(
+                "adscheck: error: the site is not built: {} file{} could not be read, and a \
+                 public directory must not leave a tool out unseen",
+                unreadable.len(),
+                plural(unreadable.len())
+            );
+            return Ok(paths.exit(Exit::Findings));
+        }
         let options = site::Options {
             title: report
                 .title
@@ -130,4 +146,38 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         out.flush()?;
     }
     Ok(paths.exit(Exit::findings_if(!unreadable.is_empty())))
+}
+
+/// Why the site cannot go to `out`: it is an input, holds one (replacing it would delete the
+/// answer files), or lies inside one (it would be read as answer files next time).
+fn overlaps(out: &Path, inputs: &[PathBuf]) -> Option<String> {
+    let absolute = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let parent = p
+                .parent()
+                .filter(|q| !q.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            Some(parent.canonicalize().ok()?.join(p.file_name()?))
+        })
+    };
+    let out = absolute(out)?;
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        let Some(input) = absolute(input) else {
+            continue;
+        };
+        if input.starts_with(&out) {
+            return Some(format!(
+                "holds the inventory ({}): the site would replace it; choose a folder of its own",
+                shown(&input)
+            ));
+        }
+        if input.is_dir() && out.starts_with(&input) {
+            return Some(format!(
+                "is inside the inventory ({}): its files would be read as answer files; \
+                 choose a folder outside it",
+                shown(&input)
+            ));
+        }
+    }
+    None
 }

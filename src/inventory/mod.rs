@@ -83,7 +83,10 @@ pub struct Tool {
     pub determinations: Vec<(String, String)>,
     /// Each answer given, by question id.
     pub answers: BTreeMap<String, String>,
-    /// Whether every LL35 field the settings require has a value.
+    /// Whether the tool must report under Local Law 35 (the settings' scope).
+    #[serde(default)]
+    pub ll35_due: bool,
+    /// Whether it must, and every LL35 field the settings require has a value.
     pub ll35_complete: bool,
     /// The rules `check` fails the file on (errors), each once.
     pub failing: Vec<String>,
@@ -111,6 +114,9 @@ impl Tool {
 /// form's words with what decided them, its history without names.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Page {
+    /// The LL35 fields as the file holds them, by `tool:` key (and `reported`), for the
+    /// public JSON.
+    pub ll35: Map<String, Value>,
     /// The LL35 fields with a value: (label, text), in the published report's order.
     pub summary: Vec<(String, String)>,
     /// The report's text sections: (heading, paragraphs).
@@ -188,7 +194,10 @@ pub struct Counts {
     pub failing: usize,
     /// Failing files per rule.
     pub rules: BTreeMap<String, usize>,
-    /// Tools with every required LL35 field.
+    /// Tools that must report under Local Law 35 (the settings' scope).
+    #[serde(default)]
+    pub ll35_due: usize,
+    /// Of those, tools with every required LL35 field.
     pub ll35_complete: usize,
     /// Files answered under an older version of the checklist.
     pub stale: usize,
@@ -240,6 +249,8 @@ pub struct Inventory {
     pub agencies: Vec<AgencySummary>,
     /// In total.
     pub totals: Counts,
+    /// Answer files that could not be read (counted in the totals' failing files only).
+    pub unreadable: usize,
     /// Every tool that is not withheld, by agency then name.
     pub tools: Vec<Tool>,
     /// What the maintainers should know (derived ids, duplicate ids); not part of the JSON.
@@ -282,6 +293,7 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
         edition: ll35.edition.to_string(),
         agencies: Vec::new(),
         totals: Counts::default(),
+        unreadable: 0,
         tools: Vec::new(),
         warnings: Vec::new(),
         entries: Vec::new(),
@@ -303,6 +315,13 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
         let mut result = check::check_file(engine, settings, &report);
         let position = report.outcome.as_ref().ok().and_then(|o| o.tool_position);
         duplicates.observe(&mut result, position);
+        let Some(answers) = answers else {
+            // A file that cannot be read has no agency to count against: it is counted in
+            // the totals, and `report` says which it is.
+            inventory.unreadable += 1;
+            count_failing(&mut inventory.totals, &result);
+            continue;
+        };
         let agency = report.tool_field("agency").unwrap_or("").to_owned();
         let key = agency_key(&agency);
         let summary = agencies
@@ -314,11 +333,18 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
                 key: key.clone(),
                 counts: Counts::default(),
             });
-        let Some(answers) = answers else {
-            // A file that cannot be read counts against its agency, and has no page.
-            count_failing(&mut summary.counts, &result);
-            continue;
-        };
+        if let Some(reason) = report.tool.get(keys::WITHHELD)
+            && !reason.as_str().is_some_and(crate::text::has_visible)
+        {
+            inventory.warnings.push(Diagnostic::new(
+                Kind::Ll35Value,
+                &report.file,
+                answers.tool_keys.get(keys::WITHHELD).copied().or(position),
+                "`tool.withheld` gives no reason: the tool is left out of the public directory; \
+                 say why (the law's exception: disclosure would endanger public safety)"
+                    .to_owned(),
+            ));
+        }
         if report.tool.get(keys::WITHHELD).is_some() {
             summary.counts.withheld += 1;
             continue;
@@ -336,6 +362,8 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
         )
         .iter()
         .all(|p| p.kind != Kind::Ll35Missing);
+        let ll35_due = ll35.scope.includes(&determinations).is_ok();
+        let ll35_complete = ll35_due && ll35_complete;
         let (id, derived) = tool_id(
             &report.tool,
             &agency,
@@ -343,15 +371,28 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
         );
         let id = unique_id(id, &report.file, &mut ids, &mut inventory.warnings);
         if derived {
+            let given = report.tool.get(keys::ID);
             inventory.warnings.push(Diagnostic::new(
-                Kind::MissingField,
+                if given.is_some() {
+                    Kind::InvalidId
+                } else {
+                    Kind::MissingField
+                },
                 &report.file,
-                position,
-                format!(
-                    "no `tool.id`: the site uses `{id}`, made from agency and name; renaming \
-                     either breaks links to the tool's page (add `id: {id}` under `tool:` to keep \
-                     it)"
-                ),
+                answers.tool_keys.get(keys::ID).copied().or(position),
+                match given {
+                    Some(given) => format!(
+                        "`tool.id` {} cannot name a page (ASCII letters, digits, - and _ only, at \
+                         most 100, not a name Windows reserves): the site uses `{id}`, made from \
+                         agency and name",
+                        crate::text::excerpt(&given.to_string())
+                    ),
+                    None => format!(
+                        "no `tool.id`: the site uses `{id}`, made from agency and name; renaming \
+                         either breaks links to the tool's page (add `id: {id}` under `tool:` to \
+                         keep it)"
+                    ),
+                },
             ));
         }
         let stale = answers
@@ -381,6 +422,7 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
                     Some((q.id.value.clone(), a.as_ref()?.value.as_str().to_owned()))
                 })
                 .collect(),
+            ll35_due,
             ll35_complete,
             failing: failing_rules(&result),
             stale,
@@ -425,21 +467,23 @@ fn agency_name(agency: &str) -> String {
 }
 
 fn agency_key(agency: &str) -> String {
-    agencies::lookup(agency).map_or_else(
+    let key = agencies::lookup(agency).map_or_else(
         || safe_name(agency, "no-agency"),
         |a| a.abbreviation.to_ascii_lowercase(),
-    )
+    );
+    // `agencies/index.html` is the list of agencies.
+    if key == "index" {
+        "index-agency".to_owned()
+    } else {
+        key
+    }
 }
 
 /// The tool's id: `tool.id` when it is one (letters, digits, `-`, `_`), else derived from
 /// agency and name; and whether it was derived.
 fn tool_id(tool: &Map<String, Value>, agency: &str, name: &str) -> (String, bool) {
     if let Some(id) = tool.get(keys::ID).and_then(Value::as_str)
-        && !id.is_empty()
-        && id.len() <= 100
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && usable_id(id)
     {
         return (id.to_owned(), false);
     }
@@ -455,6 +499,18 @@ pub fn derived_id(agency: &str, name: &str) -> String {
     format!("{folder}-{}", safe_name(name, "tool"))
 }
 
+/// Whether `id` can name a page on every system: ASCII letters, digits, `-` and `_`, at most
+/// 100 of them, not a name Windows reserves (`con`, `com1`, ...).
+#[must_use]
+pub fn usable_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && safe_name(id, "x") == id.to_ascii_lowercase().replace('_', "-").trim_matches('-')
+}
+
 /// `id`, or, when another file has it, `id` with a suffix from this file's name (warned).
 fn unique_id(
     id: String,
@@ -462,7 +518,8 @@ fn unique_id(
     ids: &mut HashMap<String, String>,
     warnings: &mut Vec<Diagnostic>,
 ) -> String {
-    if let Some(first) = ids.get(&id) {
+    // Compared without case: `DUP.html` and `dup.html` are one file on macOS and Windows.
+    if let Some(first) = ids.get(&id.to_ascii_lowercase()) {
         let hash = crate::checklist::sha256_hex(file);
         let unique = format!("{id}-{}", hash.get(..8).unwrap_or(&hash));
         warnings.push(Diagnostic::new(
@@ -471,10 +528,10 @@ fn unique_id(
             None,
             format!("the id `{id}` is also {first}'s: this tool's page is `{unique}`; give each tool its own `tool.id`"),
         ));
-        ids.insert(unique.clone(), file.to_owned());
+        ids.insert(unique.to_ascii_lowercase(), file.to_owned());
         return unique;
     }
-    ids.insert(id.clone(), file.to_owned());
+    ids.insert(id.to_ascii_lowercase(), file.to_owned());
     id
 }
 
@@ -516,6 +573,7 @@ fn add(counts: &mut Counts, tool: &Tool) {
     for rule in &tool.failing {
         *counts.rules.entry(rule.clone()).or_default() += 1;
     }
+    counts.ll35_due += usize::from(tool.ll35_due);
     counts.ll35_complete += usize::from(tool.ll35_complete);
     counts.stale += usize::from(tool.stale);
     if let Some(date) = &tool.reviewed {
@@ -540,6 +598,7 @@ fn merge_counts(total: &mut Counts, part: &Counts) {
     for (rule, n) in &part.rules {
         *total.rules.entry(rule.clone()).or_default() += n;
     }
+    total.ll35_due += part.ll35_due;
     total.ll35_complete += part.ll35_complete;
     total.stale += part.stale;
     total.withheld += part.withheld;
@@ -636,7 +695,15 @@ fn page(
 ) -> Page {
     let checklist = engine.checklist();
     let fields = &report.tool;
-    let mut page = Page::default();
+    let mut page = Page {
+        ll35: columns::FIELDS
+            .iter()
+            .map(|f| f.key)
+            .chain([keys::REPORTED])
+            .filter_map(|k| Some((k.to_owned(), fields.get(k)?.clone())))
+            .collect(),
+        ..Page::default()
+    };
     for (label, value) in [
         ("Department", text_of(fields, "department")),
         ("First used", month_name(&text_of(fields, "date_use"))),
@@ -786,7 +853,7 @@ fn page(
             )
         })
         .collect();
-    page.facets = facets(checklist, tool, answers, fields, edition);
+    page.facets = facets(checklist, tool, answers, fields, edition, public);
     page
 }
 
@@ -797,6 +864,7 @@ fn facets(
     answers: &AnswerFile,
     fields: &Map<String, Value>,
     edition: Edition,
+    public: Public,
 ) -> Vec<Facet> {
     let mut out = Vec::new();
     for (d, value) in &tool.determinations {
@@ -811,7 +879,13 @@ fn facets(
             url: format!("browse/{}-{value}.html", safe_name(d, "d")),
         });
     }
-    for (q, answer) in checklist.questions.iter().zip(&answers.answers) {
+    // The options ticked are answers: browsable only when answers are public.
+    for (q, answer) in checklist
+        .questions
+        .iter()
+        .zip(&answers.answers)
+        .filter(|_| public.answers)
+    {
         let (Some(list), Some(answer)) = (&q.options, answer) else {
             continue;
         };

@@ -11,6 +11,7 @@ use crate::error::{Diagnostic, Kind};
 #[derive(Debug, Deserialize)]
 struct Previous {
     format_version: u32,
+    checklist: super::ChecklistInfo,
     agencies: Vec<AgencySummary>,
     tools: Vec<PreviousTool>,
 }
@@ -34,8 +35,10 @@ pub struct Changes {
     pub removed: Vec<(String, String, String)>,
     /// Tools whose determinations changed.
     pub changed: Vec<Changed>,
-    /// Agencies whose LL35 completeness (complete tools out of tools) rose or fell.
+    /// Agencies whose LL35 completeness (complete tools out of those due) rose or fell.
     pub completeness: Vec<Completeness>,
+    /// What to bear in mind when comparing (another checklist version, say).
+    pub notes: Vec<String>,
 }
 
 /// A tool whose determinations changed, and the answers that changed with them.
@@ -110,7 +113,44 @@ pub fn compare(inventory: &Inventory, file: &str, text: &str) -> Result<Changes,
             ),
         ));
     }
+    // The previous report's values are read as data: each must be one a report writes.
+    for tool in &previous.tools {
+        let bad = tool
+            .determinations
+            .iter()
+            .map(|(_, v)| v.as_str())
+            .find(|v| !["yes", "no", "undetermined"].contains(v))
+            .or_else(|| {
+                tool.answers
+                    .values()
+                    .map(String::as_str)
+                    .find(|v| !["yes", "no", "unsure"].contains(v))
+            });
+        if let Some(bad) = bad {
+            return Err(Diagnostic::new(
+                Kind::WrongType,
+                file,
+                None,
+                format!(
+                    "not a previous `adscheck report --format json`: tool `{}` has the value `{}`, \
+                     which no report writes",
+                    crate::text::excerpt(&tool.id),
+                    crate::text::excerpt(bad)
+                ),
+            ));
+        }
+    }
     let mut changes = Changes::default();
+    if previous.checklist != inventory.checklist {
+        changes.notes.push(format!(
+            "the previous report was made under checklist {} version {}, this one under {} \
+             version {}: some changes may come from the checklist, not the answers",
+            crate::text::excerpt(&previous.checklist.id),
+            crate::text::excerpt(&previous.checklist.version),
+            inventory.checklist.id,
+            inventory.checklist.version
+        ));
+    }
     let before: BTreeMap<&str, &PreviousTool> =
         previous.tools.iter().map(|t| (t.id.as_str(), t)).collect();
     let now: BTreeMap<&str, &super::Tool> =
@@ -169,10 +209,10 @@ pub fn compare(inventory: &Inventory, file: &str, text: &str) -> Result<Changes,
         .map(|a| (a.key.as_str(), a))
         .collect();
     for agency in &inventory.agencies {
-        let after = (agency.counts.ll35_complete, agency.counts.tools);
+        let after = (agency.counts.ll35_complete, agency.counts.ll35_due);
         let before = previous_agencies
             .get(agency.key.as_str())
-            .map_or((0, 0), |a| (a.counts.ll35_complete, a.counts.tools));
+            .map_or((0, 0), |a| (a.counts.ll35_complete, a.counts.ll35_due));
         if share(before) != share(after) {
             changes.completeness.push(Completeness {
                 agency: agency.agency.clone(),

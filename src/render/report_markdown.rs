@@ -33,7 +33,9 @@ pub fn summary(inventory: &Inventory, changes: Option<&Changes>) -> String {
         );
         rule.push_str("---|");
     }
-    header.push_str(" Failing check | LL35 complete | Older checklist | Withheld | Reviewed (oldest – newest) |");
+    header.push_str(
+        " Failing check | LL35 complete (of due) | Older checklist | Withheld | Reviewed (oldest – newest) |",
+    );
     rule.push_str("---:|---:|---:|---:|---|");
     let _ = writeln!(out, "{header}\n{rule}");
     for agency in &inventory.agencies {
@@ -53,6 +55,15 @@ pub fn summary(inventory: &Inventory, changes: Option<&Changes>) -> String {
     }
     if let Some(changes) = changes {
         let _ = writeln!(out, "\n## Since the previous report\n");
+        for note in &changes.notes {
+            let _ = writeln!(out, "Note: {}.\n", markdown_cell(note));
+        }
+        let label = |id: &str| {
+            labels
+                .iter()
+                .find(|(d, _)| d == id)
+                .map_or_else(|| markdown_cell(id), |(_, l)| markdown_cell(l))
+        };
         let tool = |(id, agency, name): &(String, String, String)| {
             format!(
                 "{} ({}, `{}`)",
@@ -74,7 +85,7 @@ pub fn summary(inventory: &Inventory, changes: Option<&Changes>) -> String {
             let dets: Vec<String> = c
                 .determinations
                 .iter()
-                .map(|(d, a, b)| format!("{d} {a} → {b}"))
+                .map(|(d, a, b)| format!("{} {a} → {b}", label(d)))
                 .collect();
             let answers: Vec<String> = c
                 .answers
@@ -129,7 +140,7 @@ fn row(name: &str, c: &Counts, labels: &[(String, String)]) -> String {
     let _ = write!(
         out,
         " {} | {} of {} | {} | {} | {} |",
-        c.failing, c.ll35_complete, c.tools, c.stale, c.withheld, reviewed
+        c.failing, c.ll35_complete, c.ll35_due, c.stale, c.withheld, reviewed
     );
     out
 }

@@ -75,6 +75,9 @@ try {
     if (!found.some((f) => f.includes(spec.search.expect))) {
       report.failures.push(`search ${spec.search.query}: ${JSON.stringify(found)}`);
     }
+    if (spec.search.not && found.some((f) => f.includes(spec.search.not))) {
+      report.failures.push(`search ${spec.search.query} also found ${spec.search.not}: ${JSON.stringify(found)}`);
+    }
     await page.close();
   }
   // The index printed to PDF, as the city publishes its report.

@@ -106,7 +106,7 @@ fn since_shows_what_changed_and_why() {
     for expected in [
         "- Tools added: 1\n  - New tool (Department of Transportation, `dot-new`)",
         "- Tools removed: 1\n  - Rat sighting map (Department of Health and Mental Hygiene, `dohmh-rat-sighting-map`)",
-        "  - School bus route planner (Department of Education): agency_ads undetermined → yes; because 2b unsure → yes",
+        "  - School bus route planner (Department of Education): Agency ADS undetermined → yes; because 2b unsure → yes",
         "  - Taxi and Limousine Commission (TLC): 1 of 1 → 0 of 1 (fell)",
     ] {
         assert!(md.contains(expected), "{expected}\n{md}");
@@ -383,7 +383,7 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
             {"path": "browse/agency-ads-undetermined.html", "texts": ["Housing Preservation"]},
             {"path": "downloads/index.html", "texts": ["Local Law 35 table for 2024"]}
         ],
-        "search": {"query": "rat", "expect": "Rat sighting map"}
+        "search": {"query": "rat", "expect": "Rat sighting map", "not": "Case severity model"}
     });
     let spec_path = dir.path().join("spec.json");
     std::fs::write(&spec_path, spec.to_string()).unwrap();
@@ -416,4 +416,151 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
     ] {
         assert!(artifacts.join(shot).is_file(), "{shot}");
     }
+}
+
+#[test]
+fn the_site_never_replaces_or_lives_in_the_inventory() {
+    let dir = directory();
+    for out in ["inv", ".", "inv/site"] {
+        let r = adscheck(dir.path(), &["report", "inv", "--out", out, "--force"]);
+        assert_eq!(r.status.code(), Some(2), "{out}");
+        let err = text(&r.stderr);
+        assert!(
+            err.contains("holds the inventory") || err.contains("is inside the inventory"),
+            "{out}: {err}"
+        );
+    }
+    assert_eq!(
+        walk(&dir.path().join("inv")).len(),
+        23,
+        "the inventory is intact"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_stops_the_site_not_the_summary() {
+    let dir = directory();
+    std::fs::write(dir.path().join("inv/DOT/broken.yaml"), "tool: [unclosed\n").unwrap();
+    let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        text(&r.stderr).contains("the site is not built: 1 file could not be read"),
+        "{}",
+        text(&r.stderr)
+    );
+    assert!(!dir.path().join("site").exists());
+    let r = adscheck(dir.path(), &["report", "inv"]);
+    assert_eq!(r.status.code(), Some(1));
+    let md = text(&r.stdout);
+    // No phantom agency for the broken file; it counts as failing in the total.
+    assert!(md.contains("20 tools of 13 agencies"), "{md}");
+    assert!(!md.contains("(no agency)"), "{md}");
+}
+
+#[test]
+fn page_names_never_collide() {
+    let dir = directory();
+    let write =
+        |name: &str, yaml: &str| std::fs::write(dir.path().join("inv").join(name), yaml).unwrap();
+    write(
+        "a.yaml",
+        "tool: {id: DUP, name: A, agency: Index, purpose_type: [Triage]}\nanswers: {1a: no}\n",
+    );
+    write(
+        "b.yaml",
+        "tool: {id: dup, name: B, agency: Index, purpose_type: [\"triage \"]}\nanswers: {1a: no}\n",
+    );
+    write(
+        "c.yaml",
+        "tool: {id: con, name: \"C\\u202egnp.exe\", agency: Index}\nanswers: {1a: no}\n",
+    );
+    let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let err = text(&r.stderr);
+    assert!(err.contains("the id `dup` is also inv/a.yaml's"), "{err}");
+    assert!(
+        err.contains("`tool.id` \"con\" cannot name a page"),
+        "{err}"
+    );
+    let site = dir.path().join("site");
+    // The agency named "Index" has a page of its own; the list of agencies is kept.
+    assert!(read(&site.join("agencies/index-agency.html")).contains("<h1>Index</h1>"));
+    assert!(read(&site.join("agencies/index.html")).contains("<h1>Agencies</h1>"));
+    // `Triage` and `triage ` are one value: its page lists every tool the index counts.
+    let triage = read(&site.join("browse/purpose-type-triage.html"));
+    assert!(triage.contains(">A<") && triage.contains(">B<"), "{triage}");
+    let tools: Vec<String> = walk(&site.join("tools"))
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().to_lowercase())
+        .collect();
+    let mut unique = tools.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), tools.len(), "{tools:?}");
+    assert!(!tools.contains(&"con.html".to_owned()), "{tools:?}");
+    // A bidirectional override is shown, not obeyed.
+    let c = read(&site.join("tools/index-cgnp-exe.html"));
+    assert!(
+        c.contains("C\\u{202e}gnp.exe") && !c.contains('\u{202e}'),
+        "{c}"
+    );
+}
+
+#[test]
+fn answers_kept_private_are_not_browsable_either() {
+    let dir = directory();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(
+        dir.path().join(".adscheck.yaml"),
+        "report: {public: {answers: false}}\n",
+    )
+    .unwrap();
+    assert!(
+        adscheck(dir.path(), &["report", "inv", "--out", "site"])
+            .status
+            .success()
+    );
+    let site = dir.path().join("site");
+    let pages: Vec<String> = walk(&site.join("browse"))
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        pages
+            .iter()
+            .all(|p| !p.starts_with("1a-") && !p.starts_with("1c-") && !p.starts_with("2b-")),
+        "{pages:?}"
+    );
+    assert!(
+        pages.contains(&"agency-ads-yes.html".to_owned()),
+        "{pages:?}"
+    );
+    let tool = read(&site.join("tools/acs-case-severity-model.html"));
+    assert!(!tool.contains("Ticked"), "{tool}");
+    assert!(
+        !tool.contains("Furthering civil and criminal law enforcement"),
+        "{tool}"
+    );
+}
+
+#[test]
+fn since_refuses_values_no_report_writes() {
+    let dir = directory();
+    let before = adscheck(dir.path(), &["report", "inv", "-f", "json"]);
+    let mut json: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
+    json["tools"][0]["answers"]["1a"] = "\u{1b}]0;pwned\u{7}".into();
+    let hostile = json.to_string();
+    std::fs::write(dir.path().join("before.json"), hostile).unwrap();
+    let r = adscheck(dir.path(), &["report", "inv", "--since", "before.json"]);
+    assert_eq!(r.status.code(), Some(2));
+    let err = text(&r.stderr);
+    assert!(err.contains("which no report writes"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    let r = adscheck(dir.path(), &["report", "inv", "--since", "inv"]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(
+        text(&r.stderr).contains("it is a folder, not a previous report"),
+        "{}",
+        text(&r.stderr)
+    );
 }

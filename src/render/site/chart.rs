@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::inventory::Inventory;
 
-const LABEL_WIDTH: usize = 150;
+const LABEL_WIDTH: usize = 200;
 const BAR_WIDTH: usize = 260;
 const ROW: usize = 26;
 

@@ -124,6 +124,16 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;
     }
+    // Every value is escaped for HTML; text from answer files is first made visible:
+    // control characters and bidirectional overrides (which could make `gnp.exe` read as
+    // `exe.png`) are shown as `\u{...}`, not obeyed.
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(text) if !value.is_safe() => {
+            let shown = crate::text::visible_lines(text);
+            minijinja::escape_formatter(out, state, &minijinja::Value::from(shown.as_ref()))
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
     env.add_filter("truncate", |text: String, n: usize| {
         if text.chars().count() <= n {
             text
@@ -145,11 +155,14 @@ fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result
     };
     std::fs::create_dir_all(dir)?;
     let labels = &inventory.determination_labels;
+    let now = crate::answers::now_rfc3339();
+    let built = now.get(..10).unwrap_or(&now).to_owned();
     let render = |name: &str, root: &str, section: &str, page: Value| {
         let ctx = Context {
             root,
             section,
             site_title: title,
+            built: &built,
             checklist: &inventory.checklist,
             labels,
             page,
@@ -198,9 +211,15 @@ fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result
         agency_links.push(Link {
             url: format!("agencies/{}.html", agency.key),
             label: agency.agency.clone(),
-            count: agency.counts.tools,
-            note: (agency.counts.withheld > 0)
-                .then(|| format!("{} withheld", agency.counts.withheld)),
+            count: if agency.counts.withheld > 0 {
+                format!(
+                    "{}, {} withheld",
+                    count(agency.counts.tools, "tool"),
+                    agency.counts.withheld
+                )
+            } else {
+                count(agency.counts.tools, "tool")
+            },
         });
     }
     let page = render(
@@ -210,11 +229,12 @@ fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result
         json!({
             "heading": "Agencies",
             "intro": "Every agency with tools in this directory, and how many.",
-            "groups": vec![Group { name: "Agencies".to_owned(), links: agency_links }],
+            "groups": vec![Group { name: "Agencies".to_owned(), links: agency_links.clone() }],
         }),
     )?;
     writer.page("agencies/index.html", &page)?;
-    // Facets: one page per value.
+    // Facets: one page per value (values that make one page name, such as `Triage` and
+    // `triage `, are one value, shown as first written).
     let mut facets: BTreeMap<(String, String), (String, Vec<&Tool>)> = BTreeMap::new();
     let mut groups_order: Vec<String> = Vec::new();
     for tool in &inventory.tools {
@@ -222,15 +242,19 @@ fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result
             if !groups_order.contains(&facet.group) {
                 groups_order.push(facet.group.clone());
             }
-            facets
-                .entry((facet.group.clone(), facet.value.clone()))
-                .or_insert_with(|| (facet.url.clone(), Vec::new()))
-                .1
-                .push(tool);
+            let entry = facets
+                .entry((facet.group.clone(), facet.url.clone()))
+                .or_insert_with(|| (facet.value.clone(), Vec::new()));
+            if !entry.1.iter().any(|t| t.id == tool.id) {
+                entry.1.push(tool);
+            }
         }
     }
-    let mut groups: Vec<Group> = Vec::new();
-    for ((group, value), (url, tools)) in &facets {
+    let mut groups: Vec<Group> = vec![Group {
+        name: "Agency".to_owned(),
+        links: agency_links,
+    }];
+    for ((group, url), (value, tools)) in &facets {
         let heading = format!("{group}: {value}");
         let page = render(
             "list.html",
@@ -238,7 +262,11 @@ fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result
             "browse",
             json!({
                 "heading": &heading,
-                "intro": format!("{} tool{} listed under {heading}.", tools.len(), if tools.len() == 1 { " is" } else { "s are" }),
+                "intro": if tools.len() == 1 {
+                    format!("1 tool is listed under {heading}.")
+                } else {
+                    format!("{} tools are listed under {heading}.", tools.len())
+                },
                 "tools": tools,
             }),
         )?;
@@ -246,8 +274,7 @@ fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result
         let link = Link {
             url: url.clone(),
             label: value.clone(),
-            count: tools.len(),
-            note: None,
+            count: count(tools.len(), "tool"),
         };
         match groups.iter_mut().find(|g| &g.name == group) {
             Some(g) => g.links.push(link),
@@ -257,7 +284,16 @@ fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result
             }),
         }
     }
-    groups.sort_by_key(|g| groups_order.iter().position(|n| n == &g.name));
+    groups.sort_by_key(|g| {
+        if g.name == "Agency" {
+            0
+        } else {
+            1 + groups_order
+                .iter()
+                .position(|n| n == &g.name)
+                .unwrap_or(usize::MAX - 1)
+        }
+    });
     let page = render(
         "links.html",
         "../",
@@ -286,14 +322,18 @@ fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result
     if let Some(year) = year {
         let table = export::export(&inventory.entries, edition, year, &export::Scope::default());
         let mut csv = Vec::new();
-        export::write_csv(&mut csv, edition, &table.rows, true, false)?;
+        // For spreadsheets: formula-like cells neutralised, as `classify -f csv` does.
+        export::write_csv(&mut csv, edition, &table.rows, true, true)?;
         let name = format!("downloads/ll35-{year}-edition-{edition}.csv");
         writer.file(&name, &csv)?;
         downloads.push(Link {
             url: name,
-            label: format!("Local Law 35 table for {year} ({edition} edition, CSV)"),
-            count: table.rows.len(),
-            note: Some("rows".to_owned()),
+            label: format!(
+                "Local Law 35 table for {year} ({edition} edition, CSV): the tools the report \
+                 covers ({}); a cell a spreadsheet would run as a formula starts with '",
+                export::Scope::default().describe()
+            ),
+            count: count(table.rows.len(), "row"),
         });
     }
     let tools_json: Vec<Value> = inventory.tools.iter().map(public_json).collect();
@@ -305,8 +345,7 @@ fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result
         url: "downloads/tools.json".to_owned(),
         label: "Every tool with its id, page, determinations and Local Law 35 fields (JSON)"
             .to_owned(),
-        count: tools_json.len(),
-        note: Some("tools".to_owned()),
+        count: count(tools_json.len(), "tool"),
     });
     let page = render(
         "links.html",
@@ -322,16 +361,21 @@ fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result
     // Assets, the search index and the marker.
     writer.file("assets/style.css", STYLE.as_bytes())?;
     writer.file("assets/search.js", SEARCH.as_bytes())?;
-    let index: Vec<[&str; 5]> = inventory
+    let index: Vec<[&str; 6]> = inventory
         .tools
         .iter()
         .map(|t| {
             [
                 t.id.as_str(),
                 t.name.as_str(),
-                t.agency.as_str(),
+                t.agency_name.as_str(),
                 t.description.as_str(),
                 t.url.as_str(),
+                t.page
+                    .ll35
+                    .get("purpose")
+                    .and_then(Value::as_str)
+                    .unwrap_or(""),
             ]
         })
         .collect();
@@ -350,12 +394,7 @@ fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result
 /// A tool as the public JSON download gives it: id, page, agency, name, description,
 /// determinations and LL35 fields; never contacts or files.
 fn public_json(tool: &Tool) -> Value {
-    let fields: serde_json::Map<String, Value> = tool
-        .page
-        .summary
-        .iter()
-        .map(|(label, value)| (label.clone(), Value::String(value.clone())))
-        .collect();
+    let fields = &tool.page.ll35;
     serde_json::json!({
         "id": tool.id,
         "url": tool.url,
@@ -374,21 +413,28 @@ struct Context<'a> {
     root: &'a str,
     section: &'a str,
     site_title: &'a str,
+    /// The day the site was built (UTC), in every page's footer.
+    built: &'a str,
     checklist: &'a crate::inventory::ChecklistInfo,
     labels: &'a [(String, String)],
     #[serde(flatten)]
     page: Value,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct Link {
     url: String,
     label: String,
-    count: usize,
-    note: Option<String>,
+    /// "3 tools", "1 tool, 1 withheld", "13 rows".
+    count: String,
 }
 
-#[derive(Serialize)]
+/// "1 tool", "3 tools".
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+#[derive(Clone, Serialize)]
 struct Group {
     name: String,
     links: Vec<Link>,

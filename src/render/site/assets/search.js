@@ -12,20 +12,24 @@
   var root = (script && script.getAttribute("data-root")) || "";
   box.hidden = false;
   function fold(s) { return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
-  var haystacks = index.tools.map(function (t) { return fold(t[1] + " " + t[2] + " " + t[3]); });
+  // Each tool's words (name, agency, description, purpose); a query word matches the start
+  // of one, so "rat" finds "rat sighting map", not "administration".
+  var haystacks = index.tools.map(function (t) {
+    return fold(t[1] + " " + t[2] + " " + t[3] + " " + (t[5] || "")).split(/[^a-z0-9]+/).filter(Boolean);
+  });
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(run, 120);
   });
   function run() {
-    var words = fold(input.value).split(/\s+/).filter(Boolean);
+    var words = fold(input.value).split(/[^a-z0-9]+/).filter(Boolean);
     results.textContent = "";
     if (!words.length) { status.textContent = ""; return; }
     var found = 0;
     for (var i = 0; i < index.tools.length; i++) {
       var h = haystacks[i];
-      if (!words.every(function (w) { return h.indexOf(w) !== -1; })) { continue; }
+      if (!words.every(function (w) { return h.some(function (x) { return x.indexOf(w) === 0; }); })) { continue; }
       found++;
       if (found > 50) { continue; }
       var t = index.tools[i];
