@@ -124,6 +124,14 @@ fn detect(file: &str, columns: &[String]) -> Result<Edition, Diagnostic> {
         .collect();
     match found.as_slice() {
         [edition] => Ok(*edition),
+        [_, _] => Err(Diagnostic::new(
+            Kind::MissingField,
+            file,
+            Some(Position::new(1, 1)),
+            "the header has both `tool_desc_brief` (the 2022–2023 edition) and `tool_desc` \
+             (2024): a table is one edition or the other; export each edition on its own"
+                .to_owned(),
+        )),
         _ => Err(Diagnostic::new(
             Kind::MissingField,
             file,

@@ -890,3 +890,22 @@ fn check_finds_one_tool_under_an_abbreviation_and_a_full_name() {
         text(&r.stdout)
     );
 }
+
+#[test]
+fn a_header_of_both_editions_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("t.csv"),
+        "year,agency,tool_name,tool_desc_brief,tool_desc\n2023,FDNY,x,a,b\n",
+    )
+    .unwrap();
+    let r = adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(
+        text(&r.stderr).contains(
+            "the header has both `tool_desc_brief` (the 2022–2023 edition) and `tool_desc`"
+        ),
+        "{}",
+        text(&r.stderr)
+    );
+}
