@@ -24,6 +24,14 @@ pub struct ChecklistOpt {
     pub checklist: Option<PathBuf>,
 }
 
+/// `--config FILE`.
+#[derive(Debug, Args)]
+pub struct ConfigOpt {
+    /// Use these settings instead of the topmost .adscheck.yaml of the repository.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
 /// `--max-file-size SIZE`.
 #[derive(Debug, Args)]
 pub struct SizeOpt {
@@ -139,9 +147,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOnArg>,
 
-    /// Use these settings instead of the topmost .adscheck.yaml of the repository.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigOpt,
 
     /// Write the report to FILE (whole, or not at all) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -405,9 +412,8 @@ pub struct Ll35ExportArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
 
-    /// Use these settings instead of the topmost .adscheck.yaml of the repository.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigOpt,
 
     #[command(flatten)]
     pub checklist: ChecklistOpt,
@@ -456,9 +462,8 @@ pub struct ReportArgs {
     #[arg(long, requires = "out")]
     pub force: bool,
 
-    /// Use these settings instead of the topmost .adscheck.yaml of the repository.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigOpt,
 
     #[command(flatten)]
     pub checklist: ChecklistOpt,

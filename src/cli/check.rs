@@ -131,7 +131,7 @@ fn append(path: &std::ffi::OsStr, text: &str) -> std::io::Result<()> {
 /// What the command line says over the settings.
 fn overrides(args: &CheckArgs) -> Overrides {
     Overrides {
-        config: args.config.clone(),
+        config: args.config.config.clone(),
         checklist: args.checklist.checklist.clone(),
         allow_undetermined: args.allow_undetermined,
         fail_on: args.fail_on.map(|f| match f {

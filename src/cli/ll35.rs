@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use adscheck::batch::{self, Source};
 use adscheck::check::{Context, Overrides};
 use adscheck::ll35::export::{self, Entry};
 use adscheck::ll35::{Edition, Table, import};
@@ -161,7 +160,7 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
     }
     let paths = super::paths::Paths::resolve(&args.paths);
     let overrides = Overrides {
-        config: args.config.clone(),
+        config: args.config.config.clone(),
         checklist: args.checklist.checklist.clone(),
         allow_undetermined: false,
         fail_on: None,
@@ -292,26 +291,10 @@ fn read_entries(
     paths: &[PathBuf],
     max_bytes: u64,
 ) -> (Vec<Entry>, Vec<adscheck::Diagnostic>) {
-    let mut scope = adscheck::check::Scope::new(&ctx.settings);
     let mut entries = Vec::new();
     let mut errors = Vec::new();
-    let sources = batch::sources(paths).filter(|s| match s {
-        Source::File(path) => scope.selects(path),
-        _ => true,
-    });
-    for source in sources {
-        let name = source.name();
-        let parsed = batch::read(&source, max_bytes)
-            .map_err(|e| vec![e])
-            .and_then(|text| {
-                adscheck::AnswerFile::parse(
-                    &name,
-                    &text,
-                    source.format(&text),
-                    ctx.engine.checklist(),
-                )
-                .map_err(|e| e.0)
-            });
+    for read in adscheck::inventory::read(&ctx.settings, ctx.engine.checklist(), paths, max_bytes) {
+        let (name, parsed) = (read.name, read.file);
         match parsed {
             Ok(file) => {
                 let stamps = file.stamps.clone();

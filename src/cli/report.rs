@@ -3,9 +3,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use adscheck::batch::{self, Source};
-use adscheck::check::{Context, Overrides, Scope};
-use adscheck::inventory::{self, Read};
+use adscheck::check::{Context, Overrides};
+use adscheck::inventory;
 use adscheck::render::{report_markdown, site};
 
 use super::args::{ReportArgs, ReportFormat};
@@ -20,35 +19,19 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         return Ok(Exit::Fatal);
     }
     let overrides = Overrides {
-        config: args.config.clone(),
+        config: args.config.config.clone(),
         checklist: args.checklist.checklist.clone(),
         allow_undetermined: false,
         fail_on: None,
     };
     let ctx =
         Context::load(&paths.found, &overrides).map_err(super::check::report_context_error)?;
-    let mut scope = Scope::new(&ctx.settings);
-    let files: Vec<Read> = batch::sources(&paths.found)
-        .filter(|s| match s {
-            Source::File(path) => scope.selects(path),
-            _ => true,
-        })
-        .map(|source| {
-            let name = source.name();
-            let file = batch::read(&source, args.size.max_file_size)
-                .map_err(|e| vec![e])
-                .and_then(|text| {
-                    adscheck::AnswerFile::parse(
-                        &name,
-                        &text,
-                        source.format(&text),
-                        ctx.engine.checklist(),
-                    )
-                    .map_err(|e| e.0)
-                });
-            Read { name, file }
-        })
-        .collect();
+    let files = inventory::read(
+        &ctx.settings,
+        ctx.engine.checklist(),
+        &paths.found,
+        args.size.max_file_size,
+    );
     if files.is_empty() {
         return Ok(paths.exit(super::no_files(&args.paths)));
     }

@@ -269,6 +269,35 @@ pub struct Read {
     pub file: Result<AnswerFile, Vec<Diagnostic>>,
 }
 
+/// Read every answer file under `paths` that `settings` select (their include and exclude
+/// patterns), each parsed against `checklist` or with the errors that kept it from being read,
+/// in path order.
+#[must_use]
+pub fn read(
+    settings: &Settings,
+    checklist: &Checklist,
+    paths: &[std::path::PathBuf],
+    max_bytes: u64,
+) -> Vec<Read> {
+    let mut scope = check::Scope::new(settings);
+    crate::batch::sources(paths)
+        .filter(|s| match s {
+            crate::batch::Source::File(path) => scope.selects(path),
+            _ => true,
+        })
+        .map(|source| {
+            let name = source.name();
+            let file = crate::batch::read(&source, max_bytes)
+                .map_err(|e| vec![e])
+                .and_then(|text| {
+                    AnswerFile::parse(&name, &text, source.format(&text), checklist)
+                        .map_err(|e| e.0)
+                });
+            Read { name, file }
+        })
+        .collect()
+}
+
 /// Build the inventory of `files` under `settings` (whose `ll35:` section, if any, gives the
 /// edition and required fields) with `engine`.
 #[must_use]

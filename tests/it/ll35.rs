@@ -3,9 +3,12 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
+
 use std::process::{Command, Output};
 
 use adscheck::ll35::Edition;
+
+use crate::support::walk;
 
 fn adscheck(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_adscheck"))
@@ -285,20 +288,6 @@ fn rows_of_several_years_become_one_file_with_the_latest_values() {
     assert!(yaml.contains("  agency: \"Fire Department\"\n"), "{yaml}");
     let count = walk(&dir.path().join("inv")).len();
     assert_eq!(count, 4);
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files.sort();
-    files
 }
 
 #[test]

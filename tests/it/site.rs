@@ -3,7 +3,10 @@
 //! with axe-core: tests/browser/).
 
 use std::path::{Path, PathBuf};
+
 use std::process::{Command, Output};
+
+use crate::support::walk;
 
 fn adscheck(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_adscheck"))
@@ -213,19 +216,6 @@ fn the_site_has_a_page_per_tool_and_agency_and_escapes_every_value() {
     let json: serde_json::Value =
         serde_json::from_str(&read(&site.join("downloads/tools.json"))).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 21);
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }
 
 #[test]
