@@ -158,3 +158,19 @@ pub(crate) fn report_context_error(e: ContextError) -> Exit {
     }
     Exit::Fatal
 }
+
+/// The settings and checklist for a command that reads an inventory the way `check` does
+/// (`report`, `ll35 export`): `--config` or the governing `.adscheck.yaml`, and `--checklist`.
+pub(crate) fn inventory_context(
+    paths: &[std::path::PathBuf],
+    config: &super::args::ConfigOpt,
+    checklist: &super::args::ChecklistOpt,
+) -> Result<Context, super::Stop> {
+    let overrides = Overrides {
+        config: config.config.clone(),
+        checklist: checklist.checklist.clone(),
+        allow_undetermined: false,
+        fail_on: None,
+    };
+    Context::load(paths, &overrides).map_err(|e| report_context_error(e).into())
+}

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use adscheck::check::{Context, Overrides};
+use adscheck::check::Context;
 use adscheck::ll35::export::{self, Entry};
 use adscheck::ll35::{Edition, Table, import};
 use adscheck::text::visible;
@@ -159,14 +159,7 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
         return Ok(Exit::Fatal);
     }
     let paths = super::paths::Paths::resolve(&args.paths);
-    let overrides = Overrides {
-        config: args.config.config.clone(),
-        checklist: args.checklist.checklist.clone(),
-        allow_undetermined: false,
-        fail_on: None,
-    };
-    let ctx =
-        Context::load(&paths.found, &overrides).map_err(super::check::report_context_error)?;
+    let ctx = super::check::inventory_context(&paths.found, &args.config, &args.checklist)?;
     let settings = ctx.settings.ll35.clone();
     let edition = match args.edition {
         Some(EditionArg::E2023) => Edition::E2023,

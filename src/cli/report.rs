@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use adscheck::check::{Context, Overrides};
 use adscheck::inventory;
 use adscheck::render::{report_markdown, site};
 
@@ -18,14 +17,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         errln!("adscheck: error: {}: {message}", shown(out));
         return Ok(Exit::Fatal);
     }
-    let overrides = Overrides {
-        config: args.config.config.clone(),
-        checklist: args.checklist.checklist.clone(),
-        allow_undetermined: false,
-        fail_on: None,
-    };
-    let ctx =
-        Context::load(&paths.found, &overrides).map_err(super::check::report_context_error)?;
+    let ctx = super::check::inventory_context(&paths.found, &args.config, &args.checklist)?;
     let files = inventory::read(
         &ctx.settings,
         ctx.engine.checklist(),
