@@ -29,11 +29,14 @@ pub fn hanging(text: &str, first: usize, rest: usize) -> String {
 /// [`hanging`] at `width` columns (at least 20 past the indent).
 #[must_use]
 pub fn hanging_at(text: &str, width: usize, first: usize, rest: usize) -> String {
+    // Every line keeps at least 20 columns of text: on a narrow terminal a deep indent gives
+    // way, rather than the line running past the edge.
+    let most = width.saturating_sub(20);
     wrap(
         text,
-        width.max(rest + 20),
-        &" ".repeat(first),
-        &" ".repeat(rest),
+        width.max(20),
+        &" ".repeat(first.min(most)),
+        &" ".repeat(rest.min(most)),
     )
     .join("\n")
 }

@@ -256,12 +256,8 @@ pub(crate) fn footnotes<'i>(
         return;
     };
     let _ = writeln!(s);
-    let _ = writeln!(
-        s,
-        "{}Footnotes{}:",
-        " ".repeat(indent),
-        from(checklist, first.source.as_ref())
-    );
+    let heading = format!("Footnotes{}:", from(checklist, first.source.as_ref()));
+    let _ = writeln!(s, "{}", hanging_at(&heading, width, indent, indent + 2));
     for f in found {
         let mark = format!("[{}] ", f.id.as_str());
         let text = format!("{mark}{}", shown(&f.text));

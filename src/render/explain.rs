@@ -77,11 +77,14 @@ impl Explain<'_> {
         // Values from the file are escaped: none can move the cursor or recolour the screen.
         let name = report.tool_field("name").map(visible);
         let agency = report.tool_field("agency").map(visible);
-        match (name, agency) {
-            (Some(n), Some(a)) => writeln!(out, "  Tool: {n} ({a})")?,
-            (Some(n), None) => writeln!(out, "  Tool: {n}")?,
-            (None, Some(a)) => writeln!(out, "  Agency: {a}")?,
-            (None, None) => {}
+        let tool = match (name, agency) {
+            (Some(n), Some(a)) => Some(format!("Tool: {n} ({a})")),
+            (Some(n), None) => Some(format!("Tool: {n}")),
+            (None, Some(a)) => Some(format!("Agency: {a}")),
+            (None, None) => None,
+        };
+        if let Some(tool) = tool {
+            writeln!(out, "{}", self.hanging(&tool, 2, 4))?;
         }
         let outcome = match &report.outcome {
             Ok(outcome) => outcome,

@@ -267,7 +267,9 @@ fn explain_wraps_to_a_narrow_terminal_without_splitting_words() {
     };
     let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
     let page = render(None);
-    for width in [60u16, 72] {
+    // 40 is the narrowest width explanations wrap to; the report's file name ("fire.yaml"
+    // here) is the only thing never broken.
+    for width in [40u16, 60, 72] {
         let narrow = render(Some(width));
         let longest = narrow.lines().map(|l| l.chars().count()).max().unwrap();
         assert!(
