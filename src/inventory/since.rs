@@ -12,6 +12,7 @@ use crate::error::{Diagnostic, Kind};
 struct Previous {
     format_version: u32,
     checklist: super::ChecklistInfo,
+    totals: super::Counts,
     agencies: Vec<AgencySummary>,
     tools: Vec<PreviousTool>,
 }
@@ -39,6 +40,9 @@ pub struct Changes {
     pub completeness: Vec<Completeness>,
     /// What to bear in mind when comparing (another checklist version, say).
     pub notes: Vec<String>,
+    /// The totals before and after: tools, each determination's tally, failing files, LL35
+    /// completeness.
+    pub totals: (super::Counts, super::Counts),
 }
 
 /// A tool whose determinations changed, and the answers that changed with them.
@@ -140,7 +144,10 @@ pub fn compare(inventory: &Inventory, file: &str, text: &str) -> Result<Changes,
             ));
         }
     }
-    let mut changes = Changes::default();
+    let mut changes = Changes {
+        totals: (previous.totals.clone(), inventory.totals.clone()),
+        ..Changes::default()
+    };
     if previous.checklist != inventory.checklist {
         changes.notes.push(format!(
             "the previous report was made under checklist {} version {}, this one under {} \

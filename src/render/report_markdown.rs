@@ -72,6 +72,32 @@ pub fn summary(inventory: &Inventory, changes: Option<&Changes>) -> String {
                 markdown_cell(id)
             )
         };
+        let (was, now) = &changes.totals;
+        let _ = writeln!(out, "| | Before | Now |\n|---|---:|---:|");
+        let _ = writeln!(out, "| Tools | {} | {} |", was.tools, now.tools);
+        for (id, l) in labels {
+            let (a, b) = (
+                was.determinations.get(id).copied().unwrap_or_default(),
+                now.determinations.get(id).copied().unwrap_or_default(),
+            );
+            let _ = writeln!(
+                out,
+                "| {} yes / no / undetermined | {} / {} / {} | {} / {} / {} |",
+                markdown_cell(l),
+                a.yes,
+                a.no,
+                a.undetermined,
+                b.yes,
+                b.no,
+                b.undetermined
+            );
+        }
+        let _ = writeln!(out, "| Failing check | {} | {} |", was.failing, now.failing);
+        let _ = writeln!(
+            out,
+            "| LL35 complete (of due) | {} of {} | {} of {} |\n",
+            was.ll35_complete, was.ll35_due, now.ll35_complete, now.ll35_due
+        );
         let _ = writeln!(out, "- Tools added: {}", changes.added.len());
         for t in &changes.added {
             let _ = writeln!(out, "  - {}", tool(t));
