@@ -60,6 +60,29 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
             }
         }
     };
+    // The summary first: it is written even when the site cannot be built.
+    let format = match (args.format, &args.out) {
+        (Some(format), _) => Some(format),
+        (None, None) => Some(ReportFormat::Markdown),
+        (None, Some(_)) => None,
+    };
+    if let Some(format) = format {
+        let mut out = super::output::stdout();
+        match format {
+            ReportFormat::Markdown => {
+                out.write_all(report_markdown::summary(&inventory, changes.as_ref()).as_bytes())?;
+            }
+            ReportFormat::Json => {
+                let mut value = serde_json::to_value(&inventory)?;
+                if let (Some(changes), Some(object)) = (&changes, value.as_object_mut()) {
+                    object.insert("since".to_owned(), serde_json::to_value(changes)?);
+                }
+                serde_json::to_writer_pretty(&mut out, &value)?;
+                writeln!(out)?;
+            }
+        }
+        out.flush()?;
+    }
     if let Some(out) = &args.out {
         if !unreadable.is_empty() {
             errln!(
@@ -97,28 +120,6 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
                 return Ok(Exit::Fatal);
             }
         }
-    }
-    let format = match (args.format, &args.out) {
-        (Some(format), _) => Some(format),
-        (None, None) => Some(ReportFormat::Markdown),
-        (None, Some(_)) => None,
-    };
-    if let Some(format) = format {
-        let mut out = super::output::stdout();
-        match format {
-            ReportFormat::Markdown => {
-                out.write_all(report_markdown::summary(&inventory, changes.as_ref()).as_bytes())?;
-            }
-            ReportFormat::Json => {
-                let mut value = serde_json::to_value(&inventory)?;
-                if let (Some(changes), Some(object)) = (&changes, value.as_object_mut()) {
-                    object.insert("since".to_owned(), serde_json::to_value(changes)?);
-                }
-                serde_json::to_writer_pretty(&mut out, &value)?;
-                writeln!(out)?;
-            }
-        }
-        out.flush()?;
     }
     Ok(paths.exit(Exit::findings_if(!unreadable.is_empty())))
 }

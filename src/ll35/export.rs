@@ -29,7 +29,9 @@ pub struct Entry {
 
 impl Entry {
     /// An entry for a file with `tool`, `stamps` and `determinations`: its years are those
-    /// under `tool.reported`, and the year of each entry of its history.
+    /// under `tool.reported`; a tool never reported (created since the last report) has the
+    /// year of each entry of its history. Answering an imported tool does not make it a tool
+    /// of this year.
     #[must_use]
     pub fn new(
         file: String,
@@ -43,12 +45,13 @@ impl Entry {
             .into_iter()
             .flatten()
             .filter_map(|y| y.as_u64().and_then(|y| u16::try_from(y).ok()))
-            .chain(
-                stamps
-                    .iter()
-                    .filter_map(|s| s.at.get(..4).and_then(|y| y.parse::<u16>().ok())),
-            )
             .collect();
+        if years.is_empty() {
+            years = stamps
+                .iter()
+                .filter_map(|s| s.at.get(..4).and_then(|y| y.parse::<u16>().ok()))
+                .collect();
+        }
         years.sort_unstable();
         years.dedup();
         Entry {

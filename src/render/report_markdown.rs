@@ -15,10 +15,16 @@ pub fn summary(inventory: &Inventory, changes: Option<&Changes>) -> String {
     let _ = writeln!(out, "# Compliance summary\n");
     let _ = writeln!(
         out,
-        "{} tools of {} agencies, under checklist {} version {}; Local Law 35 fields checked \
+        "{} tool{} of {} agenc{}, under checklist {} version {}; Local Law 35 fields checked \
          against the {} edition.\n",
         inventory.totals.tools,
+        if inventory.totals.tools == 1 { "" } else { "s" },
         inventory.agencies.len(),
+        if inventory.agencies.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        },
         markdown_cell(&inventory.checklist.id),
         markdown_cell(&inventory.checklist.version),
         inventory.edition

@@ -701,6 +701,14 @@ fn an_imported_file_is_completed_by_the_plain_interview() {
     let yaml = std::fs::read_to_string(dir.path().join("inv/DOHMH/rat-portal.yaml")).unwrap();
     assert!(yaml.contains("  reported: [2023]"), "{yaml}");
     assert!(yaml.contains("  vendor_name: \"Acme, Inc.\""), "{yaml}");
+    // Answering it today does not make it a tool of this year: the export's year is still the
+    // latest reported, with every tool in it.
+    let export = adscheck(dir.path(), &["ll35", "export", "inv", "--edition", "2023"]);
+    assert!(
+        text(&export.stderr).contains("adscheck ll35 export: 2023, 2023 edition: 3 rows"),
+        "{}",
+        text(&export.stderr)
+    );
 }
 
 #[test]
