@@ -444,9 +444,16 @@ fn a_file_that_cannot_be_read_stops_the_site_not_the_summary() {
     );
     assert!(!dir.path().join("site").exists());
     // Asked for with -f, the summary is written even so.
-    let r = adscheck(dir.path(), &["report", "inv", "--out", "site", "-f", "markdown"]);
+    let r = adscheck(
+        dir.path(),
+        &["report", "inv", "--out", "site", "-f", "markdown"],
+    );
     assert_eq!(r.status.code(), Some(1));
-    assert!(text(&r.stdout).starts_with("# Compliance summary"), "{}", text(&r.stdout));
+    assert!(
+        text(&r.stdout).starts_with("# Compliance summary"),
+        "{}",
+        text(&r.stdout)
+    );
     assert!(!dir.path().join("site").exists());
     let r = adscheck(dir.path(), &["report", "inv"]);
     assert_eq!(r.status.code(), Some(1));
