@@ -117,6 +117,19 @@ impl Reason {
     }
 }
 
+impl Outcome {
+    /// Each determination's id and value, in checklist order.
+    #[must_use]
+    pub fn named(&self, checklist: &crate::checklist::Checklist) -> Vec<(String, Truth)> {
+        checklist
+            .determinations
+            .iter()
+            .zip(&self.determinations)
+            .map(|(d, t)| (d.id.value.clone(), *t))
+            .collect()
+    }
+}
+
 impl Report {
     /// Classify the text of one answer file.
     #[must_use]

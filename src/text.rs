@@ -217,6 +217,55 @@ pub fn identity(text: &str) -> String {
     composed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A file name from a tool name: lowercase letters and digits joined by `-`.
+#[must_use]
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.chars().count() >= 60 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "answers".to_owned()
+    } else {
+        out
+    }
+}
+
+/// A file or folder name safe on every common system: ASCII letters and digits joined by
+/// `-` (accents dropped, other letters and symbols left out), at most 60 characters, never a
+/// name Windows reserves, never empty (`empty` stands in).
+#[must_use]
+pub fn safe_name(text: &str, empty: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    // ASCII what can be, separators kept, the rest dropped; then named as `slug` names.
+    let ascii: String = text
+        .nfkd()
+        .filter(|c| c.is_ascii_alphanumeric() || c.is_whitespace() || c.is_ascii_punctuation())
+        .collect();
+    if !ascii.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return empty.to_owned();
+    }
+    let out = slug(&ascii);
+    const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
+    let reserved = RESERVED.contains(&out.as_str())
+        || ((out.starts_with("com") || out.starts_with("lpt"))
+            && out.len() == 4
+            && out.ends_with(|c: char| c.is_ascii_digit()));
+    if reserved {
+        format!("{out}-{empty}")
+    } else {
+        out
+    }
+}
+
 /// Text for XML 1.0: characters XML forbids (most control characters, U+FFFE, U+FFFF) are
 /// written visibly as `\u{…}`; the XML writer escapes the rest.
 #[must_use]

@@ -175,14 +175,7 @@ pub fn check_file(engine: &Engine, settings: &Settings, report: &Report) -> File
         }
     };
     let checklist = engine.checklist();
-    result.determinations = Some(
-        checklist
-            .determinations
-            .iter()
-            .zip(&outcome.determinations)
-            .map(|(d, t)| (d.id.value.clone(), *t))
-            .collect(),
-    );
+    result.determinations = Some(outcome.named(checklist));
     let file = File {
         engine,
         report,

@@ -1,10 +1,8 @@
 //! `adscheck ll35 import` and `adscheck ll35 export`: the Local Law 35 table in and out.
 
 use std::io::Write;
-use std::path::PathBuf;
 
-use adscheck::check::Context;
-use adscheck::ll35::export::{self, Entry};
+use adscheck::ll35::export;
 use adscheck::ll35::{Edition, Table, import};
 use adscheck::text::visible;
 
@@ -167,7 +165,15 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
         None => settings.as_ref().map_or(Edition::E2024, |s| s.edition),
     };
     let scope = settings.map(|s| s.scope).unwrap_or_default();
-    let (entries, errors) = read_entries(&ctx, &paths.found, args.size.max_file_size);
+    let (entries, errors) = adscheck::inventory::entries(
+        &ctx.engine,
+        adscheck::inventory::read(
+            &ctx.settings,
+            ctx.engine.checklist(),
+            &paths.found,
+            args.size.max_file_size,
+        ),
+    );
     if !errors.is_empty() {
         print_diagnostics(&errors, "error");
         errln!(
@@ -276,40 +282,4 @@ fn count_files(errors: &[adscheck::Diagnostic]) -> usize {
     let mut files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
     files.dedup();
     files.len()
-}
-
-/// Every answer file under `paths` (as the settings select them), evaluated.
-fn read_entries(
-    ctx: &Context,
-    paths: &[PathBuf],
-    max_bytes: u64,
-) -> (Vec<Entry>, Vec<adscheck::Diagnostic>) {
-    let mut entries = Vec::new();
-    let mut errors = Vec::new();
-    for read in adscheck::inventory::read(&ctx.settings, ctx.engine.checklist(), paths, max_bytes) {
-        let (name, parsed) = (read.name, read.file);
-        match parsed {
-            Ok(file) => {
-                let stamps = file.stamps.clone();
-                let tool = file.tool.clone();
-                let report = adscheck::Report::evaluate(&ctx.engine, file);
-                let determinations = report
-                    .outcome
-                    .as_ref()
-                    .map(|o| {
-                        ctx.engine
-                            .checklist()
-                            .determinations
-                            .iter()
-                            .zip(&o.determinations)
-                            .map(|(d, t)| (d.id.value.clone(), *t))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                entries.push(Entry::new(name, tool, &stamps, determinations));
-            }
-            Err(e) => errors.extend(e),
-        }
-    }
-    (entries, errors)
 }

@@ -18,6 +18,7 @@ use crate::error::Diagnostic;
 
 mod prompter;
 
+pub use crate::text::slug;
 pub use prompter::{Asking, FIELDS, Field, Prompter, RESPONDENT, Reply};
 
 /// Why an interview stopped with an error.
@@ -423,7 +424,7 @@ impl<'e> Interview<'e> {
                     && let (Some(name), Some(agency)) =
                         (self.tool_text("name"), self.tool_text("agency"))
                 {
-                    let id = crate::inventory::derived_id(agency, name);
+                    let id = crate::ll35::agencies::tool_id(agency, name);
                     self.file
                         .tool
                         .insert("id".to_owned(), serde_json::Value::String(id));
@@ -569,28 +570,6 @@ fn text_of<'f>(file: &'f AnswerFile, key: &str) -> Option<&'f str> {
         .get(key)
         .and_then(serde_json::Value::as_str)
         .filter(|s| !s.trim().is_empty())
-}
-
-/// A file name from a tool name: lowercase letters and digits joined by `-`.
-#[must_use]
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-        if out.chars().count() >= 60 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-').to_owned();
-    if out.is_empty() {
-        "answers".to_owned()
-    } else {
-        out
-    }
 }
 
 #[cfg(test)]

@@ -16,10 +16,11 @@ use crate::check::{self, Duplicates, Settings};
 use crate::checklist::Checklist;
 use crate::engine::{Engine, Truth};
 use crate::error::{Diagnostic, Kind};
+use crate::ll35::agencies;
 use crate::ll35::columns::{self, Edition, keys};
-use crate::ll35::{agencies, import::safe_name};
 use crate::report::{Basis, Report};
 use crate::text::identity;
+use crate::text::safe_name;
 
 /// The JSON format's version: bumped when a field changes meaning or goes away.
 pub const FORMAT_VERSION: u32 = 1;
@@ -129,9 +130,6 @@ pub struct Page {
     pub history: Vec<(String, Option<String>, String, String)>,
     /// The facets the tool is listed under: (group, value label, page).
     pub facets: Vec<Facet>,
-    /// Why the id is derived, when it is (a warning for the maintainers, not shown).
-    #[serde(skip)]
-    pub derived_id: bool,
 }
 
 /// A determination on a tool's page.
@@ -175,6 +173,8 @@ pub struct AnswerView {
 /// A value a tool can be browsed by.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Facet {
+    /// What it browses by: a determination id, a question id, or an LL35 field's key.
+    pub key: String,
     /// The group: "Agency ADS", "(1)(c) kinds of decision", "Purpose type".
     pub group: String,
     /// The value: "yes", "Allocating resources to City programs or services".
@@ -298,6 +298,38 @@ pub fn read(
         .collect()
 }
 
+/// The LL35 export's view of `files`: each readable one evaluated, with its tool fields,
+/// years and determinations; and the errors of those that could not be read.
+#[must_use]
+pub fn entries(
+    engine: &Engine,
+    files: Vec<Read>,
+) -> (Vec<crate::ll35::export::Entry>, Vec<Diagnostic>) {
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for read in files {
+        match read.file {
+            Ok(file) => {
+                let (stamps, tool) = (file.stamps.clone(), file.tool.clone());
+                let report = Report::evaluate(engine, file);
+                let determinations = report
+                    .outcome
+                    .as_ref()
+                    .map(|o| o.named(engine.checklist()))
+                    .unwrap_or_default();
+                entries.push(crate::ll35::export::Entry::new(
+                    read.name,
+                    tool,
+                    &stamps,
+                    determinations,
+                ));
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    (entries, errors)
+}
+
 /// Build the inventory of `files` under `settings` (whose `ll35:` section, if any, gives the
 /// edition and required fields) with `engine`.
 #[must_use]
@@ -380,19 +412,8 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
         }
         let determinations: Vec<(String, Truth)> =
             result.determinations.clone().unwrap_or_default();
-        let ll35_complete = crate::ll35::rules::check(
-            &ll35,
-            &report.file,
-            &report.tool,
-            None,
-            &HashMap::new(),
-            &[],
-            (9999, 12),
-        )
-        .iter()
-        .all(|p| p.kind != Kind::Ll35Missing);
         let ll35_due = ll35.scope.includes(&determinations).is_ok();
-        let ll35_complete = ll35_due && ll35_complete;
+        let ll35_complete = ll35_due && ll35.missing(&report.tool).next().is_none();
         let (id, derived) = tool_id(
             &report.tool,
             &agency,
@@ -459,7 +480,6 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
             page: Page::default(),
         };
         tool.page = page(engine, &report, &answers, &tool, public, ll35.edition);
-        tool.page.derived_id = derived;
         add(&mut summary.counts, &tool);
         inventory.entries.push(crate::ll35::export::Entry::new(
             report.file.clone(),
@@ -516,16 +536,7 @@ fn tool_id(tool: &Map<String, Value>, agency: &str, name: &str) -> (String, bool
     {
         return (id.to_owned(), false);
     }
-    (derived_id(agency, name), true)
-}
-
-/// The id a tool without `tool.id` goes by: its agency's folder name and its name, made safe
-/// (`fdny-building-fire-risk-model`). `ll35 import` and `interview` write it into the files
-/// they create, so that it stays when the tool is renamed.
-#[must_use]
-pub fn derived_id(agency: &str, name: &str) -> String {
-    let folder = crate::ll35::import::folder(agency).to_ascii_lowercase();
-    format!("{folder}-{}", safe_name(name, "tool"))
+    (agencies::tool_id(agency, name), true)
 }
 
 /// Whether `id` can name a page on every system: ASCII letters, digits, `-` and `_`, at most
@@ -903,6 +914,7 @@ fn facets(
             .find(|x| x.id.as_str() == d)
             .map_or(d.as_str(), |x| x.label.as_str());
         out.push(Facet {
+            key: d.clone(),
             group: label.to_owned(),
             value: value.clone(),
             url: format!("browse/{}-{value}.html", safe_name(d, "d")),
@@ -921,6 +933,7 @@ fn facets(
         for id in &answer.options {
             if let Some(choice) = list.choices.iter().find(|c| c.id.as_str() == id) {
                 out.push(Facet {
+                    key: q.id.value.clone(),
                     group: format!(
                         "{} {}",
                         q.number.as_str(),
@@ -967,6 +980,7 @@ fn facets(
                 continue;
             }
             out.push(Facet {
+                key: key.to_owned(),
                 group: group.to_owned(),
                 url: format!(
                     "browse/{}-{}.html",

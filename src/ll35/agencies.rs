@@ -114,6 +114,29 @@ pub fn renamed(agency: &Agency) -> Option<(&'static str, &'static str)> {
         })
 }
 
+/// The folder for an agency's tools in an inventory: its abbreviation when known, else its
+/// name made safe ([`crate::text::safe_name`]).
+#[must_use]
+pub fn folder(agency: &str) -> String {
+    lookup(agency).map_or_else(
+        || crate::text::safe_name(agency, "agency"),
+        |a| a.abbreviation.to_owned(),
+    )
+}
+
+/// The id a tool goes by when its file gives none: its agency's folder and its name, made
+/// safe (`fdny-building-fire-risk-model`). `ll35 import` and `interview` write it into the
+/// files they create, so that it stays when the tool is renamed; `report` derives it, with a
+/// warning, for files without one.
+#[must_use]
+pub fn tool_id(agency: &str, name: &str) -> String {
+    format!(
+        "{}-{}",
+        folder(agency).to_ascii_lowercase(),
+        crate::text::safe_name(name, "tool")
+    )
+}
+
 fn key(text: &str) -> String {
     let folded = identity(text);
     let folded = folded

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::agencies;
-use super::columns::{self, Edition, Shape, keys};
+use super::columns::{self, Shape, keys};
 use super::table::{Row, Table};
 use crate::answers::AnswerFile;
 use crate::batch::{self, Source};
@@ -356,49 +356,6 @@ fn warn_renamed(tools: &[Tool], warnings: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The folder for an agency: its abbreviation when known, else its name made safe.
-#[must_use]
-pub fn folder(agency: &str) -> String {
-    agencies::lookup(agency).map_or_else(
-        || safe_name(agency, "agency"),
-        |a| a.abbreviation.to_owned(),
-    )
-}
-
-/// A file or folder name safe on every common system: ASCII letters and digits joined by
-/// `-` (accents dropped), at most 60 characters, never a name Windows reserves, never empty.
-#[must_use]
-pub fn safe_name(text: &str, empty: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = String::new();
-    for c in text.nfkd().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if (c.is_whitespace() || c.is_ascii_punctuation())
-            && !out.ends_with('-')
-            && !out.is_empty()
-        {
-            out.push('-');
-        }
-        if out.len() >= 60 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-').to_owned();
-    const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
-    let reserved = RESERVED.contains(&out.as_str())
-        || ((out.starts_with("com") || out.starts_with("lpt"))
-            && out.len() == 4
-            && out.ends_with(|c: char| c.is_ascii_digit()));
-    if out.is_empty() {
-        empty.to_owned()
-    } else if reserved {
-        format!("{out}-{empty}")
-    } else {
-        out
-    }
-}
-
 fn create(
     checklist: &Checklist,
     tool: &Tool,
@@ -406,12 +363,12 @@ fn create(
     planned: &mut HashSet<PathBuf>,
     summary: &mut Summary,
 ) {
-    let folder = folder(tool.text("agency"));
-    let stem = safe_name(tool.text("name"), "tool");
+    let folder = agencies::folder(tool.text("agency"));
+    let stem = crate::text::safe_name(tool.text("name"), "tool");
     // Another tool's file at the natural name (two names that differ only in punctuation):
     // a suffix from this tool's own identity, so the name is the same on every run.
     let mut relative = PathBuf::from(&folder).join(format!("{stem}.yaml"));
-    let mut id = format!("{}-{stem}", folder.to_ascii_lowercase());
+    let mut id = agencies::tool_id(tool.text("agency"), tool.text("name"));
     if planned.contains(&dir.join(&relative)) || dir.join(&relative).exists() {
         let hash = crate::checklist::sha256_hex(&format!("{}\n{}", tool.agency_key, tool.name_key));
         let short = hash.get(..8).unwrap_or(&hash);
@@ -697,13 +654,4 @@ fn splice(text: &str, from: usize, to: usize, block: &str) -> String {
         text.get(..from).unwrap_or(""),
         text.get(to..).unwrap_or("")
     )
-}
-
-/// Every LL35 column of `edition` with the key it is read into, for messages.
-#[must_use]
-pub fn mapping(edition: Edition) -> Vec<(&'static str, &'static str)> {
-    columns::FIELDS
-        .iter()
-        .filter_map(|f| f.column(edition).map(|c| (c, f.key)))
-        .collect()
 }

@@ -189,6 +189,19 @@ impl Settings {
         }
     }
 
+    /// The required items `tool` has no value for: (what it is, the keys any one of which
+    /// would satisfy it).
+    pub fn missing<'s>(
+        &'s self,
+        tool: &'s serde_json::Map<String, Value>,
+    ) -> impl Iterator<Item = &'s (String, Vec<String>)> {
+        self.required.iter().filter(|(_, keys)| {
+            !keys
+                .iter()
+                .any(|k| tool.get(k.as_str()).is_some_and(has_value))
+        })
+    }
+
     /// The determination ids `report:` names that `checklist` does not have.
     #[must_use]
     pub fn unknown_determinations<'a>(&'a self, ids: &[&str]) -> Vec<&'a str> {
@@ -210,9 +223,6 @@ fn truth(word: &str) -> Option<Truth> {
     }
 }
 
-/// One LL35 problem, with the rule it breaks.
-pub type Problem = Diagnostic;
-
 /// The LL35 problems of one evaluated file (`tool` and where its keys stand), if it must
 /// report; `today` is `(year, month)`, for first-use dates in the future.
 #[must_use]
@@ -224,7 +234,7 @@ pub fn check(
     key_positions: &std::collections::HashMap<String, Position>,
     determinations: &[(String, Truth)],
     today: (u16, u8),
-) -> Vec<Problem> {
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let at = |key: &str| key_positions.get(key).copied().or(tool_position);
     if let Some(reason) = tool.get(keys::WITHHELD) {
@@ -244,13 +254,7 @@ pub fn check(
         return problems;
     }
     let edition = settings.edition;
-    for (what, keys) in &settings.required {
-        if keys
-            .iter()
-            .any(|k| tool.get(k.as_str()).is_some_and(has_value))
-        {
-            continue;
-        }
+    for (what, keys) in settings.missing(tool) {
         let present = keys.iter().find(|k| tool.contains_key(k.as_str()));
         // Where the law allows "not known" (the month of first use, a vendor's name), say how
         // to write it.

@@ -81,7 +81,7 @@ impl Table {
                 return Err(Diagnostic::new(
                     Kind::Syntax,
                     file,
-                    Some(position(line, year_at)),
+                    Some(position(line)),
                     format!(
                         "row {}: `year` is `{}`: a year such as 2023 is needed",
                         index + 1,
@@ -93,7 +93,7 @@ impl Table {
                 warnings.push(Diagnostic::new(
                     Kind::WrongType,
                     file,
-                    Some(position(line, 0)),
+                    Some(position(line)),
                     format!("row {}: empty, skipped", index + 1),
                 ));
                 continue;
@@ -161,7 +161,7 @@ fn header_warnings(file: &str, edition: Edition, columns: &[String]) -> Vec<Diag
     let mut warnings = Vec::new();
     let known = edition.columns();
     for (i, column) in columns.iter().enumerate() {
-        let at = Some(position(1, i));
+        let at = Some(position(1));
         if columns.iter().take(i).any(|c| c == column) {
             warnings.push(Diagnostic::new(
                 Kind::UnknownField,
@@ -219,7 +219,7 @@ fn header_warnings(file: &str, edition: Edition, columns: &[String]) -> Vec<Diag
 
 /// Where a row's record starts (a cell's place within a record is not a column of the text:
 /// messages name the column instead).
-fn position(line: u64, _cell: usize) -> Position {
+fn position(line: u64) -> Position {
     Position::new(u32::try_from(line).unwrap_or(u32::MAX), 1)
 }
 

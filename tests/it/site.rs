@@ -570,3 +570,25 @@ fn since_refuses_values_no_report_writes() {
         text(&r.stderr)
     );
 }
+
+#[test]
+fn ll35_completeness_counts_the_tools_the_settings_say_must_report() {
+    let dir = directory();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let totals = |dir: &Path| {
+        let r = adscheck(dir, &["report", "inv", "-f", "json"]);
+        let json: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
+        json["totals"].clone()
+    };
+    // By default Agency ADS yes or undetermined must report: 9 + 4.
+    assert_eq!(totals(dir.path())["ll35_due"], 13);
+    // Only yes: 9, and no undetermined tool counts as complete.
+    std::fs::write(
+        dir.path().join(".adscheck.yaml"),
+        "ll35: {report: {agency_ads: [yes]}}\n",
+    )
+    .unwrap();
+    let t = totals(dir.path());
+    assert_eq!(t["ll35_due"], 9, "{t}");
+    assert!(t["ll35_complete"].as_u64().unwrap() <= 9, "{t}");
+}

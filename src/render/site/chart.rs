@@ -88,10 +88,7 @@ pub(super) fn charts(inventory: &Inventory) -> Vec<Chart> {
     ] {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for tool in &inventory.tools {
-            for facet in tool.page.facets.iter().filter(|f| {
-                f.url
-                    .starts_with(&format!("browse/{}-", key.replace('_', "-")))
-            }) {
+            for facet in tool.page.facets.iter().filter(|f| f.key == key) {
                 *counts.entry(facet.value.clone()).or_default() += 1;
             }
         }
