@@ -27,7 +27,7 @@ use crate::error::{Diagnostic, Kind, Position};
 pub struct SettingsFile {
     edition: Option<Located<EditionText>>,
     report: Option<Located<std::collections::BTreeMap<String, Vec<String>>>>,
-    required: Option<Vec<Required>>,
+    required: Option<Located<Vec<Required>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -140,7 +140,7 @@ impl Settings {
                 .map(|f| f.key)
                 .chain(["contact", keys::ID])
                 .collect();
-            for key in required.iter().flat_map(|r| match r {
+            for key in required.value.iter().flat_map(|r| match r {
                 Required::One(k) => std::slice::from_ref(k),
                 Required::Any(ks) => ks.as_slice(),
             }) {
@@ -148,7 +148,7 @@ impl Settings {
                     problems.push(Diagnostic::new(
                         Kind::UnknownField,
                         file,
-                        None,
+                        required.position,
                         format!(
                             "`ll35.required` names `tool.{}`, which is not a Local Law 35 field: \
                              {}allowed: {}",
@@ -165,6 +165,7 @@ impl Settings {
         }
         if let Some(required) = parsed.required {
             settings.required = required
+                .value
                 .into_iter()
                 .map(|r| match r {
                     Required::One(key) => (format!("`tool.{key}`"), vec![key]),

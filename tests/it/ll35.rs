@@ -906,3 +906,30 @@ fn a_header_of_both_editions_is_named_as_such() {
         text(&r.stderr)
     );
 }
+
+#[test]
+fn ll35_settings_errors_name_their_place_and_what_is_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
+    assert!(
+        adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"])
+            .status
+            .success()
+    );
+    std::fs::write(
+        dir.path().join(".adscheck.yaml"),
+        "ll35:\n  edition: 2025\n  report: {agency_ads: [yess]}\n  required: [name, nme]\n",
+    )
+    .unwrap();
+    let r = adscheck(dir.path(), &["check", "inv"]);
+    assert_eq!(r.status.code(), Some(2));
+    let err = text(&r.stderr);
+    for expected in [
+        ".adscheck.yaml:2:12: error[wrong-type]: `ll35.edition` is `2025`: allowed: 2023",
+        ".adscheck.yaml:3:11: error[wrong-type]: `ll35.report.agency_ads` lists `yess`: did you mean `yes`?",
+        ".adscheck.yaml:4:13: error[unknown-field]: `ll35.required` names `tool.nme`, which is not a Local Law 35 field: did you mean `name`?",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+}
