@@ -67,6 +67,7 @@ pub mod schema;
 pub mod selftest;
 mod suggest;
 pub mod text;
+pub mod tool;
 pub mod yaml;
 
 pub use answers::{Answer, AnswerFile, AnswerValue};

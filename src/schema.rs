@@ -125,11 +125,11 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
 }
 
 /// The `tool:` block's known keys: the ones every file has, the Local Law 35 fields (from the
-/// one table of them, [`crate::ll35::columns`]), and the keys import and export use. Values are
+/// one table of them, [`crate::tool::fields`]), and the keys import and export use. Values are
 /// described, not constrained beyond their type: an imported value is kept as the city
 /// published it, and `check` (with `ll35:` settings) says what is wrong with it.
 fn tool_properties() -> Map<String, Value> {
-    use crate::ll35::columns::{Edition, FIELDS, Shape, keys};
+    use crate::tool::fields::{Edition, FIELDS, Shape, keys};
     let text = |about: &str| json!({"type": ["string", "null"], "description": about});
     let mut properties = Map::new();
     properties.insert(

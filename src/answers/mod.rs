@@ -15,6 +15,7 @@
 
 use std::fmt;
 
+mod problems;
 mod read;
 mod stamp;
 mod write;

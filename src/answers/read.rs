@@ -1,6 +1,7 @@
 //! Reading an answer file: the position-aware tree interpreted against a checklist, every
 //! problem with its place and what is allowed.
 
+use super::problems::{list, unknown_key};
 use super::stamp::read_stamps;
 use super::{Answer, AnswerFile, AnswerValue, Stamp};
 use crate::checklist::{Checklist, Question};
@@ -46,16 +47,6 @@ pub(super) fn parse(
     } else {
         Err(Diagnostics(reader.errors))
     }
-}
-
-/// "unknown key `x` {place}: did you mean `y`? allowed: ..."
-pub(super) fn unknown_key(text: &str, allowed: &[&str], place: &str) -> String {
-    let hint = suggest::did_you_mean(suggest::nearest(text, allowed.iter().copied()));
-    format!(
-        "unknown key `{}` {place}: {hint}allowed: {}",
-        excerpt(text),
-        list(allowed)
-    )
 }
 
 /// The parts of an answer in its long form.
@@ -581,8 +572,4 @@ impl Reader<'_> {
         }
         out
     }
-}
-
-pub(super) fn list(items: &[&str]) -> String {
-    items.join(", ")
 }

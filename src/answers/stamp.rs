@@ -16,7 +16,7 @@
 //! A file written before histories existed has one `stamp:` block; it is read as a history
 //! of one entry (answered) and written back as `stamps:`.
 
-use super::read::{list, unknown_key};
+use super::problems::{list, unknown_key};
 use crate::checklist::Checklist;
 use crate::document::{Format, Node, Value};
 use crate::error::{Kind, Position};

@@ -212,25 +212,6 @@ pub fn check_file(engine: &Engine, settings: &Settings, report: &Report) -> File
     result
 }
 
-/// The `tool:` fields that hold text (a name cannot be `true`).
-const TEXT_FIELDS: [&str; 4] = ["name", "agency", "description", "contact"];
-
-/// Whether a required `tool:` field holds a real value: text with something visible in it, a
-/// list with at least one such text, or, for a field that is not text, a boolean (`false` is
-/// a value).
-fn real_value(field: &str, value: &serde_json::Value) -> bool {
-    match value {
-        serde_json::Value::String(s) => crate::text::has_visible(s),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .any(|i| i.as_str().is_some_and(crate::text::has_visible)),
-        serde_json::Value::Bool(_) => !TEXT_FIELDS.contains(&field),
-        serde_json::Value::Null | serde_json::Value::Number(_) | serde_json::Value::Object(_) => {
-            false
-        }
-    }
-}
-
 /// One evaluated file, as the rules see it.
 struct File<'a> {
     engine: &'a Engine,
@@ -267,7 +248,7 @@ impl File<'_> {
                             ),
                         ));
                     }
-                    Some(v) if real_value(field, v) => return None,
+                    Some(v) if crate::tool::has_value(field, v) => return None,
                     Some(serde_json::Value::String(_)) => "empty or invisible text",
                     Some(serde_json::Value::Array(_)) => "a list with no visible text in it",
                     Some(serde_json::Value::Object(_)) => "a mapping",
@@ -385,10 +366,8 @@ impl File<'_> {
 /// Finds files that describe the same tool, across a whole submission.
 #[derive(Debug, Default)]
 pub struct Duplicates {
-    first: HashMap<(String, String), String>,
+    first: HashMap<crate::tool::ToolKey, String>,
 }
-
-use crate::text::identity;
 
 impl Duplicates {
     /// Note `result`'s tool; if an earlier file described the same one, add a finding to it.
@@ -397,10 +376,9 @@ impl Duplicates {
             return;
         };
         // Agencies as import matches them: `FDNY` is the Fire Department.
-        let key = (crate::ll35::agencies::match_key(agency), identity(name));
-        if key.0.is_empty() || key.1.is_empty() {
+        let Some(key) = crate::tool::ToolKey::of(agency, name) else {
             return;
-        }
+        };
         match self.first.get(&key) {
             Some(first) => result.findings.push(Finding {
                 rule: DUPLICATE_TOOL,

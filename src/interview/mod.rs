@@ -424,7 +424,7 @@ impl<'e> Interview<'e> {
                     && let (Some(name), Some(agency)) =
                         (self.tool_text("name"), self.tool_text("agency"))
                 {
-                    let id = crate::ll35::agencies::tool_id(agency, name);
+                    let id = crate::tool::identity::derived_id(agency, name);
                     self.file
                         .tool
                         .insert("id".to_owned(), serde_json::Value::String(id));

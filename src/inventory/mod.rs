@@ -16,11 +16,12 @@ use crate::check::{self, Duplicates, Settings};
 use crate::checklist::Checklist;
 use crate::engine::{Engine, Truth};
 use crate::error::{Diagnostic, Kind};
-use crate::ll35::agencies;
-use crate::ll35::columns::{self, Edition, keys};
 use crate::report::{Basis, Report};
 use crate::text::identity;
 use crate::text::safe_name;
+use crate::tool::agencies;
+use crate::tool::fields::{self as columns, Edition, keys};
+use crate::tool::identity::Id;
 
 /// The JSON format's version: bumped when a field changes meaning or goes away.
 pub const FORMAT_VERSION: u32 = 1;
@@ -394,19 +395,19 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
                 key: key.clone(),
                 counts: Counts::default(),
             });
-        if let Some(reason) = report.tool.get(keys::WITHHELD)
-            && !reason.as_str().is_some_and(crate::text::has_visible)
-        {
+        let withheld = crate::tool::withheld(&report.tool);
+        if withheld == crate::tool::Withheld::WithoutReason {
             inventory.warnings.push(Diagnostic::new(
                 Kind::Ll35Value,
                 &report.file,
                 answers.tool_keys.get(keys::WITHHELD).copied().or(position),
-                "`tool.withheld` gives no reason: the tool is left out of the public directory; \
-                 say why (the law's exception: disclosure would endanger public safety)"
+                "`tool.withheld` gives no reason: the tool is left out of the public directory \
+                 and the Local Law 35 table; say why (the law's exception: disclosure would \
+                 endanger public safety)"
                     .to_owned(),
             ));
         }
-        if report.tool.get(keys::WITHHELD).is_some() {
+        if withheld.is_withheld() {
             summary.counts.withheld += 1;
             continue;
         }
@@ -414,36 +415,40 @@ pub fn build(engine: &Engine, settings: &Settings, files: Vec<Read>, public: Pub
             result.determinations.clone().unwrap_or_default();
         let ll35_due = ll35.scope.includes(&determinations).is_ok();
         let ll35_complete = ll35_due && ll35.missing(&report.tool).next().is_none();
-        let (id, derived) = tool_id(
-            &report.tool,
-            &agency,
-            report.tool_field("name").unwrap_or(""),
+        let found = crate::tool::identity::id(&report.tool);
+        let tool_key = crate::tool::ToolKey::of_fields(&report.tool);
+        let id = unique_id(
+            found.as_str().to_owned(),
+            &report.file,
+            tool_key.as_ref(),
+            &mut ids,
+            &mut inventory.warnings,
         );
-        let id = unique_id(id, &report.file, &mut ids, &mut inventory.warnings);
-        if derived {
-            let given = report.tool.get(keys::ID);
-            inventory.warnings.push(Diagnostic::new(
-                if given.is_some() {
-                    Kind::InvalidId
-                } else {
-                    Kind::MissingField
-                },
+        let at = answers.tool_keys.get(keys::ID).copied().or(position);
+        match &found {
+            Id::Stored(_) => {}
+            Id::Unusable(given, _) => inventory.warnings.push(Diagnostic::new(
+                Kind::InvalidId,
                 &report.file,
-                answers.tool_keys.get(keys::ID).copied().or(position),
-                match given {
-                    Some(given) => format!(
-                        "`tool.id` {} cannot name a page (ASCII letters, digits, - and _ only, at \
-                         most 100, not a name Windows reserves): the site uses `{id}`, made from \
-                         agency and name",
-                        crate::text::excerpt(&given.to_string())
-                    ),
-                    None => format!(
-                        "no `tool.id`: the site uses `{id}`, made from agency and name; renaming \
-                         either breaks links to the tool's page (add `id: {id}` under `tool:` to \
-                         keep it)"
-                    ),
-                },
-            ));
+                at,
+                format!(
+                    "`tool.id` {} cannot name a page (ASCII letters, digits, - and _ only, at \
+                     most {} of them, not a name Windows reserves): the site uses `{id}`, made \
+                     from agency and name",
+                    crate::text::excerpt(&given.to_string()),
+                    crate::tool::identity::MAX_ID
+                ),
+            )),
+            Id::Derived(_) => inventory.warnings.push(Diagnostic::new(
+                Kind::MissingField,
+                &report.file,
+                at,
+                format!(
+                    "no `tool.id`: the site uses `{id}`, made from agency and name; renaming \
+                     either breaks links to the tool's page (add `id: {id}` under `tool:` to \
+                     keep it)"
+                ),
+            )),
         }
         let stale = answers
             .stamp()
@@ -528,40 +533,30 @@ fn agency_key(agency: &str) -> String {
     }
 }
 
-/// The tool's id: `tool.id` when it is one (letters, digits, `-`, `_`), else derived from
-/// agency and name; and whether it was derived.
-fn tool_id(tool: &Map<String, Value>, agency: &str, name: &str) -> (String, bool) {
-    if let Some(id) = tool.get(keys::ID).and_then(Value::as_str)
-        && usable_id(id)
-    {
-        return (id.to_owned(), false);
-    }
-    (agencies::tool_id(agency, name), true)
-}
-
-/// Whether `id` can name a page on every system: ASCII letters, digits, `-` and `_`, at most
-/// 100 of them, not a name Windows reserves (`con`, `com1`, ...).
-#[must_use]
-pub fn usable_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 100
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        && safe_name(id, "x") == id.to_ascii_lowercase().replace('_', "-").trim_matches('-')
-}
-
-/// `id`, or, when another file has it, `id` with a suffix from this file's name (warned).
+/// `id`, or, when another file has it, `id` with a suffix from the tool's own identity (its
+/// agency and name, so the address does not depend on how the path was typed), warned.
 fn unique_id(
     id: String,
     file: &str,
+    key: Option<&crate::tool::ToolKey>,
     ids: &mut HashMap<String, String>,
     warnings: &mut Vec<Diagnostic>,
 ) -> String {
     // Compared without case: `DUP.html` and `dup.html` are one file on macOS and Windows.
     if let Some(first) = ids.get(&id.to_ascii_lowercase()) {
-        let hash = crate::checklist::sha256_hex(file);
-        let unique = format!("{id}-{}", hash.get(..8).unwrap_or(&hash));
+        let hash = key.map_or_else(
+            || {
+                let hash = crate::checklist::sha256_hex(file);
+                hash.get(..8).unwrap_or(&hash).to_owned()
+            },
+            crate::tool::ToolKey::hash,
+        );
+        let mut unique = format!("{id}-{hash}");
+        if ids.contains_key(&unique.to_ascii_lowercase()) {
+            // Two files of the same tool (which `check` fails): the file tells them apart.
+            let hash = crate::checklist::sha256_hex(file);
+            unique = format!("{id}-{}", hash.get(..8).unwrap_or(&hash));
+        }
         warnings.push(Diagnostic::new(
             Kind::InvalidId,
             file,
@@ -966,7 +961,7 @@ fn facets(
                 .filter_map(Value::as_str)
                 .map(str::to_owned)
                 .collect(),
-            Some(Value::String(s)) => crate::ll35::import::split_list(s, field.other_text(edition)),
+            Some(Value::String(s)) => crate::tool::split_list(s, field.other_text(edition)),
             _ => Vec::new(),
         };
         let mut seen = HashSet::new();

@@ -9,10 +9,10 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value};
 
-use super::columns::{Edition, FIELDS, Field, Shape, YEAR, keys};
 use crate::answers::Stamp;
 use crate::engine::Truth;
 use crate::text::identity;
+use crate::tool::fields::{Edition, FIELDS, Field, Shape, YEAR, keys};
 
 /// One tool of the inventory, as export sees it.
 #[derive(Clone, Debug)]
@@ -63,13 +63,14 @@ impl Entry {
     }
 
     fn text(&self, key: &str) -> &str {
-        self.tool.get(key).and_then(Value::as_str).unwrap_or("")
+        crate::tool::text(&self.tool, key)
     }
 
-    /// Why the tool is withheld, when it is.
+    /// Whether the tool is withheld from the public report ([`crate::tool::withheld`]: any
+    /// `withheld` key, the rule the public site follows too).
     #[must_use]
-    pub fn withheld(&self) -> Option<&str> {
-        self.tool.get(keys::WITHHELD).and_then(Value::as_str)
+    pub fn withheld(&self) -> crate::tool::Withheld<'_> {
+        crate::tool::withheld(&self.tool)
     }
 }
 
@@ -146,7 +147,7 @@ pub fn export(entries: &[Entry], edition: Edition, year: u16, scope: &Scope) -> 
     for entry in entries {
         if !entry.years.contains(&year) {
             export.other_years += 1;
-        } else if entry.withheld().is_some() {
+        } else if entry.withheld().is_withheld() {
             *export
                 .withheld
                 .entry(entry.text("agency").to_owned())
@@ -270,21 +271,13 @@ fn cell(edition: Edition, field: &Field, tool: &Map<String, Value>) -> String {
     }
 }
 
-/// A list's items as texts (a single text is a list of one).
+/// A list's items as texts (a single text is a list of one, as the file holds it).
 fn list(value: &Value) -> Vec<String> {
-    match value {
-        Value::Array(items) => items
-            .iter()
-            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
-            .collect(),
-        Value::String(s) => vec![s.clone()],
-        Value::Null => Vec::new(),
-        other => vec![other.to_string()],
-    }
+    crate::tool::items(value, true)
 }
 
 fn join(value: Option<&Value>) -> String {
-    value.map(list).unwrap_or_default().join("; ")
+    crate::tool::join(value)
 }
 
 /// The rows as CSV (RFC 4180: CRLF line ends, fields quoted where needed), with the edition's

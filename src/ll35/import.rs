@@ -1,7 +1,7 @@
 //! `ll35 import`: the Open Data table into an inventory of answer files, one per tool.
 //!
 //! Rows of the same tool (same agency and name, compared as `check`'s duplicate rule does,
-//! agencies matched across editions by [`super::agencies`]) become one tool holding the latest
+//! agencies matched across editions by [`crate::tool::agencies`]) become one tool holding the latest
 //! year's values and every year it was reported in. Importing into an existing inventory
 //! merges: the `tool:` block of the tool's file is rewritten in place and nothing else in the
 //! file changes; answers, notes and stamps are never touched, and no file is replaced whole.
@@ -11,29 +11,27 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::agencies;
-use super::columns::{self, Shape, keys};
 use super::table::{Row, Table};
 use crate::answers::AnswerFile;
 use crate::batch::{self, Source};
 use crate::checklist::Checklist;
 use crate::error::{Diagnostic, Kind, Position};
 use crate::text::identity;
+use crate::tool::fields::{self as columns, Shape, keys};
+use crate::tool::{ToolKey, agencies};
 
 /// One tool, merged from its rows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tool {
-    /// What its agency is matched by (an abbreviation, or the folded text).
-    pub agency_key: String,
-    /// Its name, folded as `check` compares names.
-    pub name_key: String,
+    /// Who it is: its agency and name as `check` compares them.
+    pub key: ToolKey,
     /// The `tool:` fields: the latest row's values, the years, where they came from.
     pub fields: Map<String, Value>,
 }
 
 impl Tool {
     fn text(&self, key: &str) -> &str {
-        self.fields.get(key).and_then(Value::as_str).unwrap_or("")
+        crate::tool::text(&self.fields, key)
     }
 }
 
@@ -42,7 +40,7 @@ impl Tool {
 #[must_use]
 pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Tool>, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
-    let mut groups: HashMap<(String, String), Vec<&Row>> = HashMap::new();
+    let mut groups: HashMap<ToolKey, Vec<&Row>> = HashMap::new();
     let mut order = Vec::new();
     let agency_at = table.columns.iter().position(|c| c == "agency");
     let name_at = table.columns.iter().position(|c| c == "tool_name");
@@ -53,7 +51,7 @@ pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Tool>, Vec<Diagnostic>) {
     {
         let cell = |at: Option<usize>| at.and_then(|i| row.cells.get(i)).map_or("", String::as_str);
         let (agency, name) = (cell(agency_at), cell(name_at));
-        if identity(name).is_empty() || identity(agency).is_empty() {
+        let Some(key) = ToolKey::of(agency, name) else {
             warnings.push(row_warning(
                 table,
                 row,
@@ -67,8 +65,7 @@ pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Tool>, Vec<Diagnostic>) {
                 ),
             ));
             continue;
-        }
-        let key = (agencies::match_key(agency), identity(name));
+        };
         let group = groups.entry(key.clone()).or_default();
         if group.is_empty() {
             order.push(key);
@@ -126,11 +123,7 @@ pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Tool>, Vec<Diagnostic>) {
                 keys::IMPORTED_FROM.to_owned(),
                 Value::Array(rows.iter().map(|r| source(table, r)).collect()),
             );
-            Some(Tool {
-                agency_key: key.0,
-                name_key: key.1,
-                fields,
-            })
+            Some(Tool { key, fields })
         })
         .collect();
     (tools, warnings)
@@ -169,7 +162,7 @@ fn fields_of(table: &Table, row: &Row, warnings: &mut Vec<Diagnostic>) -> Map<St
                 }
             },
             Shape::List => Value::Array(
-                split_list(cell, field.other_text(table.edition))
+                crate::tool::split_list(cell, field.other_text(table.edition))
                     .into_iter()
                     .map(Value::String)
                     .collect(),
@@ -178,30 +171,6 @@ fn fields_of(table: &Table, row: &Row, warnings: &mut Vec<Diagnostic>) -> Map<St
         fields.insert(field.key.to_owned(), value);
     }
     fields
-}
-
-/// Split a `; `-joined cell into its values. An `Other: text` value takes the rest of the cell
-/// (its text may itself hold `; `), so joining the values gives the cell back.
-#[must_use]
-pub fn split_list(cell: &str, other_text: bool) -> Vec<String> {
-    let mut values = Vec::new();
-    let mut rest = cell;
-    loop {
-        if other_text && rest.starts_with("Other: ") {
-            values.push(rest.to_owned());
-            return values;
-        }
-        match rest.split_once("; ") {
-            Some((value, tail)) => {
-                values.push(value.to_owned());
-                rest = tail;
-            }
-            None => {
-                values.push(rest.to_owned());
-                return values;
-            }
-        }
-    }
 }
 
 fn source(table: &Table, row: &Row) -> Value {
@@ -258,8 +227,7 @@ pub fn write(checklist: &Checklist, tools: &[Tool], dir: &Path, max_bytes: u64) 
     warn_renamed(tools, &mut summary.warnings);
     let mut planned: HashSet<PathBuf> = index.paths.clone();
     for tool in tools {
-        let key = (tool.agency_key.clone(), tool.name_key.clone());
-        match index.by_key.get(&key) {
+        match index.by_key.get(&tool.key) {
             Some(path) => merge(checklist, tool, path, dir, &mut summary),
             None => create(checklist, tool, dir, &mut planned, &mut summary),
         }
@@ -269,7 +237,7 @@ pub fn write(checklist: &Checklist, tools: &[Tool], dir: &Path, max_bytes: u64) 
 
 /// The answer files already in the inventory, by the tool they describe.
 struct Inventory {
-    by_key: HashMap<(String, String), PathBuf>,
+    by_key: HashMap<ToolKey, PathBuf>,
     /// Every file found, read or not (never to be overwritten).
     paths: HashSet<PathBuf>,
 }
@@ -304,8 +272,9 @@ impl Inventory {
                     else {
                         continue;
                     };
-                    let key = (agencies::match_key(agency), identity(name));
-                    inventory.by_key.entry(key).or_insert_with(|| path.clone());
+                    if let Some(key) = ToolKey::of(agency, name) {
+                        inventory.by_key.entry(key).or_insert_with(|| path.clone());
+                    }
                 }
                 Err(e) => errors.push(Diagnostic::new(
                     e.kind,
@@ -368,10 +337,9 @@ fn create(
     // Another tool's file at the natural name (two names that differ only in punctuation):
     // a suffix from this tool's own identity, so the name is the same on every run.
     let mut relative = PathBuf::from(&folder).join(format!("{stem}.yaml"));
-    let mut id = agencies::tool_id(tool.text("agency"), tool.text("name"));
+    let mut id = crate::tool::identity::derived_id(tool.text("agency"), tool.text("name"));
     if planned.contains(&dir.join(&relative)) || dir.join(&relative).exists() {
-        let hash = crate::checklist::sha256_hex(&format!("{}\n{}", tool.agency_key, tool.name_key));
-        let short = hash.get(..8).unwrap_or(&hash);
+        let short = tool.key.hash();
         relative = PathBuf::from(&folder).join(format!("{stem}-{short}.yaml"));
         id = format!("{id}-{short}");
     }

@@ -3,16 +3,14 @@
 //! Report") and as a PDF.
 //!
 //! An inventory keeps each tool's report fields under `tool:` in its answer file, mapped once,
-//! in [`columns`], to the table's columns in both editions. [`import`] turns the published
+//! in [`crate::tool::fields`], to the table's columns in both editions. [`import`] turns the published
 //! table into answer files (and merges it into an existing inventory), [`export`] turns an
 //! inventory back into the table, and `check` ([`crate::check`]) finds the gaps.
 
-pub mod agencies;
-pub mod columns;
 pub mod export;
 pub mod import;
 pub mod rules;
 pub mod table;
 
-pub use columns::{Edition, FIELDS, Field, Shape};
+pub use crate::tool::fields::{Edition, FIELDS, Field, Shape};
 pub use table::Table;

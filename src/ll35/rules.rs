@@ -15,11 +15,11 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::columns::{self, Edition, Shape, keys};
 use super::export::Scope;
 use crate::document::Located;
 use crate::engine::Truth;
 use crate::error::{Diagnostic, Kind, Position};
+use crate::tool::fields::{self as columns, Edition, Shape, keys};
 
 /// The `ll35:` section of the settings, as written.
 #[derive(Debug, Default, Deserialize)]
@@ -197,9 +197,10 @@ impl Settings {
         tool: &'s serde_json::Map<String, Value>,
     ) -> impl Iterator<Item = &'s (String, Vec<String>)> {
         self.required.iter().filter(|(_, keys)| {
-            !keys
-                .iter()
-                .any(|k| tool.get(k.as_str()).is_some_and(has_value))
+            !keys.iter().any(|k| {
+                tool.get(k.as_str())
+                    .is_some_and(|v| crate::tool::has_value(k, v))
+            })
         })
     }
 
@@ -238,8 +239,10 @@ pub fn check(
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let at = |key: &str| key_positions.get(key).copied().or(tool_position);
-    if let Some(reason) = tool.get(keys::WITHHELD) {
-        if !reason.as_str().is_some_and(crate::text::has_visible) {
+    if let withheld @ (crate::tool::Withheld::Because(_) | crate::tool::Withheld::WithoutReason) =
+        crate::tool::withheld(tool)
+    {
+        if withheld == crate::tool::Withheld::WithoutReason {
             problems.push(Diagnostic::new(
                 Kind::Ll35Value,
                 file,
@@ -302,9 +305,7 @@ pub fn check(
                 let items: Vec<String> = match value {
                     Value::String(s) if field.shape == Shape::Coded => vec![s.clone()],
                     // A list written as one text: its items, as the table joins them.
-                    Value::String(s) => {
-                        crate::ll35::import::split_list(s, field.other_text(edition))
-                    }
+                    Value::String(s) => crate::tool::split_list(s, field.other_text(edition)),
                     Value::Array(items) => items
                         .iter()
                         .filter_map(Value::as_str)
@@ -372,16 +373,6 @@ pub fn check(
     }
     problems.sort_by_key(|p| p.position);
     problems
-}
-
-/// Whether a field holds a value: visible text, a list with some, a boolean, a number.
-fn has_value(value: &Value) -> bool {
-    match value {
-        Value::String(s) => crate::text::has_visible(s),
-        Value::Array(items) => items.iter().any(has_value),
-        Value::Bool(_) | Value::Number(_) => true,
-        Value::Null | Value::Object(_) => false,
-    }
 }
 
 fn describe(value: &Value) -> String {

@@ -3,8 +3,8 @@
 //! The edition is told from the header's columns, not from the years in it: the city also
 //! republishes old rows in the new layout.
 
-use super::columns::{Edition, YEAR};
 use crate::error::{Diagnostic, Kind, Position};
+use crate::tool::fields::{Edition, YEAR};
 
 /// The largest table read (the city's, for every year so far, is well under a megabyte).
 pub const MAX_TABLE_SIZE: u64 = 1 << 30;
@@ -172,7 +172,7 @@ fn header_warnings(file: &str, edition: Edition, columns: &[String]) -> Vec<Diag
                     crate::text::excerpt(column)
                 ),
             ));
-        } else if !known.contains(&column.as_str()) && super::columns::reserved(column) {
+        } else if !known.contains(&column.as_str()) && crate::tool::fields::reserved(column) {
             warnings.push(Diagnostic::new(
                 Kind::UnknownField,
                 file,

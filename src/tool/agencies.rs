@@ -124,19 +124,6 @@ pub fn folder(agency: &str) -> String {
     )
 }
 
-/// The id a tool goes by when its file gives none: its agency's folder and its name, made
-/// safe (`fdny-building-fire-risk-model`). `ll35 import` and `interview` write it into the
-/// files they create, so that it stays when the tool is renamed; `report` derives it, with a
-/// warning, for files without one.
-#[must_use]
-pub fn tool_id(agency: &str, name: &str) -> String {
-    format!(
-        "{}-{}",
-        folder(agency).to_ascii_lowercase(),
-        crate::text::safe_name(name, "tool")
-    )
-}
-
 fn key(text: &str) -> String {
     let folded = identity(text);
     let folded = folded
