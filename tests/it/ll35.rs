@@ -933,3 +933,56 @@ fn ll35_settings_errors_name_their_place_and_what_is_allowed() {
         assert!(err.contains(expected), "{expected}\n{err}");
     }
 }
+
+/// Regression (issue 21): `ll35 export` took only a text `withheld:` as withheld, while
+/// `report` took any; a tool the site hid was published in the LL35 table. Every spelling of
+/// the key now keeps the tool out of both.
+#[test]
+fn every_spelling_of_withheld_keeps_a_tool_out_of_the_table_and_the_site() {
+    for spelling in [
+        "true",
+        "false",
+        "\"\"",
+        "[a]",
+        "1",
+        "\"Disclosure would endanger public safety\"",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
+        assert!(
+            adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"])
+                .status
+                .success()
+        );
+        let fire = dir.path().join("inv/FDNY/fire-risk-model.yaml");
+        let yaml = std::fs::read_to_string(&fire)
+            .unwrap()
+            .replace("  name: ", &format!("  withheld: {spelling}\n  name: "));
+        std::fs::write(&fire, yaml).unwrap();
+        let r = adscheck(
+            dir.path(),
+            &[
+                "ll35",
+                "export",
+                "inv",
+                "--edition",
+                "2023",
+                "--year",
+                "2023",
+            ],
+        );
+        let out = text(&r.stdout);
+        assert!(!out.contains("Fire Risk"), "withheld: {spelling}\n{out}");
+        assert!(
+            text(&r.stderr).contains("1 withheld (FDNY 1)"),
+            "withheld: {spelling}\n{}",
+            text(&r.stderr)
+        );
+        let r = adscheck(dir.path(), &["report", "inv", "-f", "json"]);
+        let summary = text(&r.stdout);
+        assert!(
+            !summary.contains("Fire Risk"),
+            "withheld: {spelling}\n{summary}"
+        );
+    }
+}
