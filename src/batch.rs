@@ -69,7 +69,7 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
 
 /// Whether a walk entry is a settings file.
 fn is_settings(entry: &walkdir::DirEntry) -> bool {
-    entry.file_name() == crate::check::settings::FILE_NAME
+    entry.file_name() == crate::settings::FILE_NAME
 }
 
 /// Expand the paths given on the command line into answer files, in path order, lazily.

@@ -20,7 +20,7 @@ mod read;
 mod stamp;
 mod write;
 
-pub use stamp::{Event, Header, Stamp, header_of, now_rfc3339};
+pub use stamp::{Event, Header, Stamp, header_of};
 pub use write::{lost_comments, template, tool_block, unanswered};
 
 use serde::Serialize;

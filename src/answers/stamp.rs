@@ -110,12 +110,6 @@ impl Stamp {
     }
 }
 
-/// The current time in RFC 3339 (UTC, seconds), for stamps.
-#[must_use]
-pub fn now_rfc3339() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
-}
-
 type Problems = Vec<(Kind, Option<Position>, String)>;
 
 /// A `stamps:` list, or an old single `stamp:` block (`single`), with every problem found.

@@ -2,11 +2,9 @@
 
 use std::io::Write;
 
-use adscheck::batch::{self, Source};
-use adscheck::check::{
-    self as rules, Context, ContextError, Duplicates, FailOn, FileResult, Overrides, Scope, Totals,
-};
+use adscheck::inventory::{Inventory, OpenError, Overrides};
 use adscheck::render::check::{CheckFormat, step_summary, write, write_findings};
+use adscheck::settings::FailOn;
 
 use super::args::{CheckArgs, CheckFormatArg, FailOnArg};
 use super::progress::Progress;
@@ -23,14 +21,20 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         CheckFormatArg::Sarif => CheckFormat::Sarif,
     };
     let paths = super::paths::Paths::resolve(&args.paths);
-    let ctx = Context::load(&paths.found, &overrides(args)).map_err(report_context_error)?;
-    let (results, mut totals) = check_all(args, &paths.found, &ctx);
+    let inventory = Inventory::open(&paths.found, &overrides(args)).map_err(report_open_error)?;
+    let mut progress = Progress::new();
+    let run = adscheck::check::run(&inventory, &paths.found, args.size.max_file_size, || {
+        progress.tick();
+    });
+    progress.finish();
+    let (results, totals) = (run.results, run.totals);
     if totals.files == 0 {
         if totals.excluded > 0 {
             errln!(
                 "adscheck: error: every answer file found ({}) is excluded by the settings in {}",
                 totals.excluded,
-                ctx.governing
+                inventory
+                    .governing
                     .file
                     .as_deref()
                     .map_or_else(String::new, super::shown)
@@ -39,8 +43,6 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         }
         return Ok(paths.exit(super::no_files(&args.paths)));
     }
-    totals.settings = ctx.governing.file.as_ref().map(|f| f.display().to_string());
-    totals.ll35_edition = ctx.settings.ll35.as_ref().map(|l| l.edition.to_string());
     let mut out = match super::output::Sink::open(args.out.as_deref()) {
         Ok(out) => out,
         Err(e) => {
@@ -59,58 +61,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         append(&path, &step_summary(&results, &totals))
             .map_err(|e| anyhow::Error::new(e).context("cannot write the job summary"))?;
     }
-    Ok(paths.exit(Exit::findings_if(totals.failed(ctx.settings.fail_on))))
-}
-
-/// Check every selected file, in path order, with settings files planted in the tree and
-/// patterns that matched nothing reported too.
-fn check_all(
-    args: &CheckArgs,
-    paths: &[std::path::PathBuf],
-    ctx: &Context,
-) -> (Vec<FileResult>, Totals) {
-    let mut scope = Scope::new(&ctx.settings);
-    let mut nested = Vec::new();
-    let selected = batch::sources_and_settings(paths).filter(|source| match source {
-        Source::Settings(path) => {
-            if !ctx.is_governing(path) {
-                nested.push(rules::nested_settings(path, ctx.governing.file.as_deref()));
-            }
-            false
-        }
-        Source::File(path) => scope.selects(path),
-        Source::Stdin | Source::Unreadable(..) => true,
-    });
-    let mut results = Vec::new();
-    let mut totals = Totals::default();
-    let mut duplicates = Duplicates::default();
-    let mut progress = Progress::new();
-    batch::in_order(
-        selected,
-        |source| {
-            let report = batch::classify(&ctx.engine, source, args.size.max_file_size);
-            let result = rules::check_file(&ctx.engine, &ctx.settings, &report);
-            let tool_position = report.outcome.as_ref().ok().and_then(|o| o.tool_position);
-            (result, tool_position)
-        },
-        |_, (mut result, tool_position)| -> Result<(), std::convert::Infallible> {
-            duplicates.observe(&mut result, tool_position);
-            totals.add(&result);
-            results.push(result);
-            progress.tick();
-            Ok(())
-        },
-    )
-    .unwrap_or_else(|never| match never {});
-    progress.finish();
-    if totals.files > 0 {
-        for result in nested.into_iter().chain(scope.unused_patterns()) {
-            totals.add(&result);
-            results.push(result);
-        }
-    }
-    totals.excluded = scope.excluded;
-    (results, totals)
+    Ok(paths.exit(Exit::findings_if(totals.failed(inventory.settings.fail_on))))
 }
 
 /// Append `text` to the file at `path` (GitHub's job summary): a regular file, or a new one;
@@ -138,20 +89,21 @@ fn overrides(args: &CheckArgs) -> Overrides {
             FailOnArg::Error => FailOn::Error,
             FailOnArg::Warning => FailOn::Warning,
         }),
+        now: None,
     }
 }
 
 /// Print why the settings or their checklist cannot be used.
-pub(crate) fn report_context_error(e: ContextError) -> Exit {
+pub(crate) fn report_open_error(e: OpenError) -> Exit {
     match e {
-        ContextError::Settings(path, errors) => {
+        OpenError::Settings(path, errors) => {
             print_diagnostics(&errors.0, "error");
             errln!(
                 "adscheck: error: the settings in {} cannot be used",
                 super::shown(&path)
             );
         }
-        ContextError::Checklist(errors) => {
+        OpenError::Checklist(errors) => {
             print_diagnostics(&errors.0, "error");
             errln!("adscheck: error: the checklist cannot be used");
         }
@@ -159,18 +111,20 @@ pub(crate) fn report_context_error(e: ContextError) -> Exit {
     Exit::Fatal
 }
 
-/// The settings and checklist for a command that reads an inventory the way `check` does
-/// (`report`, `ll35 export`): `--config` or the governing `.adscheck.yaml`, and `--checklist`.
-pub(crate) fn inventory_context(
+/// The inventory for a command that reads one the way `check` does (`report`, `ll35
+/// export`): `--config` or the governing `.adscheck.yaml`, and `--checklist`.
+pub(crate) fn open_inventory(
     paths: &[std::path::PathBuf],
     config: &super::args::ConfigOpt,
     checklist: &super::args::ChecklistOpt,
-) -> Result<Context, super::Stop> {
+    now: Option<adscheck::clock::Now>,
+) -> Result<Inventory, super::Stop> {
     let overrides = Overrides {
         config: config.config.clone(),
         checklist: checklist.checklist.clone(),
         allow_undetermined: false,
         fail_on: None,
+        now,
     };
-    Context::load(paths, &overrides).map_err(|e| report_context_error(e).into())
+    Inventory::open(paths, &overrides).map_err(|e| report_open_error(e).into())
 }

@@ -157,22 +157,19 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
         return Ok(Exit::Fatal);
     }
     let paths = super::paths::Paths::resolve(&args.paths);
-    let ctx = super::check::inventory_context(&paths.found, &args.config, &args.checklist)?;
-    let settings = ctx.settings.ll35.clone();
+    let inventory =
+        super::check::open_inventory(&paths.found, &args.config, &args.checklist, None)?;
+    let settings = inventory.settings.ll35.clone();
     let edition = match args.edition {
         Some(EditionArg::E2023) => Edition::E2023,
         Some(EditionArg::E2024) => Edition::E2024,
         None => settings.as_ref().map_or(Edition::E2024, |s| s.edition),
     };
     let scope = settings.map(|s| s.scope).unwrap_or_default();
-    let (entries, errors) = adscheck::inventory::entries(
-        &ctx.engine,
-        adscheck::inventory::read(
-            &ctx.settings,
-            ctx.engine.checklist(),
-            &paths.found,
-            args.size.max_file_size,
-        ),
+    let mut selector = adscheck::inventory::Selector::new(&inventory.settings);
+    let (entries, errors) = export::entries(
+        &inventory.engine,
+        inventory.read(&paths.found, args.size.max_file_size, &mut selector),
     );
     if !errors.is_empty() {
         print_diagnostics(&errors, "error");

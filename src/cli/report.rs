@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use adscheck::inventory;
 use adscheck::render::{report_markdown, site};
+use adscheck::summary;
 
 use super::args::{ReportArgs, ReportFormat};
 use super::{Exit, Outcome, plural, print_diagnostics, shown};
@@ -17,13 +17,10 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         errln!("adscheck: error: {}: {message}", shown(out));
         return Ok(Exit::Fatal);
     }
-    let ctx = super::check::inventory_context(&paths.found, &args.config, &args.checklist)?;
-    let files = inventory::read(
-        &ctx.settings,
-        ctx.engine.checklist(),
-        &paths.found,
-        args.size.max_file_size,
-    );
+    let inventory =
+        super::check::open_inventory(&paths.found, &args.config, &args.checklist, now())?;
+    let mut selector = adscheck::inventory::Selector::new(&inventory.settings);
+    let files = inventory.read(&paths.found, args.size.max_file_size, &mut selector);
     if files.is_empty() {
         return Ok(paths.exit(super::no_files(&args.paths)));
     }
@@ -33,10 +30,10 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         .flatten()
         .cloned()
         .collect();
-    let report = &ctx.settings.report;
-    let inventory = inventory::build(&ctx.engine, &ctx.settings, files, report.public);
+    let report = &inventory.settings.report;
+    let summary = summary::build(&inventory, files);
     print_diagnostics(&unreadable, "error");
-    print_diagnostics(&inventory.warnings, "warning");
+    print_diagnostics(&summary.warnings, "warning");
     let changes = match &args.since {
         None => None,
         Some(path) => {
@@ -51,7 +48,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
                     return Ok(Exit::Fatal);
                 }
             };
-            match inventory::since::compare(&inventory, &path.display().to_string(), &text) {
+            match summary::since::compare(&summary, &path.display().to_string(), &text) {
                 Ok(changes) => Some(changes),
                 Err(e) => {
                     print_diagnostics(&[e], "error");
@@ -70,10 +67,10 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         let mut out = super::output::stdout();
         match format {
             ReportFormat::Markdown => {
-                out.write_all(report_markdown::summary(&inventory, changes.as_ref()).as_bytes())?;
+                out.write_all(report_markdown::summary(&summary, changes.as_ref()).as_bytes())?;
             }
             ReportFormat::Json => {
-                let mut value = serde_json::to_value(&inventory)?;
+                let mut value = serde_json::to_value(&summary)?;
                 if let (Some(changes), Some(object)) = (&changes, value.as_object_mut()) {
                     object.insert("since".to_owned(), serde_json::to_value(changes)?);
                 }
@@ -100,13 +97,13 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
                 .unwrap_or_else(|| "Algorithmic tools: automated decision systems".to_owned()),
             force: args.force,
         };
-        match site::build(&inventory, out, &options) {
+        match site::build(&summary, out, &options) {
             Ok(built) => errln!(
                 "adscheck report: {} tool{} of {} agenc{}: {} pages in {}; open {}",
-                inventory.tools.len(),
-                plural(inventory.tools.len()),
-                inventory.agencies.len(),
-                if inventory.agencies.len() == 1 {
+                summary.tools.len(),
+                plural(summary.tools.len()),
+                summary.agencies.len(),
+                if summary.agencies.len() == 1 {
                     "y"
                 } else {
                     "ies"
@@ -122,6 +119,17 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         }
     }
     Ok(paths.exit(Exit::findings_if(!unreadable.is_empty())))
+}
+
+/// The time the report goes by: `SOURCE_DATE_EPOCH` when set (reproducible builds of the
+/// site), otherwise the system clock's.
+fn now() -> Option<adscheck::clock::Now> {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok()?;
+    epoch
+        .trim()
+        .parse()
+        .ok()
+        .map(adscheck::clock::Now::from_unix)
 }
 
 /// Why the site cannot go to `out`: it is an input, holds one (replacing it would delete the

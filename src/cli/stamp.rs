@@ -1,7 +1,7 @@
 //! `adscheck stamp`: add an entry to answer files' histories (who, when, under which
 //! checklist), never replacing one.
 
-use adscheck::answers::{Event, Stamp, now_rfc3339};
+use adscheck::answers::{Event, Stamp};
 use adscheck::document::Format;
 use adscheck::text::visible;
 use adscheck::{AnswerFile, Diagnostic, Engine, Kind, atomic_file, batch};
@@ -92,7 +92,7 @@ fn stamp_one(
     file.stamps.push(Stamp::now(
         checklist,
         event,
-        now_rfc3339(),
+        adscheck::clock::Now::system().rfc3339().to_owned(),
         Some(args.by.clone()),
     ));
     let rewritten = file.to_yaml(checklist);

@@ -74,52 +74,33 @@ impl Entry {
     }
 }
 
-/// Which tools the report includes: those whose determinations each have one of the listed
-/// values (by determination id). The default, Agency ADS yes or undetermined, is a setting
-/// (`ll35: report:` in `.adscheck.yaml`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Scope(pub Vec<(String, Vec<Truth>)>);
+pub use crate::settings::Scope;
 
-impl Default for Scope {
-    fn default() -> Self {
-        Scope(vec![(
-            "agency_ads".to_owned(),
-            vec![Truth::Yes, Truth::Unknown],
-        )])
-    }
-}
-
-impl Scope {
-    /// Whether a tool with `determinations` is in the report; `Err` names the determination
-    /// that leaves it out, with its value.
-    ///
-    /// # Errors
-    /// The determination id and its value, when the tool is left out.
-    pub fn includes(&self, determinations: &[(String, Truth)]) -> Result<(), String> {
-        for (id, allowed) in &self.0 {
-            let value = determinations
-                .iter()
-                .find(|(d, _)| d == id)
-                .map_or(Truth::Unknown, |(_, t)| *t);
-            if !allowed.contains(&value) {
-                return Err(format!("{id} {}", value.as_str()));
+/// The LL35 export's view of `files`: each readable one evaluated, with its tool fields,
+/// years and determinations; and the errors of those that could not be read.
+#[must_use]
+pub fn entries(
+    engine: &crate::engine::Engine,
+    files: Vec<crate::inventory::Read>,
+) -> (Vec<Entry>, Vec<crate::error::Diagnostic>) {
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for read in files {
+        match read.file {
+            Ok(file) => {
+                let (stamps, tool) = (file.stamps.clone(), file.tool.clone());
+                let report = crate::report::Report::evaluate(engine, file);
+                let determinations = report
+                    .outcome
+                    .as_ref()
+                    .map(|o| o.named(engine.checklist()))
+                    .unwrap_or_default();
+                entries.push(Entry::new(read.name, tool, &stamps, determinations));
             }
+            Err(e) => errors.extend(e),
         }
-        Ok(())
     }
-
-    /// The scope for people: "agency_ads yes or undetermined".
-    #[must_use]
-    pub fn describe(&self) -> String {
-        self.0
-            .iter()
-            .map(|(id, values)| {
-                let values: Vec<&str> = values.iter().map(|t| t.as_str()).collect();
-                format!("{id} {}", values.join(" or "))
-            })
-            .collect::<Vec<_>>()
-            .join(", and ")
-    }
+    (entries, errors)
 }
 
 /// What an export holds and what it left out.

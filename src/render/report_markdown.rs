@@ -3,13 +3,13 @@
 
 use std::fmt::Write as _;
 
-use crate::inventory::since::Changes;
-use crate::inventory::{Counts, Inventory};
+use crate::summary::since::Changes;
+use crate::summary::{Counts, Summary};
 use crate::text::markdown_cell;
 
 /// The summary as Markdown.
 #[must_use]
-pub fn summary(inventory: &Inventory, changes: Option<&Changes>) -> String {
+pub fn summary(inventory: &Summary, changes: Option<&Changes>) -> String {
     let mut out = String::new();
     let labels = &inventory.determination_labels;
     let _ = writeln!(out, "# Compliance summary\n");

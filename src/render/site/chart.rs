@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::inventory::Inventory;
+use crate::summary::Summary;
 
 const LABEL_WIDTH: usize = 200;
 const BAR_WIDTH: usize = 260;
@@ -51,7 +51,7 @@ struct Segment {
 }
 
 /// The index page's charts.
-pub(super) fn charts(inventory: &Inventory) -> Vec<Chart> {
+pub(super) fn charts(inventory: &Summary) -> Vec<Chart> {
     let mut charts = Vec::new();
     if let Some((id, label)) = inventory.determination_labels.last() {
         let keys = ["yes", "no", "undetermined"]

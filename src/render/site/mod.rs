@@ -18,8 +18,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::{Diagnostic, Kind};
-use crate::inventory::{Counts, Inventory, Tool};
 use crate::ll35::{Edition, export};
+use crate::summary::{Counts, Summary, Tool};
 
 /// The file that marks a folder as a site adscheck built.
 pub const MARKER: &str = ".adscheck-site";
@@ -59,7 +59,7 @@ const SEARCH: &str = include_str!("assets/search.js");
 /// # Errors
 /// `out` exists and is not a site adscheck built (without `force`), or a file could not be
 /// written (nothing is left behind: the half-built folder is removed).
-pub fn build(inventory: &Inventory, out: &Path, options: &Options) -> Result<Built, Diagnostic> {
+pub fn build(inventory: &Summary, out: &Path, options: &Options) -> Result<Built, Diagnostic> {
     let shown = out.display().to_string();
     let error = |message: String| Diagnostic::new(Kind::Io, &shown, None, message);
     if out.symlink_metadata().is_ok() {
@@ -146,7 +146,7 @@ fn environment() -> Result<Environment<'static>, minijinja::Error> {
 }
 
 /// The site's files, written under `dir` (a new folder).
-fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result<Built> {
+fn write_site(inventory: &Summary, dir: &Path, title: &str) -> std::io::Result<Built> {
     use serde_json::json;
     let env = environment().map_err(std::io::Error::other)?;
     let mut writer = Writer {
@@ -155,8 +155,7 @@ fn write_site(inventory: &Inventory, dir: &Path, title: &str) -> std::io::Result
     };
     std::fs::create_dir_all(dir)?;
     let labels = &inventory.determination_labels;
-    let now = crate::answers::now_rfc3339();
-    let built = now.get(..10).unwrap_or(&now).to_owned();
+    let built = inventory.date.clone();
     let render = |name: &str, root: &str, section: &str, page: Value| {
         let ctx = Context {
             root,
@@ -415,7 +414,7 @@ struct Context<'a> {
     site_title: &'a str,
     /// The day the site was built (UTC), in every page's footer.
     built: &'a str,
-    checklist: &'a crate::inventory::ChecklistInfo,
+    checklist: &'a crate::summary::ChecklistInfo,
     labels: &'a [(String, String)],
     #[serde(flatten)]
     page: Value,

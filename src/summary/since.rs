@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{AgencySummary, Inventory};
+use super::{AgencySummary, Summary};
 use crate::error::{Diagnostic, Kind};
 
 /// What a previous report's JSON must hold (everything else in it is ignored).
@@ -92,7 +92,7 @@ fn share((complete, tools): (usize, usize)) -> f64 {
 ///
 /// # Errors
 /// A diagnostic when `text` is not a `report --format json` of a version this one reads.
-pub fn compare(inventory: &Inventory, file: &str, text: &str) -> Result<Changes, Diagnostic> {
+pub fn compare(inventory: &Summary, file: &str, text: &str) -> Result<Changes, Diagnostic> {
     let previous: Previous = serde_json::from_str(text).map_err(|e| {
         Diagnostic::new(
             Kind::Syntax,

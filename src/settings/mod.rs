@@ -1,4 +1,7 @@
-//! `.adscheck.yaml`: the settings of an inventory repository.
+//! `.adscheck.yaml`: the one model of an inventory's settings, read once for every command
+//! that reads an inventory (`check`, `report`, `ll35 export`): its patterns ([`patterns`]),
+//! its Local Law 35 section ([`ll35`]), what the public site shows ([`site`]), and which file
+//! governs a run ([`governing`]).
 //!
 //! ```yaml
 //! required-tool-fields: [name, agency]    # default
@@ -7,7 +10,7 @@
 //! include: ["**/*.yaml", "**/*.json"]     # default: every answer file
 //! exclude: ["drafts/**"]
 //! fail-on: error                          # or warning
-//! ll35: {edition: 2024}                   # Local Law 35 rules (see crate::ll35::rules)
+//! ll35: {edition: 2024}                   # Local Law 35 rules (see [`ll35`])
 //! report: {title: "...", public: {answers: true, notes: true, dates: true}}
 //! ```
 //!
@@ -17,10 +20,19 @@
 //! (so a submission cannot plant one that switches the gate off), and a checklist named in the
 //! settings must lie inside the repository.
 
-use std::path::{Component, Path, PathBuf};
+pub mod governing;
+pub mod ll35;
+pub mod patterns;
+pub mod site;
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::path::{Path, PathBuf};
+
 use serde::Deserialize;
+
+pub use governing::{Governing, absolute, governing};
+pub use ll35::{Ll35, Scope};
+pub use patterns::{Patterns, Selection};
+pub use site::{Public, Site};
 
 use crate::document::{Format, Located};
 use crate::error::{Diagnostic, Diagnostics, Kind, Position};
@@ -93,27 +105,8 @@ struct SettingsFile {
     include: Option<Vec<Located<String>>>,
     exclude: Option<Vec<Located<String>>>,
     fail_on: Option<FailOn>,
-    ll35: Option<crate::ll35::rules::SettingsFile>,
-    report: Option<ReportSettings>,
-}
-
-/// The `report:` section: the public site's title and what it shows.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReportSettings {
-    /// Every page's title.
-    pub title: Option<String>,
-    /// What the site shows beyond LL35 fields and determinations.
-    #[serde(default)]
-    pub public: crate::inventory::Public,
-}
-
-/// Include or exclude patterns, each with where it stands.
-#[derive(Clone, Debug)]
-pub struct Patterns {
-    set: GlobSet,
-    /// The patterns as written, in order (the set's indices).
-    pub patterns: Vec<Located<String>>,
+    ll35: Option<ll35::Section>,
+    report: Option<Site>,
 }
 
 /// The settings in force for a run.
@@ -138,109 +131,9 @@ pub struct Settings {
     /// What fails the check.
     pub fail_on: FailOn,
     /// The Local Law 35 rules, when the settings have an `ll35:` section.
-    pub ll35: Option<crate::ll35::rules::Settings>,
-    /// What `report` builds.
-    pub report: ReportSettings,
-}
-
-/// Whether one file is checked, and which patterns matched it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Selection {
-    /// Whether the file is checked.
-    pub selected: bool,
-    /// Indices of the include patterns that matched it.
-    pub included_by: Vec<usize>,
-    /// Indices of the exclude patterns that matched it.
-    pub excluded_by: Vec<usize>,
-}
-
-/// Where a run's settings come from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Governing {
-    /// The settings file that governs the run, if any.
-    pub file: Option<PathBuf>,
-    /// The repository root: the nearest folder upward holding `.git` (or the file system root).
-    pub repository: PathBuf,
-}
-
-/// Make `path` absolute and drop `.` and `..` without touching the file system.
-fn absolute(path: &Path) -> PathBuf {
-    let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut out = PathBuf::new();
-    for part in full.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// The deepest folder holding every path of `paths` (`-` counts as the current folder).
-fn common_folder(paths: &[PathBuf]) -> PathBuf {
-    let folders: Vec<PathBuf> = paths
-        .iter()
-        .map(|p| {
-            if p.as_os_str() == "-" {
-                absolute(Path::new("."))
-            } else if p.is_dir() {
-                absolute(p)
-            } else {
-                absolute(p.parent().unwrap_or(Path::new(".")))
-            }
-        })
-        .collect();
-    let Some(first) = folders.first() else {
-        return absolute(Path::new("."));
-    };
-    let mut common = first.clone();
-    for folder in folders.iter().skip(1) {
-        while !folder.starts_with(&common) {
-            if !common.pop() {
-                break;
-            }
-        }
-    }
-    common
-}
-
-/// The settings file that governs a run over `paths`: `config` if given, otherwise the
-/// topmost `.adscheck.yaml` from the repository root down to the folder holding every path.
-#[must_use]
-pub fn governing(paths: &[PathBuf], config: Option<&Path>) -> Governing {
-    let top = common_folder(paths);
-    let here = absolute(Path::new("."));
-    let repository_of = |dir: &Path| {
-        dir.ancestors()
-            .find(|d| d.join(".git").symlink_metadata().is_ok())
-            .map(Path::to_path_buf)
-    };
-    // The repository the command runs in, when the checked paths are inside it: a `.git`
-    // planted below it (in a submission) does not make a repository of its own. Otherwise,
-    // the nearest one above the checked paths, or the file system root.
-    let repository = repository_of(&here)
-        .filter(|root| top.starts_with(root))
-        .or_else(|| repository_of(&top))
-        .unwrap_or_else(|| top.ancestors().last().unwrap_or(&top).to_path_buf());
-    let file = match config {
-        Some(config) => Some(config.to_path_buf()),
-        None => {
-            // Ancestors run from `top` up; the last one found below the root is the topmost.
-            // Shown relative to the current folder when it is below it, as paths given are.
-            top.ancestors()
-                .take_while(|dir| dir.starts_with(&repository))
-                .map(|dir| dir.join(FILE_NAME))
-                // Anything of that name counts, so that one that cannot be read (a dangling
-                // link, a pipe, a folder) is an error rather than passed over.
-                .filter(|candidate| candidate.symlink_metadata().is_ok())
-                .last()
-                .map(|f| f.strip_prefix(&here).map_or(f.clone(), Path::to_path_buf))
-        }
-    };
-    Governing { file, repository }
+    pub ll35: Option<Ll35>,
+    /// What `report` builds: the public site's title and what it shows (`report:`).
+    pub report: Site,
 }
 
 impl Settings {
@@ -258,7 +151,7 @@ impl Settings {
             exclude: None,
             fail_on: FailOn::Error,
             ll35: None,
-            report: ReportSettings::default(),
+            report: Site::default(),
         }
     }
 
@@ -285,8 +178,8 @@ impl Settings {
             .filter(|p| !p.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         let mut problems = Vec::new();
-        let include = patterns(&name, parsed.include, &mut problems);
-        let exclude = patterns(&name, parsed.exclude, &mut problems);
+        let include = patterns::build(&name, parsed.include, &mut problems);
+        let exclude = patterns::build(&name, parsed.exclude, &mut problems);
         let checklist_position = parsed.checklist.as_ref().and_then(|c| c.position);
         let checklist = parsed.checklist.map(|c| root.join(c.as_str()));
         if let Some(checklist) = &checklist
@@ -313,7 +206,7 @@ impl Settings {
             }
         }
         let ll35 = parsed.ll35.and_then(|section| {
-            crate::ll35::rules::Settings::from_file(section, &name)
+            Ll35::from_section(section, &name)
                 .map_err(|e| problems.extend(e))
                 .ok()
         });
@@ -369,57 +262,5 @@ impl Settings {
     #[must_use]
     pub fn selects(&self, path: &Path) -> bool {
         self.select(path).selected
-    }
-}
-
-/// Build a glob set from patterns, reporting each bad pattern, a set that cannot be built, and
-/// patterns that can never match a relative path.
-fn patterns(
-    file: &str,
-    patterns: Option<Vec<Located<String>>>,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<Patterns> {
-    let patterns = patterns?;
-    let mut builder = GlobSetBuilder::new();
-    for p in &patterns {
-        let text = p.as_str();
-        if text.starts_with("./") || text.starts_with('/') {
-            problems.push(Diagnostic::new(
-                Kind::WrongType,
-                file,
-                p.position,
-                format!(
-                    "pattern `{text}` can never match: patterns are matched against paths \
-                     relative to the settings file's folder, without a leading `./` or `/`"
-                ),
-            ));
-            continue;
-        }
-        match Glob::new(text) {
-            Ok(glob) => {
-                builder.add(glob);
-            }
-            Err(e) => problems.push(Diagnostic::new(
-                Kind::WrongType,
-                file,
-                p.position,
-                format!("bad glob `{text}`: {}", e.kind()),
-            )),
-        }
-    }
-    match builder.build() {
-        Ok(set) => Some(Patterns { set, patterns }),
-        Err(e) => {
-            problems.push(Diagnostic::new(
-                Kind::WrongType,
-                file,
-                patterns.first().and_then(|p| p.position),
-                format!(
-                    "these patterns cannot be used together (too large or too complex for the \
-                     matcher): {e}"
-                ),
-            ));
-            None
-        }
     }
 }
