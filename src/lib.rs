@@ -3,27 +3,34 @@
 //! City Local Law 49 of 2018. Not legal advice.
 //!
 //! The law lives in a checklist file ([`checklist`]); answer files ([`answers`]) say what a
-//! respondent answered about one tool; the [`engine`] evaluates the checklist's rules against
-//! the answers in three-valued logic, says which questions still matter, and which answers
-//! decided each determination; [`report`] gathers that per file, [`batch`] does it for many
-//! files, and [`render`] writes the results in each output format.
+//! respondent answered about one tool, and their `tool:` block ([`tool`]) what the tool is;
+//! the [`engine`] evaluates the checklist's rules against the answers in three-valued logic,
+//! says which questions still matter, and which answers decided each determination;
+//! [`report`] gathers that per file. An [`inventory`] is a set of answer files governed by one
+//! `.adscheck.yaml` ([`settings`]); [`check`], the [`summary`] and Local Law 35's table
+//! ([`ll35`]) stand on it, and [`render`] writes every result in each output format.
 //!
 //! The library knows nothing of terminals or exit codes: that is the binary's job.
 //!
-//! Layers, each using only those above it (lints: `[lints]` in `Cargo.toml`):
+//! Layers, each using only those on lines above it (modules on one line do not use each
+//! other); `tests/it/layers.rs` reads this table and fails on an import that runs against it:
 //!
 //! ```text
-//! error, document, text, suggest    positions, diagnostics, formats, wrapping: used by all
-//! yaml                              the one module that knows the YAML parser
-//! checklist                         the checklist file: model, loading, validation
-//! engine                            rules compiled and evaluated (three-valued, linear)
-//! answers                           answer files read against a checklist, and written
-//! report                            one file's determinations, reasons and warnings
-//! ll35::{columns, agencies}         Local Law 35's table layouts and NYC agencies: data only
-//! render, check, batch, recheck,    output formats; CI rules and settings; many files;
-//!   interview, schema, selftest     re-checking; the guided walk; JSON Schema; self-tests
-//! ll35::{table, import, export}     the Open Data table read, imported, exported
-//! (binary) src/cli/                 one file per subcommand: arguments in, exit code out
+//! error, text, suggest, clock        diagnostics; escaping, wrapping, names; "did you mean"; time
+//! document, input, atomic_file       positions; bounded reads; atomic writes
+//! yaml                               the one module that knows the YAML parser
+//! checklist                          the checklist file: model, loading, validation
+//! engine                             rules compiled and evaluated (three-valued, linear)
+//! answers, tool                      an answer file read and written; its `tool:` block typed
+//! report                             one file's determinations, reasons and warnings
+//! settings                           the one model of `.adscheck.yaml`
+//! batch                              answer files found, read in parallel, in order
+//! inventory                          settings and checklist opened once; the one reader
+//! check, ll35                        CI rules; the Local Law 35 table read, imported, exported
+//! summary, recheck, schema           an inventory as a whole; re-checking; JSON Schema
+//! selftest, interview                the checklist's own cases; the guided walk
+//! render                             every result in every output format
+//! (binary) src/cli/                  one file per subcommand: arguments in, exit code out
 //! ```
 //!
 //! ```

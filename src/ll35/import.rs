@@ -243,6 +243,9 @@ struct Inventory {
 }
 
 impl Inventory {
+    /// Every answer file under `dir`, read by the one reader ([`crate::inventory::read`]),
+    /// indexed by the tool it describes; a file that cannot be read is an error, and is never
+    /// overwritten.
     fn read(
         checklist: &Checklist,
         dir: &Path,
@@ -256,49 +259,35 @@ impl Inventory {
         if !dir.is_dir() {
             return inventory;
         }
-        for source in batch::sources(&[dir.to_path_buf()]) {
-            let Source::File(path) = &source else {
-                continue;
-            };
+        let sources = batch::sources(&[dir.to_path_buf()]).filter(|s| matches!(s, Source::File(_)));
+        for read in crate::inventory::read(checklist, sources, max_bytes) {
+            let Some(path) = read.path else { continue };
             inventory.paths.insert(path.clone());
-            let parsed = batch::read(&source, max_bytes).and_then(|text| {
-                AnswerFile::parse(&source.name(), &text, source.format(&text), checklist)
-                    .map_err(|e| e.0.into_iter().next().unwrap_or_else(|| unreadable(path)))
-            });
-            match parsed {
+            match read.file {
                 Ok(file) => {
-                    let (Some(agency), Some(name)) =
-                        (file.tool_field("agency"), file.tool_field("name"))
-                    else {
-                        continue;
-                    };
-                    if let Some(key) = ToolKey::of(agency, name) {
-                        inventory.by_key.entry(key).or_insert_with(|| path.clone());
+                    if let Some(key) = ToolKey::of_fields(&file.tool) {
+                        inventory.by_key.entry(key).or_insert(path);
                     }
                 }
-                Err(e) => errors.push(Diagnostic::new(
-                    e.kind,
-                    &e.file,
-                    e.position,
-                    format!(
-                        "not read ({}): a tool it describes is not matched (a second file may be \
-                         made for it), and the file is left as it is; fix it and import again",
-                        e.message
-                    ),
-                )),
+                Err(problems) => {
+                    for e in problems.into_iter().take(1) {
+                        errors.push(Diagnostic::new(
+                            e.kind,
+                            &e.file,
+                            e.position,
+                            format!(
+                                "not read ({}): a tool it describes is not matched (a second \
+                                 file may be made for it), and the file is left as it is; fix \
+                                 it and import again",
+                                e.message
+                            ),
+                        ));
+                    }
+                }
             }
         }
         inventory
     }
-}
-
-fn unreadable(path: &Path) -> Diagnostic {
-    Diagnostic::new(
-        Kind::Io,
-        path.display().to_string(),
-        None,
-        "could not be read".to_owned(),
-    )
 }
 
 /// Warn once for each agency in the table that was renamed or absorbed.
