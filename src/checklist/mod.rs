@@ -12,5 +12,5 @@ mod validate;
 pub use load::{BUILTIN_ID, DEFAULT_CHECKLIST_NAME, DEFAULT_CHECKLIST_YAML, sha256_hex};
 pub use model::{
     Checklist, Choice, Determination, Footnote, Guidance, OptionKind, OptionList, Question, Rule,
-    Underlined, footnote_marks, shown,
+    Underlined, footnote_marks, shown, without_footnotes,
 };

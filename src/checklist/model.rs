@@ -399,6 +399,27 @@ pub fn footnote_marks(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The form's text without its footnote marks (`[^3]` taken out), for pages that give the
+/// law's words without the form's footnotes.
+#[must_use]
+pub fn without_footnotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[^") {
+        out.push_str(rest.get(..start).unwrap_or(""));
+        let after = rest.get(start..).unwrap_or("");
+        match after.find(']') {
+            Some(end) => rest = after.get(end + 1..).unwrap_or(""),
+            None => {
+                out.push_str(after);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `text` as people read it: footnote marks shown as `[3]`.
 #[must_use]
 pub fn shown(text: &str) -> String {

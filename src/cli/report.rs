@@ -3,7 +3,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use adscheck::render::{report_markdown, site};
+use adscheck::render::site;
+use adscheck::render::summary as summary_format;
 use adscheck::summary;
 
 use super::args::{ReportArgs, ReportFormat};
@@ -67,15 +68,12 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         let mut out = super::output::stdout();
         match format {
             ReportFormat::Markdown => {
-                out.write_all(report_markdown::summary(&summary, changes.as_ref()).as_bytes())?;
+                out.write_all(
+                    summary_format::markdown::summary(&summary, changes.as_ref()).as_bytes(),
+                )?;
             }
             ReportFormat::Json => {
-                let mut value = serde_json::to_value(&summary)?;
-                if let (Some(changes), Some(object)) = (&changes, value.as_object_mut()) {
-                    object.insert("since".to_owned(), serde_json::to_value(changes)?);
-                }
-                serde_json::to_writer_pretty(&mut out, &value)?;
-                writeln!(out)?;
+                out.write_all(summary_format::json::json(&summary, changes.as_ref())?.as_bytes())?;
             }
         }
         out.flush()?;
@@ -97,7 +95,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
                 .unwrap_or_else(|| "Algorithmic tools: automated decision systems".to_owned()),
             force: args.force,
         };
-        match site::build(&summary, out, &options) {
+        match site::build(&summary, inventory.engine.checklist(), out, &options) {
             Ok(built) => errln!(
                 "adscheck report: {} tool{} of {} agenc{}: {} pages in {}; open {}",
                 summary.tools.len(),

@@ -1,189 +1,23 @@
-//! Output formats for classification results, one file per format behind one trait.
+//! Every result in every output format: `render/<result>/<format>.rs`. Each result is data
+//! made by the layers below; a renderer turns it into text, HTML or a file, and decides nothing
+//! else.
 //!
-//! Renderers are fed reports one at a time, in order, so that streaming formats (JSON Lines,
-//! CSV, Markdown, explanations) write each result as soon as it is ready, and only the table,
-//! which must size its columns, holds rows until the end. Renderers write plain text; colour
-//! is a choice the caller makes (see [`Options::color`]).
+//! | result | formats |
+//! |---|---|
+//! | [`classify`]: one file's classification | table, JSON, JSON Lines, CSV, Markdown, explanation, one-line summary |
+//! | [`check`]: a check of an inventory | text, JSON, JUnit, SARIF, GitHub annotations and job summary |
+//! | [`checklist`]: the checklist itself | text, Markdown, a question's help |
+//! | [`summary`]: an inventory as a whole | Markdown, JSON |
+//! | [`site`]: the public directory | HTML pages, CSV and JSON downloads |
 
 pub mod check;
-mod checklist_text;
-mod csv;
-mod explain;
-mod json;
-mod markdown;
-pub mod report_markdown;
+pub mod checklist;
+pub mod classify;
 pub mod site;
-mod summary;
-mod table;
+pub mod summary;
 
-use std::io::{self, Write};
-
-use crate::engine::Engine;
-use crate::report::Report;
-
-pub use checklist_text::{checklist_markdown, checklist_text, question_help, question_help_at};
-pub use explain::verdict;
-pub use json::{report_json, write_report_json};
-pub use summary::summary;
-
-/// An output format of `classify`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// A table for people.
-    Table,
-    /// One JSON array of results.
-    Json,
-    /// One JSON object per line, written as each result is ready.
-    Jsonl,
-    /// Comma-separated values with a header row.
-    Csv,
-    /// A Markdown table.
-    Markdown,
-    /// The full reasoning behind each result, for people.
-    Explain,
-}
-
-/// Choices that apply to every format.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Options {
-    /// Use ANSI colours and bold text (the caller decides: terminal, `NO_COLOR`).
-    pub color: bool,
-    /// The width to fit tables into, when known.
-    pub width: Option<u16>,
-    /// CSV cells exactly as the values are, even those a spreadsheet would read as a formula
-    /// (by default such a cell gets a leading `'`).
-    pub csv_raw: bool,
-}
-
-/// One report rendered, ready to be written in its place.
-#[derive(Debug)]
-pub enum Prepared {
-    /// Bytes to write as they are (with separators the format adds).
-    Bytes(Vec<u8>),
-    /// A table row, held until the table is drawn.
-    Row(Vec<String>),
-}
-
-impl Prepared {
-    /// How many bytes it holds (roughly, for a row).
-    #[must_use]
-    pub fn size(&self) -> usize {
-        match self {
-            Prepared::Bytes(bytes) => bytes.len(),
-            Prepared::Row(cells) => cells.iter().map(String::len).sum(),
-        }
-    }
-}
-
-/// Writes reports in one format.
-///
-/// Rendering is split in two so that a batch can render on every core: [`Renderer::prepare`]
-/// turns a report into bytes (or a row) and may run on any thread, in any order;
-/// [`Renderer::emit`] writes prepared reports in output order.
-pub trait Renderer: Sync {
-    /// Write what comes before the first report.
-    ///
-    /// # Errors
-    /// Any error of the writer.
-    fn start(&self, _out: &mut dyn Write) -> io::Result<()> {
-        Ok(())
-    }
-
-    /// Render one report.
-    fn prepare(&self, report: &Report) -> Prepared;
-
-    /// Write the prepared report that comes `index`-th (from 0) in the output.
-    ///
-    /// # Errors
-    /// Any error of the writer.
-    fn emit(&self, out: &mut dyn Write, index: usize, prepared: Prepared) -> io::Result<()> {
-        let _ = index;
-        match prepared {
-            Prepared::Bytes(bytes) => out.write_all(&bytes),
-            Prepared::Row(_) => Ok(()),
-        }
-    }
-
-    /// Write what comes after the last report; `count` reports were emitted.
-    ///
-    /// # Errors
-    /// Any error of the writer.
-    fn finish(&self, _out: &mut dyn Write, _count: usize) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// A renderer for `format`.
-#[must_use]
-pub fn renderer<'e>(
-    format: Format,
-    engine: &'e Engine,
-    options: Options,
-) -> Box<dyn Renderer + 'e> {
-    match format {
-        Format::Table => Box::new(table::Table::new(engine, options)),
-        Format::Json => Box::new(json::JsonArray::new(engine)),
-        Format::Jsonl => Box::new(json::JsonLines::new(engine)),
-        Format::Csv => Box::new(csv::Csv::new(engine, options.csv_raw)),
-        Format::Markdown => Box::new(markdown::Markdown::new(engine)),
-        Format::Explain => Box::new(explain::Explain::new(engine, options)),
-    }
-}
-
-/// Render all `reports` in `format` to `out`.
-///
-/// # Errors
-/// Any error of the writer.
-pub fn render_all(
-    format: Format,
-    engine: &Engine,
-    options: Options,
-    reports: &[Report],
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let r = renderer(format, engine, options);
-    r.start(out)?;
-    for (index, report) in reports.iter().enumerate() {
-        r.emit(out, index, r.prepare(report))?;
-    }
-    r.finish(out, reports.len())
-}
-
-/// The row every tabular format shows for a report: file, tool, agency, one value per
-/// determination, and the reason in a few words.
-pub(crate) fn row(engine: &Engine, report: &Report) -> Vec<String> {
-    let mut cells = vec![
-        report.file.clone(),
-        report.tool_field("name").unwrap_or("").to_owned(),
-        report.tool_field("agency").unwrap_or("").to_owned(),
-    ];
-    let count = engine.checklist().determinations.len();
-    match &report.outcome {
-        Ok(outcome) => {
-            cells.extend(outcome.determinations.iter().map(|t| t.as_str().to_owned()));
-            cells.push(summary(engine, outcome));
-        }
-        Err(errors) => {
-            cells.extend(std::iter::repeat_n("error".to_owned(), count));
-            let first = errors
-                .first()
-                .map_or_else(String::new, |e| format!("{}: {}", e.location(), e.message));
-            cells.push(first);
-        }
-    }
-    cells
-}
-
-/// The header of [`row`].
-pub(crate) fn header(engine: &Engine) -> Vec<String> {
-    let mut cells = vec!["File".to_owned(), "Tool".to_owned(), "Agency".to_owned()];
-    cells.extend(
-        engine
-            .checklist()
-            .determinations
-            .iter()
-            .map(|d| d.label.value.clone()),
-    );
-    cells.push("Reason".to_owned());
-    cells
-}
+pub use checklist::text::{checklist_markdown, checklist_text, question_help, question_help_at};
+pub use classify::{
+    Format, Options, Prepared, Renderer, render_all, renderer, report_json, summary, verdict,
+    write_report_json,
+};

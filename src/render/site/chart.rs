@@ -51,7 +51,7 @@ struct Segment {
 }
 
 /// The index page's charts.
-pub(super) fn charts(inventory: &Summary) -> Vec<Chart> {
+pub(super) fn charts(inventory: &Summary, pages: &[super::tool_page::Page]) -> Vec<Chart> {
     let mut charts = Vec::new();
     if let Some((id, label)) = inventory.determination_labels.last() {
         let keys = ["yes", "no", "undetermined"]
@@ -87,8 +87,8 @@ pub(super) fn charts(inventory: &Summary) -> Vec<Chart> {
         ("population_type", "Population type (Local Law 35)"),
     ] {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for tool in &inventory.tools {
-            for facet in tool.page.facets.iter().filter(|f| f.key == key) {
+        for page in pages {
+            for facet in page.facets.iter().filter(|f| f.key == key) {
                 *counts.entry(facet.value.clone()).or_default() += 1;
             }
         }

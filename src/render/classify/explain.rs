@@ -13,7 +13,7 @@ use crate::answers::AnswerValue;
 use crate::checklist::Question;
 use crate::checklist::shown;
 use crate::engine::{Engine, Truth};
-use crate::render::checklist_text::EDITORIAL;
+use crate::render::checklist::text::EDITORIAL;
 use crate::report::{Basis, Reason, Report};
 use crate::text::{visible, visible_lines};
 
@@ -123,7 +123,7 @@ impl Explain<'_> {
         marked.sort_unstable();
         marked.dedup();
         let mut notes = String::new();
-        crate::render::checklist_text::footnotes(
+        crate::render::checklist::text::footnotes(
             &mut notes,
             checklist,
             marked.into_iter(),

@@ -1,0 +1,3 @@
+//! The checklist itself, for people: as text or Markdown, and one question's help.
+
+pub mod text;

@@ -1,0 +1,387 @@
+//! The site's pages, each from the summary's data: the index, the agencies, one page per
+//! browsable value, every tool's page, the downloads, the search index.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use minijinja::value::Serde;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::Built;
+use super::tool_page::{self, Page};
+use super::urls;
+use crate::checklist::Checklist;
+use crate::ll35::export;
+use crate::summary::{Counts, Summary, Tool};
+
+/// The site's files, written under `dir` (a new folder).
+pub(super) fn write(
+    inventory: &Summary,
+    checklist: &Checklist,
+    dir: &Path,
+    title: &str,
+) -> std::io::Result<Built> {
+    let env = super::environment().map_err(std::io::Error::other)?;
+    let edition = inventory.ll35.edition;
+    // Every tool's page, made once: its facets feed the charts and browse pages too.
+    let pages: Vec<Page> = inventory
+        .tools
+        .iter()
+        .map(|t| tool_page::page(checklist, t, inventory.public, edition))
+        .collect();
+    let mut writer = Writer {
+        dir: dir.to_path_buf(),
+        built: Built::default(),
+    };
+    std::fs::create_dir_all(dir)?;
+    let labels = &inventory.determination_labels;
+    let built = inventory.date.clone();
+    let render = |name: &str, root: &str, section: &str, page: Value| {
+        let ctx = Context {
+            root,
+            section,
+            site_title: title,
+            built: &built,
+            checklist: &inventory.checklist,
+            labels,
+            page,
+        };
+        env.get_template(name)
+            .and_then(|t| t.render(Serde(&ctx)))
+            .map_err(std::io::Error::other)
+    };
+    // The index.
+    let withheld: usize = inventory.agencies.iter().map(|a| a.counts.withheld).sum();
+    let page = render(
+        "index.html",
+        "",
+        "index",
+        json!({
+            "tools": inventory.tools.iter().map(listed).collect::<Vec<_>>(),
+            "totals": &inventory.totals,
+            "agencies": &inventory.agencies,
+            "withheld": withheld,
+            "determination_totals": determination_counts(labels, &inventory.totals),
+            "charts": super::chart::charts(inventory, &pages),
+        }),
+    )?;
+    writer.page(urls::INDEX, &page)?;
+    // Agencies.
+    let mut agency_links = Vec::new();
+    for agency in &inventory.agencies {
+        let tools: Vec<&Tool> = inventory
+            .tools
+            .iter()
+            .filter(|t| t.agency_key == agency.key)
+            .collect();
+        let page = render(
+            "list.html",
+            "../",
+            "agencies",
+            json!({
+                "heading": &agency.agency,
+                "intro": format!("The tools of {} in this directory, with their determinations.", agency.agency),
+                "counts": &agency.counts,
+                "determination_counts": determination_counts(labels, &agency.counts),
+                "tools": tools.iter().map(|t| listed(t)).collect::<Vec<_>>(),
+            }),
+        )?;
+        writer.page(&urls::agency(&agency.key), &page)?;
+        agency_links.push(Link {
+            url: urls::agency(&agency.key),
+            label: agency.agency.clone(),
+            count: if agency.counts.withheld > 0 {
+                format!(
+                    "{}, {} withheld",
+                    count(agency.counts.tools, "tool"),
+                    agency.counts.withheld
+                )
+            } else {
+                count(agency.counts.tools, "tool")
+            },
+        });
+    }
+    let page = render(
+        "links.html",
+        "../",
+        "agencies",
+        json!({
+            "heading": "Agencies",
+            "intro": "Every agency with tools in this directory, and how many.",
+            "groups": vec![Group { name: "Agencies".to_owned(), links: agency_links.clone() }],
+        }),
+    )?;
+    writer.page(urls::AGENCIES, &page)?;
+    // Facets: one page per value (values that make one page name, such as `Triage` and
+    // `triage `, are one value, shown as first written).
+    let mut facets: BTreeMap<(String, String), (String, Vec<&Tool>)> = BTreeMap::new();
+    let mut groups_order: Vec<String> = Vec::new();
+    for (tool, tool_page) in inventory.tools.iter().zip(&pages) {
+        for facet in &tool_page.facets {
+            if !groups_order.contains(&facet.group) {
+                groups_order.push(facet.group.clone());
+            }
+            let entry = facets
+                .entry((facet.group.clone(), facet.url.clone()))
+                .or_insert_with(|| (facet.value.clone(), Vec::new()));
+            if !entry.1.iter().any(|t| t.id == tool.id) {
+                entry.1.push(tool);
+            }
+        }
+    }
+    let mut groups: Vec<Group> = vec![Group {
+        name: "Agency".to_owned(),
+        links: agency_links,
+    }];
+    for ((group, url), (value, tools)) in &facets {
+        let heading = format!("{group}: {value}");
+        let page = render(
+            "list.html",
+            "../",
+            "browse",
+            json!({
+                "heading": &heading,
+                "intro": if tools.len() == 1 {
+                    format!("1 tool is listed under {heading}.")
+                } else {
+                    format!("{} tools are listed under {heading}.", tools.len())
+                },
+                "tools": tools.iter().map(|t| listed(t)).collect::<Vec<_>>(),
+            }),
+        )?;
+        writer.page(url, &page)?;
+        let link = Link {
+            url: url.clone(),
+            label: value.clone(),
+            count: count(tools.len(), "tool"),
+        };
+        match groups.iter_mut().find(|g| &g.name == group) {
+            Some(g) => g.links.push(link),
+            None => groups.push(Group {
+                name: group.clone(),
+                links: vec![link],
+            }),
+        }
+    }
+    groups.sort_by_key(|g| {
+        if g.name == "Agency" {
+            0
+        } else {
+            1 + groups_order
+                .iter()
+                .position(|n| n == &g.name)
+                .unwrap_or(usize::MAX - 1)
+        }
+    });
+    let page = render(
+        "links.html",
+        "../",
+        "browse",
+        json!({
+            "heading": "Browse",
+            "intro": "Every value a tool can be found by: its determinations, the kinds of decision and the factors ticked on the checklist, and its Local Law 35 coded fields.",
+            "groups": groups,
+        }),
+    )?;
+    writer.page(urls::BROWSE, &page)?;
+    // Tool pages.
+    for (tool, tool_page) in inventory.tools.iter().zip(&pages) {
+        let page = render(
+            "tool.html",
+            "../",
+            "tools",
+            json!({"tool": listed(tool), "page": tool_page}),
+        )?;
+        writer.page(&urls::tool(&tool.id), &page)?;
+    }
+    // Downloads.
+    let scope = &inventory.ll35.scope;
+    let year = export::latest_year(&inventory.entries);
+    let mut downloads = Vec::new();
+    if let Some(year) = year {
+        let table = export::export(&inventory.entries, edition, year, scope);
+        let mut csv = Vec::new();
+        // For spreadsheets: formula-like cells neutralised, as `classify -f csv` does.
+        export::write_csv(&mut csv, edition, &table.rows, true, true)?;
+        let name = urls::ll35_table(year, edition.as_str());
+        writer.file(&name, &csv)?;
+        downloads.push(Link {
+            url: name,
+            label: format!(
+                "Local Law 35 table for {year} ({edition} edition, CSV): the tools the report \
+                 covers ({}); a cell a spreadsheet would run as a formula starts with '",
+                scope.describe()
+            ),
+            count: count(table.rows.len(), "row"),
+        });
+    }
+    let tools_json: Vec<Value> = inventory
+        .tools
+        .iter()
+        .zip(&pages)
+        .map(|(t, p)| public_json(t, p))
+        .collect();
+    writer.file(
+        urls::TOOLS_JSON,
+        serde_json::to_string_pretty(&tools_json)?.as_bytes(),
+    )?;
+    downloads.push(Link {
+        url: urls::TOOLS_JSON.to_owned(),
+        label: "Every tool with its id, page, determinations and Local Law 35 fields (JSON)"
+            .to_owned(),
+        count: count(tools_json.len(), "tool"),
+    });
+    let page = render(
+        "links.html",
+        "../",
+        "downloads",
+        json!({
+            "heading": "Downloads",
+            "intro": "The directory's data, for spreadsheets and programs.",
+            "groups": vec![Group { name: "Files".to_owned(), links: downloads }],
+        }),
+    )?;
+    writer.page(urls::DOWNLOADS, &page)?;
+    // Assets, the search index and the marker.
+    writer.file("assets/style.css", super::STYLE.as_bytes())?;
+    writer.file("assets/search.js", super::SEARCH.as_bytes())?;
+    let index: Vec<[String; 6]> = inventory
+        .tools
+        .iter()
+        .zip(&pages)
+        .map(|(t, p)| {
+            [
+                t.id.clone(),
+                t.name.clone(),
+                t.agency_name.clone(),
+                t.description.clone(),
+                urls::tool(&t.id),
+                p.ll35
+                    .get("purpose")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned(),
+            ]
+        })
+        .collect();
+    let script = format!(
+        "window.ADSCHECK_INDEX = {};\n",
+        serde_json::to_string(&json!({ "tools": index }))?
+    );
+    writer.file("assets/search-index.js", script.as_bytes())?;
+    writer.file(
+        super::MARKER,
+        b"Built by adscheck report; replaced whole by the next build.\n",
+    )?;
+    Ok(writer.built)
+}
+
+/// A tool as the public JSON download gives it: id, page, agency, name, description,
+/// determinations and LL35 fields; never contacts or files.
+fn public_json(tool: &Tool, page: &Page) -> Value {
+    let fields = &page.ll35;
+    serde_json::json!({
+        "id": tool.id,
+        "url": urls::tool(&tool.id),
+        "agency": tool.agency,
+        "name": tool.name,
+        "description": tool.description,
+        "determinations": tool.determinations.iter().cloned().collect::<BTreeMap<String, String>>(),
+        "ll35": fields,
+    })
+}
+
+/// A tool as lists and its page show it: the summary's view, with its page's address.
+#[derive(Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    tool: &'a Tool,
+    url: String,
+}
+
+fn listed(tool: &Tool) -> Listed<'_> {
+    Listed {
+        tool,
+        url: urls::tool(&tool.id),
+    }
+}
+
+/// What every page's template gets: where the site's root is, which section the page is in,
+/// the site's title and checklist, and the page's own values.
+#[derive(Serialize)]
+struct Context<'a> {
+    root: &'a str,
+    section: &'a str,
+    site_title: &'a str,
+    /// The day the site was built (UTC), in every page's footer.
+    built: &'a str,
+    checklist: &'a crate::summary::ChecklistInfo,
+    labels: &'a [(String, String)],
+    #[serde(flatten)]
+    page: Value,
+}
+
+#[derive(Clone, Serialize)]
+struct Link {
+    url: String,
+    label: String,
+    /// "3 tools", "1 tool, 1 withheld", "13 rows".
+    count: String,
+}
+
+/// "1 tool", "3 tools".
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+#[derive(Clone, Serialize)]
+struct Group {
+    name: String,
+    links: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct DeterminationCount {
+    label: String,
+    yes: usize,
+    no: usize,
+    undetermined: usize,
+}
+
+fn determination_counts(labels: &[(String, String)], counts: &Counts) -> Vec<DeterminationCount> {
+    labels
+        .iter()
+        .map(|(id, label)| {
+            let t = counts.determinations.get(id).copied().unwrap_or_default();
+            DeterminationCount {
+                label: label.clone(),
+                yes: t.yes,
+                no: t.no,
+                undetermined: t.undetermined,
+            }
+        })
+        .collect()
+}
+
+struct Writer {
+    dir: PathBuf,
+    built: Built,
+}
+
+impl Writer {
+    fn file(&mut self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let path = self.dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, bytes)?;
+        self.built.files += 1;
+        Ok(())
+    }
+
+    fn page(&mut self, name: &str, html: &str) -> std::io::Result<()> {
+        self.built.pages += 1;
+        self.file(name, html.as_bytes())
+    }
+}

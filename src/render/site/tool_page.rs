@@ -1,0 +1,394 @@
+//! A tool's public page as data: its LL35 fields as the city lays them out, its
+//! determinations in the form's words with what decided them, every answer (when public), its
+//! history without names, and the values it can be browsed by. The templates render it.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::urls;
+use crate::checklist::{Checklist, without_footnotes};
+use crate::report::Basis;
+use crate::settings::Public;
+use crate::summary::Tool;
+use crate::tool::fields::{Edition, FIELDS, keys};
+
+/// A tool's public page: its LL35 fields as the city lays them out, its determinations in the
+/// form's words with what decided them, its history without names.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Page {
+    /// The LL35 fields as the file holds them, by `tool:` key (and `reported`), for the
+    /// public JSON.
+    pub ll35: Map<String, Value>,
+    /// The LL35 fields with a value: (label, text), in the published report's order.
+    pub summary: Vec<(String, String)>,
+    /// The report's text sections: (heading, paragraphs).
+    pub sections: Vec<(String, Vec<String>)>,
+    /// Each determination.
+    pub determinations: Vec<DeterminationView>,
+    /// Every answer given (when the settings make answers public).
+    pub answers: Vec<AnswerView>,
+    /// The history: (event, date, checklist, version) (dates when public).
+    pub history: Vec<(String, Option<String>, String, String)>,
+    /// The facets the tool is listed under: (group, value label, page).
+    pub facets: Vec<Facet>,
+}
+
+/// A determination on a tool's page.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct DeterminationView {
+    /// Its id.
+    pub id: String,
+    /// "Question 1".
+    pub number: String,
+    /// The form's question.
+    pub question: String,
+    /// yes, no or undetermined.
+    pub value: String,
+    /// The defined term and its legal definition, with citation.
+    pub term: String,
+    /// The definition.
+    pub definition: String,
+    /// Its citation.
+    pub citation: String,
+    /// The answers that decided it (or, undetermined, those still needed).
+    pub answers: Vec<AnswerView>,
+    /// The other determinations it rests on: "ADS: yes".
+    pub rests_on: Vec<String>,
+}
+
+/// One answer on a page.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct AnswerView {
+    /// The question's printed number.
+    pub number: String,
+    /// The question.
+    pub question: String,
+    /// The answer (`not answered` when none).
+    pub answer: String,
+    /// The ticked options' labels.
+    pub options: Vec<String>,
+    /// The note, when public.
+    pub note: Option<String>,
+}
+
+/// A value a tool can be browsed by.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Facet {
+    /// What it browses by: a determination id, a question id, or an LL35 field's key.
+    pub key: String,
+    /// The group: "Agency ADS", "(1)(c) kinds of decision", "Purpose type".
+    pub group: String,
+    /// The value: "yes", "Allocating resources to City programs or services".
+    pub value: String,
+    /// Its page, relative to the site's root.
+    pub url: String,
+}
+
+fn text_of(tool: &Map<String, Value>, key: &str) -> String {
+    match tool.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Some(Value::Bool(true)) => "Yes".to_owned(),
+        Some(Value::Bool(false)) => "No".to_owned(),
+        Some(Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// `2014/06` as "June 2014" (`2014/00`: "2014").
+fn month_name(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some((year, month)) = date.split_once('/') else {
+        return date.to_owned();
+    };
+    match month.parse::<usize>() {
+        Ok(0) => year.to_owned(),
+        Ok(m) => MONTHS
+            .get(m.wrapping_sub(1))
+            .map_or_else(|| date.to_owned(), |name| format!("{name} {year}")),
+        Err(_) => date.to_owned(),
+    }
+}
+
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The page of `tool`, as `public` allows, with its facets in `edition`'s coded values.
+#[must_use]
+pub fn page(checklist: &Checklist, tool: &Tool, public: Public, edition: Edition) -> Page {
+    let (report, answers) = (&tool.record.report, &tool.record.answers);
+    let fields = &report.tool;
+    let mut page = Page {
+        ll35: FIELDS
+            .iter()
+            .map(|f| f.key)
+            .chain([keys::REPORTED])
+            .filter_map(|k| Some((k.to_owned(), fields.get(k)?.clone())))
+            .collect(),
+        ..Page::default()
+    };
+    for (label, value) in [
+        ("Department", text_of(fields, "department")),
+        ("First used", month_name(&text_of(fields, "date_use"))),
+        ("Updated this year", text_of(fields, "updated")),
+        ("Analysis type", text_of(fields, "analysis_type")),
+        ("Computation type", text_of(fields, "computation_type")),
+        ("Purpose type", text_of(fields, "purpose_type")),
+        ("Population type", text_of(fields, "population_type")),
+        (
+            "Population: individuals",
+            text_of(fields, "population_type_individual"),
+        ),
+        (
+            "Population: other",
+            text_of(fields, "population_type_other"),
+        ),
+        (
+            "Identifying information",
+            text_of(fields, "identifying_info"),
+        ),
+        ("Reported in", text_of(fields, keys::REPORTED)),
+    ] {
+        if !value.trim().is_empty() {
+            page.summary.push((label.to_owned(), value));
+        }
+    }
+    let section = |heading: &str, parts: &[(&str, &str)]| {
+        let mut body = Vec::new();
+        for (label, key) in parts {
+            let text = text_of(fields, key);
+            for (i, p) in paragraphs(&text).into_iter().enumerate() {
+                body.push(if i == 0 && !label.is_empty() {
+                    format!("{label}: {p}")
+                } else {
+                    p
+                });
+            }
+        }
+        (!body.is_empty()).then(|| (heading.to_owned(), body))
+    };
+    page.sections = [
+        section("Tool Description", &[("", "description")]),
+        section("Tool Purpose", &[("", "purpose")]),
+        section("Update Description", &[("", "updated_desc")]),
+        section(
+            "Data Analyzed",
+            &[
+                ("Data", "data"),
+                ("Training data", "data_training"),
+                ("Input data", "data_input"),
+                ("Output", "data_output"),
+            ],
+        ),
+        section(
+            "Vendor Information",
+            &[
+                ("Vendor", "vendor"),
+                ("Vendor name", "vendor_name"),
+                ("What the vendor did", "vendor_desc"),
+            ],
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let answer_view = |q: usize, answer: Option<&crate::answers::Answer>| {
+        let question = checklist.questions.get(q);
+        AnswerView {
+            number: checklist.number(q).to_owned(),
+            question: question.map_or_else(String::new, |q| without_footnotes(&q.text)),
+            answer: answer
+                .map_or("not answered", |a| a.value.as_str())
+                .to_owned(),
+            options: answer
+                .map(|a| {
+                    a.options
+                        .iter()
+                        .map(|o| {
+                            question
+                                .and_then(|q| q.options.as_ref())
+                                .and_then(|list| list.choices.iter().find(|c| c.id.as_str() == o))
+                                .map_or_else(|| o.clone(), |c| c.short_label().to_owned())
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            note: answer.and_then(|a| a.note.clone()).filter(|_| public.notes),
+        }
+    };
+    if let Ok(outcome) = &report.outcome {
+        for (d, det) in checklist.determinations.iter().enumerate() {
+            let mut view = DeterminationView {
+                id: det.id.value.clone(),
+                number: format!("Question {}", det.number.as_str()),
+                question: without_footnotes(&det.question),
+                value: outcome
+                    .determinations
+                    .get(d)
+                    .map_or("undetermined", |t| t.as_str())
+                    .to_owned(),
+                term: without_footnotes(&det.term),
+                definition: without_footnotes(&det.definition),
+                citation: without_footnotes(&det.citation),
+                ..DeterminationView::default()
+            };
+            for reason in outcome.reasons.iter().filter(|r| r.determination == d) {
+                match &reason.basis {
+                    Basis::Answer { question, answer } => {
+                        view.answers.push(answer_view(*question, answer.as_ref()));
+                    }
+                    Basis::Determination(e) => view.rests_on.push(format!(
+                        "{}: {}",
+                        checklist.label(*e),
+                        outcome
+                            .determinations
+                            .get(*e)
+                            .map_or("undetermined", |t| t.as_str())
+                    )),
+                }
+            }
+            page.determinations.push(view);
+        }
+    }
+    if public.answers {
+        page.answers = answers
+            .answers
+            .iter()
+            .enumerate()
+            .filter_map(|(q, a)| a.as_ref().map(|a| answer_view(q, Some(a))))
+            .collect();
+    } else {
+        for d in &mut page.determinations {
+            d.answers.clear();
+        }
+    }
+    page.history = answers
+        .stamps
+        .iter()
+        .map(|s| {
+            (
+                s.event.as_str().to_owned(),
+                public
+                    .dates
+                    .then(|| s.at.get(..10).unwrap_or(&s.at).to_owned()),
+                s.checklist.clone(),
+                s.version.clone(),
+            )
+        })
+        .collect();
+    page.facets = facets(checklist, tool, answers, fields, edition, public);
+    page
+}
+
+/// The facets a tool is listed under.
+fn facets(
+    checklist: &Checklist,
+    tool: &Tool,
+    answers: &crate::answers::AnswerFile,
+    fields: &Map<String, Value>,
+    edition: Edition,
+    public: Public,
+) -> Vec<Facet> {
+    let mut out = Vec::new();
+    for (d, value) in &tool.determinations {
+        let label = checklist
+            .determinations
+            .iter()
+            .find(|x| x.id.as_str() == d)
+            .map_or(d.as_str(), |x| x.label.as_str());
+        out.push(Facet {
+            key: d.clone(),
+            group: label.to_owned(),
+            value: value.clone(),
+            url: urls::determination(d, value),
+        });
+    }
+    // The options ticked are answers: browsable only when answers are public.
+    for (q, answer) in checklist
+        .questions
+        .iter()
+        .zip(&answers.answers)
+        .filter(|_| public.answers)
+    {
+        let (Some(list), Some(answer)) = (&q.options, answer) else {
+            continue;
+        };
+        for id in &answer.options {
+            if let Some(choice) = list.choices.iter().find(|c| c.id.as_str() == id) {
+                out.push(Facet {
+                    key: q.id.value.clone(),
+                    group: format!(
+                        "{} {}",
+                        q.number.as_str(),
+                        q.short
+                            .as_ref()
+                            .map_or_else(|| without_footnotes(&q.text), |s| s.value.clone())
+                    ),
+                    value: choice.short_label().to_owned(),
+                    url: urls::option(q.id.as_str(), id),
+                });
+            }
+        }
+    }
+    for (key, group) in [
+        ("purpose_type", "Purpose type"),
+        ("computation_type", "Computation type"),
+        ("population_type", "Population type"),
+        ("analysis_type", "Analysis type"),
+    ] {
+        let Some(field) = crate::tool::fields::by_key(key) else {
+            continue;
+        };
+        let values = match fields.get(key) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+            Some(Value::String(s)) => crate::tool::split_list(s, field.other_text(edition)),
+            _ => Vec::new(),
+        };
+        let mut seen = HashSet::new();
+        for value in values {
+            let value = if value.starts_with("Other: ") {
+                "Other".to_owned()
+            } else {
+                value
+            };
+            if value.trim().is_empty() || !seen.insert(value.clone()) {
+                continue;
+            }
+            out.push(Facet {
+                key: key.to_owned(),
+                group: group.to_owned(),
+                url: urls::field(key, &value),
+                value,
+            });
+        }
+    }
+    out
+}

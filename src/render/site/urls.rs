@@ -1,0 +1,83 @@
+//! The site's addresses, in one place: every page's path relative to the site's root. A page
+//! once published keeps its address (a tool's comes from its stable id).
+
+use crate::text::safe_name;
+
+/// The home page.
+pub const INDEX: &str = "index.html";
+/// The list of agencies.
+pub const AGENCIES: &str = "agencies/index.html";
+/// Every value a tool can be browsed by.
+pub const BROWSE: &str = "browse/index.html";
+/// The downloads.
+pub const DOWNLOADS: &str = "downloads/index.html";
+/// The JSON of every tool.
+pub const TOOLS_JSON: &str = "downloads/tools.json";
+
+/// A tool's page, by its id.
+#[must_use]
+pub fn tool(id: &str) -> String {
+    format!("tools/{id}.html")
+}
+
+/// An agency's page, by its page name.
+#[must_use]
+pub fn agency(key: &str) -> String {
+    format!("agencies/{key}.html")
+}
+
+/// The tools with determination `id` of `value` (`yes`, `no`, `undetermined`).
+#[must_use]
+pub fn determination(id: &str, value: &str) -> String {
+    format!("browse/{}-{value}.html", safe_name(id, "d"))
+}
+
+/// The tools whose answer to question `question` ticked option `option`.
+#[must_use]
+pub fn option(question: &str, option: &str) -> String {
+    format!(
+        "browse/{}-{}.html",
+        safe_name(question, "q"),
+        safe_name(option, "o")
+    )
+}
+
+/// The tools whose LL35 field `key` holds `value`.
+#[must_use]
+pub fn field(key: &str, value: &str) -> String {
+    format!(
+        "browse/{}-{}.html",
+        safe_name(key, "f"),
+        safe_name(value, "v")
+    )
+}
+
+/// The LL35 table of `year` in `edition`.
+#[must_use]
+pub fn ll35_table(year: u16, edition: &str) -> String {
+    format!("downloads/ll35-{year}-edition-{edition}.csv")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_safe_names_under_their_section() {
+        assert_eq!(tool("fdny-risk"), "tools/fdny-risk.html");
+        assert_eq!(agency("fdny"), "agencies/fdny.html");
+        assert_eq!(
+            determination("agency_ads", "yes"),
+            "browse/agency-ads-yes.html"
+        );
+        assert_eq!(
+            option("1c", "Allocating resources"),
+            "browse/1c-allocating-resources.html"
+        );
+        assert_eq!(field("purpose_type", "../x"), "browse/purpose-type-x.html");
+        assert_eq!(
+            ll35_table(2023, "2023"),
+            "downloads/ll35-2023-edition-2023.csv"
+        );
+    }
+}

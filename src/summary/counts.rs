@@ -1,0 +1,126 @@
+//! The counts the policy office tracks, for one agency or in total, and how a tool and a
+//! failing file add to them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::Tool;
+use crate::check;
+
+/// The counts the policy office tracks, for one agency or in total.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// Tools (withheld ones not counted).
+    pub tools: usize,
+    /// Per determination id: yes, no, undetermined.
+    pub determinations: BTreeMap<String, Tally>,
+    /// Files that fail `check`.
+    pub failing: usize,
+    /// Failing files per rule.
+    pub rules: BTreeMap<String, usize>,
+    /// Tools that must report under Local Law 35 (the settings' scope).
+    #[serde(default)]
+    pub ll35_due: usize,
+    /// Of those, tools with every required LL35 field.
+    pub ll35_complete: usize,
+    /// Files answered under an older version of the checklist.
+    pub stale: usize,
+    /// Tools withheld from the public report.
+    pub withheld: usize,
+    /// The oldest and newest latest-review date.
+    pub oldest_review: Option<String>,
+    /// See `oldest_review`.
+    pub newest_review: Option<String>,
+}
+
+/// Yes, no, undetermined.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Yes.
+    pub yes: usize,
+    /// No.
+    pub no: usize,
+    /// Undetermined.
+    pub undetermined: usize,
+}
+
+pub(super) fn failing_rules(result: &check::FileResult) -> Vec<String> {
+    let mut rules: Vec<String> = result
+        .findings
+        .iter()
+        .filter(|f| f.severity == check::Severity::Error)
+        .map(|f| f.rule.to_owned())
+        .collect();
+    rules.sort();
+    rules.dedup();
+    rules
+}
+
+pub(super) fn count_failing(counts: &mut Counts, result: &check::FileResult) {
+    let rules = failing_rules(result);
+    if !rules.is_empty() {
+        counts.failing += 1;
+    }
+    for rule in rules {
+        *counts.rules.entry(rule).or_default() += 1;
+    }
+}
+
+pub(super) fn add(counts: &mut Counts, tool: &Tool) {
+    counts.tools += 1;
+    for (id, value) in &tool.determinations {
+        let tally = counts.determinations.entry(id.clone()).or_default();
+        match value.as_str() {
+            "yes" => tally.yes += 1,
+            "no" => tally.no += 1,
+            _ => tally.undetermined += 1,
+        }
+    }
+    if !tool.failing.is_empty() {
+        counts.failing += 1;
+    }
+    for rule in &tool.failing {
+        *counts.rules.entry(rule.clone()).or_default() += 1;
+    }
+    counts.ll35_due += usize::from(tool.ll35_due);
+    counts.ll35_complete += usize::from(tool.ll35_complete);
+    counts.stale += usize::from(tool.stale);
+    if let Some(date) = &tool.reviewed {
+        if counts.oldest_review.as_ref().is_none_or(|d| date < d) {
+            counts.oldest_review = Some(date.clone());
+        }
+        if counts.newest_review.as_ref().is_none_or(|d| date > d) {
+            counts.newest_review = Some(date.clone());
+        }
+    }
+}
+
+pub(super) fn merge_counts(total: &mut Counts, part: &Counts) {
+    total.tools += part.tools;
+    for (id, t) in &part.determinations {
+        let sum = total.determinations.entry(id.clone()).or_default();
+        sum.yes += t.yes;
+        sum.no += t.no;
+        sum.undetermined += t.undetermined;
+    }
+    total.failing += part.failing;
+    for (rule, n) in &part.rules {
+        *total.rules.entry(rule.clone()).or_default() += n;
+    }
+    total.ll35_due += part.ll35_due;
+    total.ll35_complete += part.ll35_complete;
+    total.stale += part.stale;
+    total.withheld += part.withheld;
+    for date in [&part.oldest_review, &part.newest_review]
+        .into_iter()
+        .flatten()
+    {
+        if total.oldest_review.as_ref().is_none_or(|d| date < d) {
+            total.oldest_review = Some(date.clone());
+        }
+        if total.newest_review.as_ref().is_none_or(|d| date > d) {
+            total.newest_review = Some(date.clone());
+        }
+    }
+}
