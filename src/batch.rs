@@ -160,7 +160,7 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Source> {
 
 /// The largest answer file read unless the caller allows more: real ones are a few KiB, and
 /// the limit keeps a stray database dump from filling memory.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+pub const DEFAULT_MAX_FILE_SIZE: u64 = input::ANSWER_FILE.max;
 
 /// The most files worked on together: enough to keep every core busy, few enough that memory
 /// stays flat however many files there are.

@@ -8,9 +8,12 @@ use std::path::Path;
 
 use crate::error::{Diagnostic, Kind, Position};
 
-/// What is being read, for messages: "answer file", "checklist", "settings file".
+/// What is being read, for messages ("answer file", "checklist", "settings file"), with the
+/// largest such file read: each kind of file has a limit of its own.
 #[derive(Clone, Copy, Debug)]
 pub struct What {
+    /// The largest file of this kind read (answer files: unless `--max-file-size` says more).
+    pub max: u64,
     /// The kind of file, in messages.
     pub noun: &'static str,
     /// The noun with its article: "an answer file".
@@ -23,6 +26,8 @@ pub struct What {
 
 /// Answer files.
 pub const ANSWER_FILE: What = What {
+    // Real ones are a few KiB; the limit keeps a stray database dump from filling memory.
+    max: 16 * 1024 * 1024,
     noun: "answer file",
     a_noun: "an answer file",
     raise: "; raise it with --max-file-size if this is really an answer file",
@@ -30,6 +35,7 @@ pub const ANSWER_FILE: What = What {
 };
 /// Checklists.
 pub const CHECKLIST: What = What {
+    max: 16 * 1024 * 1024,
     noun: "checklist",
     a_noun: "a checklist",
     raise: "",
@@ -37,6 +43,8 @@ pub const CHECKLIST: What = What {
 };
 /// Settings files.
 pub const SETTINGS: What = What {
+    // Real ones are a few lines.
+    max: 1024 * 1024,
     noun: "settings file",
     a_noun: "a settings file",
     raise: "",
@@ -44,6 +52,8 @@ pub const SETTINGS: What = What {
 };
 /// Reports (`report --format json`) read back for `--since`.
 pub const REPORT: What = What {
+    // 10,000 tools make about 20 MiB.
+    max: 256 * 1024 * 1024,
     noun: "previous report",
     a_noun: "a previous report (report --format json)",
     raise: "",
@@ -51,6 +61,8 @@ pub const REPORT: What = What {
 };
 /// Local Law 35 tables (Open Data CSV).
 pub const TABLE: What = What {
+    // The city's table is about 100 KiB; 10,000 tools make about 10 MiB.
+    max: 1 << 30,
     noun: "table",
     a_noun: "a table",
     raise: "",

@@ -18,9 +18,11 @@ use std::fmt;
 mod problems;
 mod read;
 mod stamp;
+mod tool_block;
 mod write;
 
 pub use stamp::{Event, Header, Stamp, header_of};
+pub use tool_block::replace_tool_block;
 pub use write::{lost_comments, template, tool_block, unanswered};
 
 use serde::Serialize;

@@ -5,22 +5,24 @@
 //! across files, two files describing the same tool fail. Each finding has a stable rule id,
 //! a severity and the place to fix.
 
+mod duplicates;
+mod file;
 pub mod ll35;
 pub mod scope;
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
+pub use duplicates::Duplicates;
 pub use scope::{nested_settings, unused_patterns};
+
+use file::File;
 
 use crate::inventory::Inventory;
 use crate::settings::{FailOn, Settings};
 
-use crate::answers::AnswerValue;
 use crate::engine::{Engine, Truth};
 use crate::error::{Diagnostic, Kind, Position};
-use crate::report::{Outcome, Reason, Report};
+use crate::report::Report;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -325,191 +327,6 @@ pub fn check_file(
     findings.sort_by_key(|f| f.position);
     result.findings = findings;
     result
-}
-
-/// One evaluated file, as the rules see it.
-struct File<'a> {
-    engine: &'a Engine,
-    report: &'a Report,
-    outcome: &'a Outcome,
-}
-
-impl File<'_> {
-    fn error(&self, rule: &'static str, position: Option<Position>, message: String) -> Finding {
-        Finding {
-            rule,
-            severity: Severity::Error,
-            file: self.report.file.clone(),
-            position,
-            message,
-        }
-    }
-
-    /// `missing-metadata`: each required `tool:` field that is missing or holds no real value.
-    fn missing_metadata(&self, settings: &Settings) -> Vec<Finding> {
-        let required = &settings.required_tool_fields;
-        required
-            .iter()
-            .filter_map(|field| {
-                let value = self.report.tool.get(field.as_str());
-                let what = match value {
-                    None | Some(serde_json::Value::Null) => {
-                        return Some(self.error(
-                            MISSING_METADATA,
-                            self.outcome.tool_position,
-                            format!(
-                                "`tool.{field}` is required (required tool fields: {})",
-                                required.join(", ")
-                            ),
-                        ));
-                    }
-                    Some(v) if crate::tool::has_value(field, v) => return None,
-                    Some(serde_json::Value::String(_)) => "empty or invisible text",
-                    Some(serde_json::Value::Array(_)) => "a list with no visible text in it",
-                    Some(serde_json::Value::Object(_)) => "a mapping",
-                    Some(serde_json::Value::Number(_)) => "a number",
-                    Some(serde_json::Value::Bool(_)) => "true/false, where text belongs",
-                };
-                Some(self.error(
-                    MISSING_METADATA,
-                    self.outcome.tool_position,
-                    format!(
-                        "`tool.{field}` is required and is {what}: it needs text with something \
-                         visible in it, a list of such texts, or true/false (required tool \
-                         fields: {})",
-                        required.join(", ")
-                    ),
-                ))
-            })
-            .collect()
-    }
-
-    /// `undetermined`: a determination still open, with the answers it waits for.
-    fn undetermined(&self) -> Option<Finding> {
-        let checklist = self.engine.checklist();
-        let outcome = self.outcome;
-        let undetermined: Vec<&str> = outcome
-            .determinations
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| !t.is_known())
-            .map(|(d, _)| checklist.label(d))
-            .collect();
-        if undetermined.is_empty() {
-            return None;
-        }
-        // The answer to each needed question.
-        let answer_of = &outcome.answers;
-        let needed: Vec<String> = outcome
-            .needed
-            .iter()
-            .map(|&q| match answer_of.get(q).copied().flatten() {
-                Some(AnswerValue::Unsure) => format!("{} is unsure", checklist.number(q)),
-                _ => format!("{} is not answered", checklist.number(q)),
-            })
-            .collect();
-        // Point at the first unsure answer, if any; a missing one has no place in the file.
-        let position = outcome
-            .reasons
-            .iter()
-            .find(|r| r.value() == Some(AnswerValue::Unsure))
-            .and_then(Reason::position);
-        Some(self.error(
-            UNDETERMINED,
-            position,
-            format!(
-                "{} undetermined: {}; answer yes or no (or set allow-undetermined)",
-                undetermined.join(" and "),
-                needed.join(", ")
-            ),
-        ))
-    }
-
-    /// `declared-mismatch`: each declared determination the checklist does not give, with
-    /// the answers that decided it.
-    fn declared_mismatches(&self) -> Vec<Finding> {
-        let checklist = self.engine.checklist();
-        let outcome = self.outcome;
-        let mut findings = Vec::new();
-        for (d, declared) in outcome.declared.iter().enumerate() {
-            let (Some(declared), Some(&computed)) = (declared, outcome.determinations.get(d))
-            else {
-                continue;
-            };
-            if declared.value == computed {
-                continue;
-            }
-            let because: Vec<String> = outcome
-                .reasons
-                .iter()
-                .filter(|r| r.determination == d)
-                .map(|r| match r.rests_on() {
-                    Some(e) => format!(
-                        "{} {}",
-                        checklist.label(e),
-                        outcome
-                            .determinations
-                            .get(e)
-                            .map_or("undetermined", |t| t.as_str())
-                    ),
-                    None => {
-                        let answer = r.value().map_or("not answered", AnswerValue::as_str);
-                        let number = checklist.number(r.question().unwrap_or(usize::MAX));
-                        match r.position() {
-                            Some(p) => format!("{number} {answer} (line {})", p.line),
-                            None => format!("{number} {answer}"),
-                        }
-                    }
-                })
-                .collect();
-            findings.push(self.error(
-                DECLARED_MISMATCH,
-                declared.position,
-                format!(
-                    "declared {}: {}, but the checklist gives {}: {}",
-                    checklist.determination_id(d),
-                    declared.value.as_str(),
-                    computed.as_str(),
-                    because.join(", ")
-                ),
-            ));
-        }
-        findings
-    }
-}
-
-/// Finds files that describe the same tool, across a whole submission.
-#[derive(Debug, Default)]
-pub struct Duplicates {
-    first: HashMap<crate::tool::ToolKey, String>,
-}
-
-impl Duplicates {
-    /// Note `result`'s tool; if an earlier file described the same one, add a finding to it.
-    pub fn observe(&mut self, result: &mut FileResult, tool_position: Option<Position>) {
-        let (Some(name), Some(agency)) = (&result.name, &result.agency) else {
-            return;
-        };
-        // Agencies as import matches them: `FDNY` is the Fire Department.
-        let Some(key) = crate::tool::ToolKey::of(agency, name) else {
-            return;
-        };
-        match self.first.get(&key) {
-            Some(first) => result.findings.push(Finding {
-                rule: DUPLICATE_TOOL,
-                severity: Severity::Error,
-                file: result.file.clone(),
-                position: tool_position,
-                message: format!(
-                    "same tool as {first} (agency `{agency}`, name `{name}`): one answer file per \
-                     tool"
-                ),
-            }),
-            None => {
-                self.first.insert(key, result.file.clone());
-            }
-        }
-    }
 }
 
 /// Counts over a whole check, and what governed it.

@@ -14,7 +14,7 @@ pub const DEFAULT_CHECKLIST_YAML: &str = include_str!("../../checklists/nyc-ll49
 const DEFAULT_CHECKLIST_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/nyc-ll49-2018.json"));
 
 /// The largest checklist file read (the Local Law 49 one is 15 KB).
-pub const MAX_CHECKLIST_SIZE: u64 = 16 * 1024 * 1024;
+pub const MAX_CHECKLIST_SIZE: u64 = crate::input::CHECKLIST.max;
 
 /// SHA-256 of [`DEFAULT_CHECKLIST_YAML`], computed at build time.
 const DEFAULT_CHECKLIST_SHA256: &str =

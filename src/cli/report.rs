@@ -40,7 +40,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         Some(path) => {
             let text = match adscheck::input::read_text(
                 path,
-                adscheck::ll35::table::MAX_TABLE_SIZE,
+                adscheck::input::REPORT.max,
                 adscheck::input::REPORT,
             ) {
                 Ok(text) => text,

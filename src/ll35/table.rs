@@ -7,7 +7,7 @@ use crate::error::{Diagnostic, Kind, Position};
 use crate::tool::fields::{Edition, YEAR};
 
 /// The largest table read (the city's, for every year so far, is well under a megabyte).
-pub const MAX_TABLE_SIZE: u64 = 1 << 30;
+pub const MAX_TABLE_SIZE: u64 = crate::input::TABLE.max;
 
 /// A table, read.
 #[derive(Debug)]

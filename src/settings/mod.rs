@@ -42,7 +42,7 @@ use crate::{input, yaml};
 pub const FILE_NAME: &str = ".adscheck.yaml";
 
 /// The largest settings file read: real ones are a few lines.
-pub const MAX_SETTINGS_SIZE: u64 = 1024 * 1024;
+pub const MAX_SETTINGS_SIZE: u64 = input::SETTINGS.max;
 
 /// What makes a check fail.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,196 +1,18 @@
-//! `ll35 import`: the Open Data table into an inventory of answer files, one per tool.
-//!
-//! Rows of the same tool (same agency and name, compared as `check`'s duplicate rule does,
-//! agencies matched across editions by [`crate::tool::agencies`]) become one tool holding the latest
-//! year's values and every year it was reported in. Importing into an existing inventory
-//! merges: the `tool:` block of the tool's file is rewritten in place and nothing else in the
-//! file changes; answers, notes and stamps are never touched, and no file is replaced whole.
+//! Writing imported tools into an inventory: each into the file that already holds it (its
+//! `tool:` block rewritten in place, everything else untouched and verified so), or a new file.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::table::{Row, Table};
-use crate::answers::AnswerFile;
+use super::Tool;
+use crate::answers::{AnswerFile, replace_tool_block};
 use crate::batch::{self, Source};
 use crate::checklist::Checklist;
-use crate::error::{Diagnostic, Kind, Position};
-use crate::text::identity;
-use crate::tool::fields::{self as columns, Shape, keys};
+use crate::error::{Diagnostic, Kind};
+use crate::tool::fields::keys;
 use crate::tool::{ToolKey, agencies};
-
-/// One tool, merged from its rows.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Tool {
-    /// Who it is: its agency and name as `check` compares them.
-    pub key: ToolKey,
-    /// The `tool:` fields: the latest row's values, the years, where they came from.
-    pub fields: Map<String, Value>,
-}
-
-impl Tool {
-    fn text(&self, key: &str) -> &str {
-        crate::tool::text(&self.fields, key)
-    }
-}
-
-/// The tools of `table` (only the rows of `year`, when given), in a stable order (agency,
-/// then name), with warnings about what could not be read as the edition writes it.
-#[must_use]
-pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Tool>, Vec<Diagnostic>) {
-    let mut warnings = Vec::new();
-    let mut groups: HashMap<ToolKey, Vec<&Row>> = HashMap::new();
-    let mut order = Vec::new();
-    let agency_at = table.columns.iter().position(|c| c == "agency");
-    let name_at = table.columns.iter().position(|c| c == "tool_name");
-    for row in table
-        .rows
-        .iter()
-        .filter(|r| year.is_none_or(|y| r.year == y))
-    {
-        let cell = |at: Option<usize>| at.and_then(|i| row.cells.get(i)).map_or("", String::as_str);
-        let (agency, name) = (cell(agency_at), cell(name_at));
-        let Some(key) = ToolKey::of(agency, name) else {
-            warnings.push(row_warning(
-                table,
-                row,
-                &format!(
-                    "no `{}`: the row is skipped (a tool is known by its agency and name)",
-                    if identity(name).is_empty() {
-                        "tool_name"
-                    } else {
-                        "agency"
-                    }
-                ),
-            ));
-            continue;
-        };
-        let group = groups.entry(key.clone()).or_default();
-        if group.is_empty() {
-            order.push(key);
-        } else if group.iter().any(|r| r.year == row.year) {
-            warnings.push(row_warning(
-                table,
-                row,
-                &format!(
-                    "the same tool as row {} in the same year: the later row's values are kept",
-                    group
-                        .iter()
-                        .rfind(|r| r.year == row.year)
-                        .map_or(0, |r| r.number)
-                ),
-            ));
-        }
-        group.push(row);
-    }
-    order.sort();
-    let several = groups
-        .values()
-        .filter(|rows| {
-            rows.iter()
-                .any(|r| rows.first().is_some_and(|f| f.year != r.year))
-        })
-        .count();
-    if several > 0 {
-        warnings.push(Diagnostic::new(
-            Kind::WrongType,
-            &table.file,
-            None,
-            format!(
-                "{several} tool{} reported in several years: each file holds the latest year's \
-                 values (an export of an earlier year shows them too); import one year with \
-                 --year",
-                if several == 1 { " is" } else { "s are" }
-            ),
-        ));
-    }
-    let tools = order
-        .into_iter()
-        .filter_map(|key| {
-            let mut rows = groups.remove(&key)?;
-            // Stable: equal years keep table order, so the later row wins.
-            rows.sort_by_key(|r| r.year);
-            let latest = rows.last()?;
-            let mut fields = fields_of(table, latest, &mut warnings);
-            let mut years: Vec<u16> = rows.iter().map(|r| r.year).collect();
-            years.dedup();
-            fields.insert(
-                keys::REPORTED.to_owned(),
-                Value::Array(years.into_iter().map(Value::from).collect()),
-            );
-            fields.insert(
-                keys::IMPORTED_FROM.to_owned(),
-                Value::Array(rows.iter().map(|r| source(table, r)).collect()),
-            );
-            Some(Tool { key, fields })
-        })
-        .collect();
-    (tools, warnings)
-}
-
-/// The `tool:` fields of one row: each known column under its key, in its shape; columns the
-/// edition does not know under their own names.
-fn fields_of(table: &Table, row: &Row, warnings: &mut Vec<Diagnostic>) -> Map<String, Value> {
-    let mut fields = Map::new();
-    let mut seen = HashSet::new();
-    for (column, cell) in table.columns.iter().zip(&row.cells) {
-        if column == columns::YEAR || !seen.insert(column.as_str()) || cell.trim().is_empty() {
-            continue;
-        }
-        let Some(field) = table.edition.field(column) else {
-            if !columns::reserved(column) {
-                fields.insert(column.clone(), Value::String(cell.clone()));
-            }
-            continue;
-        };
-        let value = match field.shape {
-            Shape::Text | Shape::Month | Shape::Coded => Value::String(cell.clone()),
-            Shape::Bool => match cell.as_str() {
-                "true" => Value::Bool(true),
-                "false" => Value::Bool(false),
-                other => {
-                    warnings.push(row_warning(
-                        table,
-                        row,
-                        &format!(
-                            "`{column}` is `{}`, not true or false: kept as text",
-                            crate::text::excerpt(other)
-                        ),
-                    ));
-                    Value::String(cell.clone())
-                }
-            },
-            Shape::List => Value::Array(
-                crate::tool::split_list(cell, field.other_text(table.edition))
-                    .into_iter()
-                    .map(Value::String)
-                    .collect(),
-            ),
-        };
-        fields.insert(field.key.to_owned(), value);
-    }
-    fields
-}
-
-fn source(table: &Table, row: &Row) -> Value {
-    let name = Path::new(&table.file)
-        .file_name()
-        .map_or_else(|| table.file.clone(), |n| n.to_string_lossy().into_owned());
-    serde_json::json!({"table": name, "row": row.number, "year": row.year})
-}
-
-fn row_warning(table: &Table, row: &Row, message: &str) -> Diagnostic {
-    Diagnostic::new(
-        Kind::WrongType,
-        &table.file,
-        Some(Position::new(
-            u32::try_from(row.line).unwrap_or(u32::MAX),
-            1,
-        )),
-        format!("row {}: {message}", row.number),
-    )
-}
 
 /// What an import did (or, with nothing written, would do).
 #[derive(Debug, Default)]
@@ -228,7 +50,7 @@ pub fn write(checklist: &Checklist, tools: &[Tool], dir: &Path, max_bytes: u64) 
     let mut planned: HashSet<PathBuf> = index.paths.clone();
     for tool in tools {
         match index.by_key.get(&tool.key) {
-            Some(path) => merge(checklist, tool, path, dir, &mut summary),
+            Some(path) => merge(checklist, tool, (path, dir), max_bytes, &mut summary),
             None => create(checklist, tool, dir, &mut planned, &mut summary),
         }
     }
@@ -365,7 +187,13 @@ fn create(
     }
 }
 
-fn merge(checklist: &Checklist, tool: &Tool, path: &Path, dir: &Path, summary: &mut Summary) {
+fn merge(
+    checklist: &Checklist,
+    tool: &Tool,
+    (path, dir): (&Path, &Path),
+    max_bytes: u64,
+    summary: &mut Summary,
+) {
     if let Some(link) = through_link(dir, path) {
         summary.errors.push(link_error(&link));
         return;
@@ -373,11 +201,8 @@ fn merge(checklist: &Checklist, tool: &Tool, path: &Path, dir: &Path, summary: &
     let relative = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
     let name = path.display().to_string();
     let fail = |message: String| Diagnostic::new(Kind::WrongType, &name, None, message);
-    let text = match crate::input::read_text(
-        path,
-        super::table::MAX_TABLE_SIZE,
-        crate::input::ANSWER_FILE,
-    ) {
+    // An answer file, read under the answer files' limit (not the table's).
+    let text = match crate::input::read_text(path, max_bytes, crate::input::ANSWER_FILE) {
         Ok(text) => text,
         Err(e) => {
             summary.errors.push(e);
@@ -563,52 +388,4 @@ fn union(old: Option<&Value>, new: &Value) -> Value {
         items.sort_by_key(|v| v.as_u64());
     }
     Value::Array(items)
-}
-
-/// `text` with its top-level `tool:` block replaced by `block`: from the `tool:` line to the
-/// next line that starts at the left margin. `None` when the file has no such block (a flow
-/// mapping `tool: {...}`, or no `tool:` at all).
-#[must_use]
-pub fn replace_tool_block(text: &str, block: &str) -> Option<String> {
-    let mut start = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        match start {
-            None => {
-                if let Some(rest) = content.strip_prefix("tool:") {
-                    let rest = rest.trim_start();
-                    if !(rest.is_empty() || rest.starts_with('#')) {
-                        return None;
-                    }
-                    start = Some(offset);
-                }
-            }
-            Some(from) => {
-                if content.starts_with(|c: char| !c.is_whitespace()) {
-                    return Some(splice(text, from, offset, block));
-                }
-            }
-        }
-        offset += line.len();
-    }
-    start.map(|from| splice(text, from, text.len(), block))
-}
-
-/// `text` with `from..to` (the old block) replaced by `block`, keeping the old `tool:` line
-/// when it carries a comment.
-fn splice(text: &str, from: usize, to: usize, block: &str) -> String {
-    let old_first = text
-        .get(from..)
-        .and_then(|t| t.lines().next())
-        .unwrap_or("");
-    let block = match (old_first.contains('#'), block.split_once('\n')) {
-        (true, Some(("tool:", rest))) => format!("{old_first}\n{rest}"),
-        _ => block.to_owned(),
-    };
-    format!(
-        "{}{block}{}",
-        text.get(..from).unwrap_or(""),
-        text.get(to..).unwrap_or("")
-    )
 }

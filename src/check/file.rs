@@ -1,0 +1,160 @@
+//! The rules about one evaluated file: required metadata, undetermined results, declared
+//! determinations that disagree with the checklist. One method per rule.
+
+use super::{DECLARED_MISMATCH, Finding, MISSING_METADATA, Severity, UNDETERMINED};
+use crate::answers::AnswerValue;
+use crate::engine::Engine;
+use crate::error::Position;
+use crate::report::{Outcome, Reason, Report};
+use crate::settings::Settings;
+
+/// One evaluated file, as the rules see it.
+pub(super) struct File<'a> {
+    pub(super) engine: &'a Engine,
+    pub(super) report: &'a Report,
+    pub(super) outcome: &'a Outcome,
+}
+
+impl File<'_> {
+    fn error(&self, rule: &'static str, position: Option<Position>, message: String) -> Finding {
+        Finding {
+            rule,
+            severity: Severity::Error,
+            file: self.report.file.clone(),
+            position,
+            message,
+        }
+    }
+
+    /// `missing-metadata`: each required `tool:` field that is missing or holds no real value.
+    pub(super) fn missing_metadata(&self, settings: &Settings) -> Vec<Finding> {
+        let required = &settings.required_tool_fields;
+        required
+            .iter()
+            .filter_map(|field| {
+                let value = self.report.tool.get(field.as_str());
+                let what = match value {
+                    None | Some(serde_json::Value::Null) => {
+                        return Some(self.error(
+                            MISSING_METADATA,
+                            self.outcome.tool_position,
+                            format!(
+                                "`tool.{field}` is required (required tool fields: {})",
+                                required.join(", ")
+                            ),
+                        ));
+                    }
+                    Some(v) if crate::tool::has_value(field, v) => return None,
+                    Some(serde_json::Value::String(_)) => "empty or invisible text",
+                    Some(serde_json::Value::Array(_)) => "a list with no visible text in it",
+                    Some(serde_json::Value::Object(_)) => "a mapping",
+                    Some(serde_json::Value::Number(_)) => "a number",
+                    Some(serde_json::Value::Bool(_)) => "true/false, where text belongs",
+                };
+                Some(self.error(
+                    MISSING_METADATA,
+                    self.outcome.tool_position,
+                    format!(
+                        "`tool.{field}` is required and is {what}: it needs text with something \
+                         visible in it, a list of such texts, or true/false (required tool \
+                         fields: {})",
+                        required.join(", ")
+                    ),
+                ))
+            })
+            .collect()
+    }
+
+    /// `undetermined`: a determination still open, with the answers it waits for.
+    pub(super) fn undetermined(&self) -> Option<Finding> {
+        let checklist = self.engine.checklist();
+        let outcome = self.outcome;
+        let undetermined: Vec<&str> = outcome
+            .determinations
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_known())
+            .map(|(d, _)| checklist.label(d))
+            .collect();
+        if undetermined.is_empty() {
+            return None;
+        }
+        // The answer to each needed question.
+        let answer_of = &outcome.answers;
+        let needed: Vec<String> = outcome
+            .needed
+            .iter()
+            .map(|&q| match answer_of.get(q).copied().flatten() {
+                Some(AnswerValue::Unsure) => format!("{} is unsure", checklist.number(q)),
+                _ => format!("{} is not answered", checklist.number(q)),
+            })
+            .collect();
+        // Point at the first unsure answer, if any; a missing one has no place in the file.
+        let position = outcome
+            .reasons
+            .iter()
+            .find(|r| r.value() == Some(AnswerValue::Unsure))
+            .and_then(Reason::position);
+        Some(self.error(
+            UNDETERMINED,
+            position,
+            format!(
+                "{} undetermined: {}; answer yes or no (or set allow-undetermined)",
+                undetermined.join(" and "),
+                needed.join(", ")
+            ),
+        ))
+    }
+
+    /// `declared-mismatch`: each declared determination the checklist does not give, with
+    /// the answers that decided it.
+    pub(super) fn declared_mismatches(&self) -> Vec<Finding> {
+        let checklist = self.engine.checklist();
+        let outcome = self.outcome;
+        let mut findings = Vec::new();
+        for (d, declared) in outcome.declared.iter().enumerate() {
+            let (Some(declared), Some(&computed)) = (declared, outcome.determinations.get(d))
+            else {
+                continue;
+            };
+            if declared.value == computed {
+                continue;
+            }
+            let because: Vec<String> = outcome
+                .reasons
+                .iter()
+                .filter(|r| r.determination == d)
+                .map(|r| match r.rests_on() {
+                    Some(e) => format!(
+                        "{} {}",
+                        checklist.label(e),
+                        outcome
+                            .determinations
+                            .get(e)
+                            .map_or("undetermined", |t| t.as_str())
+                    ),
+                    None => {
+                        let answer = r.value().map_or("not answered", AnswerValue::as_str);
+                        let number = checklist.number(r.question().unwrap_or(usize::MAX));
+                        match r.position() {
+                            Some(p) => format!("{number} {answer} (line {})", p.line),
+                            None => format!("{number} {answer}"),
+                        }
+                    }
+                })
+                .collect();
+            findings.push(self.error(
+                DECLARED_MISMATCH,
+                declared.position,
+                format!(
+                    "declared {}: {}, but the checklist gives {}: {}",
+                    checklist.determination_id(d),
+                    declared.value.as_str(),
+                    computed.as_str(),
+                    because.join(", ")
+                ),
+            ));
+        }
+        findings
+    }
+}

@@ -1,0 +1,194 @@
+//! `ll35 import`: the Open Data table into an inventory of answer files, one per tool.
+//!
+//! Rows of the same tool (same agency and name, compared as `check`'s duplicate rule does,
+//! agencies matched across editions by [`crate::tool::agencies`]) become one tool holding the latest
+//! year's values and every year it was reported in. Importing into an existing inventory
+//! merges: the `tool:` block of the tool's file is rewritten in place and nothing else in the
+//! file changes; answers, notes and stamps are never touched, and no file is replaced whole.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+mod write;
+
+pub use write::{Change, Summary, write};
+
+use super::table::{Row, Table};
+use crate::error::{Diagnostic, Kind, Position};
+use crate::text::identity;
+use crate::tool::ToolKey;
+use crate::tool::fields::{self as columns, Shape, keys};
+
+/// One tool, merged from its rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tool {
+    /// Who it is: its agency and name as `check` compares them.
+    pub key: ToolKey,
+    /// The `tool:` fields: the latest row's values, the years, where they came from.
+    pub fields: Map<String, Value>,
+}
+
+impl Tool {
+    fn text(&self, key: &str) -> &str {
+        crate::tool::text(&self.fields, key)
+    }
+}
+
+/// The tools of `table` (only the rows of `year`, when given), in a stable order (agency,
+/// then name), with warnings about what could not be read as the edition writes it.
+#[must_use]
+pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Tool>, Vec<Diagnostic>) {
+    let mut warnings = Vec::new();
+    let mut groups: HashMap<ToolKey, Vec<&Row>> = HashMap::new();
+    let mut order = Vec::new();
+    let agency_at = table.columns.iter().position(|c| c == "agency");
+    let name_at = table.columns.iter().position(|c| c == "tool_name");
+    for row in table
+        .rows
+        .iter()
+        .filter(|r| year.is_none_or(|y| r.year == y))
+    {
+        let cell = |at: Option<usize>| at.and_then(|i| row.cells.get(i)).map_or("", String::as_str);
+        let (agency, name) = (cell(agency_at), cell(name_at));
+        let Some(key) = ToolKey::of(agency, name) else {
+            warnings.push(row_warning(
+                table,
+                row,
+                &format!(
+                    "no `{}`: the row is skipped (a tool is known by its agency and name)",
+                    if identity(name).is_empty() {
+                        "tool_name"
+                    } else {
+                        "agency"
+                    }
+                ),
+            ));
+            continue;
+        };
+        let group = groups.entry(key.clone()).or_default();
+        if group.is_empty() {
+            order.push(key);
+        } else if group.iter().any(|r| r.year == row.year) {
+            warnings.push(row_warning(
+                table,
+                row,
+                &format!(
+                    "the same tool as row {} in the same year: the later row's values are kept",
+                    group
+                        .iter()
+                        .rfind(|r| r.year == row.year)
+                        .map_or(0, |r| r.number)
+                ),
+            ));
+        }
+        group.push(row);
+    }
+    order.sort();
+    let several = groups
+        .values()
+        .filter(|rows| {
+            rows.iter()
+                .any(|r| rows.first().is_some_and(|f| f.year != r.year))
+        })
+        .count();
+    if several > 0 {
+        warnings.push(Diagnostic::new(
+            Kind::WrongType,
+            &table.file,
+            None,
+            format!(
+                "{several} tool{} reported in several years: each file holds the latest year's \
+                 values (an export of an earlier year shows them too); import one year with \
+                 --year",
+                if several == 1 { " is" } else { "s are" }
+            ),
+        ));
+    }
+    let tools = order
+        .into_iter()
+        .filter_map(|key| {
+            let mut rows = groups.remove(&key)?;
+            // Stable: equal years keep table order, so the later row wins.
+            rows.sort_by_key(|r| r.year);
+            let latest = rows.last()?;
+            let mut fields = fields_of(table, latest, &mut warnings);
+            let mut years: Vec<u16> = rows.iter().map(|r| r.year).collect();
+            years.dedup();
+            fields.insert(
+                keys::REPORTED.to_owned(),
+                Value::Array(years.into_iter().map(Value::from).collect()),
+            );
+            fields.insert(
+                keys::IMPORTED_FROM.to_owned(),
+                Value::Array(rows.iter().map(|r| source(table, r)).collect()),
+            );
+            Some(Tool { key, fields })
+        })
+        .collect();
+    (tools, warnings)
+}
+
+/// The `tool:` fields of one row: each known column under its key, in its shape; columns the
+/// edition does not know under their own names.
+fn fields_of(table: &Table, row: &Row, warnings: &mut Vec<Diagnostic>) -> Map<String, Value> {
+    let mut fields = Map::new();
+    let mut seen = HashSet::new();
+    for (column, cell) in table.columns.iter().zip(&row.cells) {
+        if column == columns::YEAR || !seen.insert(column.as_str()) || cell.trim().is_empty() {
+            continue;
+        }
+        let Some(field) = table.edition.field(column) else {
+            if !columns::reserved(column) {
+                fields.insert(column.clone(), Value::String(cell.clone()));
+            }
+            continue;
+        };
+        let value = match field.shape {
+            Shape::Text | Shape::Month | Shape::Coded => Value::String(cell.clone()),
+            Shape::Bool => match cell.as_str() {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                other => {
+                    warnings.push(row_warning(
+                        table,
+                        row,
+                        &format!(
+                            "`{column}` is `{}`, not true or false: kept as text",
+                            crate::text::excerpt(other)
+                        ),
+                    ));
+                    Value::String(cell.clone())
+                }
+            },
+            Shape::List => Value::Array(
+                crate::tool::split_list(cell, field.other_text(table.edition))
+                    .into_iter()
+                    .map(Value::String)
+                    .collect(),
+            ),
+        };
+        fields.insert(field.key.to_owned(), value);
+    }
+    fields
+}
+
+fn source(table: &Table, row: &Row) -> Value {
+    let name = Path::new(&table.file)
+        .file_name()
+        .map_or_else(|| table.file.clone(), |n| n.to_string_lossy().into_owned());
+    serde_json::json!({"table": name, "row": row.number, "year": row.year})
+}
+
+fn row_warning(table: &Table, row: &Row, message: &str) -> Diagnostic {
+    Diagnostic::new(
+        Kind::WrongType,
+        &table.file,
+        Some(Position::new(
+            u32::try_from(row.line).unwrap_or(u32::MAX),
+            1,
+        )),
+        format!("row {}: {message}", row.number),
+    )
+}

@@ -1,0 +1,307 @@
+//! The explanation's longer passages: each reason in the form's words, what would change a
+//! result, the settled answers that decide it.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use super::{Explain, join_and, join_or, with_article};
+use crate::answers::AnswerValue;
+use crate::checklist::{Question, shown};
+use crate::engine::Truth;
+use crate::render::checklist::text::EDITORIAL;
+use crate::report::Reason;
+use crate::text::visible_lines;
+
+impl Explain<'_> {
+    /// The result stated as the form states it: the form's question answered YES, or the stop
+    /// rule that applied, quoted; and, where a determination was decided while one it rests on
+    /// is still open, adscheck's note saying so.
+    pub(super) fn in_the_forms_words(
+        &self,
+        out: &mut dyn Write,
+        outcome: &crate::report::Outcome,
+        d: usize,
+        value: Truth,
+        reasons: &[&Reason],
+    ) -> io::Result<()> {
+        let checklist = self.engine.checklist();
+        let Some(determination) = checklist.determinations.get(d) else {
+            return Ok(());
+        };
+        let question = format!(
+            "Question {}{}: {}",
+            determination.number.as_str(),
+            self.from(determination.source.as_ref(), None),
+            shown(&determination.question)
+        );
+        match value {
+            Truth::Yes => writeln!(out, "{}", self.hanging(&format!("{question}  YES"), 4, 6))?,
+            Truth::Unknown => writeln!(
+                out,
+                "{}",
+                self.hanging(&format!("{question}  (not yet decided)"), 4, 6)
+            )?,
+            Truth::No => {
+                writeln!(out, "{}", self.hanging(&format!("{question}  NO"), 4, 6))?;
+                // The stop rule that applied: this determination's own, or, when every
+                // deciding answer counts through another one, that one's.
+                let through = reasons.first().and_then(|r| r.rests_on());
+                let applied = match through {
+                    Some(v) if reasons.iter().all(|r| r.rests_on() == Some(v)) => v,
+                    _ => d,
+                };
+                if let Some(rule_of) = checklist.determinations.get(applied)
+                    && let Some(stop) = &rule_of.stop_rule
+                {
+                    let line = format!(
+                        "Stop rule of Question {}{}: {}",
+                        rule_of.number.as_str(),
+                        self.from(rule_of.source.as_ref(), None),
+                        shown(stop)
+                    );
+                    writeln!(out, "{}", self.hanging(&line, 4, 6))?;
+                    if applied != d {
+                        let note = format!(
+                            "{EDITORIAL}: that stop rule says the tool is not {}; the form asks \
+                             Question {} only of one that is, and the law's definition of {} \
+                             builds on it, so adscheck gives no here too.",
+                            with_article(rule_of.label.as_str()),
+                            determination.number.as_str(),
+                            shown(&determination.term)
+                        );
+                        writeln!(out, "{}", self.hanging(&note, 4, 6))?;
+                    }
+                }
+            }
+        }
+        // Decided while a determination it rests on is open (a "no" to (2)(a) before Question
+        // 1 is settled): sound logic, but not the form's order; say so.
+        if value.is_known() {
+            let open: Vec<String> = self
+                .engine
+                .refers_to(d)
+                .iter()
+                .filter(|&&e| outcome.determinations.get(e) == Some(&Truth::Unknown))
+                .map(|&e| {
+                    format!(
+                        "Question {} ({})",
+                        checklist
+                            .determinations
+                            .get(e)
+                            .map_or("?", |x| x.number.as_str()),
+                        checklist.label(e)
+                    )
+                })
+                .collect();
+            if !open.is_empty() {
+                let note = format!(
+                    "{EDITORIAL}: {} is not settled yet. The form asks Question {} only once it \
+                     is; the answers below already decide this one whatever it turns out to be.",
+                    join_and(&open),
+                    determination.number.as_str()
+                );
+                writeln!(out, "{}", self.hanging(&note, 4, 6))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// "Would be ..." lines: the fewest answer changes that give another value, changes to
+    /// open (unanswered or unsure) questions first; for an undetermined result, the settled
+    /// answers that would decide it too.
+    pub(super) fn what_would_change_it(
+        &self,
+        out: &mut dyn Write,
+        outcome: &crate::report::Outcome,
+        d: usize,
+        value: Truth,
+    ) -> io::Result<()> {
+        let checklist = self.engine.checklist();
+        let flips = outcome.flips.get(d).map_or(&[][..], Vec::as_slice);
+        let single = |to: Truth| {
+            flips
+                .iter()
+                .find(|f| f.to == to)
+                .and_then(|f| match f.changes.as_slice() {
+                    [one] => Some(one.question),
+                    _ => None,
+                })
+        };
+        let combined = !value.is_known()
+            && single(Truth::Yes).is_some()
+            && single(Truth::Yes) == single(Truth::No);
+        if combined && let Some(q) = single(Truth::Yes) {
+            let line = format!(
+                "Would be yes if {} were yes; no if it were no.",
+                checklist.number(q)
+            );
+            writeln!(out, "{}", self.hanging(&line, 4, 6))?;
+        } else {
+            for flip in flips {
+                let changes: Vec<String> = flip
+                    .changes
+                    .iter()
+                    .map(|c| format!("{} were {}", checklist.number(c.question), c.to.as_str()))
+                    .collect();
+                let line = format!("Would be {} if {}.", flip.to.as_str(), join_and(&changes));
+                writeln!(out, "{}", self.hanging(&line, 4, 6))?;
+            }
+        }
+        // Answers already given whose change alone would decide it (undetermined) or change
+        // it (decided), beyond those just named.
+        let named: Vec<usize> = flips
+            .iter()
+            .flat_map(|f| f.changes.iter().map(|c| c.question))
+            .collect();
+        let also: Vec<String> = self
+            .settled_that_decide(outcome, d, value)
+            .into_iter()
+            .filter(|(q, _)| !named.contains(q))
+            .map(|(_, s)| s)
+            .collect();
+        if !also.is_empty() {
+            let line = if value.is_known() {
+                format!("Or changed by any one of: {}.", join_or(&also))
+            } else {
+                format!(
+                    "A change to an answer already given would decide it too: {}.",
+                    join_or(&also)
+                )
+            };
+            writeln!(out, "{}", self.hanging(&line, 4, 6))?;
+        }
+        Ok(())
+    }
+
+    /// The answered (yes or no) questions whose change alone would give determination `d` a
+    /// known value other than `value`: "(1)(a) no".
+    pub(super) fn settled_that_decide(
+        &self,
+        outcome: &crate::report::Outcome,
+        d: usize,
+        value: Truth,
+    ) -> Vec<(usize, String)> {
+        let checklist = self.engine.checklist();
+        let answers: Vec<Truth> = (0..checklist.questions.len())
+            .map(|q| {
+                outcome
+                    .answers
+                    .get(q)
+                    .copied()
+                    .flatten()
+                    .map_or(Truth::Unknown, AnswerValue::truth)
+            })
+            .collect();
+        let mut out = Vec::new();
+        for &q in self.engine.questions_of(d) {
+            let Some(&given) = answers.get(q) else {
+                continue;
+            };
+            if !given.is_known() {
+                continue;
+            }
+            let mut changed = answers.clone();
+            if let Some(a) = changed.get_mut(q) {
+                *a = given.not();
+            }
+            let now = self.engine.evaluate(&changed).values.get(d).copied();
+            if now.is_some_and(|v| v.is_known() && v != value) {
+                out.push((
+                    q,
+                    format!("{} {}", checklist.number(q), given.not().as_str()),
+                ));
+            }
+        }
+        out
+    }
+
+    pub(super) fn reason(
+        &self,
+        out: &mut dyn Write,
+        question: &Question,
+        r: &Reason,
+    ) -> io::Result<()> {
+        let answer = match r.value() {
+            Some(a) => {
+                let truth = a.truth();
+                if a == AnswerValue::Unsure {
+                    self.paint(
+                        Style::new().bold().fg_color(Some(AnsiColor::Yellow.into())),
+                        "unsure",
+                    )
+                } else {
+                    self.value(truth)
+                }
+            }
+            None => self.paint(Style::new().italic(), "not answered"),
+        };
+        // "(1)(a) Is it an algorithm?" with the details aligned under the question text.
+        let number = question.number.as_str();
+        let indent = 6;
+        let detail = indent + number.chars().count() + 1;
+        let line = format!("{number} {}", shown(&question.text));
+        writeln!(out, "{}", self.hanging(&line, indent, detail))?;
+        writeln!(out, "{}answer: {answer}", " ".repeat(detail))?;
+        if !r.options().is_empty() {
+            let labels: Vec<&str> = r
+                .options()
+                .iter()
+                .map(|id| question.choice(id).map_or(id.as_str(), |c| c.short_label()))
+                .collect();
+            writeln!(
+                out,
+                "{}",
+                self.hanging(
+                    &format!(
+                        "{}: {}",
+                        match question.options.as_ref().map(|o| o.kind) {
+                            Some(crate::checklist::OptionKind::Examples) => "kinds of decision",
+                            Some(crate::checklist::OptionKind::Factors) => "factors considered",
+                            _ => "ticked",
+                        },
+                        labels.join("; ")
+                    ),
+                    detail,
+                    detail + 8
+                )
+            )?;
+        }
+        if let Some(note) = r.note() {
+            writeln!(
+                out,
+                "{}",
+                self.hanging(
+                    &format!("note: {}", visible_lines(note)),
+                    detail,
+                    detail + 6
+                )
+            )?;
+        }
+        // A deciding "no" that rests on guidance adscheck placed under this question (the
+        // form's administrative-convenience exclusion): the text, where the form prints it,
+        // and adscheck's reading of it.
+        if r.value() == Some(AnswerValue::No) {
+            for g in question
+                .guidance
+                .iter()
+                .filter(|g| g.editorial_note.is_some())
+            {
+                let place = g.printed_under.as_ref().map_or_else(String::new, |p| {
+                    format!(", printed under {} on the form", p.as_str())
+                });
+                let line = format!(
+                    "guidance{}{place}: {}",
+                    self.from(g.source.as_ref(), None),
+                    shown(&g.text)
+                );
+                writeln!(out, "{}", self.hanging(&line, detail, detail + 2))?;
+                if let Some(note) = &g.editorial_note {
+                    let line = format!("{EDITORIAL}: {}", note.as_str());
+                    writeln!(out, "{}", self.hanging(&line, detail, detail + 2))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
