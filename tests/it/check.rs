@@ -14,20 +14,16 @@ struct Run {
 }
 
 fn check_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut cmd = Command::cargo_bin("adscheck").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .arg("check")
-        .args(args);
+    let mut cmd =
+        crate::support::adscheck(std::iter::once("check").chain(args.iter().copied())).at(dir);
     for (k, v) in env {
-        cmd.env(k, v);
+        cmd = cmd.env(k, v);
     }
-    let output = cmd.output().unwrap();
+    let ran = cmd.run();
     Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
+        code: ran.code.unwrap_or(-1),
+        stdout: ran.stdout,
+        stderr: ran.stderr,
     }
 }
 

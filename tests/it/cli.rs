@@ -2,16 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 use crate::support::{fixture, root};
-
-fn adscheck() -> Command {
-    let mut cmd = Command::cargo_bin("adscheck").unwrap();
-    cmd.current_dir(root()).env_remove("NO_COLOR");
-    cmd
-}
 
 struct Run {
     code: i32,
@@ -24,11 +17,11 @@ fn run(args: &[&str]) -> Run {
 }
 
 fn run_with_stdin(args: &[&str], stdin: &str) -> Run {
-    let output = adscheck().args(args).write_stdin(stdin).output().unwrap();
+    let ran = crate::support::adscheck(args).stdin(stdin).run();
     Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
+        code: ran.code.unwrap_or(-1),
+        stdout: ran.stdout,
+        stderr: ran.stderr,
     }
 }
 

@@ -5,24 +5,13 @@
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 
-use assert_cmd::Command;
-
 use crate::support::root;
 
 const ANSWERS: &str = "tool: {name: A, agency: B}\nanswers: {1a: no}\n";
 
 fn adscheck(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("adscheck")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    let ran = crate::support::adscheck(args).at(dir).run();
+    (ran.code.unwrap_or(-1), ran.stdout, ran.stderr)
 }
 
 fn stamps(dir: &Path, file: &str) -> Vec<(String, String)> {

@@ -41,17 +41,8 @@ fn workspace() -> tempfile::TempDir {
 }
 
 fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_adscheck"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GITHUB_ACTIONS")
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    let ran = crate::support::adscheck(args).at(dir).run();
+    (ran.code, ran.stdout, ran.stderr)
 }
 
 #[test]

@@ -22,6 +22,7 @@ mod interview;
 mod layers;
 mod ll35;
 mod other_checklist;
+mod pinned;
 mod plain;
 mod properties;
 mod readme;

@@ -2,22 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
 use crate::support::root;
 
 fn adscheck(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("adscheck")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    let ran = crate::support::adscheck(args).at(dir).run();
+    (ran.code.unwrap_or(-1), ran.stdout, ran.stderr)
 }
 
 /// The LL49 checklist revised: a question added (2c), one reworded (1b), one removed (1c),

@@ -4,20 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use std::process::{Command, Output};
+use std::process::Command;
+
+use crate::support::Ran;
 
 use crate::support::walk;
 
-fn adscheck(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_adscheck"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
+fn adscheck(dir: &Path, args: &[&str]) -> Ran {
+    crate::support::adscheck(args).at(dir).run()
 }
 
 fn root() -> PathBuf {
@@ -52,8 +46,8 @@ fn read(path: &Path) -> String {
 fn the_summary_counts_per_agency_and_in_total() {
     let dir = directory();
     let r = adscheck(dir.path(), &["report", "inv"]);
-    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
-    let md = text(&r.stdout);
+    assert_eq!(r.code, Some(0), "{}", r.stderr.clone());
+    let md = r.stdout.clone();
     assert!(md.starts_with("# Compliance summary\n"), "{md}");
     assert!(md.contains("20 tools of 13 agencies"), "{md}");
     // FDNY: two tools, both ADS and Agency ADS.
@@ -66,7 +60,7 @@ fn the_summary_counts_per_agency_and_in_total() {
         "{md}"
     );
     let json: serde_json::Value =
-        serde_json::from_slice(&adscheck(dir.path(), &["report", "inv", "-f", "json"]).stdout)
+        serde_json::from_str(&adscheck(dir.path(), &["report", "inv", "-f", "json"]).stdout)
             .unwrap();
     assert_eq!(json["totals"]["tools"], 20);
     assert_eq!(json["tools"].as_array().unwrap().len(), 20);
@@ -104,8 +98,8 @@ fn since_shows_what_changed_and_why() {
     )
     .unwrap();
     let r = adscheck(dir.path(), &["report", "inv", "--since", "before.json"]);
-    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
-    let md = text(&r.stdout);
+    assert_eq!(r.code, Some(0), "{}", r.stderr.clone());
+    let md = r.stdout.clone();
     for expected in [
         "- Tools added: 1\n  - New tool (Department of Transportation, `dot-new`)",
         "- Tools removed: 1\n  - Rat sighting map (Department of Health and Mental Hygiene, `dohmh-rat-sighting-map`)",
@@ -118,7 +112,7 @@ fn since_shows_what_changed_and_why() {
     ] {
         assert!(md.contains(expected), "{expected}\n{md}");
     }
-    let json: serde_json::Value = serde_json::from_slice(
+    let json: serde_json::Value = serde_json::from_str(
         &adscheck(
             dir.path(),
             &["report", "inv", "-f", "json", "--since", "before.json"],
@@ -130,13 +124,13 @@ fn since_shows_what_changed_and_why() {
     // Not a previous report: refused, naming the file.
     std::fs::write(dir.path().join("bad.json"), "{\"x\": 1}").unwrap();
     let r = adscheck(dir.path(), &["report", "inv", "--since", "bad.json"]);
-    assert_eq!(r.status.code(), Some(2));
+    assert_eq!(r.code, Some(2));
     assert!(
-        text(&r.stderr).contains(
+        r.stderr.clone().contains(
             "bad.json:1:8: error[syntax]: not a previous `adscheck report --format json`"
         ),
         "{}",
-        text(&r.stderr)
+        r.stderr.clone()
     );
 }
 
@@ -150,11 +144,11 @@ fn the_site_has_a_page_per_tool_and_agency_and_escapes_every_value() {
     )
     .unwrap();
     let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
-    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    assert_eq!(r.code, Some(0), "{}", r.stderr.clone());
     assert!(
-        text(&r.stderr).contains("21 tools of 13 agencies"),
+        r.stderr.clone().contains("21 tools of 13 agencies"),
         "{}",
-        text(&r.stderr)
+        r.stderr.clone()
     );
     let site = dir.path().join("site");
     assert!(site.join(".adscheck-site").is_file());
@@ -228,26 +222,19 @@ fn a_folder_adscheck_did_not_build_is_never_replaced() {
     std::fs::create_dir(dir.path().join("mine")).unwrap();
     std::fs::write(dir.path().join("mine/notes.txt"), "keep").unwrap();
     let r = adscheck(dir.path(), &["report", "inv", "--out", "mine"]);
-    assert_eq!(r.status.code(), Some(2));
+    assert_eq!(r.code, Some(2));
     assert!(
-        text(&r.stderr)
+        r.stderr
+            .clone()
             .contains("mine: error[not-allowed]: exists and is not a site adscheck built"),
         "{}",
-        text(&r.stderr)
+        r.stderr.clone()
     );
     assert_eq!(read(&dir.path().join("mine/notes.txt")), "keep");
     // A site adscheck built is replaced whole: a file left in it goes.
-    assert!(
-        adscheck(dir.path(), &["report", "inv", "--out", "site"])
-            .status
-            .success()
-    );
+    assert!(adscheck(dir.path(), &["report", "inv", "--out", "site"]).code == Some(0));
     std::fs::write(dir.path().join("site/stale.html"), "old").unwrap();
-    assert!(
-        adscheck(dir.path(), &["report", "inv", "--out", "site"])
-            .status
-            .success()
-    );
+    assert!(adscheck(dir.path(), &["report", "inv", "--out", "site"]).code == Some(0));
     assert!(!dir.path().join("site/stale.html").exists());
     assert!(dir.path().join("site/index.html").is_file());
     // No staging or old folder is left beside it.
@@ -259,7 +246,7 @@ fn a_folder_adscheck_did_not_build_is_never_replaced() {
     assert!(beside.is_empty(), "{beside:?}");
     // --force replaces a folder adscheck did not build.
     let r = adscheck(dir.path(), &["report", "inv", "--out", "mine", "--force"]);
-    assert!(r.status.success(), "{}", text(&r.stderr));
+    assert!(r.code == Some(0), "{}", r.stderr.clone());
     assert!(!dir.path().join("mine/notes.txt").exists());
 }
 
@@ -272,11 +259,7 @@ fn what_is_public_is_a_setting() {
         "report:\n  title: City tools\n  public: {answers: false, notes: false, dates: false}\n",
     )
     .unwrap();
-    assert!(
-        adscheck(dir.path(), &["report", "inv", "--out", "site"])
-            .status
-            .success()
-    );
+    assert!(adscheck(dir.path(), &["report", "inv", "--out", "site"]).code == Some(0));
     let tool = read(
         &dir.path()
             .join("site/tools/fdny-building-fire-risk-model.html"),
@@ -300,11 +283,7 @@ fn what_is_public_is_a_setting() {
         "  withheld: \"Disclosure would endanger public safety\"\n  name: ",
     );
     std::fs::write(&fire, yaml).unwrap();
-    assert!(
-        adscheck(dir.path(), &["report", "inv", "--out", "site"])
-            .status
-            .success()
-    );
+    assert!(adscheck(dir.path(), &["report", "inv", "--out", "site"]).code == Some(0));
     assert!(
         !dir.path()
             .join("site/tools/fdny-ems-dispatch-priority.html")
@@ -361,7 +340,7 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
     };
     let dir = directory();
     let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
-    assert!(r.status.success(), "{}", text(&r.stderr));
+    assert!(r.code == Some(0), "{}", r.stderr.clone());
     // Screenshots and the PDF are kept as the test's artefacts.
     let artifacts = root().join("target/site-artifacts");
     let _ = std::fs::remove_dir_all(&artifacts);
@@ -387,11 +366,11 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
         .current_dir(root().join("tests/browser"))
         .output()
         .unwrap();
-    let report = text(&output.stdout);
+    let report = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
         output.status.success(),
         "{report}\n{}",
-        text(&output.stderr)
+        String::from_utf8_lossy(&output.stderr)
     );
     let report: serde_json::Value = serde_json::from_str(&report).unwrap();
     for page in report["pages"].as_array().unwrap() {
@@ -417,8 +396,8 @@ fn the_site_never_replaces_or_lives_in_the_inventory() {
     let dir = directory();
     for out in ["inv", ".", "inv/site"] {
         let r = adscheck(dir.path(), &["report", "inv", "--out", out, "--force"]);
-        assert_eq!(r.status.code(), Some(2), "{out}");
-        let err = text(&r.stderr);
+        assert_eq!(r.code, Some(2), "{out}");
+        let err = r.stderr.clone();
         assert!(
             err.contains("holds the inventory") || err.contains("is inside the inventory"),
             "{out}: {err}"
@@ -436,11 +415,13 @@ fn a_file_that_cannot_be_read_stops_the_site_not_the_summary() {
     let dir = directory();
     std::fs::write(dir.path().join("inv/DOT/broken.yaml"), "tool: [unclosed\n").unwrap();
     let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
-    assert_eq!(r.status.code(), Some(1));
+    assert_eq!(r.code, Some(1));
     assert!(
-        text(&r.stderr).contains("the site is not built: 1 file could not be read"),
+        r.stderr
+            .clone()
+            .contains("the site is not built: 1 file could not be read"),
         "{}",
-        text(&r.stderr)
+        r.stderr.clone()
     );
     assert!(!dir.path().join("site").exists());
     // Asked for with -f, the summary is written even so.
@@ -448,16 +429,16 @@ fn a_file_that_cannot_be_read_stops_the_site_not_the_summary() {
         dir.path(),
         &["report", "inv", "--out", "site", "-f", "markdown"],
     );
-    assert_eq!(r.status.code(), Some(1));
+    assert_eq!(r.code, Some(1));
     assert!(
-        text(&r.stdout).starts_with("# Compliance summary"),
+        r.stdout.clone().starts_with("# Compliance summary"),
         "{}",
-        text(&r.stdout)
+        r.stdout.clone()
     );
     assert!(!dir.path().join("site").exists());
     let r = adscheck(dir.path(), &["report", "inv"]);
-    assert_eq!(r.status.code(), Some(1));
-    let md = text(&r.stdout);
+    assert_eq!(r.code, Some(1));
+    let md = r.stdout.clone();
     // No phantom agency for the broken file; it counts as failing in the total.
     assert!(md.contains("20 tools of 13 agencies"), "{md}");
     assert!(!md.contains("(no agency)"), "{md}");
@@ -481,8 +462,8 @@ fn page_names_never_collide() {
         "tool: {id: con, name: \"C\\u202egnp.exe\", agency: Index}\nanswers: {1a: no}\n",
     );
     let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
-    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
-    let err = text(&r.stderr);
+    assert_eq!(r.code, Some(0), "{}", r.stderr.clone());
+    let err = r.stderr.clone();
     assert!(err.contains("the id `dup` is also inv/a.yaml's"), "{err}");
     assert!(
         err.contains("`tool.id` \"con\" cannot name a page"),
@@ -521,11 +502,7 @@ fn answers_kept_private_are_not_browsable_either() {
         "report: {public: {answers: false}}\n",
     )
     .unwrap();
-    assert!(
-        adscheck(dir.path(), &["report", "inv", "--out", "site"])
-            .status
-            .success()
-    );
+    assert!(adscheck(dir.path(), &["report", "inv", "--out", "site"]).code == Some(0));
     let site = dir.path().join("site");
     let pages: Vec<String> = walk(&site.join("browse"))
         .iter()
@@ -553,21 +530,23 @@ fn answers_kept_private_are_not_browsable_either() {
 fn since_refuses_values_no_report_writes() {
     let dir = directory();
     let before = adscheck(dir.path(), &["report", "inv", "-f", "json"]);
-    let mut json: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&before.stdout).unwrap();
     json["tools"][0]["answers"]["1a"] = "\u{1b}]0;pwned\u{7}".into();
     let hostile = json.to_string();
     std::fs::write(dir.path().join("before.json"), hostile).unwrap();
     let r = adscheck(dir.path(), &["report", "inv", "--since", "before.json"]);
-    assert_eq!(r.status.code(), Some(2));
-    let err = text(&r.stderr);
+    assert_eq!(r.code, Some(2));
+    let err = r.stderr.clone();
     assert!(err.contains("which no report writes"), "{err}");
     assert!(!err.contains('\u{1b}'), "{err:?}");
     let r = adscheck(dir.path(), &["report", "inv", "--since", "inv"]);
-    assert_eq!(r.status.code(), Some(2));
+    assert_eq!(r.code, Some(2));
     assert!(
-        text(&r.stderr).contains("it is a folder, not a previous report"),
+        r.stderr
+            .clone()
+            .contains("it is a folder, not a previous report"),
         "{}",
-        text(&r.stderr)
+        r.stderr.clone()
     );
 }
 
@@ -577,7 +556,7 @@ fn ll35_completeness_counts_the_tools_the_settings_say_must_report() {
     std::fs::create_dir(dir.path().join(".git")).unwrap();
     let totals = |dir: &Path| {
         let r = adscheck(dir, &["report", "inv", "-f", "json"]);
-        let json: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
         json["totals"].clone()
     };
     // By default Agency ADS yes or undetermined must report: 9 + 4.
