@@ -214,27 +214,31 @@ fn not_needed(engine: &Engine, answers: &AnswerFile, truths: &[Truth]) -> Vec<Di
         .collect()
 }
 
-/// A warning when the file was answered under another version or text of this checklist.
+/// A warning when the file was answered under another checklist, or another version or text
+/// of this one ([`AnswerFile::answered_elsewhere`]).
 fn stamp_mismatch(engine: &Engine, answers: &AnswerFile) -> Option<Diagnostic> {
     let checklist = engine.checklist();
-    let stamp = answers.stamp()?;
+    let stamp = answers.answered_elsewhere(checklist)?;
     let short = crate::text::short_hash;
-    (stamp.checklist == checklist.id.as_str() && !stamp.is_under(checklist)).then(|| {
-        Diagnostic::new(
-            Kind::StampMismatch,
-            &answers.file,
-            stamp.position,
-            format!(
-                "answered under checklist `{}` version {} (sha256 {}), evaluated under \
-                 version {} (sha256 {}): see what changes with `adscheck recheck`",
-                stamp.checklist,
-                stamp.version,
-                short(&stamp.sha256),
-                checklist.version.as_str(),
-                short(&checklist.sha256)
-            ),
-        )
-    })
+    let other = if stamp.checklist == checklist.id.as_str() {
+        String::new()
+    } else {
+        format!("checklist `{}` ", checklist.id.as_str())
+    };
+    Some(Diagnostic::new(
+        Kind::StampMismatch,
+        &answers.file,
+        stamp.position,
+        format!(
+            "answered under checklist `{}` version {} (sha256 {}), evaluated under \
+                 {other}version {} (sha256 {}): see what changes with `adscheck recheck`",
+            crate::text::excerpt(&stamp.checklist),
+            crate::text::excerpt(&stamp.version),
+            crate::text::excerpt(short(&stamp.sha256)),
+            checklist.version.as_str(),
+            short(&checklist.sha256)
+        ),
+    ))
 }
 
 /// Why each determination has its value: what decided a decided one; for an undetermined

@@ -156,6 +156,15 @@ impl AnswerFile {
         self.stamps.last()
     }
 
+    /// The latest entry of the file's history, when it was made under another checklist or
+    /// another version or text of `checklist`: the one rule for "answered under another
+    /// version", which the summary counts, `classify` warns of, `stamp` refuses and the
+    /// interview tells. A file with no history was answered under no checklist in particular.
+    #[must_use]
+    pub fn answered_elsewhere(&self, checklist: &Checklist) -> Option<&Stamp> {
+        self.stamp().filter(|s| !s.is_under(checklist))
+    }
+
     /// A text field of the `tool:` block.
     #[must_use]
     pub fn tool_field(&self, key: &str) -> Option<&str> {

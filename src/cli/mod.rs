@@ -256,10 +256,7 @@ pub(crate) fn warn_lost_comments(name: &str, original: &str, rewritten: &str, wh
     }
 }
 
-/// "s" unless `n` is one.
-pub(crate) fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
+pub(crate) use adscheck::text::plural;
 
 /// Write `text` to `out` (atomically, never replacing a file without `force`) or to standard
 /// output, saying what to do next with a written file.

@@ -97,15 +97,9 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         };
         match site::build(&summary, inventory.engine.checklist(), out, &options) {
             Ok(built) => errln!(
-                "adscheck report: {} tool{} of {} agenc{}: {} pages in {}; open {}",
-                summary.tools.len(),
-                plural(summary.tools.len()),
-                summary.agencies.len(),
-                if summary.agencies.len() == 1 {
-                    "y"
-                } else {
-                    "ies"
-                },
+                "adscheck report: {} of {}: {} pages in {}; open {}",
+                adscheck::text::count(summary.tools.len(), "tool"),
+                adscheck::text::count(summary.agencies.len(), "agency"),
                 built.pages,
                 shown(out),
                 shown(&out.join("index.html"))

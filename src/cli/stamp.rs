@@ -63,8 +63,7 @@ fn stamp_one(
         Err(errors) => return Ok(Err(errors.0)),
     };
     let checklist = engine.checklist();
-    if let Some(latest) = file.stamp()
-        && !latest.is_under(checklist)
+    if let Some(latest) = file.answered_elsewhere(checklist)
         && !args.reviewed
     {
         return Ok(Err(vec![Diagnostic::new(

@@ -162,9 +162,9 @@ impl<'e> Interview<'e> {
     /// to tell the person before going on.
     #[must_use]
     pub fn version_note(&self) -> Option<String> {
-        let latest = self.file.stamp()?;
         let checklist = self.engine.checklist();
-        (!latest.is_under(checklist)).then(|| {
+        let latest = self.file.answered_elsewhere(checklist)?;
+        Some({
             format!(
                 "These answers were last recorded under checklist `{}` version {}; this session \
                  uses version {}. Earlier entries of the file's history are kept; what you change \

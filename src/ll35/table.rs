@@ -207,8 +207,8 @@ fn header_warnings(file: &str, edition: Edition, columns: &[String]) -> Vec<Diag
             file,
             Some(Position::new(1, 1)),
             format!(
-                "the {edition} edition's column{} {} {} not in the header: read as empty",
-                if missing.len() == 1 { "" } else { "s" },
+                "the {edition} edition's {} {} {} not in the header: read as empty",
+                crate::text::noun_for(missing.len(), "column"),
                 missing.join(", "),
                 if missing.len() == 1 { "is" } else { "are" }
             ),

@@ -275,9 +275,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
                 ),
             )),
         }
-        let stale = answers
-            .stamp()
-            .is_some_and(|s| s.checklist == checklist.id.as_str() && !s.is_under(checklist));
+        let stale = answers.answered_elsewhere(checklist).is_some();
         let reviewed = answers
             .stamp()
             .and_then(|s| s.at.get(..10).map(str::to_owned));

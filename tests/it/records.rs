@@ -218,3 +218,37 @@ adscheck recheck: 3 files, 2 with changed determinations, 0 not rechecked
     assert_eq!(code, 0, "{out}");
     assert!(out.ends_with("3 files, 0 with changed determinations, 0 not rechecked\n"));
 }
+
+/// Regression (issue 21): "answered under another version" had two rules; `classify` and the
+/// summary passed over a file last answered under another checklist altogether, while `stamp`
+/// refused it. One rule now: any latest entry not made under the checklist in use.
+#[test]
+fn a_file_answered_under_another_checklist_is_answered_elsewhere_for_every_command() {
+    let stamp = "stamps:\n  - {event: answered, checklist: other-checklist, version: 9.0.0, \
+                 sha256: abc, adscheck: 0.1.0, at: \"2024-11-20T15:00:00Z\"}\n";
+    let dir = crate::support::files(&[(
+        "t.yaml",
+        &format!(
+            "tool: {{name: A, agency: FDNY}}\n{stamp}answers: {{1a: yes, 1b: yes, 1c: yes, \
+             2a: yes, 2b: yes}}\n"
+        ),
+    )]);
+    let at = dir.path();
+    crate::support::adscheck(["classify", "--explain", "t.yaml"])
+        .at(at)
+        .run()
+        .stderr_has(
+            "answered under checklist `other-checklist` version 9.0.0 (sha256 abc), evaluated \
+             under checklist `nyc-ll49-2018` version",
+        );
+    let ran = crate::support::adscheck(["report", "t.yaml", "-f", "json"])
+        .at(at)
+        .run();
+    let json: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(json["totals"]["stale"], 1, "{}", ran.stdout);
+    crate::support::adscheck(["stamp", "t.yaml", "--by", "Pat"])
+        .at(at)
+        .run()
+        .code(1)
+        .stderr_has("not the one in use now");
+}

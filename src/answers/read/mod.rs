@@ -126,10 +126,9 @@ impl Reader<'_> {
                 Kind::WrongType,
                 root.position,
                 format!(
-                    "this is not an answer file: none of its {} top-level key{} is `answers`, \
-                     `tool` or `checklist` (its contents are not quoted here)",
-                    entries.len(),
-                    if entries.len() == 1 { "" } else { "s" }
+                    "this is not an answer file: none of its {} is `answers`, `tool` or \
+                     `checklist` (its contents are not quoted here)",
+                    crate::text::count(entries.len(), "top-level key")
                 ),
             );
             return out;

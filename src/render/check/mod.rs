@@ -69,14 +69,14 @@ pub(crate) fn settings_line(totals: &Totals) -> String {
             format!("; Local Law 35 rules, {e} edition")
         });
     format!(
-        "settings: {settings}; {n} file{} excluded{ll35}",
-        if n == 1 { "" } else { "s" }
+        "settings: {settings}; {} excluded{ll35}",
+        crate::text::count(n, "file")
     )
 }
 
 /// The totals line: `adscheck check: 12 files, 2 errors, 1 warning; 1 file failed`.
 pub(crate) fn totals_line(totals: &Totals) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let plural = crate::text::count;
     format!(
         "adscheck check: {}, {}, {}; {} failed",
         plural(totals.files, "file"),

@@ -330,10 +330,7 @@ struct Link {
     count: String,
 }
 
-/// "1 tool", "3 tools".
-fn count(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
+use crate::text::count;
 
 #[derive(Clone, Serialize)]
 struct Group {

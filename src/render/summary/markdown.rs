@@ -15,16 +15,10 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>) -> String {
     let _ = writeln!(out, "# Compliance summary\n");
     let _ = writeln!(
         out,
-        "{} tool{} of {} agenc{}, under checklist {} version {}; Local Law 35 fields checked \
-         against the {} edition.\n",
-        inventory.totals.tools,
-        if inventory.totals.tools == 1 { "" } else { "s" },
-        inventory.agencies.len(),
-        if inventory.agencies.len() == 1 {
-            "y"
-        } else {
-            "ies"
-        },
+        "{} of {}, under checklist {} version {}; Local Law 35 fields checked against the {} \
+         edition.\n",
+        crate::text::count(inventory.totals.tools, "tool"),
+        crate::text::count(inventory.agencies.len(), "agency"),
         markdown_cell(&inventory.checklist.id),
         markdown_cell(&inventory.checklist.version),
         inventory.edition

@@ -1,51 +1,5 @@
-//! Text for people: wrapping to a width and escaping for Markdown, in one place each.
-
-/// Wrap `text` to `width` columns, the first line starting with `first`, the others with
-/// `rest`; words are never split.
-#[must_use]
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let options = textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        // Lines break at spaces only: "(1)(d)" or "official/employee" never split.
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(text, options)
-        .into_iter()
-        .map(|line| line.trim_end().to_owned())
-        .collect()
-}
-
-/// The page width of adscheck's explanations.
-pub const WIDTH: usize = 88;
-
-/// Wrap `text` to the page width: the first line indented by `first` spaces, the others by
-/// `rest`.
-#[must_use]
-pub fn hanging(text: &str, first: usize, rest: usize) -> String {
-    hanging_at(text, WIDTH, first, rest)
-}
-
-/// [`hanging`] at `width` columns (at least 20 past the indent).
-#[must_use]
-pub fn hanging_at(text: &str, width: usize, first: usize, rest: usize) -> String {
-    // Every line keeps at least 20 columns of text: on a narrow terminal a deep indent gives
-    // way, rather than the line running past the edge.
-    let most = width.saturating_sub(20);
-    wrap(
-        text,
-        width.max(20),
-        &" ".repeat(first.min(most)),
-        &" ".repeat(rest.min(most)),
-    )
-    .join("\n")
-}
-
-/// Wrap `text` to the page width, every line indented by `indent` spaces.
-#[must_use]
-pub fn wrapped(text: &str, indent: usize) -> String {
-    hanging(text, indent, indent)
-}
+//! Escaping: text made safe to show (control characters and invisible ones made visible),
+//! to put in Markdown, XML, a spreadsheet cell or a URI.
 
 /// A Markdown table cell: what Markdown or HTML would read as markup is escaped (`<`, `>`
 /// and `&` as entities, so no raw HTML or autolink passes; `\ | [ ] * _ ` ~` with a
@@ -193,79 +147,6 @@ pub fn has_visible(text: &str) -> bool {
     text.chars().any(|c| !c.is_whitespace() && !is_unsafe(c))
 }
 
-/// The form under which two names count as the same: compatibility-normalised (NFKC: a
-/// full-width `Ａ` is `A`), accents and other combining marks removed, case folded, invisible
-/// characters dropped and white space collapsed. "Fire  Risk" and "ｆｉｒｅ ｒｉｓｋ" and
-/// "fire\u{200b} risk" are the same name.
-#[must_use]
-pub fn identity(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    use unicode_normalization::char::is_combining_mark;
-    // Case folded letter by letter (so a final sigma is a sigma, and ß is ss).
-    let folded: String = text
-        .nfkd()
-        .filter(|&c| !is_combining_mark(c) && (c.is_whitespace() || !is_unsafe(c)))
-        .flat_map(char::to_lowercase)
-        .flat_map(|c| match c {
-            'ς' => ['σ', '\0'],
-            'ß' => ['s', 's'],
-            other => [other, '\0'],
-        })
-        .filter(|&c| c != '\0')
-        .collect();
-    let composed: String = folded.nfkc().collect();
-    composed.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A file name from a tool name: lowercase letters and digits joined by `-`.
-#[must_use]
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-        if out.chars().count() >= 60 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-').to_owned();
-    if out.is_empty() {
-        "answers".to_owned()
-    } else {
-        out
-    }
-}
-
-/// A file or folder name safe on every common system: ASCII letters and digits joined by
-/// `-` (accents dropped, other letters and symbols left out), at most 60 characters, never a
-/// name Windows reserves, never empty (`empty` stands in).
-#[must_use]
-pub fn safe_name(text: &str, empty: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    // ASCII what can be, separators kept, the rest dropped; then named as `slug` names.
-    let ascii: String = text
-        .nfkd()
-        .filter(|c| c.is_ascii_alphanumeric() || c.is_whitespace() || c.is_ascii_punctuation())
-        .collect();
-    if !ascii.chars().any(|c| c.is_ascii_alphanumeric()) {
-        return empty.to_owned();
-    }
-    let out = slug(&ascii);
-    const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
-    let reserved = RESERVED.contains(&out.as_str())
-        || ((out.starts_with("com") || out.starts_with("lpt"))
-            && out.len() == 4
-            && out.ends_with(|c: char| c.is_ascii_digit()));
-    if reserved {
-        format!("{out}-{empty}")
-    } else {
-        out
-    }
-}
-
 /// Text for XML 1.0: characters XML forbids (most control characters, U+FFFE, U+FFFF) are
 /// written visibly as `\u{…}`; the XML writer escapes the rest.
 #[must_use]
@@ -322,41 +203,6 @@ mod tests {
         let long = "x".repeat(100);
         assert_eq!(excerpt(&long), format!("{}…", "x".repeat(40)));
         assert_eq!(excerpt("a\nb"), "a\\u{a}b");
-    }
-
-    #[test]
-    fn names_that_look_the_same_are_the_same() {
-        let same = [
-            "Fire Risk Model",
-            "fire  risk model",
-            "ＦＩＲＥ ＲＩＳＫ ＭＯＤＥＬ",
-            "Fire\u{200b} Risk\u{2060} Model",
-            "Fire Risk Mode\u{301}l",
-            " Fire\tRisk\nModel ",
-        ];
-        for name in same {
-            assert_eq!(identity(name), "fire risk model", "{name:?}");
-        }
-        assert_eq!(identity("Café"), identity("Cafe\u{301}"));
-        assert_eq!(identity("Straße"), identity("STRASSE"));
-        assert_eq!(identity("ΟΔΟΣ"), identity("οδος"));
-        assert_eq!(identity("fire ri\u{ad}sk"), identity("fire risk\u{e0041}"));
-        for blank in [
-            "\u{ad}",
-            "\u{2800}",
-            "\u{3164}",
-            "\u{115f}",
-            "\u{180e}",
-            "\u{34f}",
-            "\u{fe0f}",
-            "\u{1d159}",
-            "\u{e0020}",
-        ] {
-            assert!(!has_visible(blank), "{blank:?}");
-        }
-        assert_ne!(identity("Fire Risk Model"), identity("Fire Risk Models"));
-        assert!(!has_visible(" \u{200b}\u{feff}\t"));
-        assert!(has_visible(" a "));
     }
 
     #[test]
