@@ -24,8 +24,16 @@ pub enum Source {
     File(PathBuf),
     /// A path that could not be listed, with the reason.
     Unreadable(PathBuf, String),
-    /// A settings file (`.adscheck.yaml`) found inside a folder walk: not an answer file, but
-    /// `check` must know of it (only [`sources_and_settings`] gives these).
+}
+
+/// What a walk of the paths finds: answer files to read, and the settings files
+/// (`.adscheck.yaml`) inside the folders walked, which are not answer files but which `check`
+/// must know of (one settings file governs a run).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Found {
+    /// An answer file (or a path to report as one).
+    Source(Source),
+    /// A settings file inside a folder walked.
     Settings(PathBuf),
 }
 
@@ -35,9 +43,7 @@ impl Source {
     pub fn name(&self) -> String {
         match self {
             Source::Stdin => STDIN_NAME.to_owned(),
-            Source::File(p) | Source::Unreadable(p, _) | Source::Settings(p) => {
-                p.display().to_string()
-            }
+            Source::File(p) | Source::Unreadable(p, _) => p.display().to_string(),
         }
     }
 
@@ -81,12 +87,15 @@ fn is_settings(entry: &walkdir::DirEntry) -> bool {
 /// inside a folder also named, are taken once. Files come out one by one, so memory does not
 /// grow with their number (beyond the listing of one folder, which is sorted).
 pub fn sources(paths: &[PathBuf]) -> impl Iterator<Item = Source> + use<> {
-    sources_and_settings(paths).filter(|s| !matches!(s, Source::Settings(_)))
+    found(paths).filter_map(|f| match f {
+        Found::Source(source) => Some(source),
+        Found::Settings(_) => None,
+    })
 }
 
-/// [`sources`], and also every settings file (`.adscheck.yaml`) inside the folders walked, as
-/// [`Source::Settings`], in its place in path order.
-pub fn sources_and_settings(paths: &[PathBuf]) -> impl Iterator<Item = Source> + use<> {
+/// [`sources`], and also every settings file (`.adscheck.yaml`) inside the folders walked, in
+/// its place in path order.
+pub fn found(paths: &[PathBuf]) -> impl Iterator<Item = Found> + use<> {
     let mut given: Vec<&PathBuf> = paths.iter().collect();
     given.sort();
     let stdin = given.iter().any(|p| p.as_os_str() == "-");
@@ -112,12 +121,12 @@ pub fn sources_and_settings(paths: &[PathBuf]) -> impl Iterator<Item = Source> +
         .map(|(p, _)| (*p).clone())
         .collect();
     stdin
-        .then_some(Source::Stdin)
+        .then_some(Found::Source(Source::Stdin))
         .into_iter()
         .chain(roots.into_iter().flat_map(expand))
 }
 
-fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Source>> {
+fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Found>> {
     match std::fs::metadata(&path) {
         Ok(meta) if meta.is_dir() => Box::new(
             walkdir::WalkDir::new(&path)
@@ -127,7 +136,7 @@ fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Source>> {
                 .filter_map(move |entry| match entry {
                     Ok(entry) => {
                         if is_settings(&entry) {
-                            return Some(Source::Settings(entry.into_path()));
+                            return Some(Found::Settings(entry.into_path()));
                         }
                         if !is_answer_file(entry.path()) {
                             return None;
@@ -139,16 +148,19 @@ fn expand(path: PathBuf) -> Box<dyn Iterator<Item = Source>> {
                         let is_folder = entry.file_type().is_dir()
                             || (entry.path_is_symlink()
                                 && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()));
-                        (!is_folder).then(|| Source::File(entry.into_path()))
+                        (!is_folder).then(|| Found::Source(Source::File(entry.into_path())))
                     }
                     Err(e) => {
                         let at = e.path().unwrap_or(&path).to_path_buf();
-                        Some(Source::Unreadable(at, e.to_string()))
+                        Some(Found::Source(Source::Unreadable(at, e.to_string())))
                     }
                 }),
         ),
-        Ok(_) => Box::new(std::iter::once(Source::File(path))),
-        Err(e) => Box::new(std::iter::once(Source::Unreadable(path, e.to_string()))),
+        Ok(_) => Box::new(std::iter::once(Found::Source(Source::File(path)))),
+        Err(e) => Box::new(std::iter::once(Found::Source(Source::Unreadable(
+            path,
+            e.to_string(),
+        )))),
     }
 }
 
@@ -251,9 +263,7 @@ pub fn read(source: &Source, max_bytes: u64) -> Result<String, Diagnostic> {
             max_bytes,
             input::ANSWER_FILE,
         )?,
-        Source::File(path) | Source::Settings(path) => {
-            input::read_file(&name, path, max_bytes, input::ANSWER_FILE)?
-        }
+        Source::File(path) => input::read_file(&name, path, max_bytes, input::ANSWER_FILE)?,
         Source::Unreadable(_, reason) => {
             return Err(Diagnostic::new(
                 Kind::Io,

@@ -24,26 +24,7 @@ use crate::engine::{Engine, Truth};
 use crate::error::{Diagnostic, Kind, Position};
 use crate::report::Report;
 
-/// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Reported; fails the check only with `fail-on: warning`.
-    Warning,
-    /// Fails the check.
-    Error,
-}
-
-impl Severity {
-    /// `error` or `warning`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+pub use crate::error::Severity;
 
 /// Defines the rules of `check` itself from one table: constant, id and what it means.
 macro_rules! rules {
@@ -218,18 +199,20 @@ pub fn run(
     max_bytes: u64,
     mut tick: impl FnMut(),
 ) -> Run {
-    use crate::batch::{self, Source};
+    use crate::batch::{self, Found, Source};
     let mut selector = crate::inventory::Selector::new(&inventory.settings);
     let mut nested = Vec::new();
-    let selected = batch::sources_and_settings(paths).filter(|source| match source {
-        Source::Settings(path) => {
-            if !inventory.is_governing(path) {
-                nested.push(nested_settings(path, inventory.governing.file.as_deref()));
+    let selected = batch::found(paths).filter_map(|found| match found {
+        Found::Settings(path) => {
+            if !inventory.is_governing(&path) {
+                nested.push(nested_settings(&path, inventory.governing.file.as_deref()));
             }
-            false
+            None
         }
-        Source::File(path) => selector.selects(path),
-        Source::Stdin | Source::Unreadable(..) => true,
+        Found::Source(source) => match &source {
+            Source::File(path) => selector.selects(path).then_some(source),
+            Source::Stdin | Source::Unreadable(..) => Some(source),
+        },
     });
     let mut checker = Checker::new(inventory);
     let mut results = Vec::new();

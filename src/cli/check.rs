@@ -1,5 +1,6 @@
 //! `adscheck check`: CI rules over a submission of answer files.
 
+use adscheck::error::Severity;
 use std::io::Write;
 
 use adscheck::inventory::{Inventory, OpenError, Overrides};
@@ -46,7 +47,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
     let mut out = match super::output::Sink::open(args.out.as_deref()) {
         Ok(out) => out,
         Err(e) => {
-            print_diagnostics(&[e], "error");
+            print_diagnostics(&[e], Severity::Error);
             return Ok(Exit::Fatal);
         }
     };
@@ -97,14 +98,14 @@ fn overrides(args: &CheckArgs) -> Overrides {
 pub(crate) fn report_open_error(e: OpenError) -> Exit {
     match e {
         OpenError::Settings(path, errors) => {
-            print_diagnostics(&errors.0, "error");
+            print_diagnostics(&errors.0, Severity::Error);
             errln!(
                 "adscheck: error: the settings in {} cannot be used",
                 super::shown(&path)
             );
         }
         OpenError::Checklist(errors) => {
-            print_diagnostics(&errors.0, "error");
+            print_diagnostics(&errors.0, Severity::Error);
             errln!("adscheck: error: the checklist cannot be used");
         }
     }

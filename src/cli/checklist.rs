@@ -1,5 +1,6 @@
 //! `adscheck checklist lint|show|test`: check, print or self-test a checklist.
 
+use adscheck::error::Severity;
 use std::io::Write;
 use std::path::Path;
 
@@ -23,7 +24,7 @@ fn lint(file: &Path) -> Outcome {
     match adscheck::load_engine(Some(file)) {
         Ok(engine) => {
             let c = engine.checklist();
-            print_diagnostics(&c.unused(&file.display().to_string()), "warning");
+            print_diagnostics(&c.unused(&file.display().to_string()), Severity::Warning);
             let mut out = super::output::stdout();
             writeln!(
                 out,
@@ -38,7 +39,7 @@ fn lint(file: &Path) -> Outcome {
             Ok(Exit::Success)
         }
         Err(errors) => {
-            print_diagnostics(&errors.0, "error");
+            print_diagnostics(&errors.0, Severity::Error);
             errln!(
                 "{}: {} problem{} found",
                 super::shown(file),

@@ -1,5 +1,6 @@
 //! `adscheck classify`: determinations with their reasons, in the chosen format.
 
+use adscheck::error::Severity;
 use std::io::{self, IsTerminal};
 
 use adscheck::batch;
@@ -40,7 +41,7 @@ pub(crate) fn run(args: &ClassifyArgs) -> Outcome {
     let mut out = match super::output::Sink::open(args.out.as_deref()) {
         Ok(out) => out,
         Err(e) => {
-            super::print_diagnostics(&[e], "error");
+            super::print_diagnostics(&[e], Severity::Error);
             return Ok(Exit::Fatal);
         }
     };
@@ -59,12 +60,12 @@ pub(crate) fn run(args: &ClassifyArgs) -> Outcome {
                 Ok(outcome) => outcome
                     .warnings
                     .iter()
-                    .map(|w| diagnostic_line(w, "warning"))
+                    .map(|w| diagnostic_line(w, Severity::Warning))
                     .collect(),
                 Err(errors) => errors
                     .0
                     .iter()
-                    .map(|e| diagnostic_line(e, "error"))
+                    .map(|e| diagnostic_line(e, Severity::Error))
                     .collect(),
             };
             (renderer.prepare(&report), lines, report.outcome.is_err())

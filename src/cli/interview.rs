@@ -1,5 +1,6 @@
 //! `adscheck interview`: a guided walk through the checklist in a terminal.
 
+use adscheck::error::Severity;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -99,7 +100,7 @@ fn resume<'e>(
     let name = path.display().to_string();
     let source = batch::Source::File(path.to_path_buf());
     let text = batch::read(&source, args.size.max_file_size).map_err(|e| {
-        print_diagnostics(&[e], "error");
+        print_diagnostics(&[e], Severity::Error);
         Exit::Fatal
     })?;
     match AnswerFile::parse(&name, &text, source.format(&text), engine.checklist()) {
@@ -124,7 +125,7 @@ fn resume<'e>(
             Ok(session)
         }
         Err(errors) => {
-            print_diagnostics(&errors.0, "error");
+            print_diagnostics(&errors.0, Severity::Error);
             errln!(
                 "adscheck: error: {} cannot be resumed until these are fixed",
                 visible(&name)

@@ -1,5 +1,6 @@
 //! `adscheck ll35 import` and `adscheck ll35 export`: the Local Law 35 table in and out.
 
+use adscheck::error::Severity;
 use std::io::Write;
 
 use adscheck::ll35::export;
@@ -43,7 +44,7 @@ fn import_table(args: &Ll35ImportArgs) -> Outcome {
     ) {
         Ok(text) => text,
         Err(e) => {
-            print_diagnostics(&[e], "error");
+            print_diagnostics(&[e], Severity::Error);
             return Ok(Exit::Fatal);
         }
     };
@@ -51,13 +52,13 @@ fn import_table(args: &Ll35ImportArgs) -> Outcome {
     let table = match Table::read(&name, &text) {
         Ok(table) => table,
         Err(e) => {
-            print_diagnostics(&[e], "error");
+            print_diagnostics(&[e], Severity::Error);
             return Ok(Exit::Fatal);
         }
     };
-    print_diagnostics(&table.warnings, "warning");
+    print_diagnostics(&table.warnings, Severity::Warning);
     let (tools, warnings) = import::tools(&table, args.year);
-    print_diagnostics(&warnings, "warning");
+    print_diagnostics(&warnings, Severity::Warning);
     if tools.is_empty() {
         errln!(
             "adscheck: error: no rows to import from {}{}",
@@ -77,10 +78,10 @@ fn import_table(args: &Ll35ImportArgs) -> Outcome {
         if w.file.is_empty() {
             errln!("adscheck: warning: {}", visible(&w.message));
         } else {
-            print_diagnostics(std::slice::from_ref(w), "warning");
+            print_diagnostics(std::slice::from_ref(w), Severity::Warning);
         }
     }
-    print_diagnostics(&summary.errors, "error");
+    print_diagnostics(&summary.errors, Severity::Error);
     let mut out = super::output::stdout();
     for path in &summary.created {
         writeln!(out, "created   {}", shown(&args.out.join(path)))?;
@@ -172,7 +173,7 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
         inventory.read(&paths.found, args.size.max_file_size, &mut selector),
     );
     if !errors.is_empty() {
-        print_diagnostics(&errors, "error");
+        print_diagnostics(&errors, Severity::Error);
         errln!(
             "adscheck: error: {} file{} could not be read: no table is written, so that no tool \
              is left out unseen",
@@ -224,7 +225,7 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
     let mut out = match super::output::Sink::open(args.out.as_deref()) {
         Ok(out) => out,
         Err(e) => {
-            print_diagnostics(&[e], "error");
+            print_diagnostics(&[e], Severity::Error);
             return Ok(Exit::Fatal);
         }
     };

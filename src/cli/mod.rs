@@ -46,6 +46,7 @@ mod schema;
 mod stamp;
 mod template;
 
+use adscheck::error::Severity;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -170,7 +171,7 @@ fn run(cli: &Cli) -> Outcome {
 /// Load the checklist at `path` (the built-in one for `None`), or print why it cannot be used.
 pub(crate) fn load_engine(path: Option<&Path>) -> Result<Engine, Exit> {
     adscheck::load_engine(path).map_err(|errors| {
-        print_diagnostics(&errors.0, "error");
+        print_diagnostics(&errors.0, Severity::Error);
         errln!(
             "adscheck: error: the checklist cannot be used (run `adscheck checklist lint FILE`)"
         );
@@ -184,19 +185,20 @@ pub(crate) fn engine(opt: &ChecklistOpt) -> Result<Engine, Exit> {
 }
 
 /// `file:line:col: severity[kind]: message`.
-pub(crate) fn diagnostic_line(d: &Diagnostic, severity: &str) -> String {
+pub(crate) fn diagnostic_line(d: &Diagnostic, severity: Severity) -> String {
     // File names and messages carry values from the files: escaped, so that none can move the
     // cursor, recolour the terminal or start a line of its own.
     format!(
-        "{}: {severity}[{}]: {}",
+        "{}: {}[{}]: {}",
         visible(&d.location().to_string()),
+        severity.as_str(),
         d.kind.code(),
         visible(&d.message)
     )
 }
 
 /// Print each diagnostic on standard error, one line each.
-pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], severity: &str) {
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], severity: Severity) {
     for d in diagnostics {
         errln!("{}", diagnostic_line(d, severity));
     }
@@ -273,7 +275,7 @@ pub(crate) fn write_out(text: &str, out: Option<&Path>, force: bool, next: &str)
         atomic_file::create_new(path, text.as_bytes())
     };
     if let Err(e) = written {
-        print_diagnostics(&[e], "error");
+        print_diagnostics(&[e], Severity::Error);
         if path.is_file() && !force {
             errln!(
                 "adscheck: error: {} exists; add --force to replace it",

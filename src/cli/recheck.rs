@@ -1,5 +1,6 @@
 //! `adscheck recheck`: what changes for answer files under a revised checklist.
 
+use adscheck::error::Severity;
 use std::io::{self, Write};
 
 use adscheck::recheck::{Candidates, Recheck};
@@ -12,7 +13,7 @@ use super::{Exit, Outcome, plural, print_diagnostics};
 pub(crate) fn run(args: &RecheckArgs) -> Outcome {
     let load = |path| {
         adscheck::load_engine(Some(path)).map_err(|errors| {
-            print_diagnostics(&errors.0, "error");
+            print_diagnostics(&errors.0, Severity::Error);
             Exit::Fatal
         })
     };
@@ -31,7 +32,7 @@ pub(crate) fn run(args: &RecheckArgs) -> Outcome {
         let text = match batch::read(&source, args.size.max_file_size) {
             Ok(text) => text,
             Err(e) => {
-                print_diagnostics(&[e], "error");
+                print_diagnostics(&[e], Severity::Error);
                 failed += 1;
                 continue;
             }
@@ -90,7 +91,7 @@ pub(crate) fn run(args: &RecheckArgs) -> Outcome {
         };
         match adscheck::recheck::recheck(old, &new, &name, &text, format) {
             Err(errors) => {
-                print_diagnostics(&errors.0, "error");
+                print_diagnostics(&errors.0, Severity::Error);
                 failed += 1;
             }
             Ok(r) => {

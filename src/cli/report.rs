@@ -1,7 +1,7 @@
 //! `adscheck report`: the inventory as a whole, as a compliance summary or a public site.
 
+use adscheck::error::Severity;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 
 use adscheck::render::site;
 use adscheck::render::summary as summary_format;
@@ -13,7 +13,7 @@ use super::{Exit, Outcome, plural, print_diagnostics, shown};
 pub(crate) fn run(args: &ReportArgs) -> Outcome {
     let paths = super::paths::Paths::resolve(&args.paths);
     if let Some(out) = &args.out
-        && let Some(message) = overlaps(out, &paths.found)
+        && let Some(message) = site::overlaps(out, &paths.found)
     {
         errln!("adscheck: error: {}: {message}", shown(out));
         return Ok(Exit::Fatal);
@@ -33,8 +33,8 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         .collect();
     let report = &inventory.settings.report;
     let summary = summary::build(&inventory, files);
-    print_diagnostics(&unreadable, "error");
-    print_diagnostics(&summary.warnings, "warning");
+    print_diagnostics(&unreadable, Severity::Error);
+    print_diagnostics(&summary.warnings, Severity::Warning);
     let changes = match &args.since {
         None => None,
         Some(path) => {
@@ -45,14 +45,14 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
             ) {
                 Ok(text) => text,
                 Err(e) => {
-                    print_diagnostics(&[e], "error");
+                    print_diagnostics(&[e], Severity::Error);
                     return Ok(Exit::Fatal);
                 }
             };
             match summary::since::compare(&summary, &path.display().to_string(), &text) {
                 Ok(changes) => Some(changes),
                 Err(e) => {
-                    print_diagnostics(&[e], "error");
+                    print_diagnostics(&[e], Severity::Error);
                     return Ok(Exit::Fatal);
                 }
             }
@@ -105,7 +105,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
                 shown(&out.join("index.html"))
             ),
             Err(e) => {
-                print_diagnostics(&[e], "error");
+                print_diagnostics(&[e], Severity::Error);
                 return Ok(Exit::Fatal);
             }
         }
@@ -122,38 +122,4 @@ fn now() -> Option<adscheck::clock::Now> {
         .parse()
         .ok()
         .map(adscheck::clock::Now::from_unix)
-}
-
-/// Why the site cannot go to `out`: it is an input, holds one (replacing it would delete the
-/// answer files), or lies inside one (it would be read as answer files next time).
-fn overlaps(out: &Path, inputs: &[PathBuf]) -> Option<String> {
-    let absolute = |p: &Path| {
-        p.canonicalize().ok().or_else(|| {
-            let parent = p
-                .parent()
-                .filter(|q| !q.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            Some(parent.canonicalize().ok()?.join(p.file_name()?))
-        })
-    };
-    let out = absolute(out)?;
-    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
-        let Some(input) = absolute(input) else {
-            continue;
-        };
-        if input.starts_with(&out) {
-            return Some(format!(
-                "holds the inventory ({}): the site would replace it; choose a folder of its own",
-                shown(&input)
-            ));
-        }
-        if input.is_dir() && out.starts_with(&input) {
-            return Some(format!(
-                "is inside the inventory ({}): its files would be read as answer files; \
-                 choose a folder outside it",
-                shown(&input)
-            ));
-        }
-    }
-    None
 }

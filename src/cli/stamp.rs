@@ -3,6 +3,7 @@
 
 use adscheck::answers::{Event, Stamp};
 use adscheck::document::Format;
+use adscheck::error::Severity;
 use adscheck::text::visible;
 use adscheck::{AnswerFile, Diagnostic, Engine, Kind, atomic_file, batch};
 
@@ -17,7 +18,7 @@ pub(crate) fn run(args: &StampArgs) -> Outcome {
         match stamp_one(args, &engine, &source)? {
             Ok(path) => outln!("{}: stamped", visible(&path))?,
             Err(problems) => {
-                print_diagnostics(&problems, "error");
+                print_diagnostics(&problems, Severity::Error);
                 failed += 1;
             }
         }
@@ -39,7 +40,7 @@ fn stamp_one(
         batch::Source::Unreadable(_, reason) => {
             return refuse(Kind::Io, format!("cannot read: {reason}"));
         }
-        batch::Source::Stdin | batch::Source::Settings(_) => {
+        batch::Source::Stdin => {
             return refuse(
                 Kind::Io,
                 "stamp rewrites files: name files or folders, not standard input".to_owned(),

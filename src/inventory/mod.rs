@@ -191,9 +191,7 @@ pub fn read(
         },
         |source, file| -> Result<(), std::convert::Infallible> {
             let path = match &source {
-                Source::File(path) | Source::Unreadable(path, _) | Source::Settings(path) => {
-                    Some(path.clone())
-                }
+                Source::File(path) | Source::Unreadable(path, _) => Some(path.clone()),
                 Source::Stdin => None,
             };
             out.push(Read {

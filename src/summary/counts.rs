@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Tool;
 use crate::check;
+use crate::engine::Truth;
 
 /// The counts the policy office tracks, for one agency or in total.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,10 +72,10 @@ pub(super) fn add(counts: &mut Counts, tool: &Tool) {
     counts.tools += 1;
     for (id, value) in &tool.determinations {
         let tally = counts.determinations.entry(id.clone()).or_default();
-        match value.as_str() {
-            "yes" => tally.yes += 1,
-            "no" => tally.no += 1,
-            _ => tally.undetermined += 1,
+        match value {
+            Truth::Yes => tally.yes += 1,
+            Truth::No => tally.no += 1,
+            Truth::Unknown => tally.undetermined += 1,
         }
     }
     if !tool.failing.is_empty() {

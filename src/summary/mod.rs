@@ -60,7 +60,7 @@ pub struct Tool {
     /// Its brief description.
     pub description: String,
     /// Each determination's value, by id, in checklist order.
-    pub determinations: Vec<(String, String)>,
+    pub determinations: Vec<(String, Truth)>,
     /// Each answer given, by question id.
     pub answers: BTreeMap<String, String>,
     /// Whether the tool must report under Local Law 35 (the settings' scope).
@@ -91,11 +91,11 @@ pub struct Record {
 impl Tool {
     /// The value of determination `id`.
     #[must_use]
-    pub fn determination(&self, id: &str) -> &str {
+    pub fn determination(&self, id: &str) -> Truth {
         self.determinations
             .iter()
             .find(|(d, _)| d == id)
-            .map_or("undetermined", |(_, v)| v.as_str())
+            .map_or(Truth::Unknown, |(_, v)| *v)
     }
 }
 
@@ -123,7 +123,7 @@ pub struct Summary {
     /// The determinations: (id, label).
     pub determination_labels: Vec<(String, String)>,
     /// The LL35 edition of the site's download and completeness.
-    pub edition: String,
+    pub edition: Edition,
     /// Per agency, by agency name.
     pub agencies: Vec<AgencySummary>,
     /// In total.
@@ -175,7 +175,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
             .iter()
             .map(|d| (d.id.value.clone(), d.label.value.clone()))
             .collect(),
-        edition: ll35.edition.to_string(),
+        edition: ll35.edition,
         agencies: Vec::new(),
         totals: Counts::default(),
         unreadable: 0,
@@ -293,10 +293,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
             agency_key: key,
             name: report.tool_field("name").unwrap_or("").to_owned(),
             description: report.tool_field("description").unwrap_or("").to_owned(),
-            determinations: determinations
-                .iter()
-                .map(|(d, t)| (d.clone(), t.as_str().to_owned()))
-                .collect(),
+            determinations,
             answers: checklist
                 .questions
                 .iter()

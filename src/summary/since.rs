@@ -178,7 +178,7 @@ pub fn compare(inventory: &Summary, file: &str, text: &str) -> Result<Changes, D
                     .iter()
                     .find(|(od, _)| od == d)
                     .map_or("undetermined", |(_, v)| v.as_str());
-                (was != v).then(|| (d.clone(), was.to_owned(), v.clone()))
+                (was != v.as_str()).then(|| (d.clone(), was.to_owned(), v.as_str().to_owned()))
             })
             .collect();
         if determinations.is_empty() {

@@ -15,6 +15,13 @@ pub enum Edition {
     E2024,
 }
 
+impl serde::Serialize for Edition {
+    /// As its name, `2023` or `2024`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl Edition {
     /// Both editions, oldest first.
     pub const ALL: [Edition; 2] = [Edition::E2023, Edition::E2024];

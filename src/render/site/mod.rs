@@ -12,7 +12,7 @@ mod pages;
 pub mod tool_page;
 pub mod urls;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use minijinja::Environment;
 
@@ -124,6 +124,42 @@ pub fn build(
     Ok(built)
 }
 
+/// Why the site cannot go to `out`, given the inventory's paths `inputs`: it is an input,
+/// holds one (replacing it would delete the answer files), or lies inside one (it would be
+/// read as answer files next time).
+#[must_use]
+pub fn overlaps(out: &Path, inputs: &[PathBuf]) -> Option<String> {
+    let absolute = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let parent = p
+                .parent()
+                .filter(|q| !q.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            Some(parent.canonicalize().ok()?.join(p.file_name()?))
+        })
+    };
+    let out = absolute(out)?;
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        let Some(input) = absolute(input) else {
+            continue;
+        };
+        if input.starts_with(&out) {
+            return Some(format!(
+                "holds the inventory ({}): the site would replace it; choose a folder of its own",
+                input.display()
+            ));
+        }
+        if input.is_dir() && out.starts_with(&input) {
+            return Some(format!(
+                "is inside the inventory ({}): its files would be read as answer files; \
+                 choose a folder outside it",
+                input.display()
+            ));
+        }
+    }
+    None
+}
+
 pub(super) fn environment() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
     for (name, source) in TEMPLATES {
@@ -148,4 +184,38 @@ pub(super) fn environment() -> Result<Environment<'static>, minijinja::Error> {
         }
     });
     Ok(env)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(out: &str, inputs: &[&str], refused: Option<&str>) {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().canonicalize().unwrap();
+        std::fs::create_dir_all(dir.join("inv/FDNY")).unwrap();
+        let inputs: Vec<PathBuf> = inputs.iter().map(|i| dir.join(i)).collect();
+        let got = overlaps(&dir.join(out), &inputs);
+        match refused {
+            None => assert_eq!(got, None, "{out}"),
+            Some(why) => assert!(
+                got.as_deref().is_some_and(|g| g.contains(why)),
+                "{out}: {got:?}"
+            ),
+        }
+    }
+
+    #[test]
+    fn a_site_never_goes_where_the_inventory_is() {
+        case("site", &["inv"], None);
+        case("inv", &["inv"], Some("holds the inventory"));
+        case(".", &["inv"], Some("holds the inventory"));
+        case("inv/site", &["inv"], Some("is inside the inventory"));
+        case(
+            "inv/FDNY",
+            &["inv/FDNY/x.yaml"],
+            Some("holds the inventory"),
+        );
+    }
 }

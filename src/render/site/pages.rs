@@ -287,7 +287,7 @@ fn public_json(tool: &Tool, page: &Page) -> Value {
         "agency": tool.agency,
         "name": tool.name,
         "description": tool.description,
-        "determinations": tool.determinations.iter().cloned().collect::<BTreeMap<String, String>>(),
+        "determinations": tool.determinations.iter().cloned().collect::<BTreeMap<String, crate::engine::Truth>>(),
         "ll35": fields,
     })
 }

@@ -323,8 +323,8 @@ fn facets(
         out.push(Facet {
             key: d.clone(),
             group: label.to_owned(),
-            value: value.clone(),
-            url: urls::determination(d, value),
+            value: value.as_str().to_owned(),
+            url: urls::determination(d, value.as_str()),
         });
     }
     // The options ticked are answers: browsable only when answers are public.
