@@ -105,6 +105,9 @@ kinds! {
     NotAllowed => "not-allowed", "A setting points outside what it may use.", false;
     /// The file was answered under another version or text of the checklist (warning).
     StampMismatch => "stamp-mismatch", "The file was answered under another version of the checklist.", true;
+    /// An answer file with no history, so nothing says which version of the checklist it was
+    /// answered under (`recheck`).
+    MissingStamp => "missing-stamp", "Nothing says which version of the checklist the file was answered under.", false;
     /// A Local Law 35 field the settings require is missing or empty.
     Ll35Missing => "ll35-missing", "A Local Law 35 field the settings require is missing or empty.", true;
     /// A Local Law 35 coded field holds a value its edition does not list.
@@ -205,10 +208,12 @@ fn join_lines(diagnostics: &[Diagnostic]) -> String {
         .join("\n")
 }
 
-/// How serious a problem is: every command reports each problem as one or the other.
+/// How serious a problem is: every command reports each problem as one of these.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Said so the reader knows (which checklist a file was read under); fails nothing.
+    Note,
     /// Reported; fails the check only with `fail-on: warning`.
     Warning,
     /// Fails the check.
@@ -216,10 +221,11 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `error` or `warning`.
+    /// `note`, `warning` or `error`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }

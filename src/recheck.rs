@@ -8,7 +8,7 @@
 use crate::answers::AnswerFile;
 use crate::document::Format;
 use crate::engine::{Engine, Truth};
-use crate::error::{Diagnostics, Position};
+use crate::error::{Diagnostic, Diagnostics, Kind, Position};
 
 /// What changes for one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,5 +158,68 @@ impl Candidates {
     #[must_use]
     pub fn builtin_with_id(&self, id: &str) -> Option<&Engine> {
         self.0.first().filter(|e| e.checklist().id.as_str() == id)
+    }
+
+    /// The checklist the answer file `text` (named `file`) was answered under: the one its
+    /// latest stamp names; with no stamp, the built-in one when the file names its id (or none),
+    /// with a note saying so.
+    ///
+    /// # Errors
+    /// A diagnostic when no candidate is the checklist the stamp names, or a file with no stamp
+    /// names a checklist that is not built in: the caller must say which (`--from`).
+    pub fn answered_under(
+        &self,
+        file: &str,
+        text: &str,
+        format: Format,
+    ) -> Result<(&Engine, Option<Diagnostic>), Diagnostic> {
+        match crate::answers::header_of(file, text, format) {
+            crate::answers::Header {
+                stamp: Some(stamp), ..
+            } => self.named_by(&stamp).map(|e| (e, None)).ok_or_else(|| {
+                Diagnostic::new(
+                    Kind::StampMismatch,
+                    file,
+                    None,
+                    format!(
+                        "the file was answered under checklist `{}` version {}, and no copy of \
+                         that version is built in, in ./checklists/ or beside --against: give \
+                         it with --from FILE",
+                        crate::text::excerpt(&stamp.checklist),
+                        crate::text::excerpt(&stamp.version)
+                    ),
+                )
+            }),
+            crate::answers::Header {
+                checklist,
+                stamp: None,
+            } => {
+                // A file that names no checklist is read under the built-in one, as everywhere
+                // else.
+                let id = checklist.unwrap_or_else(|| crate::checklist::BUILTIN_ID.to_owned());
+                let engine = self.builtin_with_id(&id).ok_or_else(|| {
+                    Diagnostic::new(
+                        Kind::MissingStamp,
+                        file,
+                        None,
+                        "no stamp and no built-in checklist id say which checklist the file \
+                         was answered under: give it with --from FILE"
+                            .to_owned(),
+                    )
+                })?;
+                let note = Diagnostic::new(
+                    Kind::MissingStamp,
+                    file,
+                    None,
+                    format!(
+                        "no stamp says which version of `{}` the file was answered under: read \
+                         under the built-in version {} (give another with --from FILE)",
+                        engine.checklist().id.as_str(),
+                        engine.checklist().version.as_str()
+                    ),
+                );
+                Ok((engine, Some(note)))
+            }
+        }
     }
 }

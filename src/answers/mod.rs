@@ -165,9 +165,104 @@ impl AnswerFile {
         self.stamp().filter(|s| !s.is_under(checklist))
     }
 
+    /// Add an entry to the file's history: `event` by `by` at `now`, under `checklist`.
+    ///
+    /// # Errors
+    /// Answers last recorded under another checklist, or another version or text of this one,
+    /// are not stamped as answered under it (that would claim they were given under it): they
+    /// must be reviewed first, and the review recorded ([`Event::Reviewed`]).
+    pub fn add_stamp(
+        &mut self,
+        checklist: &Checklist,
+        event: Event,
+        now: &crate::clock::Now,
+        by: &str,
+    ) -> Result<(), Diagnostic> {
+        if event != Event::Reviewed
+            && let Some(latest) = self.answered_elsewhere(checklist)
+        {
+            let short = crate::text::short_hash;
+            return Err(Diagnostic::new(
+                crate::error::Kind::StampMismatch,
+                &self.file,
+                latest.position,
+                format!(
+                    "the answers were last recorded under checklist `{}` version {} (sha256 {}), \
+                     not the one in use now, version {} (sha256 {}): stamping would claim they \
+                     were given under it. Review them (adscheck recheck), then record the review \
+                     with --reviewed",
+                    crate::text::excerpt(&latest.checklist),
+                    crate::text::excerpt(&latest.version),
+                    crate::text::excerpt(short(&latest.sha256)),
+                    checklist.version.as_str(),
+                    short(&checklist.sha256)
+                ),
+            ));
+        }
+        self.stamps.push(Stamp::now(
+            checklist,
+            event,
+            now.rfc3339().to_owned(),
+            Some(by.to_owned()),
+        ));
+        Ok(())
+    }
+
     /// A text field of the `tool:` block.
     #[must_use]
     pub fn tool_field(&self, key: &str) -> Option<&str> {
         self.tool.get(key).and_then(serde_json::Value::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Now;
+
+    fn file(stamp_version: &str) -> (crate::Engine, AnswerFile) {
+        let engine = crate::load_engine(None).unwrap();
+        let checklist = engine.checklist();
+        let text = format!(
+            "stamps:\n  - {{event: answered, checklist: nyc-ll49-2018, version: {stamp_version}, \
+             sha256: {}, adscheck: 0.1.0, at: \"2024-11-20T15:00:00Z\"}}\nanswers: {{1a: no}}\n",
+            if stamp_version == checklist.version.as_str() {
+                checklist.sha256.as_str()
+            } else {
+                "abc"
+            }
+        );
+        let parsed = AnswerFile::parse("t.yaml", &text, Format::Yaml, checklist).unwrap();
+        (engine, parsed)
+    }
+
+    #[track_caller]
+    fn case(stamp_version: &str, event: Event, refused: bool) {
+        let (engine, mut file) = file(stamp_version);
+        let now = Now::at("2026-12-06T18:00:00Z").unwrap();
+        let result = file.add_stamp(engine.checklist(), event, &now, "Pat");
+        assert_eq!(
+            result.is_err(),
+            refused,
+            "{stamp_version} {event:?}: {result:?}"
+        );
+        assert_eq!(file.stamps.len(), if refused { 1 } else { 2 });
+        if !refused {
+            assert_eq!(file.stamps[1].at, "2026-12-06T18:00:00Z");
+            assert_eq!(file.stamps[1].by.as_deref(), Some("Pat"));
+        }
+    }
+
+    #[test]
+    fn answers_from_another_version_are_stamped_only_as_reviewed() {
+        let current = crate::load_engine(None)
+            .unwrap()
+            .checklist()
+            .version
+            .value
+            .clone();
+        case(&current, Event::Answered, false);
+        case("0.9.0", Event::Answered, true);
+        case("0.9.0", Event::Reviewed, false);
     }
 }

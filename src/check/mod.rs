@@ -343,6 +343,7 @@ impl Totals {
             match f.severity {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
+                Severity::Note => {}
             }
         }
     }

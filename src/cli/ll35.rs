@@ -192,7 +192,7 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
         );
         return Ok(Exit::Fatal);
     };
-    let mut table = export::export(&entries, edition, year, &scope);
+    let table = export::export(&entries, edition, year, &scope);
     for (key, n) in &table.not_in_edition {
         errln!(
             "adscheck: warning: {n} tool{} {} `tool.{key}`, which the {edition} edition has no \
@@ -200,17 +200,6 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
             plural(*n),
             if *n == 1 { "has" } else { "have" }
         );
-    }
-    // On a terminal the table is for reading: control characters shown, not obeyed. Into a
-    // file or a pipe, every value is written exactly.
-    if args.out.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        for row in &mut table.rows {
-            for cell in row.iter_mut() {
-                if let std::borrow::Cow::Owned(shown) = adscheck::text::visible_lines(cell) {
-                    *cell = shown;
-                }
-            }
-        }
     }
     if !args.excel_safe {
         for (file, column) in &table.formulas {
@@ -229,22 +218,18 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
             return Ok(Exit::Fatal);
         }
     };
-    match args.format {
-        TableFormat::Csv => {
-            export::write_csv(&mut out, edition, &table.rows, args.bom, args.excel_safe)?;
-        }
-        TableFormat::Json => {
-            let rows = export::json_rows(edition, &table.rows);
-            serde_json::to_writer_pretty(&mut out, &rows)?;
-            writeln!(out)?;
-        }
-        TableFormat::Jsonl => {
-            for row in export::json_rows(edition, &table.rows) {
-                serde_json::to_writer(&mut out, &row)?;
-                writeln!(out)?;
-            }
-        }
-    }
+    let options = adscheck::render::ll35::Options {
+        bom: args.bom,
+        excel_safe: args.excel_safe,
+        // On a terminal the table is for reading.
+        for_terminal: args.out.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()),
+    };
+    let format = match args.format {
+        TableFormat::Csv => adscheck::render::ll35::Format::Csv,
+        TableFormat::Json => adscheck::render::ll35::Format::Json,
+        TableFormat::Jsonl => adscheck::render::ll35::Format::Jsonl,
+    };
+    adscheck::render::ll35::write(&mut out, format, edition, &table.rows, options)?;
     out.finish()?;
     let mut left = Vec::new();
     let withheld: usize = table.withheld.values().sum();

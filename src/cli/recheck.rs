@@ -3,9 +3,9 @@
 use adscheck::error::Severity;
 use std::io::{self, Write};
 
+use adscheck::batch;
 use adscheck::recheck::{Candidates, Recheck};
 use adscheck::text::visible;
-use adscheck::{Engine, answers, batch};
 
 use super::args::RecheckArgs;
 use super::{Exit, Outcome, plural, print_diagnostics};
@@ -38,53 +38,22 @@ pub(crate) fn run(args: &RecheckArgs) -> Outcome {
             }
         };
         let format = source.format(&text);
-        let old: Result<&Engine, String> = match &given {
+        let old = match &given {
             Some(engine) => Ok(engine),
-            None => match answers::header_of(&name, &text, format) {
-                answers::Header {
-                    stamp: Some(stamp), ..
-                } => candidates.named_by(&stamp).ok_or_else(|| {
-                    format!(
-                        "error[stamp-mismatch]: the file was answered under checklist `{}` \
-                         version {}, and no copy of that version is built in, in ./checklists/ \
-                         or beside --against: give it with --from FILE",
-                        adscheck::text::excerpt(&stamp.checklist),
-                        adscheck::text::excerpt(&stamp.version)
-                    )
-                }),
-                answers::Header {
-                    checklist,
-                    stamp: None,
-                } => {
-                    // A file that names no checklist is read under the built-in one, as
-                    // everywhere else.
-                    let id =
-                        checklist.unwrap_or_else(|| adscheck::checklist::BUILTIN_ID.to_owned());
-                    match candidates.builtin_with_id(&id) {
-                        Some(engine) => {
-                            errln!(
-                                "{name}: note[missing-stamp]: no stamp says which version of \
-                                 `{}` the file was answered under: read under the built-in \
-                                 version {} (give another with --from FILE)",
-                                engine.checklist().id.as_str(),
-                                engine.checklist().version.as_str()
-                            );
-                            Ok(engine)
-                        }
-                        None => Err(
-                            "error[missing-stamp]: no stamp and no built-in checklist id \
-                                     say which checklist the file was answered under: give it \
-                                     with --from FILE"
-                                .to_owned(),
-                        ),
+            None => match candidates.answered_under(&name, &text, format) {
+                Ok((engine, note)) => {
+                    if let Some(note) = note {
+                        errln!("{}", super::diagnostic_line(&note, Severity::Note));
                     }
+                    Ok(engine)
                 }
+                Err(e) => Err(e),
             },
         };
         let old = match old {
             Ok(old) => old,
-            Err(message) => {
-                errln!("{name}: {message}");
+            Err(e) => {
+                print_diagnostics(&[e], Severity::Error);
                 failed += 1;
                 continue;
             }

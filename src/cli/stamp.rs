@@ -1,7 +1,7 @@
 //! `adscheck stamp`: add an entry to answer files' histories (who, when, under which
 //! checklist), never replacing one.
 
-use adscheck::answers::{Event, Stamp};
+use adscheck::answers::Event;
 use adscheck::document::Format;
 use adscheck::error::Severity;
 use adscheck::text::visible;
@@ -64,37 +64,15 @@ fn stamp_one(
         Err(errors) => return Ok(Err(errors.0)),
     };
     let checklist = engine.checklist();
-    if let Some(latest) = file.answered_elsewhere(checklist)
-        && !args.reviewed
-    {
-        return Ok(Err(vec![Diagnostic::new(
-            Kind::StampMismatch,
-            &name,
-            latest.position,
-            format!(
-                "the answers were last recorded under checklist `{}` version {} (sha256 {}), \
-                 not the one in use now, version {} (sha256 {}): stamping would claim they were \
-                 given under it. Review them (adscheck recheck), then record the review with \
-                 --reviewed",
-                adscheck::text::excerpt(&latest.checklist),
-                adscheck::text::excerpt(&latest.version),
-                adscheck::text::excerpt(adscheck::text::short_hash(&latest.sha256)),
-                checklist.version.as_str(),
-                adscheck::text::short_hash(&checklist.sha256)
-            ),
-        )]));
-    }
     let event = if args.reviewed {
         Event::Reviewed
     } else {
         Event::Answered
     };
-    file.stamps.push(Stamp::now(
-        checklist,
-        event,
-        adscheck::clock::Now::system().rfc3339().to_owned(),
-        Some(args.by.clone()),
-    ));
+    let now = adscheck::clock::Now::system();
+    if let Err(e) = file.add_stamp(checklist, event, &now, &args.by) {
+        return Ok(Err(vec![e]));
+    }
     let rewritten = file.to_yaml(checklist);
     super::warn_lost_comments(
         &name,

@@ -5,7 +5,6 @@
 //! altered unless asked), lists joined with `; `, booleans as `true`/`false`.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
 
 use serde_json::{Map, Value};
 
@@ -259,59 +258,6 @@ fn list(value: &Value) -> Vec<String> {
 
 fn join(value: Option<&Value>) -> String {
     crate::tool::join(value)
-}
-
-/// The rows as CSV (RFC 4180: CRLF line ends, fields quoted where needed), with the edition's
-/// header; `bom` starts it with a UTF-8 byte-order mark (for Excel); `excel_safe` neutralises
-/// cells a spreadsheet would run as formulas.
-///
-/// # Errors
-/// When `out` cannot be written.
-pub fn write_csv(
-    out: &mut dyn Write,
-    edition: Edition,
-    rows: &[Vec<String>],
-    bom: bool,
-    excel_safe: bool,
-) -> io::Result<()> {
-    if bom {
-        out.write_all("\u{feff}".as_bytes())?;
-    }
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    writer
-        .write_record(edition.columns())
-        .map_err(io::Error::other)?;
-    for row in rows {
-        if excel_safe {
-            writer.write_record(
-                row.iter()
-                    .map(|c| crate::text::spreadsheet_safe(c).into_owned()),
-            )
-        } else {
-            writer.write_record(row)
-        }
-        .map_err(io::Error::other)?;
-    }
-    writer.flush()
-}
-
-/// The rows as JSON objects, column to value, in the edition's order.
-#[must_use]
-pub fn json_rows(edition: Edition, rows: &[Vec<String>]) -> Vec<Value> {
-    let columns = edition.columns();
-    rows.iter()
-        .map(|row| {
-            Value::Object(
-                columns
-                    .iter()
-                    .zip(row)
-                    .map(|(c, v)| ((*c).to_owned(), Value::String(v.clone())))
-                    .collect(),
-            )
-        })
-        .collect()
 }
 
 /// Every field, for documentation: key, 2022–2023 column, 2024 column, what it holds.

@@ -8,11 +8,13 @@
 //! | [`check`]: a check of an inventory | text, JSON, JUnit, SARIF, GitHub annotations and job summary |
 //! | [`checklist`]: the checklist itself | text, Markdown, a question's help |
 //! | [`summary`]: an inventory as a whole | Markdown, JSON |
+//! | [`ll35`]: the Local Law 35 table | CSV, JSON, JSON Lines |
 //! | [`site`]: the public directory | HTML pages, CSV and JSON downloads |
 
 pub mod check;
 pub mod checklist;
 pub mod classify;
+pub mod ll35;
 pub mod site;
 pub mod summary;
 

@@ -30,6 +30,7 @@ pub(crate) fn write(
             let command = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                Severity::Note => "notice",
             };
             let mut properties = format!("file={}", escape_property(&visible(&f.file)));
             if let Some(p) = f.position {

@@ -55,6 +55,7 @@ pub(crate) fn write(
                 .level(match f.severity {
                     Severity::Error => ResultLevel::Error,
                     Severity::Warning => ResultLevel::Warning,
+                    Severity::Note => ResultLevel::Note,
                 })
                 .message(Message::builder().text(f.message.clone()).build())
                 .locations(vec![

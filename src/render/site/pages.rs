@@ -203,7 +203,7 @@ pub(super) fn write(
         let table = export::export(&inventory.entries, edition, year, scope);
         let mut csv = Vec::new();
         // For spreadsheets: formula-like cells neutralised, as `classify -f csv` does.
-        export::write_csv(&mut csv, edition, &table.rows, true, true)?;
+        crate::render::ll35::write_csv(&mut csv, edition, &table.rows, true, true)?;
         let name = urls::ll35_table(year, edition.as_str());
         writer.file(&name, &csv)?;
         downloads.push(Link {
