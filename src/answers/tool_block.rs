@@ -48,3 +48,42 @@ fn splice(text: &str, from: usize, to: usize, block: &str) -> String {
         text.get(to..).unwrap_or("")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(text: &str, expected: Option<&str>) {
+        assert_eq!(
+            replace_tool_block(text, "tool:\n  name: B\n").as_deref(),
+            expected,
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn only_the_tool_block_changes() {
+        case(
+            "# head\ntool:\n  name: A\n  agency: X\nanswers:\n  1a: no\n",
+            Some("# head\ntool:\n  name: B\nanswers:\n  1a: no\n"),
+        );
+        // At the end of the file, and with a comment on its line (kept).
+        case(
+            "answers: {}\ntool:\n  name: A\n",
+            Some("answers: {}\ntool:\n  name: B\n"),
+        );
+        case(
+            "tool: # ours\n  name: A\nanswers: {}\n",
+            Some("tool: # ours\n  name: B\nanswers: {}\n"),
+        );
+        // CRLF lines end the block as LF ones do.
+        case(
+            "tool:\r\n  name: A\r\nanswers: {}\r\n",
+            Some("tool:\n  name: B\nanswers: {}\r\n"),
+        );
+        // A flow mapping, or no block: not rewritten.
+        case("tool: {name: A}\n", None);
+        case("answers: {}\n", None);
+    }
+}

@@ -354,3 +354,127 @@ impl Totals {
         self.errors > 0 || (fail_on == FailOn::Warning && self.warnings > 0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::clock::Now;
+    use crate::document::Format;
+
+    fn inventory(ll35: bool) -> Inventory {
+        let mut settings = Settings::defaults(PathBuf::from("."));
+        if ll35 {
+            settings.ll35 = Some(crate::settings::Ll35::defaults(
+                crate::tool::fields::Edition::E2024,
+            ));
+        }
+        Inventory {
+            settings,
+            engine: crate::load_engine(None).unwrap(),
+            governing: crate::settings::Governing {
+                file: None,
+                repository: PathBuf::from("."),
+            },
+            now: Now::at("2026-12-06T12:00:00Z").unwrap(),
+        }
+    }
+
+    /// The rules `check` finds in each of `files` (checked in order, as one run), sorted.
+    #[track_caller]
+    fn case(ll35: bool, files: &[&str], expected: &[&[&str]]) {
+        let inventory = inventory(ll35);
+        let mut checker = Checker::new(&inventory);
+        for (i, (text, want)) in files.iter().zip(expected).enumerate() {
+            let name = format!("t{i}.yaml");
+            let report = Report::classify(&inventory.engine, &name, text, Format::Yaml);
+            let mut rules: Vec<&str> = checker
+                .check(&report)
+                .findings
+                .iter()
+                .map(|f| f.rule)
+                .collect();
+            rules.sort_unstable();
+            assert_eq!(rules, *want, "{text}");
+        }
+    }
+
+    const NO: &str = "answers: {1a: no}\n";
+
+    #[test]
+    fn each_rule_of_one_file() {
+        let tool = "tool: {name: A, agency: FDNY}\n";
+        case(false, &[&format!("{tool}{NO}")], &[&[]]);
+        case(false, &[NO], &[&["missing-metadata", "missing-metadata"]]);
+        case(
+            false,
+            &[&format!("tool: {{name: true, agency: B}}\n{NO}")],
+            &[&["missing-metadata"]],
+        );
+        case(
+            false,
+            &[&format!("{tool}answers: {{1a: unsure}}\n")],
+            &[&["undetermined"]],
+        );
+        case(
+            false,
+            &[&format!("{tool}declared: {{ads: yes}}\n{NO}")],
+            &[&["declared-mismatch"]],
+        );
+    }
+
+    #[test]
+    fn the_same_tool_twice_however_its_agency_is_written() {
+        case(
+            false,
+            &[
+                &format!("tool: {{name: Fire Risk, agency: FDNY}}\n{NO}"),
+                &format!("tool: {{name: fire  risk, agency: Fire Department}}\n{NO}"),
+                &format!("tool: {{name: Fire Risk, agency: DOB}}\n{NO}"),
+            ],
+            &[&[], &["duplicate-tool"], &[]],
+        );
+    }
+
+    #[test]
+    fn ll35_rules_on_a_tool_that_reports_with_the_inventorys_clock() {
+        let yes = "answers: {1a: {answer: yes, options: [data_processing]}, 1b: yes, 1c: {answer: \
+                   yes, options: [allocating_resources]}, 2a: yes, 2b: yes}\n";
+        let full = "tool: {name: A, agency: FDNY, description: d, purpose: p, data_input: i, \
+                    data_output: o, vendor_name: None, date_use: '2019/04'";
+        case(true, &[&format!("{full}}}\n{yes}")], &[&[]]);
+        // The inventory's clock says December 2026: January 2027 is in the future.
+        case(
+            true,
+            &[&format!(
+                "{}'2027/01'}}\n{yes}",
+                full.replace("'2019/04'", "")
+            )],
+            &[&["ll35-date"]],
+        );
+        // A text field given as true is no value.
+        case(
+            true,
+            &[&format!(
+                "{}}}\n{yes}",
+                full.replace("description: d", "description: true")
+            )],
+            &[&["ll35-missing"]],
+        );
+        // Withheld with no reason is an error, and nothing else is asked of it.
+        case(
+            true,
+            &[&format!(
+                "tool: {{name: A, agency: FDNY, withheld: true}}\n{yes}"
+            )],
+            &[&["ll35-value"]],
+        );
+        // A tool outside the report's scope is not held to the LL35 items.
+        case(
+            true,
+            &[&format!("tool: {{name: A, agency: FDNY}}\n{NO}")],
+            &[&[]],
+        );
+    }
+}

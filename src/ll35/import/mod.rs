@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 mod write;
 
-pub use write::{Change, Summary, write};
+pub use write::{FieldChange, Import, write};
 
 use super::table::{Row, Table};
 use crate::error::{Diagnostic, Kind, Position};
@@ -23,14 +23,14 @@ use crate::tool::fields::{self as columns, Shape, keys};
 
 /// One tool, merged from its rows.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Tool {
+pub struct Reported {
     /// Who it is: its agency and name as `check` compares them.
     pub key: ToolKey,
     /// The `tool:` fields: the latest row's values, the years, where they came from.
     pub fields: Map<String, Value>,
 }
 
-impl Tool {
+impl Reported {
     fn text(&self, key: &str) -> &str {
         crate::tool::text(&self.fields, key)
     }
@@ -39,7 +39,7 @@ impl Tool {
 /// The tools of `table` (only the rows of `year`, when given), in a stable order (agency,
 /// then name), with warnings about what could not be read as the edition writes it.
 #[must_use]
-pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Tool>, Vec<Diagnostic>) {
+pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Reported>, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     let mut groups: HashMap<ToolKey, Vec<&Row>> = HashMap::new();
     let mut order = Vec::new();
@@ -124,7 +124,7 @@ pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Tool>, Vec<Diagnostic>) {
                 keys::IMPORTED_FROM.to_owned(),
                 Value::Array(rows.iter().map(|r| source(table, r)).collect()),
             );
-            Some(Tool { key, fields })
+            Some(Reported { key, fields })
         })
         .collect();
     (tools, warnings)
@@ -191,4 +191,88 @@ fn row_warning(table: &Table, row: &Row, message: &str) -> Diagnostic {
         )),
         format!("row {}: {message}", row.number),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "year,agency,tool_name,tool_desc_brief,tool_desc_detail,data,vendor,\
+                          date_use,data_training,data_input,data_output,vendor_name,vendor_desc,\
+                          identifying_info,analysis_type,population_type,updated,updated_desc";
+
+    /// The tools of a 2022–2023 table whose rows give year, agency, name and brief
+    /// description: (agency key, name key, description, years reported) each, and how many
+    /// warnings.
+    #[track_caller]
+    fn case(
+        rows: &[(&str, &str, &str, &str)],
+        tools: &[(&str, &str, &str, &[u64])],
+        warned: usize,
+    ) {
+        let mut csv = format!("{HEADER}\r\n");
+        for (year, agency, name, brief) in rows {
+            csv.push_str(&format!(
+                "{year},{agency},{name},{brief}{}\r\n",
+                ",".repeat(14)
+            ));
+        }
+        let table = Table::read("t.csv", &csv).unwrap();
+        let (got, warnings) = super::tools(&table, None);
+        let got: Vec<(String, String, String, Vec<u64>)> = got
+            .iter()
+            .map(|t| {
+                (
+                    t.key.agency.clone(),
+                    t.key.name.clone(),
+                    crate::tool::text(&t.fields, "description").to_owned(),
+                    t.fields[keys::REPORTED]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .filter_map(Value::as_u64)
+                        .collect(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String, String, Vec<u64>)> = tools
+            .iter()
+            .map(|(a, n, d, y)| {
+                (
+                    (*a).to_owned(),
+                    (*n).to_owned(),
+                    (*d).to_owned(),
+                    y.to_vec(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(warnings.len(), warned, "{warnings:#?}");
+    }
+
+    #[test]
+    fn rows_of_one_tool_become_one_tool_with_the_latest_values_and_every_year() {
+        case(
+            &[
+                ("2022", "FDNY", "Fire Risk", "old"),
+                ("2023", "FDNY", "fire  risk", "new"),
+                ("2023", "DOB", "Plans", "p"),
+            ],
+            &[
+                ("DOB", "plans", "p", &[2023]),
+                ("FDNY", "fire risk", "new", &[2022, 2023]),
+            ],
+            // One warning: tools reported in several years keep the latest values.
+            1,
+        );
+    }
+
+    #[test]
+    fn a_row_without_agency_or_name_is_skipped_with_a_warning() {
+        case(
+            &[("2023", "", "Fire Risk", "x"), ("2023", "FDNY", " ", "y")],
+            &[],
+            2,
+        );
+    }
 }

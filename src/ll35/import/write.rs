@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::Tool;
+use super::Reported;
 use crate::answers::{AnswerFile, replace_tool_block};
 use crate::batch::{self, Source};
 use crate::checklist::Checklist;
@@ -16,11 +16,11 @@ use crate::tool::{ToolKey, agencies};
 
 /// What an import did (or, with nothing written, would do).
 #[derive(Debug, Default)]
-pub struct Summary {
+pub struct Import {
     /// Files created, relative to the inventory's folder.
     pub created: Vec<PathBuf>,
     /// Files whose `tool:` block was updated, with the fields that changed.
-    pub updated: Vec<(PathBuf, Vec<Change>)>,
+    pub updated: Vec<(PathBuf, Vec<FieldChange>)>,
     /// Files that already held the table's values.
     pub unchanged: Vec<PathBuf>,
     /// Problems: files that could not be read, written or merged (the rest went on).
@@ -31,7 +31,7 @@ pub struct Summary {
 
 /// One `tool:` field changed by a merge.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Change {
+pub struct FieldChange {
     /// The key under `tool:`.
     pub key: String,
     /// Its value before (`None`: it was not there).
@@ -43,9 +43,9 @@ pub struct Change {
 /// Write `tools` into the inventory at `dir`: each into the file that already holds it (found
 /// by agency and name), or a new file at `dir/<agency>/<tool>.yaml`.
 #[must_use]
-pub fn write(checklist: &Checklist, tools: &[Tool], dir: &Path, max_bytes: u64) -> Summary {
-    let mut summary = Summary::default();
-    let index = Inventory::read(checklist, dir, max_bytes, &mut summary.errors);
+pub fn write(checklist: &Checklist, tools: &[Reported], dir: &Path, max_bytes: u64) -> Import {
+    let mut summary = Import::default();
+    let index = Existing::read(checklist, dir, max_bytes, &mut summary.errors);
     warn_renamed(tools, &mut summary.warnings);
     let mut planned: HashSet<PathBuf> = index.paths.clone();
     for tool in tools {
@@ -58,13 +58,13 @@ pub fn write(checklist: &Checklist, tools: &[Tool], dir: &Path, max_bytes: u64) 
 }
 
 /// The answer files already in the inventory, by the tool they describe.
-struct Inventory {
+struct Existing {
     by_key: HashMap<ToolKey, PathBuf>,
     /// Every file found, read or not (never to be overwritten).
     paths: HashSet<PathBuf>,
 }
 
-impl Inventory {
+impl Existing {
     /// Every answer file under `dir`, read by the one reader ([`crate::inventory::read`]),
     /// indexed by the tool it describes; a file that cannot be read is an error, and is never
     /// overwritten.
@@ -73,8 +73,8 @@ impl Inventory {
         dir: &Path,
         max_bytes: u64,
         errors: &mut Vec<Diagnostic>,
-    ) -> Inventory {
-        let mut inventory = Inventory {
+    ) -> Existing {
+        let mut inventory = Existing {
             by_key: HashMap::new(),
             paths: HashSet::new(),
         };
@@ -113,7 +113,7 @@ impl Inventory {
 }
 
 /// Warn once for each agency in the table that was renamed or absorbed.
-fn warn_renamed(tools: &[Tool], warnings: &mut Vec<Diagnostic>) {
+fn warn_renamed(tools: &[Reported], warnings: &mut Vec<Diagnostic>) {
     let mut told = HashSet::new();
     for tool in tools {
         let Some(agency) = agencies::lookup(tool.text("agency")) else {
@@ -138,10 +138,10 @@ fn warn_renamed(tools: &[Tool], warnings: &mut Vec<Diagnostic>) {
 
 fn create(
     checklist: &Checklist,
-    tool: &Tool,
+    tool: &Reported,
     dir: &Path,
     planned: &mut HashSet<PathBuf>,
-    summary: &mut Summary,
+    summary: &mut Import,
 ) {
     let folder = agencies::folder(tool.text("agency"));
     let stem = crate::text::safe_name(tool.text("name"), "tool");
@@ -189,10 +189,10 @@ fn create(
 
 fn merge(
     checklist: &Checklist,
-    tool: &Tool,
+    tool: &Reported,
     (path, dir): (&Path, &Path),
     max_bytes: u64,
-    summary: &mut Summary,
+    summary: &mut Import,
 ) {
     if let Some(link) = through_link(dir, path) {
         summary.errors.push(link_error(&link));
@@ -337,7 +337,7 @@ fn link_error(link: &Path) -> Diagnostic {
 /// The file's `tool:` fields updated from the table: the table's values replace the file's,
 /// a field the table leaves empty keeps the file's value, and the years and sources are
 /// added to those the file has. The file's own fields (`id`, `contact`, ...) are kept.
-fn merged(file: &Map<String, Value>, tool: &Tool) -> (Map<String, Value>, Vec<Change>) {
+fn merged(file: &Map<String, Value>, tool: &Reported) -> (Map<String, Value>, Vec<FieldChange>) {
     let mut fields = file.clone();
     let mut changes = Vec::new();
     for (key, value) in &tool.fields {
@@ -365,7 +365,7 @@ fn merged(file: &Map<String, Value>, tool: &Tool) -> (Map<String, Value>, Vec<Ch
             _ => value.clone(),
         };
         if file.get(key) != Some(&new) {
-            changes.push(Change {
+            changes.push(FieldChange {
                 key: key.clone(),
                 before: file.get(key).cloned(),
                 after: new.clone(),

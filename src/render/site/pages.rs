@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::Built;
 use super::tool_page::{self, Page};
-use super::urls;
+use super::urls::{self, listed};
 use crate::checklist::Checklist;
 use crate::ll35::export;
 use crate::summary::{Counts, Summary, Tool};
@@ -290,21 +290,6 @@ fn public_json(tool: &Tool, page: &Page) -> Value {
         "determinations": tool.determinations.iter().cloned().collect::<BTreeMap<String, crate::engine::Truth>>(),
         "ll35": fields,
     })
-}
-
-/// A tool as lists and its page show it: the summary's view, with its page's address.
-#[derive(Serialize)]
-struct Listed<'a> {
-    #[serde(flatten)]
-    tool: &'a Tool,
-    url: String,
-}
-
-fn listed(tool: &Tool) -> Listed<'_> {
-    Listed {
-        tool,
-        url: urls::tool(&tool.id),
-    }
 }
 
 /// What every page's template gets: where the site's root is, which section the page is in,

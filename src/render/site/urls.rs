@@ -1,7 +1,28 @@
 //! The site's addresses, in one place: every page's path relative to the site's root. A page
 //! once published keeps its address (a tool's comes from its stable id).
 
+use serde::Serialize;
+
+use crate::summary::Tool;
 use crate::text::safe_name;
+
+/// A tool as lists, its page and the summary's JSON show it: the summary's view, with its
+/// page's address.
+#[derive(Serialize)]
+pub struct Listed<'a> {
+    #[serde(flatten)]
+    tool: &'a Tool,
+    url: String,
+}
+
+/// `tool` with its page's address.
+#[must_use]
+pub fn listed(tool: &Tool) -> Listed<'_> {
+    Listed {
+        tool,
+        url: self::tool(&tool.id),
+    }
+}
 
 /// The home page.
 pub const INDEX: &str = "index.html";

@@ -3,17 +3,9 @@
 
 use serde::Serialize;
 
-use crate::render::site::urls;
+use crate::render::site::urls::{self, Listed};
+use crate::summary::Summary;
 use crate::summary::since::Changes;
-use crate::summary::{Summary, Tool};
-
-/// A tool as the JSON gives it: the summary's view, with its page's address.
-#[derive(Serialize)]
-struct Listed<'a> {
-    #[serde(flatten)]
-    tool: &'a Tool,
-    url: String,
-}
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -31,14 +23,7 @@ struct Document<'a> {
 pub fn json(summary: &Summary, changes: Option<&Changes>) -> serde_json::Result<String> {
     let document = Document {
         summary,
-        tools: summary
-            .tools
-            .iter()
-            .map(|tool| Listed {
-                tool,
-                url: urls::tool(&tool.id),
-            })
-            .collect(),
+        tools: summary.tools.iter().map(urls::listed).collect(),
         since: changes,
     };
     let mut text = serde_json::to_string_pretty(&document)?;
