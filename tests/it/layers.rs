@@ -296,3 +296,40 @@ fn the_reader_of_paths_reads_groups_and_relative_paths() {
         [vec!["tool", "withheld"]]
     );
 }
+
+/// The README's layout table names every top-level module of the library, and every path it
+/// names exists.
+#[test]
+fn the_readmes_layout_matches_the_tree() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let table = readme
+        .split("Layout, in the order of the layers")
+        .nth(1)
+        .expect("the README has its layout section")
+        .split("\n\n")
+        .nth(1)
+        .unwrap();
+    let named: Vec<&str> = table
+        .lines()
+        .filter_map(|l| l.strip_prefix("| "))
+        .flat_map(|l| l.split(" | ").next().unwrap_or("").split(", "))
+        .map(|p| p.trim_matches('`'))
+        .filter(|p| p.starts_with("src/"))
+        .collect();
+    for path in &named {
+        assert!(
+            root().join(path).exists(),
+            "the README names {path}, which does not exist"
+        );
+    }
+    let src = root().join("src");
+    let lib = std::fs::read_to_string(src.join("lib.rs")).unwrap();
+    for module in layer_table(&lib).keys() {
+        assert!(
+            named
+                .iter()
+                .any(|p| *p == format!("src/{module}.rs") || *p == format!("src/{module}/")),
+            "the README's layout does not name the module {module}"
+        );
+    }
+}
