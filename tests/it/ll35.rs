@@ -14,6 +14,14 @@ fn adscheck(dir: &Path, args: &[&str]) -> Ran {
     crate::support::adscheck(args).at(dir).run()
 }
 
+/// A folder holding `t.csv` (the 2023-edition table) imported into `inv/`.
+fn imported_2023() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
+    adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]).code(0);
+    dir
+}
+
 /// A table in `edition`'s columns: each row gives some columns by name, the rest empty.
 fn table(edition: Edition, rows: &[&[(&str, &str)]]) -> String {
     let columns = edition.columns();
@@ -283,9 +291,7 @@ fn rows_of_several_years_become_one_file_with_the_latest_values() {
 
 #[test]
 fn a_merge_touches_only_the_tool_block_and_lists_what_changed() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
-    assert!(adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]).code == Some(0));
+    let dir = imported_2023();
     let path = dir.path().join("inv/DOHMH/rat-portal.yaml");
     // The analyst answers two questions, with a comment and a note, and stamps the file.
     let answered = std::fs::read_to_string(&path)
@@ -508,9 +514,7 @@ fn hostile_names_make_safe_stable_file_names() {
 
 #[test]
 fn export_leaves_out_withheld_and_out_of_scope_tools_and_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
-    assert!(adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]).code == Some(0));
+    let dir = imported_2023();
     // One tool withheld; one answered "no" to (1)(a): not an Agency ADS, so not reported.
     let rats = dir.path().join("inv/DOHMH/rat-portal.yaml");
     let yaml = std::fs::read_to_string(&rats)
@@ -644,9 +648,7 @@ fn check_names_every_ll35_gap_with_its_line() {
 
 #[test]
 fn an_imported_file_is_completed_by_the_plain_interview() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
-    assert!(adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]).code == Some(0));
+    let dir = imported_2023();
     crate::support::adscheck(["interview", "--resume", "inv/DOHMH/rat-portal.yaml"])
         .at(dir.path())
         .stdin("1\n2\n\n1\n\n1\n\n\n1\n\n1\n5\n\nPat Lee\n")
@@ -731,9 +733,7 @@ fn the_readme_gives_the_mapping_as_the_code_has_it() {
 
 #[test]
 fn a_merge_that_adds_fields_keeps_the_answers_below_the_block() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
-    assert!(adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]).code == Some(0));
+    let dir = imported_2023();
     let path = dir.path().join("inv/DOHMH/rat-portal.yaml");
     let answered = std::fs::read_to_string(&path)
         .unwrap()
@@ -903,9 +903,7 @@ fn every_spelling_of_withheld_keeps_a_tool_out_of_the_table_and_the_site() {
         "1",
         "\"Disclosure would endanger public safety\"",
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("t.csv"), table_2023()).unwrap();
-        assert!(adscheck(dir.path(), &["ll35", "import", "t.csv", "-o", "inv"]).code == Some(0));
+        let dir = imported_2023();
         let fire = dir.path().join("inv/FDNY/fire-risk-model.yaml");
         let yaml = std::fs::read_to_string(&fire)
             .unwrap()
