@@ -13,7 +13,7 @@ use std::hint::black_box;
 
 use adscheck::document::Format;
 use adscheck::render::report_json;
-use adscheck::{AnswerFile, Checklist, Engine, Report};
+use adscheck::{AnswerFile, Checklist, Classification, Engine};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 #[path = "../tests/it/synthetic.rs"]
@@ -41,15 +41,15 @@ fn benches(c: &mut Criterion) {
         b.iter(|| engine.evaluate(black_box(&truths)));
     });
     c.bench_function("report (evaluate + not-needed + summary)", |b| {
-        b.iter(|| Report::evaluate(&engine, black_box(parsed.clone())));
+        b.iter(|| Classification::evaluate(&engine, black_box(parsed.clone())));
     });
-    let report = Report::evaluate(&engine, parsed.clone());
+    let report = Classification::evaluate(&engine, parsed.clone());
     c.bench_function("render one JSON line", |b| {
         b.iter(|| serde_json::to_vec(&report_json(&engine, black_box(&report))));
     });
     c.bench_function("classify one file end to end (no disk)", |b| {
         b.iter(|| {
-            let report = Report::classify(&engine, "f.yaml", black_box(YAML), Format::Yaml);
+            let report = Classification::classify(&engine, "f.yaml", black_box(YAML), Format::Yaml);
             serde_json::to_vec(&report_json(&engine, &report))
         });
     });
@@ -64,7 +64,7 @@ fn scale(c: &mut Criterion) {
     let chain = engine_of(synthetic::doubling_chain(64));
     c.bench_function("classify one file: 64-level doubling chain", |b| {
         b.iter(|| {
-            Report::classify(
+            Classification::classify(
                 &chain,
                 "f.yaml",
                 black_box("answers: {q0: yes}"),
@@ -81,7 +81,7 @@ fn scale(c: &mut Criterion) {
         b.iter(|| engine_of(black_box(text.clone())));
     });
     group.bench_function("classify one file", |b| {
-        b.iter(|| Report::classify(&big, "f.yaml", black_box(&answers), Format::Yaml));
+        b.iter(|| Classification::classify(&big, "f.yaml", black_box(&answers), Format::Yaml));
     });
     group.finish();
 
@@ -99,7 +99,7 @@ fn scale(c: &mut Criterion) {
     let mut group = c.benchmark_group("16 MiB answer file");
     group.sample_size(10);
     group.bench_function("classify 99,000 long keys (JSON)", |b| {
-        b.iter(|| Report::classify(&ll49, "f.json", black_box(&keys), Format::Json));
+        b.iter(|| Classification::classify(&ll49, "f.json", black_box(&keys), Format::Json));
     });
     group.finish();
 }

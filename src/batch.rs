@@ -6,11 +6,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::classification::Classification;
 use crate::document::Format;
 use crate::engine::Engine;
 use crate::error::{Diagnostic, Diagnostics, Kind};
 use crate::input;
-use crate::report::Report;
 
 /// The name standard input goes by in reports.
 pub const STDIN_NAME: &str = "<stdin>";
@@ -278,11 +278,11 @@ pub fn read(source: &Source, max_bytes: u64) -> Result<String, Diagnostic> {
 
 /// Read and classify one source, refusing files over `max_bytes`.
 #[must_use]
-pub fn classify(engine: &Engine, source: &Source, max_bytes: u64) -> Report {
+pub fn classify(engine: &Engine, source: &Source, max_bytes: u64) -> Classification {
     let name = source.name();
     let mut report = match read(source, max_bytes) {
-        Ok(text) => Report::classify(engine, &name, &text, source.format(&text)),
-        Err(e) => return Report::failed(&name, Diagnostics(vec![e])),
+        Ok(text) => Classification::classify(engine, &name, &text, source.format(&text)),
+        Err(e) => return Classification::failed(&name, Diagnostics(vec![e])),
     };
     // A file named on the command line that is not named as an answer file (a Markdown note,
     // a text file) and is not one: say so, rather than only what its parser choked on.

@@ -6,7 +6,7 @@
 //! respondent answered about one tool, and their `tool:` block ([`tool`]) what the tool is;
 //! the [`engine`] evaluates the checklist's rules against the answers in three-valued logic,
 //! says which questions still matter, and which answers decided each determination;
-//! [`report`] gathers that per file. An [`inventory`] is a set of answer files governed by one
+//! [`classification`] gathers that per file. An [`inventory`] is a set of answer files governed by one
 //! `.adscheck.yaml` ([`settings`]); [`check`], the [`summary`] and Local Law 35's table
 //! ([`ll35`]) stand on it, and [`render`] writes every result in each output format.
 //!
@@ -22,7 +22,7 @@
 //! checklist                          the checklist file: model, loading, validation
 //! engine                             rules compiled and evaluated (three-valued, linear)
 //! answers, tool                      an answer file read and written; its `tool:` block typed
-//! report                             one file's determinations, reasons and warnings
+//! classification                     one file's determinations, reasons and warnings
 //! settings                           the one model of `.adscheck.yaml`
 //! batch                              answer files found, read in parallel, in order
 //! inventory                          settings and checklist opened once; the one reader
@@ -34,11 +34,11 @@
 //! ```
 //!
 //! ```
-//! use adscheck::{Report, Truth, document::Format};
+//! use adscheck::{Classification, Truth, document::Format};
 //!
 //! let engine = adscheck::load_engine(None)?; // the built-in Local Law 49 checklist
 //! let text = "answers: {1a: yes, 1b: yes, 1c: yes, 2a: yes, 2b: unsure}";
-//! let report = Report::classify(&engine, "tool.yaml", text, Format::Yaml);
+//! let report = Classification::classify(&engine, "tool.yaml", text, Format::Yaml);
 //! let outcome = report.outcome.expect("a valid answer file");
 //! assert_eq!(outcome.determinations, [Truth::Yes, Truth::Unknown]); // ADS, Agency ADS
 //! assert_eq!(outcome.needed, [4]); // (2)(b) could still decide the Agency ADS question
@@ -60,6 +60,7 @@ pub mod atomic_file;
 pub mod batch;
 pub mod check;
 pub mod checklist;
+pub mod classification;
 pub mod clock;
 pub mod document;
 pub mod engine;
@@ -70,7 +71,6 @@ pub mod inventory;
 pub mod ll35;
 pub mod recheck;
 pub mod render;
-pub mod report;
 pub mod schema;
 pub mod selftest;
 pub mod settings;
@@ -82,9 +82,9 @@ pub mod yaml;
 
 pub use answers::{Answer, AnswerFile, AnswerValue};
 pub use checklist::Checklist;
+pub use classification::Classification;
 pub use engine::{Engine, Truth};
 pub use error::{Diagnostic, Diagnostics, Kind, Position};
-pub use report::Report;
 
 /// Load the checklist at `path`, or the built-in Local Law 49 checklist when `path` is
 /// `None`, validate it and compile its rules.

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use adscheck::document::Format;
-use adscheck::{Engine, Report};
+use adscheck::{Engine, Classification};
 use libfuzzer_sys::fuzz_target;
 
 fn engine() -> &'static Engine {
@@ -16,7 +16,7 @@ fn engine() -> &'static Engine {
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     for format in [Format::Yaml, Format::Json] {
-        let report = Report::classify(engine(), "fuzz", text, format);
+        let report = Classification::classify(engine(), "fuzz", text, format);
         let _ = adscheck::render::report_json(engine(), &report);
     }
 });

@@ -3,15 +3,15 @@
 
 use super::{DECLARED_MISMATCH, Finding, MISSING_METADATA, Severity, UNDETERMINED};
 use crate::answers::AnswerValue;
+use crate::classification::{Classification, Outcome, Reason};
 use crate::engine::Engine;
 use crate::error::Position;
-use crate::report::{Outcome, Reason, Report};
 use crate::settings::Settings;
 
 /// One evaluated file, as the rules see it.
 pub(super) struct File<'a> {
     pub(super) engine: &'a Engine,
-    pub(super) report: &'a Report,
+    pub(super) report: &'a Classification,
     pub(super) outcome: &'a Outcome,
 }
 

@@ -20,9 +20,9 @@ use file::File;
 use crate::inventory::Inventory;
 use crate::settings::{FailOn, Settings};
 
+use crate::classification::Classification;
 use crate::engine::{Engine, Truth};
 use crate::error::{Diagnostic, Kind, Position};
-use crate::report::Report;
 
 pub use crate::error::Severity;
 
@@ -159,7 +159,7 @@ impl<'a> Checker<'a> {
 
     /// Check one classified file, in path order: its own findings, and whether an earlier
     /// file described the same tool.
-    pub fn check(&mut self, report: &Report) -> FileResult {
+    pub fn check(&mut self, report: &Classification) -> FileResult {
         let inventory = self.inventory;
         let mut result = check_file(
             &inventory.engine,
@@ -253,7 +253,7 @@ pub fn run(
 pub fn check_file(
     engine: &Engine,
     settings: &Settings,
-    report: &Report,
+    report: &Classification,
     now: &crate::clock::Now,
 ) -> FileResult {
     let mut result = FileResult {
@@ -388,7 +388,7 @@ mod tests {
         let mut checker = Checker::new(&inventory);
         for (i, (text, want)) in files.iter().zip(expected).enumerate() {
             let name = format!("t{i}.yaml");
-            let report = Report::classify(&inventory.engine, &name, text, Format::Yaml);
+            let report = Classification::classify(&inventory.engine, &name, text, Format::Yaml);
             let mut rules: Vec<&str> = checker
                 .check(&report)
                 .findings

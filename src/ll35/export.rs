@@ -88,7 +88,7 @@ pub fn entries(
         match read.file {
             Ok(file) => {
                 let (stamps, tool) = (file.stamps.clone(), file.tool.clone());
-                let report = crate::report::Report::evaluate(engine, file);
+                let report = crate::classification::Classification::evaluate(engine, file);
                 let determinations = report
                     .outcome
                     .as_ref()

@@ -16,10 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::AnswerFile;
 use crate::check;
+use crate::classification::Classification;
 use crate::engine::Truth;
 use crate::error::{Diagnostic, Kind};
 use crate::inventory::{Inventory, Read};
-use crate::report::Report;
 use crate::settings::Public;
 use crate::text::identity;
 use crate::text::safe_name;
@@ -85,7 +85,7 @@ pub struct Record {
     /// The answer file: answers, notes, history, `tool:` fields.
     pub answers: AnswerFile,
     /// Its determinations and the reasons for them.
-    pub report: Report,
+    pub report: Classification,
 }
 
 impl Tool {
@@ -193,10 +193,10 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         let (report, answers) = match read.file {
             Ok(file) => {
                 let answers = file.clone();
-                (Report::evaluate(engine, file), Some(answers))
+                (Classification::evaluate(engine, file), Some(answers))
             }
             Err(errors) => (
-                Report::failed(&read.name, crate::error::Diagnostics(errors)),
+                Classification::failed(&read.name, crate::error::Diagnostics(errors)),
                 None,
             ),
         };

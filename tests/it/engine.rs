@@ -1,7 +1,7 @@
 //! The engine on the LL49 checklist: every combination of answers, checked against an
 //! independent statement of the rules, of relevance, and of the stop rules.
 
-use adscheck::{AnswerValue, Report, Truth};
+use adscheck::{AnswerValue, Classification, Truth};
 
 use crate::support::{ll49, parse_yaml};
 
@@ -114,7 +114,7 @@ fn every_combination_of_answers_matches_the_form() {
         let answers = parse_yaml(&yaml_of(&combo)).expect("valid answers");
         let values = combo.map(known);
         let (ads, agency) = form(values);
-        let report = Report::evaluate(&engine, answers);
+        let report = Classification::evaluate(&engine, answers);
         let outcome = report.outcome.as_ref().expect("evaluated");
         assert_eq!(
             outcome.determinations,
@@ -136,7 +136,7 @@ fn a_no_is_decided_by_the_first_no_in_form_order() {
     for combo in all_combinations() {
         let values = combo.map(known);
         let answers = parse_yaml(&yaml_of(&combo)).unwrap();
-        let report = Report::evaluate(&engine, answers);
+        let report = Classification::evaluate(&engine, answers);
         let outcome = report.outcome.unwrap();
         let ads_reasons: Vec<(&str, Option<AnswerValue>)> = outcome
             .reasons
@@ -175,7 +175,7 @@ fn a_no_is_decided_by_the_first_no_in_form_order() {
 
 fn needed_after(yaml: &str) -> Vec<String> {
     let engine = ll49();
-    let report = Report::evaluate(&engine, parse_yaml(yaml).unwrap());
+    let report = Classification::evaluate(&engine, parse_yaml(yaml).unwrap());
     let outcome = report.outcome.unwrap();
     outcome
         .needed
@@ -206,7 +206,7 @@ fn stop_rules_of_the_form_follow_from_relevance() {
 fn answers_after_a_stop_are_flagged_as_not_needed() {
     let engine = ll49();
     let yaml = "answers:\n  1a: no\n  1b: yes\n  2a: yes\n";
-    let report = Report::evaluate(&engine, parse_yaml(yaml).unwrap());
+    let report = Classification::evaluate(&engine, parse_yaml(yaml).unwrap());
     let outcome = report.outcome.unwrap();
     let flagged: Vec<(u32, &str)> = outcome
         .warnings
@@ -219,7 +219,7 @@ fn answers_after_a_stop_are_flagged_as_not_needed() {
     );
     // Answering in form order up to the deciding "no" is not flagged.
     let yaml = "answers:\n  1a: yes\n  1b: yes\n  1c: no\n";
-    let report = Report::evaluate(&engine, parse_yaml(yaml).unwrap());
+    let report = Classification::evaluate(&engine, parse_yaml(yaml).unwrap());
     let warnings = report.outcome.unwrap().warnings;
     assert!(
         warnings
@@ -232,9 +232,10 @@ fn answers_after_a_stop_are_flagged_as_not_needed() {
 #[test]
 fn agency_ads_no_through_ads_names_the_path() {
     let engine = ll49();
-    let report = Report::evaluate(&engine, parse_yaml("answers: {1a: yes, 1b: no}").unwrap());
+    let report =
+        Classification::evaluate(&engine, parse_yaml("answers: {1a: yes, 1b: no}").unwrap());
     let outcome = report.outcome.unwrap();
-    let agency: Vec<&adscheck::report::Basis> = outcome
+    let agency: Vec<&adscheck::classification::Basis> = outcome
         .reasons
         .iter()
         .filter(|r| r.determination == 1)
@@ -242,7 +243,7 @@ fn agency_ads_no_through_ads_names_the_path() {
         .collect();
     assert_eq!(
         agency,
-        [&adscheck::report::Basis::Determination(0)],
+        [&adscheck::classification::Basis::Determination(0)],
         "agency ADS is no because ADS is (which rests on 1b), by reference"
     );
     let ads: Vec<Option<usize>> = outcome

@@ -374,7 +374,7 @@ fn a_path_that_vanishes_between_listing_and_reading() {
     let engine = crate::support::ll49();
     let sources = adscheck::batch::discover(&[dir.path().to_path_buf()]);
     std::fs::remove_file(dir.path().join("a.yaml")).unwrap();
-    let reports: Vec<adscheck::Report> = sources
+    let reports: Vec<adscheck::Classification> = sources
         .iter()
         .map(|s| adscheck::batch::classify(&engine, s, adscheck::batch::DEFAULT_MAX_FILE_SIZE))
         .collect();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use adscheck::document::Format;
 use adscheck::interview::{Asking, Ending, Field, Interview, Prompter, Reply, Target};
-use adscheck::{AnswerFile, AnswerValue, Engine, Report, Truth};
+use adscheck::{AnswerFile, AnswerValue, Classification, Engine, Truth};
 
 use crate::support::ll49;
 
@@ -154,7 +154,7 @@ fn read(engine: &Engine, path: &Path) -> AnswerFile {
 }
 
 fn determinations(engine: &Engine, path: &Path) -> Vec<Truth> {
-    Report::evaluate(engine, read(engine, path))
+    Classification::evaluate(engine, read(engine, path))
         .outcome
         .unwrap()
         .determinations
@@ -369,7 +369,7 @@ fn back_changes_an_earlier_answer_and_keeps_later_ones_marked_not_needed() {
         text.contains("  1c:\n    answer: yes\n    not_needed: true"),
         "{text}"
     );
-    let report = Report::evaluate(&engine, read(&engine, &path));
+    let report = Classification::evaluate(&engine, read(&engine, &path));
     let warnings = report.outcome.unwrap().warnings;
     assert!(
         warnings

@@ -2,7 +2,7 @@
 //! a determination built on another).
 
 use adscheck::document::Format;
-use adscheck::{AnswerFile, Engine, Report, Truth};
+use adscheck::{AnswerFile, Classification, Engine, Truth};
 
 use crate::support::fixture;
 
@@ -13,7 +13,7 @@ fn engine() -> Engine {
 fn evaluate(engine: &Engine, answers: &str) -> (Vec<Truth>, Vec<String>, Vec<(String, String)>) {
     let text = format!("answers: {answers}");
     let file = AnswerFile::parse("t.yaml", &text, Format::Yaml, engine.checklist()).unwrap();
-    let outcome = Report::evaluate(engine, file).outcome.unwrap();
+    let outcome = Classification::evaluate(engine, file).outcome.unwrap();
     let c = engine.checklist();
     let needed = outcome
         .needed

@@ -2,7 +2,7 @@
 //! depend on the order of answers or files and only sharpen as `unsure` answers are resolved.
 
 use adscheck::document::Format;
-use adscheck::{AnswerFile, Checklist, Engine, Report, Truth};
+use adscheck::{AnswerFile, Checklist, Classification, Engine, Truth};
 use proptest::prelude::*;
 
 use crate::support::ll49;
@@ -15,7 +15,7 @@ fn engine() -> &'static Engine {
 /// Read `text` every way adscheck reads documents; nothing may panic.
 fn read_everything(text: &str) {
     for format in [Format::Yaml, Format::Json] {
-        let report = Report::classify(engine(), "p", text, format);
+        let report = Classification::classify(engine(), "p", text, format);
         let _ = adscheck::render::report_json(engine(), &report);
         if let Ok(checklist) = Checklist::from_text("p", text, format) {
             let _ = Engine::new(checklist, "p");
@@ -196,10 +196,10 @@ type Said = (Vec<Truth>, Vec<usize>, String, Vec<(usize, usize, String)>);
 /// What a report says, without positions (which move when keys move).
 fn outcome(text: &str) -> Said {
     let file = AnswerFile::parse("p", text, Format::Yaml, engine().checklist()).unwrap();
-    said(&Report::evaluate(engine(), file))
+    said(&Classification::evaluate(engine(), file))
 }
 
-fn said(report: &Report) -> Said {
+fn said(report: &Classification) -> Said {
     let o = report.outcome.as_ref().unwrap().clone();
     let reasons = o
         .reasons

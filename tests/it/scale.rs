@@ -6,7 +6,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use adscheck::document::Format;
-use adscheck::{Checklist, Engine, Report, Truth};
+use adscheck::{Checklist, Classification, Engine, Truth};
 
 use crate::synthetic;
 
@@ -35,9 +35,11 @@ fn engine(text: &str) -> Engine {
 fn a_determination_referred_to_twice_per_level_costs_once() {
     let report = within(20, || {
         let engine = engine(&synthetic::doubling_chain(64));
-        let report = Report::classify(&engine, "a.yaml", "answers: {q0: yes}", Format::Yaml);
-        let no = Report::classify(&engine, "b.yaml", "answers: {q0: no}", Format::Yaml);
-        let open = Report::classify(&engine, "c.yaml", "answers: {q0: unsure}", Format::Yaml);
+        let report =
+            Classification::classify(&engine, "a.yaml", "answers: {q0: yes}", Format::Yaml);
+        let no = Classification::classify(&engine, "b.yaml", "answers: {q0: no}", Format::Yaml);
+        let open =
+            Classification::classify(&engine, "c.yaml", "answers: {q0: unsure}", Format::Yaml);
         (report, no, open)
     });
     let (yes, no, open) = report;
@@ -68,12 +70,12 @@ fn ten_thousand_questions_classify_and_lint_in_linear_time() {
         let engine = engine(&text);
         let unused = engine.checklist().unused("synthetic.yaml").len();
         let answers = synthetic::answers(10_000, 7, 0);
-        let report = Report::classify(&engine, "a.yaml", &answers, Format::Yaml);
+        let report = Classification::classify(&engine, "a.yaml", &answers, Format::Yaml);
         let outcome = report.outcome.unwrap();
         assert_eq!(outcome.determinations, vec![Truth::Yes; 100]);
         // The last question unsure: only it is needed, and every question was asked.
         let open = answers.replace("q9999: yes", "q9999: unsure");
-        let report = Report::classify(&engine, "b.yaml", &open, Format::Yaml);
+        let report = Classification::classify(&engine, "b.yaml", &open, Format::Yaml);
         let o = report.outcome.unwrap();
         let asked_all = o.warnings.is_empty();
         (outcome.reasons.len(), unused, o.needed, asked_all)
@@ -94,7 +96,7 @@ fn output_grows_with_the_checklist_not_with_its_square() {
         within(60, move || {
             let engine = engine(&synthetic::chain(determinations, 10));
             let answers = synthetic::answers(determinations * 10, 12, 4);
-            let report = Report::classify(&engine, "a.yaml", &answers, Format::Yaml);
+            let report = Classification::classify(&engine, "a.yaml", &answers, Format::Yaml);
             let mut bytes = Vec::new();
             adscheck::render::write_report_json(&engine, &report, &mut bytes).unwrap();
             bytes.len()

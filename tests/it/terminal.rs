@@ -275,7 +275,7 @@ fn determinations(dir: &Path, file: &str) -> Vec<Truth> {
         engine.checklist(),
     )
     .unwrap();
-    adscheck::Report::evaluate(&engine, parsed)
+    adscheck::Classification::evaluate(&engine, parsed)
         .outcome
         .unwrap()
         .determinations

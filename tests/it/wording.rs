@@ -242,7 +242,7 @@ fn question_2_decided_before_question_1_is_settled_says_so() {
 fn explain_wraps_to_a_narrow_terminal_without_splitting_words() {
     let engine = crate::support::ll49();
     let text = std::fs::read_to_string("examples/answers/fire-inspection-risk-model.yaml").unwrap();
-    let report = adscheck::Report::classify(
+    let report = adscheck::Classification::classify(
         &engine,
         "fire.yaml",
         &text,
@@ -313,7 +313,9 @@ fn the_table_fits_the_terminal_without_breaking_file_names() {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(&path).unwrap();
         let format = adscheck::document::Format::from_path(&path).unwrap();
-        reports.push(adscheck::Report::classify(&engine, &name, &text, format));
+        reports.push(adscheck::Classification::classify(
+            &engine, &name, &text, format,
+        ));
         names.push(name);
     }
     let render_in = |width: Option<u16>, color: bool| {

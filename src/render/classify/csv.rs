@@ -8,8 +8,8 @@
 use std::io::{self, Write};
 
 use super::{Prepared, Renderer};
+use crate::classification::Classification;
 use crate::engine::Engine;
-use crate::report::Report;
 use crate::text::spreadsheet_safe;
 
 /// Columns: file, checklist, tool, agency, one per determination (by id), reason, needed,
@@ -54,7 +54,7 @@ impl Renderer for Csv<'_> {
         self.write_record(out, &record)
     }
 
-    fn prepare(&self, report: &Report) -> Prepared {
+    fn prepare(&self, report: &Classification) -> Prepared {
         let checklist = self.engine.checklist();
         let mut record = vec![
             report.file.clone(),

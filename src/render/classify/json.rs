@@ -19,9 +19,9 @@ use serde_json::{Map, Value};
 
 use super::{Prepared, Renderer};
 use crate::answers::AnswerValue;
+use crate::classification::Classification;
 use crate::engine::{Engine, Truth};
 use crate::error::Diagnostic;
-use crate::report::Report;
 
 /// One report as JSON, borrowing from the report: serialized directly, with no intermediate
 /// `serde_json::Value` (this runs for every file of a batch).
@@ -128,7 +128,7 @@ fn diagnostic(d: &Diagnostic) -> DiagnosticJson<'_> {
     }
 }
 
-fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
+fn report_view<'a>(engine: &'a Engine, report: &'a Classification) -> ReportJson<'a> {
     let checklist = engine.checklist();
     let question_id = |q: usize| checklist.question_id(q);
     let determination_id = |d: usize| checklist.determination_id(d);
@@ -157,7 +157,7 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
                 .reasons
                 .iter()
                 .map(|r| match r.basis {
-                    crate::report::Basis::Answer { question: q, .. } => {
+                    crate::classification::Basis::Answer { question: q, .. } => {
                         let question = checklist.questions.get(q);
                         ReasonJson::Answer {
                             determination: determination_id(r.determination),
@@ -169,7 +169,7 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
                             options: r.options(),
                         }
                     }
-                    crate::report::Basis::Determination(e) => ReasonJson::RestsOn {
+                    crate::classification::Basis::Determination(e) => ReasonJson::RestsOn {
                         determination: determination_id(r.determination),
                         rests_on: determination_id(e),
                         label: checklist.label(e),
@@ -228,7 +228,7 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Report) -> ReportJson<'a> {
 /// would otherwise repeat every change below each one).
 fn by_reference(
     engine: &Engine,
-    outcome: &crate::report::Outcome,
+    outcome: &crate::classification::Outcome,
     d: usize,
     flip: &crate::engine::Flip,
 ) -> (Vec<crate::engine::Change>, Vec<(usize, Truth)>) {
@@ -263,7 +263,7 @@ fn by_reference(
 
 /// The JSON value for one report (for callers that want a value rather than bytes).
 #[must_use]
-pub fn report_json(engine: &Engine, report: &Report) -> Value {
+pub fn report_json(engine: &Engine, report: &Classification) -> Value {
     serde_json::to_value(report_view(engine, report)).unwrap_or(Value::Null)
 }
 
@@ -271,7 +271,11 @@ pub fn report_json(engine: &Engine, report: &Report) -> Value {
 ///
 /// # Errors
 /// Any error of the writer.
-pub fn write_report_json(engine: &Engine, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_report_json(
+    engine: &Engine,
+    report: &Classification,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     serde_json::to_writer(out, &report_view(engine, report)).map_err(io::Error::other)
 }
 
@@ -291,7 +295,7 @@ impl Renderer for JsonArray<'_> {
         out.write_all(b"[")
     }
 
-    fn prepare(&self, report: &Report) -> Prepared {
+    fn prepare(&self, report: &Classification) -> Prepared {
         let mut bytes = Vec::new();
         let _ = serde_json::to_writer_pretty(&mut bytes, &report_view(self.engine, report));
         Prepared::Bytes(bytes)
@@ -322,7 +326,7 @@ impl<'e> JsonLines<'e> {
 }
 
 impl Renderer for JsonLines<'_> {
-    fn prepare(&self, report: &Report) -> Prepared {
+    fn prepare(&self, report: &Classification) -> Prepared {
         let mut bytes = Vec::with_capacity(1024);
         let _ = write_report_json(self.engine, report, &mut bytes);
         bytes.push(b'\n');

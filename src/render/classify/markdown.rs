@@ -3,8 +3,8 @@
 use std::io::{self, Write};
 
 use super::{Prepared, Renderer, header, row};
+use crate::classification::Classification;
 use crate::engine::Engine;
-use crate::report::Report;
 use crate::text::markdown_cell;
 
 pub(crate) struct Markdown<'e> {
@@ -29,7 +29,7 @@ impl Renderer for Markdown<'_> {
         writeln!(out, "|{}", "---|".repeat(header.len()))
     }
 
-    fn prepare(&self, report: &Report) -> Prepared {
+    fn prepare(&self, report: &Classification) -> Prepared {
         let mut bytes = Vec::new();
         let _ = line(&mut bytes, &row(self.engine, report));
         Prepared::Bytes(bytes)

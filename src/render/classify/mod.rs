@@ -15,8 +15,8 @@ mod table;
 
 use std::io::{self, Write};
 
+use crate::classification::Classification;
 use crate::engine::Engine;
-use crate::report::Report;
 
 pub use explain::verdict;
 pub use json::{report_json, write_report_json};
@@ -86,7 +86,7 @@ pub trait Renderer: Sync {
     }
 
     /// Render one report.
-    fn prepare(&self, report: &Report) -> Prepared;
+    fn prepare(&self, report: &Classification) -> Prepared;
 
     /// Write the prepared report that comes `index`-th (from 0) in the output.
     ///
@@ -134,7 +134,7 @@ pub fn render_all(
     format: Format,
     engine: &Engine,
     options: Options,
-    reports: &[Report],
+    reports: &[Classification],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let r = renderer(format, engine, options);
@@ -147,7 +147,7 @@ pub fn render_all(
 
 /// The row every tabular format shows for a report: file, tool, agency, one value per
 /// determination, and the reason in a few words.
-pub(crate) fn row(engine: &Engine, report: &Report) -> Vec<String> {
+pub(crate) fn row(engine: &Engine, report: &Classification) -> Vec<String> {
     let mut cells = vec![
         report.file.clone(),
         report.tool_field("name").unwrap_or("").to_owned(),

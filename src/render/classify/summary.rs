@@ -1,8 +1,8 @@
 //! The deciding reason in a few words, for tables and the JSON `summary`.
 
 use crate::answers::AnswerValue;
+use crate::classification::{Basis, Outcome, Reason};
 use crate::engine::{Engine, Truth};
-use crate::report::{Basis, Outcome, Reason};
 
 /// What keeps the first determination that is not yes from being yes, or that everything is
 /// met: "(1)(b) no: not a computerized implementation", "(2)(b) unsure".

@@ -7,8 +7,8 @@ use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, 
 use std::sync::Mutex;
 
 use super::{Options, Prepared, Renderer, header, row};
+use crate::classification::Classification;
 use crate::engine::Engine;
-use crate::report::Report;
 use crate::text::visible;
 
 /// The fewest columns a wrapped prose column keeps.
@@ -32,7 +32,7 @@ impl<'e> Table<'e> {
 }
 
 impl Renderer for Table<'_> {
-    fn prepare(&self, report: &Report) -> Prepared {
+    fn prepare(&self, report: &Classification) -> Prepared {
         Prepared::Row(row(self.engine, report))
     }
 

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::urls;
 use crate::checklist::{Checklist, without_footnotes};
-use crate::report::Basis;
+use crate::classification::Basis;
 use crate::settings::Public;
 use crate::summary::Tool;
 use crate::tool::fields::{Edition, FIELDS, keys};

@@ -13,8 +13,8 @@ mod words;
 use super::{Options, Prepared, Renderer};
 use crate::answers::AnswerValue;
 use crate::checklist::shown;
+use crate::classification::{Basis, Classification, Reason};
 use crate::engine::{Engine, Truth};
-use crate::report::{Basis, Reason, Report};
 use crate::text::visible;
 
 pub(crate) struct Explain<'e> {
@@ -49,7 +49,7 @@ impl<'e> Explain<'e> {
 }
 
 impl Renderer for Explain<'_> {
-    fn prepare(&self, report: &Report) -> Prepared {
+    fn prepare(&self, report: &Classification) -> Prepared {
         let mut bytes = Vec::new();
         let _ = self.explain(&mut bytes, report);
         Prepared::Bytes(bytes)
@@ -67,7 +67,7 @@ impl Renderer for Explain<'_> {
 }
 
 impl Explain<'_> {
-    fn explain(&self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    fn explain(&self, out: &mut dyn Write, report: &Classification) -> io::Result<()> {
         let checklist = self.engine.checklist();
         writeln!(
             out,
@@ -197,7 +197,7 @@ impl Explain<'_> {
     fn determination(
         &self,
         out: &mut dyn Write,
-        outcome: &crate::report::Outcome,
+        outcome: &crate::classification::Outcome,
         d: usize,
     ) -> io::Result<()> {
         let checklist = self.engine.checklist();
@@ -263,7 +263,7 @@ impl Explain<'_> {
     fn rests_on(
         &self,
         out: &mut dyn Write,
-        outcome: &crate::report::Outcome,
+        outcome: &crate::classification::Outcome,
         e: usize,
     ) -> io::Result<()> {
         let checklist = self.engine.checklist();
@@ -324,7 +324,7 @@ impl Explain<'_> {
 /// The result in one line per determination, in the form's words: its question, answered
 /// YES or NO, or "(not yet decided)"; for the end of an interview.
 #[must_use]
-pub fn verdict(engine: &Engine, report: &Report) -> Vec<String> {
+pub fn verdict(engine: &Engine, report: &Classification) -> Vec<String> {
     let Ok(outcome) = &report.outcome else {
         return vec!["The answers could not be evaluated (see above).".to_owned()];
     };

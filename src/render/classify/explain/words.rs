@@ -8,9 +8,9 @@ use anstyle::{AnsiColor, Style};
 use super::{Explain, join_and, join_or, with_article};
 use crate::answers::AnswerValue;
 use crate::checklist::{Question, shown};
+use crate::classification::Reason;
 use crate::engine::Truth;
 use crate::render::checklist::text::EDITORIAL;
-use crate::report::Reason;
 use crate::text::visible_lines;
 
 impl Explain<'_> {
@@ -20,7 +20,7 @@ impl Explain<'_> {
     pub(super) fn in_the_forms_words(
         &self,
         out: &mut dyn Write,
-        outcome: &crate::report::Outcome,
+        outcome: &crate::classification::Outcome,
         d: usize,
         value: Truth,
         reasons: &[&Reason],
@@ -113,7 +113,7 @@ impl Explain<'_> {
     pub(super) fn what_would_change_it(
         &self,
         out: &mut dyn Write,
-        outcome: &crate::report::Outcome,
+        outcome: &crate::classification::Outcome,
         d: usize,
         value: Truth,
     ) -> io::Result<()> {
@@ -178,7 +178,7 @@ impl Explain<'_> {
     /// known value other than `value`: "(1)(a) no".
     pub(super) fn settled_that_decide(
         &self,
-        outcome: &crate::report::Outcome,
+        outcome: &crate::classification::Outcome,
         d: usize,
         value: Truth,
     ) -> Vec<(usize, String)> {

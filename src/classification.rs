@@ -8,7 +8,7 @@ use crate::error::{Diagnostic, Diagnostics, Kind, Position};
 /// What came of one answer file: its determinations with their reasons, or why it could not
 /// be evaluated.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Report {
+pub struct Classification {
     /// The file as the user named it.
     pub file: String,
     /// Metadata from the file's `tool:` block (empty when the file could not be read).
@@ -130,20 +130,20 @@ impl Outcome {
     }
 }
 
-impl Report {
+impl Classification {
     /// Classify the text of one answer file.
     #[must_use]
-    pub fn classify(engine: &Engine, file: &str, text: &str, format: Format) -> Report {
+    pub fn classify(engine: &Engine, file: &str, text: &str, format: Format) -> Classification {
         match AnswerFile::parse(file, text, format, engine.checklist()) {
-            Ok(answers) => Report::evaluate(engine, answers),
-            Err(errors) => Report::failed(file, errors),
+            Ok(answers) => Classification::evaluate(engine, answers),
+            Err(errors) => Classification::failed(file, errors),
         }
     }
 
     /// A report for a file that could not be read or parsed.
     #[must_use]
-    pub fn failed(file: &str, errors: Diagnostics) -> Report {
-        Report {
+    pub fn failed(file: &str, errors: Diagnostics) -> Classification {
+        Classification {
             file: file.to_owned(),
             tool: serde_json::Map::new(),
             outcome: Err(errors),
@@ -152,7 +152,7 @@ impl Report {
 
     /// Evaluate a parsed answer file.
     #[must_use]
-    pub fn evaluate(engine: &Engine, answers: AnswerFile) -> Report {
+    pub fn evaluate(engine: &Engine, answers: AnswerFile) -> Classification {
         let truths = answers.truths();
         let evaluation = engine.evaluate(&truths);
         let flips = engine.flips(&truths);
@@ -161,7 +161,7 @@ impl Report {
         warnings.extend(stamp_mismatch(engine, &answers));
         warnings.sort_by_key(|w| w.position);
         let reasons = reasons(engine, &answers, &evaluation);
-        Report {
+        Classification {
             file: answers.file,
             tool: answers.tool,
             outcome: Ok(Outcome {
