@@ -86,18 +86,12 @@ pub struct Facet {
     pub url: String,
 }
 
+/// A field as the page shows it: a yes/no field as Yes or No, a list as the table joins it.
 fn text_of(tool: &Map<String, Value>, key: &str) -> String {
     match tool.get(key) {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
-            .collect::<Vec<_>>()
-            .join("; "),
         Some(Value::Bool(true)) => "Yes".to_owned(),
         Some(Value::Bool(false)) => "No".to_owned(),
-        Some(Value::Null) | None => String::new(),
-        Some(other) => other.to_string(),
+        value => crate::tool::join(value),
     }
 }
 
@@ -363,15 +357,10 @@ fn facets(
         let Some(field) = crate::tool::fields::by_key(key) else {
             continue;
         };
-        let values = match fields.get(key) {
-            Some(Value::Array(items)) => items
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect(),
-            Some(Value::String(s)) => crate::tool::split_list(s, field.other_text(edition)),
-            _ => Vec::new(),
-        };
+        let values = fields
+            .get(key)
+            .map(|v| crate::tool::items(v, field.other_text(edition)))
+            .unwrap_or_default();
         let mut seen = HashSet::new();
         for value in values {
             let value = if value.starts_with("Other: ") {
