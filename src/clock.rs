@@ -32,6 +32,27 @@ impl Now {
             .map(Now::from_time)
     }
 
+    /// Whether `text` is an RFC 3339 date and time: `2024-11-20T15:00:00Z`, with fractions of
+    /// a second or an offset (`+01:00`) as the standard allows.
+    #[must_use]
+    pub fn is_rfc3339(text: &str) -> bool {
+        let (stamp, offset) = match text.len().checked_sub(6).and_then(|i| text.get(i..)) {
+            Some(tail) if tail.starts_with(['+', '-']) && tail.get(3..4) == Some(":") => {
+                (text.get(..text.len() - 6).unwrap_or(""), Some(tail))
+            }
+            _ => (text.strip_suffix(['Z', 'z']).unwrap_or(""), None),
+        };
+        let offset_ok = offset.is_none_or(|o| {
+            let (h, m) = (o.get(1..3).unwrap_or(""), o.get(4..6).unwrap_or(""));
+            [h, m]
+                .iter()
+                .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        });
+        offset_ok
+            && stamp.get(10..11).is_some_and(|t| t == "T" || t == "t")
+            && humantime::parse_rfc3339_weak(stamp).is_ok()
+    }
+
     fn from_time(time: SystemTime) -> Now {
         Now {
             rfc3339: humantime::format_rfc3339_seconds(time).to_string(),
@@ -85,5 +106,28 @@ mod tests {
             (2019, 4),
         );
         assert_eq!(Now::at("yesterday"), None);
+    }
+
+    #[test]
+    fn rfc3339_times_and_what_is_not_one() {
+        for good in [
+            "2024-11-20T15:00:00Z",
+            "2024-11-20T15:00:00.5Z",
+            "2024-11-20T15:00:00+01:00",
+            "2024-11-20T15:00:00-05:30",
+        ] {
+            assert!(Now::is_rfc3339(good), "{good}");
+        }
+        for bad in [
+            "",
+            "2024-11-20",
+            "2024-11-20 15:00:00Z",
+            "2024-11-20T15:00:00",
+            "2024-13-20T15:00:00Z",
+            "# Heading | x",
+            "2024-11-20T15:00:00+1:00",
+        ] {
+            assert!(!Now::is_rfc3339(bad), "{bad}");
+        }
     }
 }

@@ -188,7 +188,20 @@ fn read_entry(node: &Node, place: &str, problems: &mut Problems) -> Option<Stamp
             "version" => stamp.version = text,
             "sha256" => stamp.sha256 = text,
             "adscheck" => stamp.adscheck = text,
-            "at" => stamp.at = text,
+            "at" => {
+                if !crate::clock::Now::is_rfc3339(&text) {
+                    problems.push((
+                        Kind::WrongType,
+                        v.position,
+                        format!(
+                            "`{place}.at` is `{}`: allowed: an RFC 3339 date and time, such as \
+                             2024-11-20T15:00:00Z",
+                            crate::text::excerpt(&text)
+                        ),
+                    ));
+                }
+                stamp.at = text;
+            }
             "by" => stamp.by = Some(text),
             other => problems.push((
                 Kind::UnknownField,

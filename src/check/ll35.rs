@@ -42,11 +42,38 @@ pub fn check(
         }
         return problems;
     }
+    // The years a tool was reported in decide which year's table it is in: each must be a year
+    // that has been (a typo such as 20244 would make itself the year of the whole export).
+    if let Some(reported) = tool.get(keys::REPORTED) {
+        let bad = match reported {
+            Value::Array(years) => years.iter().find(|y| {
+                !y.as_u64()
+                    .is_some_and(|y| (1900..=u64::from(today.0)).contains(&y))
+            }),
+            other => Some(other),
+        };
+        if let Some(bad) = bad {
+            problems.push(Diagnostic::new(
+                Kind::Ll35Value,
+                file,
+                at(keys::REPORTED),
+                format!(
+                    "`tool.reported` holds {}: allowed: a list of the years the tool was \
+                     reported in, from 1900 to this year ({})",
+                    describe(bad),
+                    today.0
+                ),
+            ));
+        }
+    }
     if settings.scope.includes(determinations).is_err() {
         return problems;
     }
     let edition = settings.edition;
+    // A field already named as missing (it holds no value of its kind) is not named again.
+    let mut missing_keys: Vec<&str> = Vec::new();
     for (what, keys) in settings.missing(tool) {
+        missing_keys.extend(keys.iter().map(String::as_str));
         let present = keys.iter().find(|k| tool.contains_key(k.as_str()));
         // Where the law allows "not known" (the month of first use, a vendor's name), say how
         // to write it.
@@ -90,16 +117,38 @@ pub fn check(
         }
         match field.shape {
             Shape::Coded | Shape::List => {
-                let items: Vec<String> = match value {
-                    Value::String(s) if field.shape == Shape::Coded => vec![s.clone()],
+                // Every item must be text: a number, a mapping or true is no coded value.
+                let items: Result<Vec<String>, String> = match value {
+                    Value::Null => Ok(Vec::new()),
+                    Value::String(s) if field.shape == Shape::Coded => Ok(vec![s.clone()]),
                     // A list written as one text: its items, as the table joins them.
-                    Value::String(s) => crate::tool::split_list(s, field.other_text(edition)),
-                    Value::Array(items) => items
+                    Value::String(s) => Ok(crate::tool::split_list(s, field.other_text(edition))),
+                    Value::Array(items) if field.shape == Shape::List => items
                         .iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_owned)
+                        .map(|i| i.as_str().map(str::to_owned).ok_or_else(|| describe(i)))
                         .collect(),
-                    _ => Vec::new(),
+                    other => Err(describe(other)),
+                };
+                let items = match items {
+                    Ok(items) => items,
+                    Err(what) => {
+                        problems.push(Diagnostic::new(
+                            Kind::Ll35Value,
+                            file,
+                            at(field.key),
+                            format!(
+                                "`tool.{}` holds {what}: allowed: {}, from: {}",
+                                field.key,
+                                if field.shape == Shape::List {
+                                    "a list of texts"
+                                } else {
+                                    "one text"
+                                },
+                                field.values(edition).join("; ")
+                            ),
+                        ));
+                        continue;
+                    }
                 };
                 for item in &items {
                     let item = item.as_str();
@@ -156,7 +205,22 @@ pub fn check(
                     ));
                 }
             }
-            Shape::Text => {}
+            Shape::Text => {
+                if !matches!(value, Value::String(_) | Value::Null)
+                    && !missing_keys.contains(&field.key)
+                {
+                    problems.push(Diagnostic::new(
+                        Kind::Ll35Value,
+                        file,
+                        at(field.key),
+                        format!(
+                            "`tool.{}` is {}: allowed: text (quote it if it is meant as text)",
+                            field.key,
+                            describe(value)
+                        ),
+                    ));
+                }
+            }
         }
     }
     problems.sort_by_key(|p| p.position);
@@ -183,7 +247,8 @@ fn month_problem(value: &Value, today: (u16, u8)) -> Option<String> {
         ));
     };
     let parsed = text.split_once('/').and_then(|(y, m)| {
-        let ok = y.len() == 4 && m.len() == 2;
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        let ok = y.len() == 4 && m.len() == 2 && digits(y) && digits(m);
         let year: u16 = y.parse().ok().filter(|y| ok && *y >= 1900)?;
         let month: u8 = m.parse().ok().filter(|m| *m <= 12)?;
         Some((year, month))
@@ -219,6 +284,8 @@ mod tests {
         assert!(check("2019-04").unwrap().contains("YYYY/MM"));
         assert!(check("2019/13").is_some());
         assert!(check("19/04").is_some());
+        assert!(check("2019/+1").is_some());
+        assert!(check("+019/01").is_some());
         assert!(month_problem(&Value::Bool(true), today).is_some());
     }
 }

@@ -444,6 +444,11 @@ mod tests {
         let full = "tool: {name: A, agency: FDNY, description: d, purpose: p, data_input: i, \
                     data_output: o, vendor_name: None, date_use: '2019/04'";
         case(true, &[&format!("{full}}}\n{yes}")], &[&[]]);
+        case(
+            true,
+            &[&format!("{full}, reported: [2023, 2026]}}\n{yes}")],
+            &[&[]],
+        );
         // The inventory's clock says December 2026: January 2027 is in the future.
         case(
             true,
@@ -461,6 +466,28 @@ mod tests {
                 full.replace("description: d", "description: true")
             )],
             &[&["ll35-missing"]],
+        );
+        // Values of the wrong type are named, whatever the field (issue 22).
+        for (wrong, rule) in [
+            ("updated: true", "ll35-value"),
+            ("purpose_type: [1, 2]", "ll35-value"),
+            ("computation_type: {a: b}", "ll35-value"),
+            ("vendor_desc: 5", "ll35-value"),
+            ("identifying_info: 'yes'", "ll35-value"),
+            ("reported: [2023, 20244]", "ll35-value"),
+            ("reported: [2027]", "ll35-value"),
+            ("reported: 2023", "ll35-value"),
+            ("population_type: [Individuals, 3]", "ll35-value"),
+        ] {
+            case(true, &[&format!("{full}, {wrong}}}\n{yes}")], &[&[rule]]);
+        }
+        case(
+            true,
+            &[&format!(
+                "{}'2019/+1'}}\n{yes}",
+                full.replace("'2019/04'", "")
+            )],
+            &[&["ll35-date"]],
         );
         // Withheld with no reason is an error, and nothing else is asked of it.
         case(

@@ -185,7 +185,11 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
     if entries.is_empty() {
         return Ok(paths.exit(super::no_files(&args.paths)));
     }
-    let Some(year) = args.year.or_else(|| export::latest_year(&entries)) else {
+    let this_year = inventory.now.month().0;
+    let Some(year) = args
+        .year
+        .or_else(|| export::latest_year(&entries, this_year))
+    else {
         errln!(
             "adscheck: error: no tool says which year it was reported in (`tool.reported`, or a \
              stamp): give the year with --year"

@@ -169,10 +169,15 @@ pub fn export(entries: &[Entry], edition: Edition, year: u16, scope: &Scope) -> 
     export
 }
 
-/// The latest year any entry was reported or recorded in.
+/// The latest year, up to `this_year`, any entry was reported or recorded in.
 #[must_use]
-pub fn latest_year(entries: &[Entry]) -> Option<u16> {
-    entries.iter().filter_map(|e| e.years.last()).max().copied()
+pub fn latest_year(entries: &[Entry], this_year: u16) -> Option<u16> {
+    // A year after this one is a mistake (`check` names it), never the year of the report.
+    entries
+        .iter()
+        .flat_map(|e| e.years.iter().rev().find(|y| **y <= this_year))
+        .max()
+        .copied()
 }
 
 /// One tool's row in `edition`, for `year`.

@@ -144,6 +144,9 @@ pub struct Summary {
     /// What the public site shows; not part of the JSON.
     #[serde(skip)]
     pub public: Public,
+    /// The year it was made (the inventory's clock); not part of the JSON.
+    #[serde(skip)]
+    pub year: u16,
     /// The day it was made (`YYYY-MM-DD`, the inventory's clock); not part of the JSON.
     #[serde(skip)]
     pub date: String,
@@ -183,6 +186,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         warnings: Vec::new(),
         ll35: ll35.clone(),
         public,
+        year: inventory_.now.month().0,
         date: inventory_.now.date().to_owned(),
         entries: Vec::new(),
     };

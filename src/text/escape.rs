@@ -23,6 +23,27 @@ pub fn markdown_cell(text: &str) -> String {
     out
 }
 
+/// A Markdown code span holding `text` as it is (made visible): fenced with more backticks
+/// than any run inside it, so no backslash escape shows and nothing ends it early; not for
+/// table cells, where `|` would still split the row.
+#[must_use]
+pub fn markdown_code(text: &str) -> String {
+    let shown = visible(text);
+    let mut longest = 0;
+    let mut run = 0;
+    for c in shown.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if shown.starts_with('`') || shown.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{shown}{pad}{fence}")
+}
+
 /// Whether `c` must not reach a terminal or a line-based format as it is: control characters
 /// (C0, DEL, C1: escape sequences, carriage returns, bells), bidirectional overrides and
 /// isolates (they reorder what is shown), zero-width and invisible characters (they hide
@@ -184,6 +205,14 @@ pub fn uri_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_spans_hold_their_text_as_it_is() {
+        assert_eq!(markdown_code("fdny_risk"), "`fdny_risk`");
+        assert_eq!(markdown_code("a`b"), "``a`b``");
+        assert_eq!(markdown_code("`x"), "`` `x ``");
+        assert_eq!(markdown_code("a\nb"), "`a\\u{a}b`");
+    }
 
     #[test]
     fn unsafe_characters_become_visible() {

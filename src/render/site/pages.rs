@@ -197,7 +197,7 @@ pub(super) fn write(
     }
     // Downloads.
     let scope = &inventory.ll35.scope;
-    let year = export::latest_year(&inventory.entries);
+    let year = export::latest_year(&inventory.entries, inventory.year);
     let mut downloads = Vec::new();
     if let Some(year) = year {
         let table = export::export(&inventory.entries, edition, year, scope);

@@ -66,10 +66,10 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>) -> String {
         };
         let tool = |(id, agency, name): &(String, String, String)| {
             format!(
-                "{} ({}, `{}`)",
+                "{} ({}, {})",
                 markdown_cell(name),
                 markdown_cell(agency),
-                markdown_cell(id)
+                crate::text::markdown_code(id)
             )
         };
         let (was, now) = &changes.totals;
@@ -159,8 +159,8 @@ fn row(name: &str, c: &Counts, labels: &[(String, String)]) -> String {
         let _ = write!(out, " {} / {} / {} |", t.yes, t.no, t.undetermined);
     }
     let reviewed = match (&c.oldest_review, &c.newest_review) {
-        (Some(a), Some(b)) if a == b => a.clone(),
-        (Some(a), Some(b)) => format!("{a} – {b}"),
+        (Some(a), Some(b)) if a == b => markdown_cell(a),
+        (Some(a), Some(b)) => format!("{} – {}", markdown_cell(a), markdown_cell(b)),
         _ => "–".to_owned(),
     };
     let _ = write!(
