@@ -9,9 +9,29 @@ use std::fmt::Write as _;
 use super::AnswerFile;
 use crate::checklist::{Checklist, Question};
 
-/// Quote a text as a YAML double-quoted scalar.
+/// Quote a text as a YAML double-quoted scalar: JSON's escapes, and every character YAML
+/// does not allow raw in a file (DEL, C1 controls, U+FFFE, U+FFFF) or that would hide in it
+/// (bidirectional controls, zero-width characters) written as a `\u` escape, which YAML reads
+/// back to the same character.
 fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+    let json = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned());
+    if !json.chars().any(crate::text::is_unsafe) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if crate::text::is_unsafe(c) {
+            let n = u32::from(c);
+            if n > 0xFFFF {
+                let _ = write!(out, "\\U{n:08X}");
+            } else {
+                let _ = write!(out, "\\u{n:04X}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A mapping key: plain when it cannot be misread, quoted otherwise.
@@ -61,6 +81,48 @@ fn question_comment(out: &mut String, q: &Question) {
 }
 
 impl AnswerFile {
+    /// The file as YAML ([`AnswerFile::to_yaml`]), read back before it is handed out: what
+    /// adscheck writes, it can read, within the answer files' limits, to the same answers,
+    /// notes, options and history.
+    ///
+    /// # Errors
+    /// A diagnostic naming the file when the text would not read back as written.
+    pub fn to_checked_yaml(
+        &self,
+        checklist: &Checklist,
+        max_bytes: u64,
+    ) -> Result<String, crate::error::Diagnostic> {
+        let text = self.to_yaml(checklist);
+        let back = read_back(&self.file, &text, checklist, max_bytes)?;
+        let answer = |a: &Option<super::Answer>| {
+            a.as_ref()
+                .map(|a| (a.value, a.note.clone(), a.options.clone(), a.not_needed))
+        };
+        let same = back
+            .answers
+            .iter()
+            .map(answer)
+            .eq(self.answers.iter().map(answer))
+            && back.stamps.len() == self.stamps.len()
+            && back.stamps.iter().zip(&self.stamps).all(|(a, b)| {
+                (&a.event, &a.checklist, &a.version, &a.sha256, &a.at, &a.by)
+                    == (&b.event, &b.checklist, &b.version, &b.sha256, &b.at, &b.by)
+            })
+            && back.tool == self.tool;
+        if same {
+            Ok(text)
+        } else {
+            Err(crate::error::Diagnostic::new(
+                crate::error::Kind::Io,
+                &self.file,
+                None,
+                "not saved: written out, the answers would not read back the same (a value \
+                 adscheck cannot write faithfully); nothing was changed"
+                    .to_owned(),
+            ))
+        }
+    }
+
     /// The file as YAML, answers in checklist order, with each question's number and text as a
     /// comment above its answer.
     #[must_use]
@@ -214,6 +276,43 @@ pub fn unanswered(
     out.push_str(&tool_block(tool));
     template_answers(&mut out, checklist);
     out
+}
+
+/// `text`, about to be written as the answer file `file`, read back under `checklist` and the
+/// answer files' size limit `max_bytes`: nothing adscheck writes is kept unless adscheck can
+/// read it.
+///
+/// # Errors
+/// The first problem reading it back, naming the file: too large, or not an answer file
+/// adscheck reads.
+pub fn read_back(
+    file: &str,
+    text: &str,
+    checklist: &Checklist,
+    max_bytes: u64,
+) -> Result<AnswerFile, crate::error::Diagnostic> {
+    let refuse = |why: String| {
+        crate::error::Diagnostic::new(
+            crate::error::Kind::Io,
+            file,
+            None,
+            format!("not written: {why}; nothing was changed"),
+        )
+    };
+    if u64::try_from(text.len()).unwrap_or(u64::MAX) > max_bytes {
+        return Err(refuse(format!(
+            "it would be {}, over the answer files' limit of {} (--max-file-size)",
+            crate::input::size(u64::try_from(text.len()).unwrap_or(u64::MAX)),
+            crate::input::size(max_bytes)
+        )));
+    }
+    AnswerFile::parse(file, text, crate::document::Format::Yaml, checklist).map_err(|e| {
+        let first = e.0.into_iter().next();
+        refuse(format!(
+            "adscheck could not read it back ({})",
+            first.map_or_else(|| "no reason given".to_owned(), |d| d.to_string())
+        ))
+    })
 }
 
 /// The template's `answers:` block: every question, unanswered.

@@ -73,7 +73,10 @@ fn stamp_one(
     if let Err(e) = file.add_stamp(checklist, event, &now, &args.by) {
         return Ok(Err(vec![e]));
     }
-    let rewritten = file.to_yaml(checklist);
+    let rewritten = match file.to_checked_yaml(checklist, args.size.max_file_size) {
+        Ok(text) => text,
+        Err(e) => return Ok(Err(vec![e])),
+    };
     super::warn_lost_comments(
         &name,
         &text,

@@ -132,7 +132,11 @@ impl Interview<'_> {
 
     pub(super) fn save(&mut self, prompter: &mut dyn Prompter) -> Result<(), InterviewError> {
         self.session_entry();
-        let text = self.file.to_yaml(self.engine.checklist());
+        // Read back before it is written: a note adscheck could not read again is refused
+        // here, with the previous save intact, rather than saved and then unreadable.
+        let text = self
+            .file
+            .to_checked_yaml(self.engine.checklist(), crate::input::ANSWER_FILE.max)?;
         let path = match (&self.saved_at, &self.target) {
             (Some(path), _) => {
                 atomic_file::replace(path, text.as_bytes())?;

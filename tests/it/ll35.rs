@@ -23,7 +23,7 @@ fn imported_2023() -> tempfile::TempDir {
 }
 
 /// A table in `edition`'s columns: each row gives some columns by name, the rest empty.
-fn table(edition: Edition, rows: &[&[(&str, &str)]]) -> String {
+pub(crate) fn table(edition: Edition, rows: &[&[(&str, &str)]]) -> String {
     let columns = edition.columns();
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -40,7 +40,7 @@ fn table(edition: Edition, rows: &[&[(&str, &str)]]) -> String {
 }
 
 /// The records of a CSV text, header first.
-fn records(csv_text: &str) -> Vec<Vec<String>> {
+pub(crate) fn records(csv_text: &str) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(csv_text.as_bytes())

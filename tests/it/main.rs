@@ -33,4 +33,5 @@ mod streams;
 mod support;
 mod synthetic;
 mod terminal;
+mod trust;
 mod wording;

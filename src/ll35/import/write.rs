@@ -51,7 +51,13 @@ pub fn write(checklist: &Checklist, tools: &[Reported], dir: &Path, max_bytes: u
     for tool in tools {
         match index.by_key.get(&tool.key) {
             Some(path) => merge(checklist, tool, (path, dir), max_bytes, &mut summary),
-            None => create(checklist, tool, dir, &mut planned, &mut summary),
+            None => create(
+                checklist,
+                tool,
+                (dir, max_bytes),
+                &mut planned,
+                &mut summary,
+            ),
         }
     }
     summary
@@ -139,7 +145,7 @@ fn warn_renamed(tools: &[Reported], warnings: &mut Vec<Diagnostic>) {
 fn create(
     checklist: &Checklist,
     tool: &Reported,
-    dir: &Path,
+    (dir, max_bytes): (&Path, u64),
     planned: &mut HashSet<PathBuf>,
     summary: &mut Import,
 ) {
@@ -169,6 +175,27 @@ fn create(
         "Imported from the Local Law 35 table (see tool.imported_from). Answer the checklist \
          with: adscheck interview --resume FILE",
     );
+    // What adscheck writes, it must read back to the same fields, within its own limits.
+    match crate::answers::read_back(&path.display().to_string(), &text, checklist, max_bytes) {
+        Ok(back) if back.tool == fields => {}
+        Ok(_) => {
+            summary.errors.push(Diagnostic::new(
+                Kind::Io,
+                path.display().to_string(),
+                None,
+                format!(
+                    "not written: the fields of `{}` would not read back as the table gives \
+                     them",
+                    crate::text::excerpt(tool.text("name"))
+                ),
+            ));
+            return;
+        }
+        Err(e) => {
+            summary.errors.push(e);
+            return;
+        }
+    }
     let written = path
         .parent()
         .map_or(Ok(()), std::fs::create_dir_all)
@@ -241,7 +268,7 @@ fn merge(
     // The rewritten file must read back with the same answers, history and declarations, and
     // the new fields; otherwise nothing is written.
     // Positions move when the block grows or shrinks: compared without them.
-    match AnswerFile::parse(&name, &rewritten, format, checklist) {
+    match crate::answers::read_back(&name, &rewritten, checklist, max_bytes).map_err(|e| vec![e]) {
         Ok(after) if after.tool == fields && same_content(&before, &after) => {}
         Ok(_) => {
             summary.errors.push(fail(
@@ -256,7 +283,7 @@ fn merge(
             summary.errors.push(fail(format!(
                 "holds this tool, but with its `tool:` block updated in place it would no longer \
                  read ({}): update it by hand",
-                e.0.first().map_or_else(String::new, |d| d.message.clone())
+                e.first().map_or_else(String::new, |d| d.message.clone())
             )));
             return;
         }
