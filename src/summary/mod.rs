@@ -192,6 +192,8 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
     };
     let mut checker = check::Checker::new(inventory_);
     let mut agencies: BTreeMap<String, AgencySummary> = BTreeMap::new();
+    // Page names given so far (without case), with the agency identity each names.
+    let mut pages: HashMap<String, String> = HashMap::new();
     let mut ids: HashMap<String, String> = HashMap::new();
     for read in files {
         let (report, answers) = match read.file {
@@ -214,16 +216,27 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
             continue;
         };
         let agency = report.tool_field("agency").unwrap_or("").to_owned();
-        let key = agency_key(&agency);
-        let summary = agencies
-            .entry(key.clone())
-            .or_insert_with(|| AgencySummary {
+        // Agencies are grouped by their whole identity (FDNY is the Fire Department), never
+        // by a shortened or ASCII-only page name; two that share a page name get pages apart.
+        let identity_key = agencies::match_key(&agency);
+        let summary = agencies.entry(identity_key.clone()).or_insert_with(|| {
+            let mut page = agency_key(&agency);
+            if let Some(other) = pages.get(&page.to_ascii_lowercase())
+                && *other != identity_key
+            {
+                let hash = crate::checklist::sha256_hex(&identity_key);
+                page = format!("{page}-{}", hash.get(..8).unwrap_or(&hash));
+            }
+            pages.insert(page.to_ascii_lowercase(), identity_key.clone());
+            AgencySummary {
                 agency: agency_name(&agency),
                 short: agencies::lookup(&agency)
                     .map_or_else(|| agency.clone(), |a| a.abbreviation.to_owned()),
-                key: key.clone(),
+                key: page,
                 counts: Counts::default(),
-            });
+            }
+        });
+        let key = summary.key.clone();
         let withheld = crate::tool::withheld(&report.tool);
         if withheld == crate::tool::Withheld::WithoutReason {
             inventory.warnings.push(Diagnostic::new(

@@ -101,3 +101,108 @@ fn a_typo_in_a_reported_year_is_named_and_never_the_year_of_the_export() {
         .code(1)
         .stdout_has("`tool.reported` holds `20244`");
 }
+
+#[test]
+fn import_never_takes_an_id_or_a_folder_the_inventory_has() {
+    let csv = table(
+        Edition::E2024,
+        &[
+            &[
+                ("year", "2024"),
+                ("agency", "Fire Department"),
+                ("tool_name", "Risk"),
+            ],
+            &[
+                ("year", "2024"),
+                ("agency", "fdny!"),
+                ("tool_name", "Other"),
+            ],
+        ],
+    );
+    // A tool given the id the import would derive for "Risk", by hand.
+    let dir = files(&[
+        ("t.csv", &csv),
+        (
+            "inv/FDNY/mine.yaml",
+            "tool: {id: fdny-risk, name: Mine, agency: FDNY}\nanswers: {}\n",
+        ),
+    ]);
+    adscheck(["ll35", "import", "t.csv", "-o", "inv"])
+        .at(dir.path())
+        .run()
+        .code(0);
+    let folders: Vec<String> = std::fs::read_dir(dir.path().join("inv"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut lower: Vec<String> = folders.iter().map(|f| f.to_lowercase()).collect();
+    lower.sort();
+    lower.dedup();
+    assert_eq!(
+        lower.len(),
+        folders.len(),
+        "folders differing only by case: {folders:?}"
+    );
+    let report = adscheck(["report", "inv", "-f", "json"])
+        .at(dir.path())
+        .run();
+    let json: serde_json::Value = serde_json::from_str(&report.stdout).unwrap();
+    let mut ids: Vec<String> = json["tools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_lowercase())
+        .collect();
+    assert_eq!(ids.len(), 3);
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "two tools share a page: {ids:?}");
+    assert!(
+        ids.contains(&"fdny-risk".to_owned()),
+        "the existing tool kept its id: {ids:?}"
+    );
+    report.lacks("is also");
+}
+
+#[test]
+fn agencies_are_told_apart_by_their_whole_name() {
+    let long = "Department of ".repeat(5);
+    let tool = |agency: &str, name: &str| {
+        format!("tool: {{id: {name}, name: {name}, agency: \"{agency}\"}}\nanswers: {{1a: no}}\n")
+    };
+    let dir = files(&[
+        ("inv/a.yaml", &tool(&format!("{long}Parks"), "a")),
+        ("inv/b.yaml", &tool(&format!("{long}Roads"), "b")),
+        ("inv/c.yaml", &tool("東京", "c")),
+        ("inv/d.yaml", &tool("大阪", "d")),
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let ran = adscheck([
+        "report".as_ref(),
+        "inv".as_ref(),
+        "--out".as_ref(),
+        site.as_os_str(),
+        "-f".as_ref(),
+        "json".as_ref(),
+    ])
+    .at(dir.path())
+    .run();
+    ran.code(0);
+    let json: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    let agencies = json["agencies"].as_array().unwrap();
+    assert_eq!(agencies.len(), 4, "{agencies:#?}");
+    let mut pages: Vec<String> = agencies
+        .iter()
+        .map(|a| a["key"].as_str().unwrap().to_lowercase())
+        .collect();
+    pages.sort();
+    pages.dedup();
+    assert_eq!(pages.len(), 4, "{pages:?}");
+    for page in &pages {
+        assert!(
+            site.join(format!("agencies/{page}.html")).is_file(),
+            "{page}"
+        );
+    }
+}

@@ -47,7 +47,7 @@ pub fn write(checklist: &Checklist, tools: &[Reported], dir: &Path, max_bytes: u
     let mut summary = Import::default();
     let index = Existing::read(checklist, dir, max_bytes, &mut summary.errors);
     warn_renamed(tools, &mut summary.warnings);
-    let mut planned: HashSet<PathBuf> = index.paths.clone();
+    let mut planned = Planned::of(dir, &index);
     for tool in tools {
         match index.by_key.get(&tool.key) {
             Some(path) => merge(checklist, tool, (path, dir), max_bytes, &mut summary),
@@ -68,6 +68,52 @@ struct Existing {
     by_key: HashMap<ToolKey, PathBuf>,
     /// Every file found, read or not (never to be overwritten).
     paths: HashSet<PathBuf>,
+    /// Every tool's id (its page's address), without case, as `report` gives them.
+    ids: HashSet<String>,
+}
+
+/// The names taken, in the inventory and by this import so far: file paths and ids compared
+/// without case (`DUP.yaml` and `dup.yaml` are one file on macOS and Windows), and each
+/// agency's folder as it is on disk.
+struct Planned {
+    paths: HashSet<String>,
+    ids: HashSet<String>,
+    folders: HashMap<String, String>,
+}
+
+impl Planned {
+    fn of(dir: &Path, existing: &Existing) -> Planned {
+        let folders = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name.to_lowercase(), name)
+            })
+            .collect();
+        Planned {
+            paths: existing
+                .paths
+                .iter()
+                .map(|p| p.to_string_lossy().to_lowercase())
+                .collect(),
+            ids: existing.ids.clone(),
+            folders,
+        }
+    }
+
+    fn taken(&self, path: &Path, id: &str) -> bool {
+        self.paths.contains(&path.to_string_lossy().to_lowercase())
+            || path.symlink_metadata().is_ok()
+            || self.ids.contains(&id.to_ascii_lowercase())
+    }
+
+    fn add(&mut self, path: &Path, id: &str) {
+        self.paths.insert(path.to_string_lossy().to_lowercase());
+        self.ids.insert(id.to_ascii_lowercase());
+    }
 }
 
 impl Existing {
@@ -83,6 +129,7 @@ impl Existing {
         let mut inventory = Existing {
             by_key: HashMap::new(),
             paths: HashSet::new(),
+            ids: HashSet::new(),
         };
         if !dir.is_dir() {
             return inventory;
@@ -93,6 +140,8 @@ impl Existing {
             inventory.paths.insert(path.clone());
             match read.file {
                 Ok(file) => {
+                    let id = crate::tool::identity::id(&file.tool);
+                    inventory.ids.insert(id.as_str().to_ascii_lowercase());
                     if let Some(key) = ToolKey::of_fields(&file.tool) {
                         inventory.by_key.entry(key).or_insert(path);
                     }
@@ -146,22 +195,43 @@ fn create(
     checklist: &Checklist,
     tool: &Reported,
     (dir, max_bytes): (&Path, u64),
-    planned: &mut HashSet<PathBuf>,
+    planned: &mut Planned,
     summary: &mut Import,
 ) {
-    let folder = agencies::folder(tool.text("agency"));
+    // A folder that differs from one already there only by case is that folder (one folder
+    // on macOS and Windows).
+    let natural = agencies::folder(tool.text("agency"));
+    let folder = planned
+        .folders
+        .entry(natural.to_lowercase())
+        .or_insert(natural)
+        .clone();
     let stem = crate::text::safe_name(tool.text("name"), "tool");
-    // Another tool's file at the natural name (two names that differ only in punctuation):
-    // a suffix from this tool's own identity, so the name is the same on every run.
+    // Another tool's file at the natural name, or its id (two names that differ only in
+    // punctuation, or an id given by hand): a suffix from this tool's own identity, so the
+    // name and the page's address are the same on every run.
     let mut relative = PathBuf::from(&folder).join(format!("{stem}.yaml"));
     let mut id = crate::tool::identity::derived_id(tool.text("agency"), tool.text("name"));
-    if planned.contains(&dir.join(&relative)) || dir.join(&relative).exists() {
+    if planned.taken(&dir.join(&relative), &id) {
         let short = tool.key.hash();
         relative = PathBuf::from(&folder).join(format!("{stem}-{short}.yaml"));
         id = format!("{id}-{short}");
+        if planned.taken(&dir.join(&relative), &id) {
+            summary.errors.push(Diagnostic::new(
+                Kind::InvalidId,
+                dir.join(&relative).display().to_string(),
+                None,
+                format!(
+                    "not written: no file name and id of its own for `{}` (`{id}` is taken): \
+                     give the tool in the inventory a `tool.id`, then import again",
+                    crate::text::excerpt(tool.text("name"))
+                ),
+            ));
+            return;
+        }
     }
     let path = dir.join(&relative);
-    planned.insert(path.clone());
+    planned.add(&path, &id);
     if let Some(link) = through_link(dir, &path) {
         summary.errors.push(link_error(&link));
         return;
