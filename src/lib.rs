@@ -18,6 +18,7 @@
 //! ```text
 //! error, text, suggest, clock        diagnostics; escaping, wrapping, names; "did you mean"; time
 //! document, input, atomic_file       positions; bounded reads; atomic writes
+//! destination                        where a command may write (the one writing policy)
 //! yaml                               the one module that knows the YAML parser
 //! checklist                          the checklist file: model, loading, validation
 //! engine                             rules compiled and evaluated (three-valued, linear)
@@ -62,6 +63,7 @@ pub mod check;
 pub mod checklist;
 pub mod classification;
 pub mod clock;
+pub mod destination;
 pub mod document;
 pub mod engine;
 pub mod error;

@@ -154,6 +154,11 @@ pub struct CheckArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
 
+    /// Replace FILE when it exists (never an input of the run, nor an answer file inside the
+    /// inventory).
+    #[arg(long, requires = "out")]
+    pub force: bool,
+
     /// Print the findings only: no settings or totals line in the text format (the exit
     /// code says whether the check passed). Machine formats are unchanged.
     #[arg(long, short = 'q')]
@@ -249,6 +254,11 @@ pub struct ClassifyArgs {
     /// Write the results to FILE (whole, or not at all) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// Replace FILE when it exists (never an input of the run, nor an answer file inside the
+    /// inventory).
+    #[arg(long, requires = "out")]
+    pub force: bool,
 
     /// With `-f csv`: write every cell exactly, even one a spreadsheet would run as a formula
     /// (by default a cell starting with =, +, -, @, tab or CR gets a leading ').
@@ -411,6 +421,11 @@ pub struct Ll35ExportArgs {
     /// Write the table to FILE (whole, or not at all) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// Replace FILE when it exists (never an input of the run, nor an answer file inside the
+    /// inventory).
+    #[arg(long, requires = "out")]
+    pub force: bool,
 
     #[command(flatten)]
     pub config: ConfigOpt,

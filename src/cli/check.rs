@@ -44,7 +44,8 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         }
         return Ok(paths.exit(super::no_files(&args.paths)));
     }
-    let mut out = match super::output::Sink::open(args.out.as_deref()) {
+    let mut out = match super::output::Sink::open_for(args.out.as_deref(), &paths.found, args.force)
+    {
         Ok(out) => out,
         Err(e) => {
             print_diagnostics(&[e], Severity::Error);

@@ -38,7 +38,8 @@ pub(crate) fn run(args: &ClassifyArgs) -> Outcome {
             .flatten(),
         csv_raw: args.csv_raw,
     };
-    let mut out = match super::output::Sink::open(args.out.as_deref()) {
+    let mut out = match super::output::Sink::open_for(args.out.as_deref(), &paths.found, args.force)
+    {
         Ok(out) => out,
         Err(e) => {
             super::print_diagnostics(&[e], Severity::Error);

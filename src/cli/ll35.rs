@@ -215,7 +215,8 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
             );
         }
     }
-    let mut out = match super::output::Sink::open(args.out.as_deref()) {
+    let mut out = match super::output::Sink::open_for(args.out.as_deref(), &paths.found, args.force)
+    {
         Ok(out) => out,
         Err(e) => {
             print_diagnostics(&[e], Severity::Error);

@@ -56,8 +56,17 @@ pub(crate) enum Sink {
 }
 
 impl Sink {
-    /// Standard output, or the file at `path`.
-    pub(crate) fn open(path: Option<&std::path::Path>) -> Result<Sink, adscheck::Diagnostic> {
+    /// Standard output, or the file `path` when the writing policy allows it
+    /// ([`adscheck::destination`]: not an input of the run, not an answer file inside the
+    /// inventory, not an existing file without `force`).
+    pub(crate) fn open_for(
+        path: Option<&std::path::Path>,
+        inputs: &[std::path::PathBuf],
+        force: bool,
+    ) -> Result<Sink, adscheck::Diagnostic> {
+        if let Some(path) = path {
+            adscheck::destination::check(path, adscheck::destination::Output::File, inputs, force)?;
+        }
         match path {
             None => Ok(Sink::Stdout(stdout())),
             Some(path) => Ok(Sink::File(io::BufWriter::with_capacity(

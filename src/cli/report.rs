@@ -13,7 +13,12 @@ use super::{Exit, Outcome, plural, print_diagnostics, shown};
 pub(crate) fn run(args: &ReportArgs) -> Outcome {
     let paths = super::paths::Paths::resolve(&args.paths);
     if let Some(out) = &args.out
-        && let Some(message) = site::overlaps(out, &paths.found)
+        && let Some(message) = adscheck::destination::refused(
+            out,
+            adscheck::destination::Output::Folder,
+            &paths.found,
+            args.force,
+        )
     {
         errln!("adscheck: error: {}: {message}", shown(out));
         return Ok(Exit::Fatal);

@@ -810,18 +810,20 @@ fn out_writes_the_report_to_a_file_whole() {
     assert_eq!(r.stdout, "", "the report goes to the file");
     let text = std::fs::read_to_string(&report).unwrap();
     assert_eq!(text.lines().count(), 9);
-    // check, too, and a second run replaces the report.
+    // check, too; a second run replaces the report only with --force (issue 22).
     let sarif = dir.path().join("check.sarif");
-    for _ in 0..2 {
-        let r = run(&[
+    for (force, code) in [(None, 1), (None, 2), (Some("--force"), 1)] {
+        let mut args = vec![
             "check",
             "-f",
             "sarif",
             "--out",
             sarif.to_str().unwrap(),
             "examples/inventory-failing",
-        ]);
-        assert_eq!(r.code, 1);
+        ];
+        args.extend(force);
+        let r = run(&args);
+        assert_eq!(r.code, code, "{force:?}: {}", r.stderr);
         assert_eq!(r.stdout, "");
     }
     let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();

@@ -399,7 +399,9 @@ fn the_site_never_replaces_or_lives_in_the_inventory() {
         assert_eq!(r.code, Some(2), "{out}");
         let err = r.stderr.clone();
         assert!(
-            err.contains("holds the inventory") || err.contains("is inside the inventory"),
+            err.contains("holds an input of this run")
+                || err.contains("is an input of this run")
+                || err.contains("is inside the inventory"),
             "{out}: {err}"
         );
     }

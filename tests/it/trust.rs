@@ -206,3 +206,69 @@ fn agencies_are_told_apart_by_their_whole_name() {
         );
     }
 }
+
+#[test]
+fn no_command_writes_over_an_input_an_existing_file_or_into_the_inventory() {
+    let answer = "tool: {name: A, agency: FDNY}\nanswers: {1a: no}\n";
+    let dir = files(&[("inv/a.yaml", answer), ("old.txt", "kept\n")]);
+    let at = dir.path();
+    for args in [
+        vec![
+            "ll35",
+            "export",
+            "inv",
+            "--year",
+            "2026",
+            "--out",
+            "inv/a.yaml",
+            "--force",
+        ],
+        vec!["classify", "inv", "-o", "inv/results.json"],
+        vec!["check", "inv", "-o", "old.txt"],
+        vec!["classify", "inv", "-o", "inv"],
+    ] {
+        adscheck(&args).at(at).run().code(2);
+    }
+    assert_eq!(
+        std::fs::read_to_string(at.join("inv/a.yaml")).unwrap(),
+        answer
+    );
+    assert_eq!(
+        std::fs::read_to_string(at.join("old.txt")).unwrap(),
+        "kept\n"
+    );
+    assert!(!at.join("inv/results.json").exists());
+    // With --force, a file that is not an input is replaced.
+    adscheck(["check", "inv", "-o", "old.txt", "--force"])
+        .at(at)
+        .run()
+        .code(0);
+    assert_ne!(
+        std::fs::read_to_string(at.join("old.txt")).unwrap(),
+        "kept\n"
+    );
+    // A site inside the inventory, even below a folder that does not exist yet.
+    adscheck(["report", "inv", "--out", "inv/new/site"])
+        .at(at)
+        .run()
+        .code(2)
+        .stderr_has("is inside the inventory");
+    assert!(!at.join("inv/new").exists());
+}
+
+#[test]
+fn a_site_build_stopped_part_way_is_cleared_by_the_next() {
+    let dir = files(&[(
+        "inv/a.yaml",
+        "tool: {id: a, name: A, agency: FDNY}\nanswers: {1a: no}\n",
+    )]);
+    let at = dir.path();
+    // What a build killed part-way leaves: its staging folder, named for a process long gone.
+    std::fs::create_dir_all(at.join(".site.adscheck-new-4000000000/tools")).unwrap();
+    adscheck(["report", "inv", "--out", "site"])
+        .at(at)
+        .run()
+        .code(0);
+    assert!(at.join("site/index.html").is_file());
+    assert!(!at.join(".site.adscheck-new-4000000000").exists());
+}

@@ -12,7 +12,7 @@ mod pages;
 pub mod tool_page;
 pub mod urls;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use minijinja::Environment;
 
@@ -96,6 +96,7 @@ pub fn build(
     let name = out
         .file_name()
         .map_or_else(|| "site".to_owned(), |n| n.to_string_lossy().into_owned());
+    remove_stale(parent, &name);
     let staging = parent.join(format!(".{name}.adscheck-new-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
     let built = pages::write(summary, checklist, &staging, &options.title).map_err(|e| {
@@ -124,40 +125,31 @@ pub fn build(
     Ok(built)
 }
 
-/// Why the site cannot go to `out`, given the inventory's paths `inputs`: it is an input,
-/// holds one (replacing it would delete the answer files), or lies inside one (it would be
-/// read as answer files next time).
-#[must_use]
-pub fn overlaps(out: &Path, inputs: &[PathBuf]) -> Option<String> {
-    let absolute = |p: &Path| {
-        p.canonicalize().ok().or_else(|| {
-            let parent = p
-                .parent()
-                .filter(|q| !q.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            Some(parent.canonicalize().ok()?.join(p.file_name()?))
-        })
+/// Remove what an earlier build of the site `name` left beside it when it was stopped part-way
+/// (`.NAME.adscheck-new-PID`, `.NAME.adscheck-old-PID`): folders of this name pattern whose
+/// process is gone (on systems without `/proc`, any other than this one).
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
     };
-    let out = absolute(out)?;
-    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
-        let Some(input) = absolute(input) else {
+    let ours = std::process::id().to_string();
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&format!(".{name}.adscheck-")) else {
             continue;
         };
-        if input.starts_with(&out) {
-            return Some(format!(
-                "holds the inventory ({}): the site would replace it; choose a folder of its own",
-                input.display()
-            ));
-        }
-        if input.is_dir() && out.starts_with(&input) {
-            return Some(format!(
-                "is inside the inventory ({}): its files would be read as answer files; \
-                 choose a folder outside it",
-                input.display()
-            ));
+        let Some(pid) = rest
+            .strip_prefix("new-")
+            .or_else(|| rest.strip_prefix("old-"))
+            .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        let alive = Path::new("/proc").join(pid).exists();
+        if pid != ours && !alive && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(entry.path());
         }
     }
-    None
 }
 
 pub(super) fn environment() -> Result<Environment<'static>, minijinja::Error> {
@@ -184,38 +176,4 @@ pub(super) fn environment() -> Result<Environment<'static>, minijinja::Error> {
         }
     });
     Ok(env)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn case(out: &str, inputs: &[&str], refused: Option<&str>) {
-        let temp = tempfile::tempdir().unwrap();
-        let dir = temp.path().canonicalize().unwrap();
-        std::fs::create_dir_all(dir.join("inv/FDNY")).unwrap();
-        let inputs: Vec<PathBuf> = inputs.iter().map(|i| dir.join(i)).collect();
-        let got = overlaps(&dir.join(out), &inputs);
-        match refused {
-            None => assert_eq!(got, None, "{out}"),
-            Some(why) => assert!(
-                got.as_deref().is_some_and(|g| g.contains(why)),
-                "{out}: {got:?}"
-            ),
-        }
-    }
-
-    #[test]
-    fn a_site_never_goes_where_the_inventory_is() {
-        case("site", &["inv"], None);
-        case("inv", &["inv"], Some("holds the inventory"));
-        case(".", &["inv"], Some("holds the inventory"));
-        case("inv/site", &["inv"], Some("is inside the inventory"));
-        case(
-            "inv/FDNY",
-            &["inv/FDNY/x.yaml"],
-            Some("holds the inventory"),
-        );
-    }
 }
