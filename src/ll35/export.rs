@@ -148,7 +148,13 @@ pub fn export(entries: &[Entry], edition: Edition, year: u16, scope: &Scope) -> 
     let columns = edition.columns();
     for entry in chosen {
         for field in FIELDS.iter().filter(|f| f.column(edition).is_none()) {
-            let moved = field.key == "population_type_other" && edition == Edition::E2023;
+            // 2022–2023 writes the text of `Other` into the list, where there is an `Other`.
+            let moved = field.key == "population_type_other"
+                && edition == Edition::E2023
+                && entry
+                    .tool
+                    .get("population_type")
+                    .is_some_and(|v| list(v).iter().any(|i| i == "Other"));
             if !moved
                 && entry
                     .tool
@@ -201,8 +207,10 @@ pub fn row(edition: Edition, tool: &Map<String, Value>, year: u16) -> Vec<String
 fn cell(edition: Edition, field: &Field, tool: &Map<String, Value>) -> String {
     let population = tool.get("population_type");
     match (field.key, edition) {
-        // 2024 writes `Other` in the list and its text in a column of its own.
-        ("population_type", Edition::E2024) => {
+        // 2024 writes `Other` in the list and its text in a column of its own. When the file
+        // has that column's value too, an `Other: text` item is written as it is held, so that
+        // neither text is lost.
+        ("population_type", Edition::E2024) if !tool.contains_key("population_type_other") => {
             return join(
                 population
                     .map(|v| {

@@ -272,3 +272,61 @@ fn a_site_build_stopped_part_way_is_cleared_by_the_next() {
     assert!(at.join("site/index.html").is_file());
     assert!(!at.join(".site.adscheck-new-4000000000").exists());
 }
+
+#[test]
+fn other_texts_survive_import_and_export_in_both_editions() {
+    let both = &[
+        ("year", "2024"),
+        ("agency", "Fire Department"),
+        ("tool_name", "Both"),
+        ("population_type", "Other: Students; Property"),
+        ("population_type_other", "Teachers"),
+    ];
+    let split = &[
+        ("year", "2024"),
+        ("agency", "Fire Department"),
+        ("tool_name", "Split"),
+        ("population_type", "Other; Property"),
+        ("population_type_other", "Students"),
+    ];
+    let csv = table(Edition::E2024, &[both, split]);
+    let dir = files(&[("t.csv", &csv)]);
+    adscheck(["ll35", "import", "t.csv", "-o", "inv"])
+        .at(dir.path())
+        .run()
+        .code(0);
+    let out = adscheck([
+        "ll35",
+        "export",
+        "inv",
+        "--edition",
+        "2024",
+        "--year",
+        "2024",
+    ])
+    .at(dir.path())
+    .run();
+    assert_eq!(
+        records(&out.stdout),
+        records(&csv),
+        "2024 → 2024 gives the table back"
+    );
+    // Into 2022–2023, which has no column for the text: `Other: text` in the list.
+    let old = adscheck([
+        "ll35",
+        "export",
+        "inv",
+        "--edition",
+        "2023",
+        "--year",
+        "2024",
+    ])
+    .at(dir.path())
+    .run();
+    let rows = records(&old.stdout);
+    let at = rows[0].iter().position(|c| c == "population_type").unwrap();
+    assert_eq!(rows[1][at], "Other: Students; Property");
+    assert_eq!(rows[2][at], "Other: Students; Property");
+    // The text that has no place there is named, not dropped in silence.
+    old.stderr_has("1 tool has `tool.population_type_other`, which the 2023 edition has no column");
+}
