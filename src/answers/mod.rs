@@ -23,7 +23,7 @@ mod write;
 
 pub use stamp::{Event, Header, Stamp, header_of};
 pub use tool_block::replace_tool_block;
-pub use write::{lost_comments, read_back, template, tool_block, unanswered};
+pub use write::{IMPORTED_NOTE, lost_comments, read_back, template, tool_block, unanswered};
 
 use serde::Serialize;
 

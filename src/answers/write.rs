@@ -477,12 +477,31 @@ fn comment_runs(text: &str) -> Vec<(usize, Vec<&str>, Option<&str>)> {
     runs
 }
 
+/// The note at the top of a file `ll35 import` creates.
+pub const IMPORTED_NOTE: &str = "Imported from the Local Law 35 table (see tool.imported_from). \
+                                 Answer the checklist with: adscheck interview --resume FILE";
+
 /// The comments of `original` (line number, text) that rewriting it as `rewritten` drops:
 /// adscheck writes answer files itself, with its own comments, and cannot keep a person's.
 /// What adscheck wrote is not counted: its header (of any checklist version) above
-/// `checklist:`, and above an answer the very comment the rewrite puts there again.
+/// `checklist:`, above an answer the very comment the rewrite puts there again, and every
+/// comment line a template or an imported file of `checklist` holds.
 #[must_use]
-pub fn lost_comments(original: &str, rewritten: &str) -> Vec<(usize, String)> {
+pub fn lost_comments(
+    original: &str,
+    rewritten: &str,
+    checklist: &Checklist,
+) -> Vec<(usize, String)> {
+    let ours_text = format!(
+        "{}{}",
+        template(checklist, None),
+        unanswered(checklist, &serde_json::Map::new(), IMPORTED_NOTE)
+    );
+    let ours: std::collections::HashSet<&str> = ours_text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('#'))
+        .collect();
     let written: std::collections::HashMap<&str, Vec<&str>> = comment_runs(rewritten)
         .into_iter()
         .filter_map(|(_, run, key)| key.map(|k| (k, run)))
@@ -500,7 +519,10 @@ pub fn lost_comments(original: &str, rewritten: &str) -> Vec<(usize, String)> {
             None => 0..0,
         };
         for (n, line) in run.iter().enumerate() {
-            if !generated.contains(&n) && !line.starts_with("# yaml-language-server") {
+            if !generated.contains(&n)
+                && !line.starts_with("# yaml-language-server")
+                && !ours.contains(line.trim())
+            {
                 lost.push((first + n, (*line).to_owned()));
             }
         }
@@ -555,17 +577,14 @@ mod comment_tests {
         let file =
             crate::answers::AnswerFile::parse("t", text, crate::document::Format::Yaml, &checklist)
                 .unwrap();
-        let lost = lost_comments(text, &file.to_yaml(&checklist));
+        let lost = lost_comments(text, &file.to_yaml(&checklist), &checklist);
         assert_eq!(
             lost,
             [
                 (1, "# mine first".to_owned()),
                 (4, "# mine after the header".to_owned()),
                 (9, "# why".to_owned()),
-                (
-                    10,
-                    "# (1)(b) Is it a computerized implementation of an algorithm?".to_owned()
-                ),
+                // Line 10 is the template's own words for (1)(b): adscheck's, not lost.
                 (11, "# REVIEWER: borderline".to_owned()),
             ]
         );

@@ -113,8 +113,8 @@ fn resume<'e>(
             )?;
             super::warn_lost_comments(
                 &name,
-                &text,
-                &file.to_yaml(engine.checklist()),
+                (&text, &file.to_yaml(engine.checklist())),
+                engine.checklist(),
                 " when the interview saves the file: adscheck writes answer files with its own \
                  comments",
             );

@@ -246,8 +246,13 @@ pub(crate) fn shown(path: &Path) -> String {
 
 /// Warn that rewriting `original` as `rewritten` drops the person's comments, naming the
 /// first one's line; `why` ends the sentence "N comment lines are not kept".
-pub(crate) fn warn_lost_comments(name: &str, original: &str, rewritten: &str, why: &str) {
-    let lost = adscheck::answers::lost_comments(original, rewritten);
+pub(crate) fn warn_lost_comments(
+    name: &str,
+    (original, rewritten): (&str, &str),
+    checklist: &adscheck::Checklist,
+    why: &str,
+) {
+    let lost = adscheck::answers::lost_comments(original, rewritten, checklist);
     if let Some((line, _)) = lost.first() {
         errln!(
             "{}:{line}: warning: {} comment line{} not kept{why}",

@@ -79,8 +79,8 @@ fn stamp_one(
     };
     super::warn_lost_comments(
         &name,
-        &text,
-        &rewritten,
+        (&text, &rewritten),
+        checklist,
         ": adscheck rewrites the file with its own comments",
     );
     match atomic_file::replace(path, rewritten.as_bytes()) {

@@ -330,3 +330,49 @@ fn other_texts_survive_import_and_export_in_both_editions() {
     // The text that has no place there is named, not dropped in silence.
     old.stderr_has("1 tool has `tool.population_type_other`, which the 2023 edition has no column");
 }
+
+#[test]
+fn adscheck_never_counts_its_own_comments_as_lost_and_names_a_persons() {
+    let csv = table(
+        Edition::E2024,
+        &[&[
+            ("year", "2024"),
+            ("agency", "Fire Department"),
+            ("tool_name", "Risk"),
+        ]],
+    );
+    let dir = files(&[("t.csv", &csv)]);
+    let at = dir.path();
+    adscheck(["ll35", "import", "t.csv", "-o", "inv"])
+        .at(at)
+        .run()
+        .code(0);
+    // The interview resumes the imported file: every comment in it is adscheck's own.
+    adscheck(["interview", "--plain", "--resume", "inv/FDNY/risk.yaml"])
+        .at(at)
+        .stdin("Ranks buildings\n\nno\n\nPat Lee\n")
+        .run()
+        .stdout_has("Saved to")
+        .lacks("not kept");
+    // A person's comment inside the `tool:` block is named when a merge writes the block anew.
+    let path = at.join("inv/FDNY/risk.yaml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("  name: ", "  # checked with the agency\n  name: ");
+    std::fs::write(&path, text).unwrap();
+    let newer = table(
+        Edition::E2024,
+        &[&[
+            ("year", "2024"),
+            ("agency", "Fire Department"),
+            ("tool_name", "Risk"),
+            ("tool_desc", "A description"),
+        ]],
+    );
+    std::fs::write(at.join("t.csv"), newer).unwrap();
+    adscheck(["ll35", "import", "t.csv", "-o", "inv"])
+        .at(at)
+        .run()
+        .code(0)
+        .stderr_has("1 comment line not kept");
+}

@@ -120,9 +120,17 @@ pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Reported>, Vec<Diagnostic
                 keys::REPORTED.to_owned(),
                 Value::Array(years.into_iter().map(Value::from).collect()),
             );
+            // The rows whose values stand: of two rows of one year, the later (the earlier one's
+            // values were discarded, as the warning says).
+            let kept: Vec<&&Row> = rows
+                .iter()
+                .enumerate()
+                .filter(|(i, r)| rows.get(i + 1).is_none_or(|next| next.year != r.year))
+                .map(|(_, r)| r)
+                .collect();
             fields.insert(
                 keys::IMPORTED_FROM.to_owned(),
-                Value::Array(rows.iter().map(|r| source(table, r)).collect()),
+                Value::Array(kept.iter().map(|r| source(table, r)).collect()),
             );
             Some(Reported { key, fields })
         })
@@ -265,6 +273,20 @@ mod tests {
             // One warning: tools reported in several years keep the latest values.
             1,
         );
+    }
+
+    #[test]
+    fn a_row_whose_values_were_discarded_is_not_named_as_a_source() {
+        let csv = format!(
+            "{HEADER}\r\n2023,FDNY,Risk,first{e}\r\n2023,FDNY,Risk,second{e}\r\n",
+            e = ",".repeat(14)
+        );
+        let table = Table::read("t.csv", &csv).unwrap();
+        let (tools, _) = super::tools(&table, None);
+        let sources = tools[0].fields[keys::IMPORTED_FROM].as_array().unwrap();
+        assert_eq!(sources.len(), 1, "{sources:?}");
+        assert_eq!(sources[0]["row"], 2);
+        assert_eq!(crate::tool::text(&tools[0].fields, "description"), "second");
     }
 
     #[test]

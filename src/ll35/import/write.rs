@@ -239,12 +239,7 @@ fn create(
     let mut fields = Map::new();
     fields.insert(keys::ID.to_owned(), Value::String(id));
     fields.extend(tool.fields.clone());
-    let text = crate::answers::unanswered(
-        checklist,
-        &fields,
-        "Imported from the Local Law 35 table (see tool.imported_from). Answer the checklist \
-         with: adscheck interview --resume FILE",
-    );
+    let text = crate::answers::unanswered(checklist, &fields, crate::answers::IMPORTED_NOTE);
     // What adscheck writes, it must read back to the same fields, within its own limits.
     match crate::answers::read_back(&path.display().to_string(), &text, checklist, max_bytes) {
         Ok(back) if back.tool == fields => {}
@@ -357,6 +352,24 @@ fn merge(
             )));
             return;
         }
+    }
+    // Comments inside the block cannot be kept where the block is written anew: said, as the
+    // interview and `stamp` say it.
+    let lost = crate::answers::lost_comments(&text, &rewritten, checklist);
+    if let Some((line, _)) = lost.first() {
+        summary.warnings.push(Diagnostic::new(
+            Kind::WrongType,
+            &name,
+            Some(crate::error::Position::new(
+                u32::try_from(*line).unwrap_or(u32::MAX),
+                1,
+            )),
+            format!(
+                "{} not kept: adscheck writes the `tool:` block anew (a comment on the `tool:` \
+                 line itself is kept)",
+                crate::text::count(lost.len(), "comment line")
+            ),
+        ));
     }
     match crate::atomic_file::replace(path, rewritten.as_bytes()) {
         Ok(()) => summary.updated.push((relative, changes)),
