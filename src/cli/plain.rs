@@ -35,6 +35,9 @@ enum Line {
     End,
 }
 
+/// The longest line of input read: an answer, a note or a name is far shorter.
+const MAX_LINE: u64 = 64 * 1024;
+
 impl<R: BufRead, W: Write> PlainPrompter<R, W> {
     pub(crate) fn new(input: R, out: W, interactive: bool) -> Self {
         PlainPrompter {
@@ -52,15 +55,26 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         writeln!(self.out, "{prompt}")?;
         self.out.flush()?;
         let mut text = String::new();
-        if self.input.read_line(&mut text)? == 0 {
+        // A line is read up to a bound, so that endless input (`< /dev/zero`) is an error, not
+        // all the memory there is.
+        let read = io::Read::take(&mut self.input, MAX_LINE + 1).read_line(&mut text)?;
+        if read == 0 {
             self.ended = true;
             return Ok(Line::End);
         }
         self.line += 1;
+        if u64::try_from(text.len()).unwrap_or(u64::MAX) > MAX_LINE {
+            return Err(io::Error::other(format!(
+                "input line {}: longer than {} KiB, which no answer needs",
+                self.line,
+                MAX_LINE / 1024
+            )));
+        }
         let text = text.trim().to_owned();
         if !self.interactive {
-            // Echo what a script answered, so the transcript reads as a dialogue.
-            writeln!(self.out, "> {text}")?;
+            // Echo what a script answered, so the transcript reads as a dialogue; shown, not
+            // obeyed (a terminal escape in the input does not reach the terminal).
+            writeln!(self.out, "> {}", adscheck::text::visible(&text))?;
         }
         if text.eq_ignore_ascii_case("back") {
             return Ok(Line::Back);

@@ -9,6 +9,10 @@ use crate::tool::fields::{Edition, YEAR};
 /// The largest table read (the city's, for every year so far, is well under a megabyte).
 pub const MAX_TABLE_SIZE: u64 = crate::input::TABLE.max;
 
+/// The most columns a table's header may have: the editions have about 20, and a few more of
+/// an agency's own are kept.
+pub const MAX_COLUMNS: usize = 1_000;
+
 /// A table, read.
 #[derive(Debug)]
 pub struct Table {
@@ -56,6 +60,18 @@ impl Table {
             .iter()
             .map(|c| c.trim().to_owned())
             .collect();
+        if columns.len() > MAX_COLUMNS {
+            return Err(Diagnostic::new(
+                Kind::TooLarge,
+                file,
+                Some(Position::new(1, 1)),
+                format!(
+                    "the header has {} columns: a Local Law 35 table has about 20, and adscheck \
+                     reads at most {MAX_COLUMNS}",
+                    columns.len()
+                ),
+            ));
+        }
         let edition = detect(file, &columns)?;
         let mut warnings = header_warnings(file, edition, &columns);
         let Some(year_at) = columns.iter().position(|c| c == YEAR) else {
@@ -72,6 +88,17 @@ impl Table {
             let line = record.position().map_or(0, csv::Position::line);
             // Line breaks inside a cell as `\n`, however the file ends its lines.
             let cells: Vec<String> = record.iter().map(|c| c.replace("\r\n", "\n")).collect();
+            // A row with nothing in it (`,,,`, as spreadsheets export a last line) is passed
+            // over before its year is asked for.
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                warnings.push(Diagnostic::new(
+                    Kind::WrongType,
+                    file,
+                    Some(position(line)),
+                    format!("row {}: empty, skipped", index + 1),
+                ));
+                continue;
+            }
             let year_text = cells.get(year_at).map_or("", |s| s.trim());
             let Some(year) = year_text
                 .parse::<u16>()
@@ -89,15 +116,6 @@ impl Table {
                     ),
                 ));
             };
-            if cells.iter().all(|c| c.trim().is_empty()) {
-                warnings.push(Diagnostic::new(
-                    Kind::WrongType,
-                    file,
-                    Some(position(line)),
-                    format!("row {}: empty, skipped", index + 1),
-                ));
-                continue;
-            }
             rows.push(Row {
                 number: index + 1,
                 line,
@@ -160,9 +178,10 @@ fn detect(file: &str, columns: &[String]) -> Result<Edition, Diagnostic> {
 fn header_warnings(file: &str, edition: Edition, columns: &[String]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     let known = edition.columns();
-    for (i, column) in columns.iter().enumerate() {
+    let mut seen = std::collections::HashSet::new();
+    for column in columns {
         let at = Some(position(1));
-        if columns.iter().take(i).any(|c| c == column) {
+        if !seen.insert(column.as_str()) {
             warnings.push(Diagnostic::new(
                 Kind::UnknownField,
                 file,

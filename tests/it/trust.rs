@@ -376,3 +376,96 @@ fn adscheck_never_counts_its_own_comments_as_lost_and_names_a_persons() {
         .code(0)
         .stderr_has("1 comment line not kept");
 }
+
+#[test]
+fn tables_and_input_lines_are_bounded_and_a_trailing_empty_row_is_passed_over() {
+    // A spreadsheet's last line of empty cells.
+    let mut csv = table(
+        Edition::E2024,
+        &[&[
+            ("year", "2024"),
+            ("agency", "Fire Department"),
+            ("tool_name", "Risk"),
+        ]],
+    );
+    csv.push_str(&",".repeat(19));
+    csv.push_str("\r\n");
+    let dir = files(&[("t.csv", &csv)]);
+    adscheck(["ll35", "import", "t.csv", "-o", "inv"])
+        .at(dir.path())
+        .run()
+        .code(0)
+        .stderr_has("row 2: empty, skipped");
+    // A header of 120,000 columns is refused at once, with why.
+    let wide = format!(
+        "year,agency,tool_name,tool_desc,{}\r\n",
+        vec!["x"; 120_000].join(",")
+    );
+    std::fs::write(dir.path().join("wide.csv"), wide).unwrap();
+    adscheck(["ll35", "import", "wide.csv", "-o", "inv2"])
+        .at(dir.path())
+        .run()
+        .code(2)
+        .stderr_has("reads at most 1000");
+    // Endless input to the plain interview is an error, not all the memory there is; what a
+    // script answers is echoed as text, never as terminal commands.
+    let line = "x".repeat(70 * 1024);
+    adscheck(["interview", "--plain", "--out", "z.yaml"])
+        .at(dir.path())
+        .stdin(&line)
+        .run()
+        .stderr_has("input line 1: longer than 64 KiB");
+    adscheck(["interview", "--plain", "--out", "e.yaml"])
+        .at(dir.path())
+        .stdin("Evil\u{1b}]0;owned\u{7}\n")
+        .run()
+        .stdout_has("> Evil\\u{1b}]0;owned\\u{7}")
+        .lacks("\u{1b}]0");
+}
+
+#[test]
+fn a_value_held_by_few_tools_gets_no_page_beyond_the_cap() {
+    let mut inventory = Vec::new();
+    for i in 0..210 {
+        inventory.push((
+            format!("inv/t{i}.yaml"),
+            format!(
+                "tool: {{id: t{i}, name: T{i}, agency: FDNY, purpose_type: [\"Kind {i}\"]}}\n\
+                 answers: {{1a: no}}\n"
+            ),
+        ));
+    }
+    let borrowed: Vec<(&str, &str)> = inventory
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = files(&borrowed);
+    adscheck(["report", "inv", "--out", "site"])
+        .at(dir.path())
+        .run()
+        .code(0);
+    let browse: Vec<String> = std::fs::read_dir(dir.path().join("site/browse"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("purpose-type-"))
+        .collect();
+    assert_eq!(browse.len(), 200);
+    let index = std::fs::read_to_string(dir.path().join("site/browse/index.html")).unwrap();
+    assert!(
+        index.contains("Purpose type: 10 more values held by fewer tools"),
+        "{index}"
+    );
+    // A tool page never links to a page that was not built.
+    for i in 0..210 {
+        let page =
+            std::fs::read_to_string(dir.path().join(format!("site/tools/t{i}.html"))).unwrap();
+        for link in page.split("href=\"../").skip(1) {
+            let target = link.split('"').next().unwrap();
+            let target = target.split('#').next().unwrap();
+            assert!(
+                dir.path().join("site").join(target).exists(),
+                "t{i}: {target}"
+            );
+        }
+    }
+}

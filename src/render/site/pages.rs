@@ -25,11 +25,56 @@ pub(super) fn write(
     let env = super::environment().map_err(std::io::Error::other)?;
     let edition = inventory.ll35.edition;
     // Every tool's page, made once: its facets feed the charts and browse pages too.
-    let pages: Vec<Page> = inventory
+    let all_pages: Vec<Page> = inventory
         .tools
         .iter()
         .map(|t| tool_page::page(checklist, t, inventory.public, edition))
         .collect();
+    // Facets: one page per value (values that make one page name, such as `Triage` and
+    // `triage `, are one value, shown as first written).
+    let mut facets: BTreeMap<(String, String), (String, Vec<&Tool>)> = BTreeMap::new();
+    let mut groups_order: Vec<String> = Vec::new();
+    for (tool, tool_page) in inventory.tools.iter().zip(&all_pages) {
+        for facet in &tool_page.facets {
+            if !groups_order.contains(&facet.group) {
+                groups_order.push(facet.group.clone());
+            }
+            let entry = facets
+                .entry((facet.group.clone(), facet.url.clone()))
+                .or_insert_with(|| (facet.value.clone(), Vec::new()));
+            // A tool's facets are met together: one look back keeps each tool once.
+            if entry.1.last().is_none_or(|t| t.id != tool.id) {
+                entry.1.push(tool);
+            }
+        }
+    }
+    // A group's values beyond the most common MAX_FACET_VALUES get no page of their own (an
+    // inventory of free-text values would otherwise make a page of each): the browse page
+    // says how many, and tool pages do not link to them.
+    let mut left_out: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_group: BTreeMap<&str, Vec<(usize, &String)>> = BTreeMap::new();
+    for ((group, url), (_, tools)) in &facets {
+        by_group.entry(group).or_default().push((tools.len(), url));
+    }
+    let mut dropped: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (group, mut values) in by_group {
+        if values.len() > MAX_FACET_VALUES {
+            values.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+            left_out.insert(group.to_owned(), values.len() - MAX_FACET_VALUES);
+            dropped.extend(
+                values
+                    .into_iter()
+                    .skip(MAX_FACET_VALUES)
+                    .map(|(_, u)| u.clone()),
+            );
+        }
+    }
+    facets.retain(|(_, url), _| !dropped.contains(url));
+    let mut pages = all_pages;
+    for page in &mut pages {
+        page.facets.retain(|f| !dropped.contains(&f.url));
+    }
+
     let mut writer = Writer {
         dir: dir.to_path_buf(),
         built: Built::default(),
@@ -113,23 +158,6 @@ pub(super) fn write(
         }),
     )?;
     writer.page(urls::AGENCIES, &page)?;
-    // Facets: one page per value (values that make one page name, such as `Triage` and
-    // `triage `, are one value, shown as first written).
-    let mut facets: BTreeMap<(String, String), (String, Vec<&Tool>)> = BTreeMap::new();
-    let mut groups_order: Vec<String> = Vec::new();
-    for (tool, tool_page) in inventory.tools.iter().zip(&pages) {
-        for facet in &tool_page.facets {
-            if !groups_order.contains(&facet.group) {
-                groups_order.push(facet.group.clone());
-            }
-            let entry = facets
-                .entry((facet.group.clone(), facet.url.clone()))
-                .or_insert_with(|| (facet.value.clone(), Vec::new()));
-            if !entry.1.iter().any(|t| t.id == tool.id) {
-                entry.1.push(tool);
-            }
-        }
-    }
     let mut groups: Vec<Group> = vec![Group {
         name: "Agency".to_owned(),
         links: agency_links,
@@ -180,7 +208,17 @@ pub(super) fn write(
         "browse",
         json!({
             "heading": "Browse",
-            "intro": "Every value a tool can be found by: its determinations, the kinds of decision and the factors ticked on the checklist, and its Local Law 35 coded fields.",
+            "intro": format!(
+                "Every value a tool can be found by: its determinations, the kinds of decision and \
+                 the factors ticked on the checklist, and its Local Law 35 coded fields.{}",
+                left_out
+                    .iter()
+                    .map(|(group, n)| format!(
+                        " {group}: {} held by fewer tools have no page of their own.",
+                        count(*n, "more value")
+                    ))
+                    .collect::<String>()
+            ),
             "groups": groups,
         }),
     )?;
@@ -316,6 +354,9 @@ struct Link {
 }
 
 use crate::text::count;
+
+/// The most values of one group (a coded field, a determination) that get a page of their own.
+pub const MAX_FACET_VALUES: usize = 200;
 
 #[derive(Clone, Serialize)]
 struct Group {
