@@ -49,8 +49,18 @@ fn external(command: &str, text: &str) -> io::Result<()> {
             _ => {}
         }
     }
-    child.wait()?;
-    Ok(())
+    // A pager that started but failed (a bad option, a missing terminal) showed nothing: the
+    // text is shown here instead of being swallowed.
+    let status = child.wait()?;
+    if status.success() {
+        Ok(())
+    } else {
+        errln!(
+            "adscheck: warning: the pager `{}` failed ({status}): the text follows here",
+            adscheck::text::visible(program)
+        );
+        Err(io::Error::other("the pager failed"))
+    }
 }
 
 /// adscheck's own paging: a screenful, then a line to say how to go on; Enter for the next

@@ -836,3 +836,22 @@ fn a_full_interview_at_60x24_wraps_at_spaces_and_ends_the_same() {
         );
     }
 }
+
+/// Regression (issue 22): a pager that starts but fails showed nothing, and the question was
+/// asked again in silence; the text is shown here instead, with a word about the pager.
+#[test]
+fn a_pager_that_fails_does_not_swallow_the_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(term) = help_at_60x24(dir.path(), "false") else {
+        return;
+    };
+    // Shown by screenfuls, from the top (the word about the pager scrolls above it).
+    let screen = term.wait_for("Enter for more, q and Enter to stop --");
+    assert!(
+        screen.contains("(1)(a) Is it an algorithm?\nGuidance"),
+        "{screen}"
+    );
+    term.text("q");
+    term.keys(&["Enter"]);
+    asked_again(&term);
+}
