@@ -469,3 +469,68 @@ fn a_value_held_by_few_tools_gets_no_page_beyond_the_cap() {
         }
     }
 }
+
+#[test]
+fn a_note_the_interview_saves_is_one_it_can_resume() {
+    let dir = files(&[]);
+    let at = dir.path();
+    // Name, agency, description, contact, then (1)(a) no with a note holding DEL and C1.
+    adscheck(["interview", "--plain", "--out", "t.yaml"])
+        .at(at)
+        .stdin("Risk\nFDNY\nRanks\n\nno\nsee\u{7f}memo\u{85}2\nPat Lee\n")
+        .run()
+        .code(0)
+        .stdout_has("Saved to");
+    let ran = adscheck(["classify", "-f", "json", "t.yaml"]).at(at).run();
+    ran.code(0);
+    let json: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(
+        json[0]["reasons"][0]["note"], "see\u{7f}memo\u{85}2",
+        "{}",
+        ran.stdout
+    );
+    adscheck(["interview", "--plain", "--resume", "t.yaml"])
+        .at(at)
+        .stdin("\n")
+        .run()
+        .code(0);
+}
+
+#[test]
+fn import_never_writes_a_file_over_the_answer_files_limit() {
+    let long = "x".repeat(40 * 1024);
+    let csv = table(
+        Edition::E2024,
+        &[
+            &[
+                ("year", "2024"),
+                ("agency", "Fire Department"),
+                ("tool_name", "Big"),
+                ("tool_desc", &long),
+            ],
+            &[
+                ("year", "2024"),
+                ("agency", "Fire Department"),
+                ("tool_name", "Small"),
+            ],
+        ],
+    );
+    let dir = files(&[("t.csv", &csv)]);
+    adscheck([
+        "ll35",
+        "import",
+        "t.csv",
+        "-o",
+        "inv",
+        "--max-file-size",
+        "32KiB",
+    ])
+    .at(dir.path())
+    .run()
+    .stderr_has("over the answer files' limit");
+    assert!(!dir.path().join("inv/FDNY/big.yaml").exists());
+    assert!(
+        dir.path().join("inv/FDNY/small.yaml").exists(),
+        "the rest of the work is done"
+    );
+}
