@@ -1,7 +1,7 @@
 //! `check`'s Local Law 35 rules, on when `.adscheck.yaml` has an `ll35:` section (see
 //! [`crate::settings::ll35`]).
 //!
-//! For each tool that must report and is not withheld: `ll35-missing` for each required
+//! For each tool in the reporting scope that is not withheld: `ll35-missing` for each required
 //! field (or group of alternatives) without a value; `ll35-value` for a coded value its edition
 //! does not list (with "did you mean"); `ll35-date` for a `date_use` that is not `YYYY/MM` or
 //! lies in the future. Each names the field's line and column.

@@ -94,10 +94,10 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
             return Ok(paths.exit(Exit::Findings));
         }
         let options = site::Options {
-            title: report
-                .title
-                .clone()
-                .unwrap_or_else(|| "Algorithmic tools: automated decision systems".to_owned()),
+            title: report.title.clone().unwrap_or_else(|| {
+                "Algorithmic tools: determinations under the NYC ADS Task Force's checklist"
+                    .to_owned()
+            }),
             force: args.force,
         };
         match site::build(&summary, inventory.engine.checklist(), out, &options) {

@@ -44,7 +44,8 @@ enum Required {
 pub struct Ll35 {
     /// The edition whose columns and values are checked.
     pub edition: Edition,
-    /// Which tools must report.
+    /// Which tools are in the reporting scope (which tools report is the agency's decision; this
+    /// is the one the settings name).
     pub scope: Scope,
     /// Where `report:` stands in the settings file.
     pub scope_position: Option<Position>,
@@ -53,7 +54,8 @@ pub struct Ll35 {
 }
 
 impl Ll35 {
-    /// The defaults for `edition`: Agency ADS yes or undetermined must report the law's items.
+    /// The defaults for `edition`: the reporting scope Agency ADS yes or undetermined, held to the
+    /// law's items.
     #[must_use]
     pub fn defaults(edition: Edition) -> Ll35 {
         Ll35 {

@@ -20,7 +20,7 @@ pub struct Counts {
     pub failing: usize,
     /// Failing files per rule.
     pub rules: BTreeMap<String, usize>,
-    /// Tools that must report under Local Law 35 (the settings' scope).
+    /// Tools in the Local Law 35 reporting scope (a setting, `ll35.report`).
     #[serde(default)]
     pub ll35_due: usize,
     /// Of those, tools with every required LL35 field.

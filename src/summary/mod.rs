@@ -63,7 +63,7 @@ pub struct Tool {
     pub determinations: Vec<(String, Truth)>,
     /// Each answer given, by question id.
     pub answers: BTreeMap<String, String>,
-    /// Whether the tool must report under Local Law 35 (the settings' scope).
+    /// Whether the tool is in the Local Law 35 reporting scope (a setting, `ll35.report`).
     #[serde(default)]
     pub ll35_due: bool,
     /// Whether it must, and every LL35 field the settings require has a value.

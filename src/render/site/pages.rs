@@ -109,6 +109,20 @@ pub(super) fn write(
             "withheld": withheld,
             "determination_totals": determination_counts(labels, &inventory.totals),
             "charts": super::chart::charts(inventory, &pages),
+            // The form's own words for what is determined, and whose clarifications it carries.
+            "questions": checklist
+                .determinations
+                .iter()
+                .map(|d| (d.number.value.clone(), crate::checklist::without_footnotes(&d.question)))
+                .collect::<Vec<_>>(),
+            "form": checklist
+                .sources
+                .as_ref()
+                .and_then(|s| s.0.iter().find(|(k, _)| k.as_str() == "form"))
+                .map_or_else(|| checklist.title.value.clone(), |(_, v)| v.value.clone()),
+            "footnote_one": checklist
+                .footnote("1")
+                .map(|f| crate::checklist::without_footnotes(&f.text)),
         }),
     )?;
     writer.page(urls::INDEX, &page)?;

@@ -34,7 +34,7 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>) -> String {
         rule.push_str("---|");
     }
     header.push_str(
-        " Failing check | LL35 complete (of due) | Older checklist | Withheld | Reviewed (oldest – newest) |",
+        " Failing check | LL35 complete (of those in the reporting scope) | Older checklist | Withheld | Reviewed (oldest – newest) |",
     );
     rule.push_str("---:|---:|---:|---:|---|");
     let _ = writeln!(out, "{header}\n{rule}");
@@ -95,7 +95,7 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>) -> String {
         let _ = writeln!(out, "| Failing check | {} | {} |", was.failing, now.failing);
         let _ = writeln!(
             out,
-            "| LL35 complete (of due) | {} of {} | {} of {} |\n",
+            "| LL35 complete (of those in the reporting scope) | {} of {} | {} of {} |\n",
             was.ll35_complete, was.ll35_due, now.ll35_complete, now.ll35_due
         );
         let _ = writeln!(out, "- Tools added: {}", changes.added.len());
