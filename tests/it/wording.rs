@@ -170,15 +170,17 @@ fn explain_states_results_in_the_forms_words() {
         text.contains("adscheck note: The form prints this exclusion under (2)(b)"),
         "{text}"
     );
-    // Agency ADS rests on Question 1 in plain words, not "through ADS".
+    // Agency ADS rests on Question 1 by its question and value, never by a conclusion the
+    // form does not state ("it is not an ADS"), and not "through ADS".
     assert!(
-        text.contains("because it is not an ADS (Question 1): (1)(b) no"),
+        text.contains("because Question 1 (ADS) is no: (1)(b) no"),
         "{text}"
     );
     assert!(!text.contains("through ADS"), "{text}");
-    // Agency ADS "no" because it is not an ADS: adscheck's inference, labelled as such.
+    assert!(!text.contains("because it is not"), "{text}");
+    // Agency ADS "no" after Question 1's stop rule: adscheck's inference, labelled as such.
     assert!(
-        text.contains("adscheck note: that stop rule says the tool is not an ADS; the form asks Question 2 only of one that is"),
+        text.contains("adscheck note: the form asks Question 2 only once Question 1 is yes"),
         "{text}"
     );
     // The footnotes the definitions mark are shown, footnote 3 with its [sic].

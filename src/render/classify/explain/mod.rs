@@ -161,15 +161,6 @@ fn join_or(items: &[String]) -> String {
     }
 }
 
-/// "an ADS", "a Widget": the label with its article.
-fn with_article(label: &str) -> String {
-    let vowel = label
-        .chars()
-        .next()
-        .is_some_and(|c| "AEIOUaeiou".contains(c));
-    format!("{} {label}", if vowel { "an" } else { "a" })
-}
-
 /// "a", "a and b", "a, b and c".
 fn join_and(items: &[String]) -> String {
     match items {
@@ -258,8 +249,9 @@ impl Explain<'_> {
         self.what_would_change_it(out, outcome, d, value)
     }
 
-    /// "because it is not an ADS (Question 1): (1)(b) no": a determination this one rests on,
-    /// with the answers of its own rule that decided it (its own explanation has the rest).
+    /// "because Question 1 (ADS) is no: (1)(b) no": a determination this one rests on, by its
+    /// question and value (never restated as a legal conclusion), with the answers of its own
+    /// rule that decided it (its own explanation has the rest).
     fn rests_on(
         &self,
         out: &mut dyn Write,
@@ -267,10 +259,15 @@ impl Explain<'_> {
         e: usize,
     ) -> io::Result<()> {
         let checklist = self.engine.checklist();
-        let is = match outcome.determinations.get(e) {
-            Some(Truth::Yes) => "because it is",
-            Some(Truth::No) => "because it is not",
-            _ => "until it is settled whether it is",
+        let value = match outcome.determinations.get(e) {
+            Some(Truth::Yes) => "is yes",
+            Some(Truth::No) => "is no",
+            _ => "is settled",
+        };
+        let lead = if value == "is settled" {
+            "until"
+        } else {
+            "because"
         };
         let answers: Vec<String> = outcome
             .reasons
@@ -293,12 +290,12 @@ impl Explain<'_> {
             })
             .collect();
         let line = format!(
-            "{is} {} (Question {}): {}",
-            with_article(checklist.label(e)),
+            "{lead} Question {} ({}) {value}: {}",
             checklist
                 .determinations
                 .get(e)
                 .map_or("?", |x| x.number.as_str()),
+            checklist.label(e),
             answers.join(", ")
         );
         writeln!(out, "{}", self.hanging(&line, 6, 8))

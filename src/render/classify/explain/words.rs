@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::{Explain, join_and, join_or, with_article};
+use super::{Explain, join_and, join_or};
 use crate::answers::AnswerValue;
 use crate::checklist::{Question, shown};
 use crate::classification::Reason;
@@ -63,12 +63,13 @@ impl Explain<'_> {
                     writeln!(out, "{}", self.hanging(&line, 4, 6))?;
                     if applied != d {
                         let note = format!(
-                            "{EDITORIAL}: that stop rule says the tool is not {}; the form asks \
-                             Question {} only of one that is, and the law's definition of {} \
-                             builds on it, so adscheck gives no here too.",
-                            with_article(rule_of.label.as_str()),
+                            "{EDITORIAL}: the form asks Question {} only once Question {} is \
+                             yes, and the law's definition of {} begins with an {}, so \
+                             adscheck gives no here too.",
                             determination.number.as_str(),
-                            shown(&determination.term)
+                            rule_of.number.as_str(),
+                            shown(&determination.term),
+                            rule_of.label.as_str()
                         );
                         writeln!(out, "{}", self.hanging(&note, 4, 6))?;
                     }
