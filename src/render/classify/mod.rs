@@ -180,6 +180,6 @@ pub(crate) fn header(engine: &Engine) -> Vec<String> {
             .iter()
             .map(|d| d.label.value.clone()),
     );
-    cells.push("Reason".to_owned());
+    cells.push("Short reason (adscheck's words)".to_owned());
     cells
 }

@@ -23,6 +23,12 @@ pub(super) fn write(
     title: &str,
 ) -> std::io::Result<Built> {
     let env = super::environment().map_err(std::io::Error::other)?;
+    // What the form is called where the site says whose words it quotes.
+    let form = checklist
+        .sources
+        .as_ref()
+        .and_then(|s| s.0.iter().find(|(k, _)| k.as_str() == "form"))
+        .map_or_else(|| checklist.title.value.clone(), |(_, v)| v.value.clone());
     let edition = inventory.ll35.edition;
     // Every tool's page, made once: its facets feed the charts and browse pages too.
     let all_pages: Vec<Page> = inventory
@@ -115,11 +121,7 @@ pub(super) fn write(
                 .iter()
                 .map(|d| (d.number.value.clone(), crate::checklist::without_footnotes(&d.question)))
                 .collect::<Vec<_>>(),
-            "form": checklist
-                .sources
-                .as_ref()
-                .and_then(|s| s.0.iter().find(|(k, _)| k.as_str() == "form"))
-                .map_or_else(|| checklist.title.value.clone(), |(_, v)| v.value.clone()),
+            "form": &form,
             "footnote_one": checklist
                 .footnote("1")
                 .map(|f| crate::checklist::without_footnotes(&f.text)),
@@ -243,7 +245,7 @@ pub(super) fn write(
             "tool.html",
             "../",
             "tools",
-            json!({"tool": listed(tool), "page": tool_page}),
+            json!({"tool": listed(tool), "page": tool_page, "checklist_source": &form}),
         )?;
         writer.page(&urls::tool(&tool.id), &page)?;
     }

@@ -56,6 +56,10 @@ pub struct DeterminationView {
     pub answers: Vec<AnswerView>,
     /// The other determinations it rests on: "ADS: yes".
     pub rests_on: Vec<String>,
+    /// For a "no": the form's stop rule that applied ("Stop rule of Question 1", its words).
+    pub stop_rule: Option<(String, String)>,
+    /// adscheck's note, when the stop rule that applied is another question's.
+    pub note: Option<String>,
 }
 
 /// One answer on a page.
@@ -263,6 +267,39 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, edition: Edition
                             .get(*e)
                             .map_or("undetermined", |t| t.as_str())
                     )),
+                }
+            }
+            // A "no": the form's stop rule that applied, in its words; when it is another
+            // question's (Question 2 after Question 1 stopped), adscheck says why it counts here.
+            let mine: Vec<_> = outcome
+                .reasons
+                .iter()
+                .filter(|r| r.determination == d)
+                .collect();
+            if outcome.determinations.get(d) == Some(&crate::engine::Truth::No) {
+                let through = mine.first().and_then(|r| r.rests_on());
+                let applied = match through {
+                    Some(e) if mine.iter().all(|r| r.rests_on() == Some(e)) => e,
+                    _ => d,
+                };
+                if let Some(rule_of) = checklist.determinations.get(applied)
+                    && let Some(stop) = &rule_of.stop_rule
+                {
+                    view.stop_rule = Some((
+                        format!("Stop rule of Question {}", rule_of.number.as_str()),
+                        without_footnotes(stop),
+                    ));
+                    if applied != d {
+                        view.note = Some(format!(
+                            "the form asks Question {} only once Question {} is yes, and the \
+                             law's definition of {} begins with an {}, so adscheck gives no \
+                             here too.",
+                            det.number.as_str(),
+                            rule_of.number.as_str(),
+                            without_footnotes(&det.term),
+                            rule_of.label.as_str()
+                        ));
+                    }
                 }
             }
             page.determinations.push(view);
