@@ -28,7 +28,18 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
                 "type": "array",
                 "uniqueItems": true,
                 "items": {"enum": ids},
-                "description": format!("Informational checkboxes, with a yes. {}", described.join("; ")),
+                // Called what the form calls them: only (1)(a)'s are "for informational
+                // purposes"; (1)(c)'s are examples of decisions, (2)(b)'s factors to consider.
+                "description": format!(
+                    "{} (the form: \"{}\") {}",
+                    match q.options.as_ref().map(|o| o.kind) {
+                        Some(crate::checklist::OptionKind::Examples) => "Examples the form gives, ticked where they apply.",
+                        Some(crate::checklist::OptionKind::Factors) => "Factors the form lists to consider, ticked where they apply.",
+                        _ => "Informational checkboxes, with a yes.",
+                    },
+                    q.options.as_ref().map_or_else(String::new, |o| crate::checklist::without_footnotes(&o.prompt)),
+                    described.join("; ")
+                ),
             })
         };
         let description = format!("{} {}", q.number.as_str(), crate::checklist::shown(&q.text));

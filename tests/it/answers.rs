@@ -247,9 +247,21 @@ fn options_on_a_no_are_a_warning() {
         Some((2, 16)),
         "(1)(c) is answered no but has items of its list ticked",
     );
-    // (2)(b)'s factors may be weighed and the impact still found immaterial: no warning.
+    // (2)(b)'s factors may be weighed and the impact still found immaterial, but the form
+    // lists them as what makes an impact material: a "no" beside them wants a note (issue 23).
     let file = parse_yaml(
         "answers:\n  1a: {answer: yes, options: [other]}\n  1b: yes\n  1c: {answer: yes, options: [auditing]}\n  2a: yes\n  2b: {answer: no, options: [protected_status]}\n",
+    )
+    .unwrap();
+    assert_eq!(file.warnings.len(), 1, "{:?}", file.warnings);
+    assert_diag(
+        &file.warnings[0],
+        Kind::OptionsWithoutYes,
+        Some((6, 16)),
+        "(2)(b) is answered no with factors ticked",
+    );
+    let file = parse_yaml(
+        "answers:\n  1a: {answer: yes, options: [other]}\n  1b: yes\n  1c: {answer: yes, options: [auditing]}\n  2a: yes\n  2b: {answer: no, options: [protected_status], note: \"Only a notice\"}\n",
     )
     .unwrap();
     assert!(file.warnings.is_empty(), "{:?}", file.warnings);

@@ -118,6 +118,21 @@ impl Reader<'_> {
                 ),
             );
         }
+        // Factors ticked on a "no": the form lists them as what to weigh in deciding whether an
+        // impact is material, so a "no" beside them wants the respondent's reason.
+        let factors = kind == Some(crate::checklist::OptionKind::Factors);
+        if value == AnswerValue::No && factors && !options.is_empty() && note.is_none() {
+            self.warn(
+                Kind::OptionsWithoutYes,
+                value_node.position,
+                format!(
+                    "{} is answered no with factors ticked, which the form lists as what to \
+                     consider in deciding whether the impact is material: say in a note why it \
+                     is not",
+                    question.number.as_str()
+                ),
+            );
+        }
         Some(Answer {
             value,
             note,

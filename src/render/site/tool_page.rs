@@ -73,6 +73,9 @@ pub struct AnswerView {
     pub answer: String,
     /// The ticked options' labels.
     pub options: Vec<String>,
+    /// The form's words that introduce the list the options come from ("Decisions may be
+    /// related to, but are not limited to:"), so the ticked items read as the form frames them.
+    pub options_intro: String,
     /// The note, when public.
     pub note: Option<String>,
 }
@@ -234,6 +237,10 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, edition: Edition
                         })
                         .collect()
                 })
+                .unwrap_or_default(),
+            options_intro: question
+                .and_then(|q| q.options.as_ref())
+                .map(|list| without_footnotes(&list.prompt))
                 .unwrap_or_default(),
             note: answer.and_then(|a| a.note.clone()).filter(|_| public.notes),
         }
