@@ -381,3 +381,18 @@ fn strip_sgr(text: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Regression (issue 23): with (2)(a) unsure and (2)(b) open, only "(2)(a) were no" was
+/// offered, though (2)(b) "no" decides too: every open answer that decides is listed.
+#[test]
+fn would_be_hints_list_every_open_answer_that_decides() {
+    let text = explain(
+        "answers:\n  1a: {answer: yes, options: [data_processing]}\n  1b: yes\n  1c: {answer: \
+         yes, options: [allocating_resources]}\n  2a: unsure\n",
+    );
+    assert!(text.contains("Would be no if (2)(a) were no."), "{text}");
+    assert!(
+        text.contains("Or decided by any one of: (2)(b) no."),
+        "{text}"
+    );
+}

@@ -161,6 +161,28 @@ impl Explain<'_> {
             .filter(|(q, _)| !named.contains(q))
             .map(|(_, s)| s)
             .collect();
+        // Undetermined: every open answer that alone would decide it, beyond those named (with
+        // (2)(a) unsure and (2)(b) open, (2)(b) "no" decides as well as (2)(a) "no").
+        if !value.is_known() {
+            // Those already said as a change of their own ("Would be no if (2)(a) were no").
+            let said: Vec<(usize, Truth)> = flips
+                .iter()
+                .filter_map(|f| match f.changes.as_slice() {
+                    [one] => Some((one.question, one.to)),
+                    _ => None,
+                })
+                .collect();
+            let open: Vec<String> = self
+                .open_that_decide(outcome, d)
+                .into_iter()
+                .filter(|(q, to, _)| !said.contains(&(*q, *to)))
+                .map(|(_, _, s)| s)
+                .collect();
+            if !open.is_empty() {
+                let line = format!("Or decided by any one of: {}.", join_or(&open));
+                writeln!(out, "{}", self.hanging(&line, 4, 6))?;
+            }
+        }
         if !also.is_empty() {
             let line = if value.is_known() {
                 format!("Or changed by any one of: {}.", join_or(&also))
@@ -173,6 +195,43 @@ impl Explain<'_> {
             writeln!(out, "{}", self.hanging(&line, 4, 6))?;
         }
         Ok(())
+    }
+
+    /// The open (unsure or unanswered) questions that, answered alone, would decide the open
+    /// determination `d`: "(2)(b) no".
+    fn open_that_decide(
+        &self,
+        outcome: &crate::classification::Outcome,
+        d: usize,
+    ) -> Vec<(usize, Truth, String)> {
+        let checklist = self.engine.checklist();
+        let answers: Vec<Truth> = (0..checklist.questions.len())
+            .map(|q| {
+                outcome
+                    .answers
+                    .get(q)
+                    .copied()
+                    .flatten()
+                    .map_or(Truth::Unknown, AnswerValue::truth)
+            })
+            .collect();
+        let mut out = Vec::new();
+        for &q in self.engine.questions_of(d) {
+            if answers.get(q).is_none_or(|a| a.is_known()) {
+                continue;
+            }
+            for to in [Truth::Yes, Truth::No] {
+                let mut changed = answers.clone();
+                if let Some(a) = changed.get_mut(q) {
+                    *a = to;
+                }
+                let now = self.engine.evaluate(&changed).values.get(d).copied();
+                if now.is_some_and(Truth::is_known) {
+                    out.push((q, to, format!("{} {}", checklist.number(q), to.as_str())));
+                }
+            }
+        }
+        out
     }
 
     /// The answered (yes or no) questions whose change alone would give determination `d` a
