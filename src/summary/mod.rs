@@ -79,6 +79,15 @@ pub struct Tool {
     pub record: Record,
 }
 
+/// The withheld tools of an inventory, by id (without case) and by who they are.
+#[derive(Clone, Debug, Default)]
+pub struct Withheld {
+    /// Their ids, lower case.
+    pub ids: std::collections::HashSet<String>,
+    /// Their agency and name.
+    pub keys: std::collections::HashSet<crate::tool::ToolKey>,
+}
+
 /// What a tool's public page is made from: its answer file as read and its classification.
 #[derive(Clone, Debug)]
 pub struct Record {
@@ -137,6 +146,10 @@ pub struct Summary {
     /// What the maintainers should know (derived ids, duplicate ids); not part of the JSON.
     #[serde(skip)]
     pub warnings: Vec<Diagnostic>,
+    /// Who the withheld tools are, so that nothing made from this summary names one (a tool
+    /// withheld since a previous report is counted, not listed); not part of the JSON.
+    #[serde(skip)]
+    pub withheld: Withheld,
     /// The Local Law 35 settings in force (edition, which tools report, what each must
     /// have); not part of the JSON.
     #[serde(skip)]
@@ -184,6 +197,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         unreadable: 0,
         tools: Vec::new(),
         warnings: Vec::new(),
+        withheld: Withheld::default(),
         ll35: ll35.clone(),
         public,
         year: inventory_.now.month().0,
@@ -251,6 +265,14 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         }
         if withheld.is_withheld() {
             summary.counts.withheld += 1;
+            inventory.withheld.ids.insert(
+                crate::tool::identity::id(&report.tool)
+                    .as_str()
+                    .to_ascii_lowercase(),
+            );
+            if let Some(key) = crate::tool::ToolKey::of_fields(&report.tool) {
+                inventory.withheld.keys.insert(key);
+            }
             continue;
         }
         let determinations: Vec<(String, Truth)> =

@@ -34,6 +34,8 @@ pub struct Changes {
     pub added: Vec<(String, String, String)>,
     /// Tools in the previous inventory only: (id, agency, name).
     pub removed: Vec<(String, String, String)>,
+    /// Tools of the previous inventory withheld since: counted, never named.
+    pub withheld_since: usize,
     /// Tools whose determinations changed.
     pub changed: Vec<Changed>,
     /// Agencies whose LL35 completeness (complete tools out of those due) rose or fell.
@@ -204,7 +206,16 @@ pub fn compare(inventory: &Summary, file: &str, text: &str) -> Result<Changes, D
         });
     }
     for (id, old) in &before {
-        if !now.contains_key(id) {
+        if now.contains_key(id) {
+            continue;
+        }
+        // A tool withheld since is never named: it is counted, as withheld tools are.
+        let key = crate::tool::ToolKey::of(&old.agency, &old.name);
+        let withheld = inventory.withheld.ids.contains(&id.to_ascii_lowercase())
+            || key.is_some_and(|k| inventory.withheld.keys.contains(&k));
+        if withheld {
+            changes.withheld_since += 1;
+        } else {
             changes
                 .removed
                 .push(((*id).to_owned(), old.agency.clone(), old.name.clone()));

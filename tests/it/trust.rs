@@ -534,3 +534,38 @@ fn import_never_writes_a_file_over_the_answer_files_limit() {
         "the rest of the work is done"
     );
 }
+
+/// Found by the attack after the first fixes: a tool withheld since the previous report was
+/// listed by name among the tools removed.
+#[test]
+fn a_tool_withheld_since_the_last_report_is_counted_never_named() {
+    let tool = |withheld: &str| {
+        format!(
+            "tool: {{id: secret-tool, name: Secret Tool, agency: NYPD{withheld}}}\nanswers: \
+             {{1a: no}}\n"
+        )
+    };
+    let dir = files(&[
+        ("inv/a.yaml", &tool("")),
+        (
+            "inv/b.yaml",
+            "tool: {id: b, name: B, agency: DOB}\nanswers: {1a: no}\n",
+        ),
+    ]);
+    let at = dir.path();
+    let before = adscheck(["report", "inv", "-f", "json"]).at(at).run();
+    std::fs::write(at.join("before.json"), &before.stdout).unwrap();
+    std::fs::write(at.join("inv/a.yaml"), tool(", withheld: \"public safety\"")).unwrap();
+    for format in ["markdown", "json"] {
+        adscheck(["report", "inv", "-f", format, "--since", "before.json"])
+            .at(at)
+            .run()
+            .code(0)
+            .lacks("Secret Tool")
+            .lacks("secret-tool");
+    }
+    adscheck(["report", "inv", "--since", "before.json"])
+        .at(at)
+        .run()
+        .stdout_has("Withheld since (not named): 1");
+}

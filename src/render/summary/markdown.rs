@@ -106,6 +106,13 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>) -> String {
         for t in &changes.removed {
             let _ = writeln!(out, "  - {}", tool(t));
         }
+        if changes.withheld_since > 0 {
+            let _ = writeln!(
+                out,
+                "- Withheld since (not named): {}",
+                changes.withheld_since
+            );
+        }
         let _ = writeln!(out, "- Determinations changed: {}", changes.changed.len());
         for c in &changes.changed {
             let dets: Vec<String> = c
