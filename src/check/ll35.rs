@@ -91,10 +91,13 @@ pub fn check(
             format!(
                 "{what} is required for the Local Law 35 report ({edition} edition) and {}: \
                  give {}{unknown}",
-                if present.is_some() {
-                    "is empty"
-                } else {
-                    "is missing"
+                match present.and_then(|k| tool.get(k.as_str())) {
+                    None => "is missing".to_owned(),
+                    Some(Value::String(_) | Value::Null) => "is empty".to_owned(),
+                    Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
+                        "is empty".to_owned()
+                    }
+                    Some(other) => format!("holds {}, which is no text", describe(other)),
                 },
                 keys.iter()
                     .map(|k| {
@@ -112,9 +115,10 @@ pub fn check(
         let Some(value) = tool.get(field.key) else {
             continue;
         };
-        if field.column(edition).is_none() {
-            continue;
-        }
+        // Every LL35 field's type is checked whatever the edition (the other edition's
+        // columns are exported from the same file); its coded values against this edition's
+        // lists only where this edition has the column.
+        let in_edition = field.column(edition).is_some();
         match field.shape {
             Shape::Coded | Shape::List => {
                 // Every item must be text: a number, a mapping or true is no coded value.
@@ -144,13 +148,19 @@ pub fn check(
                                 } else {
                                     "one text"
                                 },
-                                field.values(edition).join("; ")
+                                Edition::ALL
+                                    .into_iter()
+                                    .filter(|e| *e == edition || !in_edition)
+                                    .map(|e| field.values(e))
+                                    .find(|v| !v.is_empty())
+                                    .unwrap_or_default()
+                                    .join("; ")
                             ),
                         ));
                         continue;
                     }
                 };
-                for item in &items {
+                for item in items.iter().filter(|_| in_edition) {
                     let item = item.as_str();
                     if item.trim().is_empty() || field.allows(edition, item) {
                         continue;
@@ -182,7 +192,7 @@ pub fn check(
                 }
             }
             Shape::Month => {
-                if let Some(problem) = month_problem(value, today) {
+                if let Some(problem) = month_problem(value, today).filter(|_| in_edition) {
                     problems.push(Diagnostic::new(
                         Kind::Ll35Date,
                         file,

@@ -477,6 +477,9 @@ mod tests {
             ("reported: [2023, 20244]", "ll35-value"),
             ("reported: [2027]", "ll35-value"),
             ("reported: 2023", "ll35-value"),
+            // The other edition's fields are checked for their type too.
+            ("analysis_type: [{a: 1}]", "ll35-value"),
+            ("data: 5", "ll35-value"),
             ("population_type: [Individuals, 3]", "ll35-value"),
         ] {
             case(true, &[&format!("{full}, {wrong}}}\n{yes}")], &[&[rule]]);

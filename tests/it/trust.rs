@@ -569,3 +569,41 @@ fn a_tool_withheld_since_the_last_report_is_counted_never_named() {
         .run()
         .stdout_has("Withheld since (not named): 1");
 }
+
+/// Found by the attack: importing an older table over an inventory replaced a tool's newer
+/// values with the older year's.
+#[test]
+fn an_older_table_never_replaces_a_newer_years_values() {
+    let row = |year: &str, desc: &str| -> Vec<(&'static str, String)> {
+        vec![
+            ("year", year.to_owned()),
+            ("agency", "Fire Department".to_owned()),
+            ("tool_name", "Risk".to_owned()),
+            ("tool_desc", desc.to_owned()),
+        ]
+    };
+    let as_table = |r: &[(&'static str, String)]| {
+        let borrowed: Vec<(&str, &str)> = r.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        table(Edition::E2024, &[&borrowed])
+    };
+    let dir = files(&[
+        ("new.csv", &as_table(&row("2024", "New words"))),
+        ("old.csv", &as_table(&row("2023", "Old words"))),
+    ]);
+    let at = dir.path();
+    adscheck(["ll35", "import", "new.csv", "-o", "inv"])
+        .at(at)
+        .run()
+        .code(0);
+    adscheck(["ll35", "import", "old.csv", "-o", "inv"])
+        .at(at)
+        .run()
+        .code(0);
+    let text = std::fs::read_to_string(at.join("inv/FDNY/risk.yaml")).unwrap();
+    assert!(text.contains("\"New words\""), "{text}");
+    assert!(!text.contains("Old words"), "{text}");
+    assert!(
+        text.contains("reported: [2024,2023]") || text.contains("reported: [2023,2024]"),
+        "{text}"
+    );
+}

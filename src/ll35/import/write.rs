@@ -450,7 +450,26 @@ fn link_error(link: &Path) -> Diagnostic {
 fn merged(file: &Map<String, Value>, tool: &Reported) -> (Map<String, Value>, Vec<FieldChange>) {
     let mut fields = file.clone();
     let mut changes = Vec::new();
+    // The latest year wins: a table older than what the file holds adds its years and sources,
+    // and leaves the newer values as they are.
+    let latest = |v: Option<&Value>| {
+        v.and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_u64)
+            .max()
+    };
+    let older = match (
+        latest(tool.fields.get(keys::REPORTED)),
+        latest(file.get(keys::REPORTED)),
+    ) {
+        (Some(table), Some(file)) => table < file,
+        _ => false,
+    };
     for (key, value) in &tool.fields {
+        if older && key != keys::REPORTED && key != keys::IMPORTED_FROM {
+            continue;
+        }
         let new = match key.as_str() {
             keys::REPORTED => union(file.get(key), value),
             // One source per year: a year imported again (from this table or a renamed copy)
