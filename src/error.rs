@@ -94,7 +94,7 @@ kinds! {
     /// A text that must say something is empty.
     EmptyText => "empty-text", "A text that must say something is empty.", false;
     /// An id that is empty or has characters ids may not have.
-    InvalidId => "invalid-id", "An id is empty or has characters ids may not have.", false;
+    InvalidId => "invalid-id", "An id is empty or has characters ids may not have (a checklist's, or a tool.id that cannot name a page).", true;
     /// A yes to a question with informational checkboxes, none ticked (warning).
     NoOptionsTicked => "no-options-ticked", "A yes to a question with informational checkboxes, none ticked.", true;
     /// Items that describe a yes ticked on an answer that is not yes (warning).

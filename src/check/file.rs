@@ -65,6 +65,33 @@ impl File<'_> {
             .collect()
     }
 
+    /// `invalid-id`: a `tool.id` that cannot name a page (it is the tool's address on the
+    /// public site, and links depend on it).
+    pub(super) fn invalid_id(&self) -> Option<Finding> {
+        let crate::tool::identity::Id::Unusable(given, derived) =
+            crate::tool::identity::id(&self.report.tool)
+        else {
+            return None;
+        };
+        Some(
+            self.error(
+                crate::error::Kind::InvalidId.code(),
+                self.outcome
+                    .tool_keys
+                    .get(crate::tool::fields::keys::ID)
+                    .copied()
+                    .or(self.outcome.tool_position),
+                format!(
+                    "`tool.id` {} cannot name a page: allowed: ASCII letters, digits, - and _, at \
+                 most {} of them, not a name Windows reserves (made from agency and name it \
+                 would be `{derived}`)",
+                    crate::text::excerpt(&given.to_string()),
+                    crate::tool::identity::MAX_ID
+                ),
+            ),
+        )
+    }
+
     /// `undetermined`: a determination still open, with the answers it waits for.
     pub(super) fn undetermined(&self) -> Option<Finding> {
         let checklist = self.engine.checklist();

@@ -49,6 +49,9 @@ rules! {
     /// Rule: two files describe the same tool (same agency and name).
     DUPLICATE_TOOL => "duplicate-tool",
         "Two answer files describe the same tool (same agency and name).";
+    /// Rule: two files give the same `tool.id` (compared without case): one page address.
+    DUPLICATE_ID => "duplicate-id",
+        "Two answer files give the same tool.id (without case): one page address for two tools.";
     /// Rule: a settings file inside the checked tree, which would otherwise change the gate.
     NESTED_SETTINGS => "nested-settings",
         "A settings file inside the checked tree: one settings file governs a run.";
@@ -109,6 +112,8 @@ pub struct FileResult {
     pub name: Option<String>,
     /// The agency.
     pub agency: Option<String>,
+    /// The `tool.id` it gives, when it can name a page.
+    pub id: Option<String>,
     /// Each determination's id and value, when the file could be evaluated.
     pub determinations: Option<Vec<(String, Truth)>>,
     /// What is wrong with it, in file order.
@@ -123,6 +128,7 @@ impl FileResult {
             file,
             name: None,
             agency: None,
+            id: None,
             determinations: None,
             findings,
         }
@@ -260,6 +266,10 @@ pub fn check_file(
         file: report.file.clone(),
         name: report.tool_field("name").map(str::to_owned),
         agency: report.tool_field("agency").map(str::to_owned),
+        id: match crate::tool::identity::id(&report.tool) {
+            crate::tool::identity::Id::Stored(id) => Some(id.to_owned()),
+            _ => None,
+        },
         determinations: None,
         findings: Vec::new(),
     };
@@ -287,6 +297,7 @@ pub fn check_file(
         .map(|w| Finding::from_diagnostic(w, Severity::Warning))
         .collect();
     findings.extend(file.missing_metadata(settings));
+    findings.extend(file.invalid_id());
     if let Some(ll35) = &settings.ll35 {
         let determinations = result.determinations.as_deref().unwrap_or_default();
         findings.extend(

@@ -209,6 +209,17 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
     // Page names given so far (without case), with the agency identity each names.
     let mut pages: HashMap<String, String> = HashMap::new();
     let mut ids: HashMap<String, String> = HashMap::new();
+    // Ids given in files come first: an id made from agency and name never takes the address
+    // of a tool whose file gives that id, whatever the order of the files.
+    let stored: HashMap<String, String> = files
+        .iter()
+        .filter_map(|r| r.file.as_ref().ok())
+        .filter(|f| !crate::tool::withheld(&f.tool).is_withheld())
+        .filter_map(|f| match crate::tool::identity::id(&f.tool) {
+            Id::Stored(id) => Some((id.to_ascii_lowercase(), f.file.clone())),
+            _ => None,
+        })
+        .collect();
     for read in files {
         let (report, answers) = match read.file {
             Ok(file) => {
@@ -283,8 +294,8 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         let tool_key = crate::tool::ToolKey::of_fields(&report.tool);
         let id = unique_id(
             found.as_str().to_owned(),
-            &report.file,
-            tool_key.as_ref(),
+            (&report.file, tool_key.as_ref()),
+            (!matches!(found, Id::Stored(_))).then_some(&stored),
             &mut ids,
             &mut inventory.warnings,
         );
@@ -394,13 +405,18 @@ fn agency_key(agency: &str) -> String {
 /// agency and name, so the address does not depend on how the path was typed), warned.
 fn unique_id(
     id: String,
-    file: &str,
-    key: Option<&crate::tool::ToolKey>,
+    (file, key): (&str, Option<&crate::tool::ToolKey>),
+    reserved: Option<&HashMap<String, String>>,
     ids: &mut HashMap<String, String>,
     warnings: &mut Vec<Diagnostic>,
 ) -> String {
     // Compared without case: `DUP.html` and `dup.html` are one file on macOS and Windows.
-    if let Some(first) = ids.get(&id.to_ascii_lowercase()) {
+    let lower = id.to_ascii_lowercase();
+    let taken = ids
+        .get(&lower)
+        .or_else(|| reserved.and_then(|r| r.get(&lower)))
+        .cloned();
+    if let Some(first) = taken {
         let hash = key.map_or_else(
             || {
                 let hash = crate::checklist::sha256_hex(file);

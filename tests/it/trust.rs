@@ -607,3 +607,41 @@ fn an_older_table_never_replaces_a_newer_years_values() {
         "{text}"
     );
 }
+
+/// Found by the attack: check let duplicate and unusable ids pass, and a derived id could take
+/// the address of a tool whose file gives that id.
+#[test]
+fn ids_are_checked_and_a_given_id_keeps_its_address() {
+    let tool = |id: &str, name: &str| {
+        format!("tool: {{{id}name: {name}, agency: DOE}}\nanswers: {{1a: no}}\n")
+    };
+    let dir = files(&[
+        ("inv/b.yaml", &tool("id: foo, ", "B")),
+        ("inv/c.yaml", &tool("id: Foo, ", "C")),
+        ("inv/d.yaml", &tool("id: \"../../etc/passwd\", ", "D")),
+        // Its id, made from agency and name, is `doe-tool-e`, which z.yaml gives as its own.
+        ("inv/e.yaml", &tool("", "Tool E")),
+        ("inv/z.yaml", &tool("id: doe-tool-e, ", "Z")),
+    ]);
+    let at = dir.path();
+    adscheck(["check", "inv"])
+        .at(at)
+        .run()
+        .code(1)
+        .stdout_has("duplicate-id")
+        .stdout_has("the id `Foo` is also inv/b.yaml's")
+        .stdout_has("invalid-id");
+    let ran = adscheck(["report", "inv", "-f", "json"]).at(at).run();
+    let json: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    let id_of = |name: &str| {
+        json["tools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .map(|t| t["id"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    assert_eq!(id_of("Z"), "doe-tool-e");
+    assert_ne!(id_of("Tool E"), "doe-tool-e");
+}
