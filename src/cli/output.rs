@@ -65,7 +65,22 @@ impl Sink {
         force: bool,
     ) -> Result<Sink, adscheck::Diagnostic> {
         if let Some(path) = path {
-            adscheck::destination::check(path, adscheck::destination::Output::File, inputs, force)?;
+            // The inventory is the folder of the settings file that governs these paths, when
+            // one does, not only the paths given (a report must not land in a sibling folder of
+            // the inventory where the next run reads it).
+            let mut roots = inputs.to_vec();
+            if let Some(settings) = adscheck::settings::governing(inputs, None).file {
+                roots.push(
+                    settings
+                        .parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .map_or_else(
+                            || std::path::PathBuf::from("."),
+                            std::path::Path::to_path_buf,
+                        ),
+                );
+            }
+            adscheck::destination::check(path, adscheck::destination::Output::File, &roots, force)?;
         }
         match path {
             None => Ok(Sink::Stdout(stdout())),

@@ -645,3 +645,29 @@ fn ids_are_checked_and_a_given_id_keeps_its_address() {
     assert_eq!(id_of("Z"), "doe-tool-e");
     assert_ne!(id_of("Tool E"), "doe-tool-e");
 }
+
+/// Found by the attack: given a subfolder of the inventory, `-o` could still write an answer-
+/// file name into the inventory (next to the subfolder), which the next check then read.
+#[test]
+fn a_report_never_lands_in_the_inventory_that_governs_the_paths() {
+    let dir = files(&[
+        ("inventory/.adscheck.yaml", "required-tool-fields: [name]\n"),
+        (
+            "inventory/sanitation/drafts/a.yaml",
+            "tool: {name: A, agency: DSNY}\nanswers: {1a: no}\n",
+        ),
+    ]);
+    adscheck([
+        "classify",
+        "inventory/sanitation/drafts",
+        "-f",
+        "json",
+        "-o",
+        "inventory/sanitation/report.json",
+    ])
+    .at(dir.path())
+    .run()
+    .code(2)
+    .stderr_has("is inside the inventory");
+    assert!(!dir.path().join("inventory/sanitation/report.json").exists());
+}
