@@ -53,7 +53,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use adscheck::text::visible;
+use adscheck::text::{visible, visible_lines};
 use adscheck::{Diagnostic, Engine, atomic_file};
 use args::{ChecklistOpt, Cli, ColorChoice, ColorOpt, Command};
 
@@ -124,7 +124,14 @@ pub(crate) type Outcome = Result<Exit, Stop>;
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        // --help, --version and usage errors: clap's text, but a failed write is exit 2 too.
+        // A usage error quotes what was typed: shown, not obeyed (an escape sequence in an
+        // argument cannot retitle the terminal or forge a line).
+        Err(e) if e.exit_code() != 0 => {
+            let text = e.render().to_string();
+            errln!("{}", visible_lines(text.trim_end()));
+            return Exit::Fatal.into();
+        }
+        // --help and --version: clap's text, but a failed write is exit 2 too.
         Err(e) => {
             return match e.print() {
                 Ok(()) if e.exit_code() == 0 => Exit::Success.into(),

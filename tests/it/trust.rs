@@ -671,3 +671,21 @@ fn a_report_never_lands_in_the_inventory_that_governs_the_paths() {
     .stderr_has("is inside the inventory");
     assert!(!dir.path().join("inventory/sanitation/report.json").exists());
 }
+
+/// Found by the attack: a usage error quoted the argument as typed, escape sequences and all.
+#[test]
+fn a_usage_error_never_passes_a_control_character_through() {
+    for args in [
+        vec!["stamp", "--by", "a\u{1b}]0;pwn\u{7}b", "x.yaml"],
+        vec!["ll35", "export", "x", "--year", "2\u{1b}[2J"],
+        vec!["classify", "--f\u{1b}[31mrob"],
+    ] {
+        let ran = adscheck(&args).run();
+        ran.code(2);
+        assert!(
+            !ran.stderr.contains('\u{1b}') && !ran.stderr.contains('\u{7}'),
+            "{:?}",
+            ran.stderr
+        );
+    }
+}
