@@ -190,10 +190,18 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
         .year
         .or_else(|| export::latest_year(&entries, this_year))
     else {
-        errln!(
-            "adscheck: error: no tool says which year it was reported in (`tool.reported`, or a \
-             stamp): give the year with --year"
-        );
+        if entries.iter().any(|e| !e.years.is_empty()) {
+            errln!(
+                "adscheck: error: every year the tools give (`tool.reported`, or a stamp) is \
+                 after this one ({this_year}): `adscheck check` names them; give the year with \
+                 --year"
+            );
+        } else {
+            errln!(
+                "adscheck: error: no tool says which year it was reported in (`tool.reported`, \
+                 or a stamp): give the year with --year"
+            );
+        }
         return Ok(Exit::Fatal);
     };
     let table = export::export(&entries, edition, year, &scope);
