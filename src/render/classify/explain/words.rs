@@ -205,16 +205,7 @@ impl Explain<'_> {
         d: usize,
     ) -> Vec<(usize, Truth, String)> {
         let checklist = self.engine.checklist();
-        let answers: Vec<Truth> = (0..checklist.questions.len())
-            .map(|q| {
-                outcome
-                    .answers
-                    .get(q)
-                    .copied()
-                    .flatten()
-                    .map_or(Truth::Unknown, AnswerValue::truth)
-            })
-            .collect();
+        let answers = truths(outcome, checklist.questions.len());
         let mut out = Vec::new();
         for &q in self.engine.questions_of(d) {
             if answers.get(q).is_none_or(|a| a.is_known()) {
@@ -243,16 +234,7 @@ impl Explain<'_> {
         value: Truth,
     ) -> Vec<(usize, String)> {
         let checklist = self.engine.checklist();
-        let answers: Vec<Truth> = (0..checklist.questions.len())
-            .map(|q| {
-                outcome
-                    .answers
-                    .get(q)
-                    .copied()
-                    .flatten()
-                    .map_or(Truth::Unknown, AnswerValue::truth)
-            })
-            .collect();
+        let answers = truths(outcome, checklist.questions.len());
         let mut out = Vec::new();
         for &q in self.engine.questions_of(d) {
             let Some(&given) = answers.get(q) else {
@@ -364,4 +346,19 @@ impl Explain<'_> {
         }
         Ok(())
     }
+}
+
+/// Every question's answer as a truth value (unsure and unanswered: unknown), for trying one
+/// changed answer against the rules.
+fn truths(outcome: &crate::classification::Outcome, questions: usize) -> Vec<Truth> {
+    (0..questions)
+        .map(|q| {
+            outcome
+                .answers
+                .get(q)
+                .copied()
+                .flatten()
+                .map_or(Truth::Unknown, AnswerValue::truth)
+        })
+        .collect()
 }
