@@ -14,7 +14,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::AnswerFile;
 use crate::check;
 use crate::classification::Classification;
 use crate::engine::Truth;
@@ -88,11 +87,14 @@ pub struct Withheld {
     pub keys: std::collections::HashSet<crate::tool::ToolKey>,
 }
 
-/// What a tool's public page is made from: its answer file as read and its classification.
+/// What a tool's public page is made from: its answers and history as read, and its
+/// classification (which holds its `tool:` fields: they are not kept twice).
 #[derive(Clone, Debug)]
 pub struct Record {
-    /// The answer file: answers, notes, history, `tool:` fields.
-    pub answers: AnswerFile,
+    /// Each question's answer, with its note and ticked options.
+    pub answers: Vec<Option<crate::answers::Answer>>,
+    /// The file's history.
+    pub stamps: Vec<crate::answers::Stamp>,
     /// Its determinations and the reasons for them.
     pub report: Classification,
 }
@@ -357,7 +359,11 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
             failing: failing_rules(&result),
             stale,
             reviewed,
-            record: Record { answers, report },
+            record: Record {
+                answers: answers.answers,
+                stamps: answers.stamps,
+                report,
+            },
         };
         add(&mut summary.counts, &tool);
         inventory.tools.push(tool);

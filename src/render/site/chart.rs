@@ -51,7 +51,10 @@ struct Segment {
 }
 
 /// The index page's charts.
-pub(super) fn charts(inventory: &Summary, pages: &[super::tool_page::Page]) -> Vec<Chart> {
+pub(super) fn charts(
+    inventory: &Summary,
+    facets_of: &[Vec<super::tool_page::Facet>],
+) -> Vec<Chart> {
     let mut charts = Vec::new();
     if let Some((id, label)) = inventory.determination_labels.last() {
         let keys = ["yes", "no", "undetermined"]
@@ -87,8 +90,8 @@ pub(super) fn charts(inventory: &Summary, pages: &[super::tool_page::Page]) -> V
         ("population_type", "Population type (Local Law 35)"),
     ] {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for page in pages {
-            for facet in page.facets.iter().filter(|f| f.key == key) {
+        for facets in facets_of {
+            for facet in facets.iter().filter(|f| f.key == key) {
                 *counts.entry(facet.value.clone()).or_default() += 1;
             }
         }

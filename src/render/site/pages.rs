@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::Built;
-use super::tool_page::{self, Page};
+use super::tool_page;
 use super::urls::{self, listed};
 use crate::checklist::Checklist;
 use crate::ll35::export;
@@ -30,18 +30,19 @@ pub(super) fn write(
         .and_then(|s| s.0.iter().find(|(k, _)| k.as_str() == "form"))
         .map_or_else(|| checklist.title.value.clone(), |(_, v)| v.value.clone());
     let edition = inventory.ll35.edition;
-    // Every tool's page, made once: its facets feed the charts and browse pages too.
-    let all_pages: Vec<Page> = inventory
+    // Every tool's facets, made once: they feed the charts and browse pages. A tool's page
+    // is made when it is written, one at a time, so that memory holds one page, not all.
+    let mut facets_of: Vec<Vec<tool_page::Facet>> = inventory
         .tools
         .iter()
-        .map(|t| tool_page::page(checklist, t, inventory.public, edition))
+        .map(|t| tool_page::facets_of(checklist, t, inventory.public, edition))
         .collect();
     // Facets: one page per value (values that make one page name, such as `Triage` and
     // `triage `, are one value, shown as first written).
     let mut facets: BTreeMap<(String, String), (String, Vec<&Tool>)> = BTreeMap::new();
     let mut groups_order: Vec<String> = Vec::new();
-    for (tool, tool_page) in inventory.tools.iter().zip(&all_pages) {
-        for facet in &tool_page.facets {
+    for (tool, tool_facets) in inventory.tools.iter().zip(&facets_of) {
+        for facet in tool_facets {
             if !groups_order.contains(&facet.group) {
                 groups_order.push(facet.group.clone());
             }
@@ -76,9 +77,8 @@ pub(super) fn write(
         }
     }
     facets.retain(|(_, url), _| !dropped.contains(url));
-    let mut pages = all_pages;
-    for page in &mut pages {
-        page.facets.retain(|f| !dropped.contains(&f.url));
+    for tool_facets in &mut facets_of {
+        tool_facets.retain(|f| !dropped.contains(&f.url));
     }
 
     let mut writer = Writer {
@@ -114,7 +114,7 @@ pub(super) fn write(
             "agencies": &inventory.agencies,
             "withheld": withheld,
             "determination_totals": determination_counts(labels, &inventory.totals),
-            "charts": super::chart::charts(inventory, &pages),
+            "charts": super::chart::charts(inventory, &facets_of),
             // The form's own words for what is determined, and whose clarifications it carries.
             "questions": checklist
                 .determinations
@@ -240,7 +240,8 @@ pub(super) fn write(
     )?;
     writer.page(urls::BROWSE, &page)?;
     // Tool pages.
-    for (tool, tool_page) in inventory.tools.iter().zip(&pages) {
+    for (tool, tool_facets) in inventory.tools.iter().zip(&facets_of) {
+        let tool_page = &tool_page::page(checklist, tool, inventory.public, tool_facets.clone());
         let page = render(
             "tool.html",
             "../",
@@ -270,12 +271,7 @@ pub(super) fn write(
             count: count(table.rows.len(), "row"),
         });
     }
-    let tools_json: Vec<Value> = inventory
-        .tools
-        .iter()
-        .zip(&pages)
-        .map(|(t, p)| public_json(t, p))
-        .collect();
+    let tools_json: Vec<Value> = inventory.tools.iter().map(public_json).collect();
     writer.file(
         urls::TOOLS_JSON,
         serde_json::to_string_pretty(&tools_json)?.as_bytes(),
@@ -303,19 +299,14 @@ pub(super) fn write(
     let index: Vec<[String; 6]> = inventory
         .tools
         .iter()
-        .zip(&pages)
-        .map(|(t, p)| {
+        .map(|t| {
             [
                 t.id.clone(),
                 t.name.clone(),
                 t.agency_name.clone(),
                 t.description.clone(),
                 urls::tool(&t.id),
-                p.ll35
-                    .get("purpose")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_owned(),
+                crate::tool::text(&t.record.report.tool, "purpose").to_owned(),
             ]
         })
         .collect();
@@ -333,8 +324,8 @@ pub(super) fn write(
 
 /// A tool as the public JSON download gives it: id, page, agency, name, description,
 /// determinations and LL35 fields; never contacts or files.
-fn public_json(tool: &Tool, page: &Page) -> Value {
-    let fields = &page.ll35;
+fn public_json(tool: &Tool) -> Value {
+    let fields = &tool_page::ll35_fields(tool);
     serde_json::json!({
         "id": tool.id,
         "url": urls::tool(&tool.id),

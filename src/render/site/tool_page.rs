@@ -138,18 +138,49 @@ fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The page of `tool`, as `public` allows, with its facets in `edition`'s coded values.
+/// The LL35 fields a tool's file holds, by `tool:` key (and `reported`), as the public JSON
+/// and the search index give them.
 #[must_use]
-pub fn page(checklist: &Checklist, tool: &Tool, public: Public, edition: Edition) -> Page {
-    let (report, answers) = (&tool.record.report, &tool.record.answers);
+pub fn ll35_fields(tool: &Tool) -> Map<String, Value> {
+    let fields = &tool.record.report.tool;
+    FIELDS
+        .iter()
+        .map(|f| f.key)
+        .chain([keys::REPORTED])
+        .filter_map(|k| Some((k.to_owned(), fields.get(k)?.clone())))
+        .collect()
+}
+
+/// The values `tool` can be browsed by, as `public` allows, in `edition`'s coded values.
+#[must_use]
+pub fn facets_of(
+    checklist: &Checklist,
+    tool: &Tool,
+    public: Public,
+    edition: Edition,
+) -> Vec<Facet> {
+    facets(
+        checklist,
+        tool,
+        &tool.record.answers,
+        &tool.record.report.tool,
+        edition,
+        public,
+    )
+}
+
+/// The page of `tool`, as `public` allows, listed under `facets` (those that have a page).
+#[must_use]
+pub fn page(checklist: &Checklist, tool: &Tool, public: Public, facets: Vec<Facet>) -> Page {
+    let (report, answers, stamps) = (
+        &tool.record.report,
+        tool.record.answers.as_slice(),
+        tool.record.stamps.as_slice(),
+    );
     let fields = &report.tool;
     let mut page = Page {
-        ll35: FIELDS
-            .iter()
-            .map(|f| f.key)
-            .chain([keys::REPORTED])
-            .filter_map(|k| Some((k.to_owned(), fields.get(k)?.clone())))
-            .collect(),
+        ll35: ll35_fields(tool),
+        facets,
         ..Page::default()
     };
     for (label, value) in [
@@ -314,7 +345,6 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, edition: Edition
     }
     if public.answers {
         page.answers = answers
-            .answers
             .iter()
             .enumerate()
             .filter_map(|(q, a)| a.as_ref().map(|a| answer_view(q, Some(a))))
@@ -324,8 +354,7 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, edition: Edition
             d.answers.clear();
         }
     }
-    page.history = answers
-        .stamps
+    page.history = stamps
         .iter()
         .map(|s| {
             (
@@ -338,7 +367,6 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, edition: Edition
             )
         })
         .collect();
-    page.facets = facets(checklist, tool, answers, fields, edition, public);
     page
 }
 
@@ -346,7 +374,7 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, edition: Edition
 fn facets(
     checklist: &Checklist,
     tool: &Tool,
-    answers: &crate::answers::AnswerFile,
+    answers: &[Option<crate::answers::Answer>],
     fields: &Map<String, Value>,
     edition: Edition,
     public: Public,
@@ -369,7 +397,7 @@ fn facets(
     for (q, answer) in checklist
         .questions
         .iter()
-        .zip(&answers.answers)
+        .zip(answers)
         .filter(|_| public.answers)
     {
         let (Some(list), Some(answer)) = (&q.options, answer) else {
