@@ -282,10 +282,11 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
     let _ = writeln!(s);
     let _ = writeln!(
         s,
-        "Checklist `{}`, version {}. Source: {}",
+        "Checklist `{}`, version {}. The form's and the law's words below are quoted from: {}. \
+         Whatever is marked \"adscheck note\" is adscheck's.",
         checklist.id.as_str(),
         checklist.version.as_str(),
-        checklist.source.as_str()
+        checklist.source.as_str().trim_end_matches('.')
     );
     for d in &checklist.determinations {
         let _ = writeln!(s);

@@ -226,7 +226,9 @@ pub(super) fn write(
             "heading": "Browse",
             "intro": format!(
                 "Every value a tool can be found by: its determinations, the kinds of decision and \
-                 the factors ticked on the checklist, and its Local Law 35 coded fields.{}",
+                 the factors ticked on the checklist, and its Local Law 35 coded fields. \
+                 (adscheck note: the names of the groups are adscheck's short words for the \
+                 form's questions; the values are the form's and the report's.){}",
                 left_out
                     .iter()
                     .map(|(group, n)| format!(
