@@ -76,11 +76,18 @@ pub fn refused(out: &Path, what: Output, inputs: &[PathBuf], force: bool) -> Opt
         }
         let read_next_time =
             what == Output::Folder || crate::document::Format::from_path(&target).is_some();
-        if input.is_dir() && target.starts_with(&input) && read_next_time {
+        // A file named on its own stands for its folder: an answer file written beside it
+        // would be read with it next time.
+        let folder = if input.is_dir() {
+            input.as_path()
+        } else {
+            input.parent().unwrap_or(&input)
+        };
+        if target.starts_with(folder) && read_next_time {
             return Some(format!(
                 "is inside the inventory ({}): its files would be read as answer files next \
                  time; choose a place outside it",
-                input.display()
+                folder.display()
             ));
         }
     }
@@ -167,6 +174,15 @@ mod tests {
         );
         // A report that is not named as an answer file is not read next time.
         case("inv/report.xml", File, &["inv"], false, None);
+        // A file named on its own stands for its folder.
+        case(
+            "inv/FDNY/b.json",
+            File,
+            &["inv/FDNY/a.yaml"],
+            false,
+            Some("inside the inventory"),
+        );
+        case("inv/b.json", File, &["inv/FDNY/a.yaml"], false, None);
         case("inv", File, &["inv"], true, Some("is an input"));
         case("site", Folder, &["inv"], false, None);
         case(

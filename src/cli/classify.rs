@@ -38,8 +38,11 @@ pub(crate) fn run(args: &ClassifyArgs) -> Outcome {
             .flatten(),
         csv_raw: args.csv_raw,
     };
-    let mut out = match super::output::Sink::open_for(args.out.as_deref(), &paths.found, args.force)
-    {
+    let mut out = match super::output::Sink::open_for(
+        args.out.as_deref(),
+        &super::inputs(&paths.found, &[&args.checklist.checklist]),
+        args.force,
+    ) {
         Ok(out) => out,
         Err(e) => {
             super::print_diagnostics(&[e], Severity::Error);

@@ -223,8 +223,14 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
             );
         }
     }
-    let mut out = match super::output::Sink::open_for(args.out.as_deref(), &paths.found, args.force)
-    {
+    let mut out = match super::output::Sink::open_for(
+        args.out.as_deref(),
+        &super::inputs(
+            &paths.found,
+            &[&args.config.config, &args.checklist.checklist],
+        ),
+        args.force,
+    ) {
         Ok(out) => out,
         Err(e) => {
             print_diagnostics(&[e], Severity::Error);

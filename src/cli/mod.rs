@@ -246,6 +246,16 @@ pub(crate) fn text_width() -> usize {
     terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).clamp(40, 100))
 }
 
+/// Every file a run reads, for the writing policy: the answer files and folders given, and
+/// the settings and checklist named on the command line (never to be written over).
+pub(crate) fn inputs(paths: &[PathBuf], named: &[&Option<PathBuf>]) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .cloned()
+        .chain(named.iter().filter_map(|p| (*p).clone()))
+        .collect()
+}
+
 /// A path as it is shown to people: control and invisible characters escaped.
 pub(crate) fn shown(path: &Path) -> String {
     visible(&path.display().to_string()).into_owned()

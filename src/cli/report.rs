@@ -16,7 +16,10 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         && let Some(message) = adscheck::destination::refused(
             out,
             adscheck::destination::Output::Folder,
-            &paths.found,
+            &super::inputs(
+                &paths.found,
+                &[&args.config.config, &args.checklist.checklist],
+            ),
             args.force,
         )
     {

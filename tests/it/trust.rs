@@ -689,3 +689,29 @@ fn a_usage_error_never_passes_a_control_character_through() {
         );
     }
 }
+
+/// Found by the README review: with --force, a report could replace the settings or the
+/// checklist the run read; and beside a file named on its own, an answer-file name was allowed.
+#[test]
+fn the_settings_and_checklist_a_run_reads_are_never_written_over() {
+    let answer = "tool: {name: A, agency: FDNY}\nanswers: {1a: no}\n";
+    let dir = files(&[("inv/a.yaml", answer), ("cfg.yaml", "fail-on: error\n")]);
+    let at = dir.path();
+    adscheck([
+        "check", "--config", "cfg.yaml", "-f", "json", "-o", "cfg.yaml", "--force", "inv",
+    ])
+    .at(at)
+    .run()
+    .code(2)
+    .stderr_has("is an input of this run");
+    assert_eq!(
+        std::fs::read_to_string(at.join("cfg.yaml")).unwrap(),
+        "fail-on: error\n"
+    );
+    adscheck(["classify", "-f", "json", "-o", "inv/r.json", "inv/a.yaml"])
+        .at(at)
+        .run()
+        .code(2)
+        .stderr_has("is inside the inventory");
+    assert!(!at.join("inv/r.json").exists());
+}
