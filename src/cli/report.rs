@@ -104,14 +104,19 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
             force: args.force,
         };
         match site::build(&summary, inventory.engine.checklist(), out, &options) {
-            Ok(built) => errln!(
-                "adscheck report: {} of {}: {} pages in {}; open {}",
-                adscheck::text::count(summary.tools.len(), "tool"),
-                adscheck::text::count(summary.agencies.len(), "agency"),
-                built.pages,
-                shown(out),
-                shown(&out.join("index.html"))
-            ),
+            Ok(built) => {
+                for note in &built.notes {
+                    errln!("adscheck: warning: {note}");
+                }
+                errln!(
+                    "adscheck report: {} of {}: {} pages in {}; open {}",
+                    adscheck::text::count(summary.tools.len(), "tool"),
+                    adscheck::text::count(summary.agencies.len(), "agency"),
+                    built.pages,
+                    shown(out),
+                    shown(&out.join("index.html"))
+                );
+            }
             Err(e) => {
                 print_diagnostics(&[e], Severity::Error);
                 return Ok(Exit::Fatal);

@@ -715,3 +715,19 @@ fn the_settings_and_checklist_a_run_reads_are_never_written_over() {
         .stderr_has("is inside the inventory");
     assert!(!at.join("inv/r.json").exists());
 }
+
+/// Found by the README review: a site built with a "now" before every report year had no LL35
+/// download, and said nothing.
+#[test]
+fn a_site_without_its_ll35_download_says_why() {
+    adscheck([
+        "report".as_ref(),
+        "examples/directory".as_ref(),
+        "--out".as_ref(),
+        tempfile::tempdir().unwrap().path().join("site").as_os_str(),
+    ])
+    .env("SOURCE_DATE_EPOCH", "1700000000")
+    .run()
+    .code(0)
+    .stderr_has("no Local Law 35 download: every year the tools give is after 2023");
+}

@@ -39,6 +39,8 @@ pub struct Built {
     pub pages: usize,
     /// All files written.
     pub files: usize,
+    /// What the reader should know of what was left out (no LL35 download, and why).
+    pub notes: Vec<String>,
 }
 
 pub(super) const TEMPLATES: &[(&str, &str)] = &[

@@ -255,6 +255,13 @@ pub(super) fn write(
     // Downloads.
     let scope = &inventory.ll35.scope;
     let year = export::latest_year(&inventory.entries, inventory.year);
+    if year.is_none() && inventory.entries.iter().any(|e| !e.years.is_empty()) {
+        writer.built.notes.push(format!(
+            "no Local Law 35 download: every year the tools give is after {} (the build's now; \
+             check SOURCE_DATE_EPOCH, and `tool.reported`)",
+            inventory.year
+        ));
+    }
     let mut downloads = Vec::new();
     if let Some(year) = year {
         let table = export::export(&inventory.entries, edition, year, scope);
