@@ -15,15 +15,17 @@
 
 use std::fmt;
 
+mod comments;
 mod problems;
 mod read;
 mod stamp;
 mod tool_block;
 mod write;
 
+pub use comments::lost_comments;
 pub use stamp::{Event, Header, Stamp, header_of};
 pub use tool_block::replace_tool_block;
-pub use write::{IMPORTED_NOTE, lost_comments, read_back, template, tool_block, unanswered};
+pub use write::{IMPORTED_NOTE, read_back, template, tool_block, unanswered};
 
 use serde::Serialize;
 

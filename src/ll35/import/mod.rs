@@ -11,6 +11,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
+mod existing;
 mod write;
 
 pub use write::{FieldChange, Import, write};
