@@ -44,20 +44,14 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         }
         return Ok(paths.exit(super::no_files(&args.paths)));
     }
-    let mut out = match super::output::Sink::open_for(
+    let mut out = super::output::Sink::open_for(
         args.out.as_deref(),
         &super::inputs(
             &paths.found,
             &[&args.config.config, &args.checklist.checklist],
         ),
         args.force,
-    ) {
-        Ok(out) => out,
-        Err(e) => {
-            print_diagnostics(&[e], Severity::Error);
-            return Ok(Exit::Fatal);
-        }
-    };
+    )?;
     let color = super::color(&args.color, args.out.as_deref());
     if args.quiet && format == CheckFormat::Text {
         write_findings(&results, color, &mut out)?;

@@ -38,17 +38,11 @@ pub(crate) fn run(args: &ClassifyArgs) -> Outcome {
             .flatten(),
         csv_raw: args.csv_raw,
     };
-    let mut out = match super::output::Sink::open_for(
+    let mut out = super::output::Sink::open_for(
         args.out.as_deref(),
         &super::inputs(&paths.found, &[&args.checklist.checklist]),
         args.force,
-    ) {
-        Ok(out) => out,
-        Err(e) => {
-            super::print_diagnostics(&[e], Severity::Error);
-            return Ok(Exit::Fatal);
-        }
-    };
+    )?;
     let renderer = render::renderer(format, &engine, options);
     renderer.start(&mut out)?;
     let mut failed = 0usize;

@@ -223,20 +223,14 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
             );
         }
     }
-    let mut out = match super::output::Sink::open_for(
+    let mut out = super::output::Sink::open_for(
         args.out.as_deref(),
         &super::inputs(
             &paths.found,
             &[&args.config.config, &args.checklist.checklist],
         ),
         args.force,
-    ) {
-        Ok(out) => out,
-        Err(e) => {
-            print_diagnostics(&[e], Severity::Error);
-            return Ok(Exit::Fatal);
-        }
-    };
+    )?;
     let options = adscheck::render::ll35::Options {
         bom: args.bom,
         excel_safe: args.excel_safe,

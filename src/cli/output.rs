@@ -58,8 +58,19 @@ pub(crate) enum Sink {
 impl Sink {
     /// Standard output, or the file `path` when the writing policy allows it
     /// ([`adscheck::destination`]: not an input of the run, not an answer file inside the
-    /// inventory, not an existing file without `force`).
+    /// inventory, not an existing file without `force`); a refusal is printed.
     pub(crate) fn open_for(
+        path: Option<&std::path::Path>,
+        inputs: &[std::path::PathBuf],
+        force: bool,
+    ) -> Result<Sink, super::Stop> {
+        Sink::open_checked(path, inputs, force).map_err(|e| {
+            super::print_diagnostics(&[e], adscheck::error::Severity::Error);
+            super::Exit::Fatal.into()
+        })
+    }
+
+    fn open_checked(
         path: Option<&std::path::Path>,
         inputs: &[std::path::PathBuf],
         force: bool,

@@ -14,6 +14,22 @@ fn adscheck(dir: &Path, args: &[&str]) -> Ran {
     crate::support::adscheck(args).at(dir).run()
 }
 
+/// The year 2023 of the inventory `inv/` of `dir`, exported in the 2023 edition.
+fn export_2023(dir: &Path) -> Ran {
+    adscheck(
+        dir,
+        &[
+            "ll35",
+            "export",
+            "inv",
+            "--edition",
+            "2023",
+            "--year",
+            "2023",
+        ],
+    )
+}
+
 /// A folder holding `t.csv` (the 2023-edition table) imported into `inv/`.
 fn imported_2023() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -527,18 +543,7 @@ fn export_leaves_out_withheld_and_out_of_scope_tools_and_says_so() {
         "  withheld: \"Disclosure would endanger public safety\"\n  name: ",
     );
     std::fs::write(&fire, yaml).unwrap();
-    let r = adscheck(
-        dir.path(),
-        &[
-            "ll35",
-            "export",
-            "inv",
-            "--edition",
-            "2023",
-            "--year",
-            "2023",
-        ],
-    );
+    let r = export_2023(dir.path());
     assert_eq!(r.code, Some(0), "{}", r.stderr.clone());
     let rows = records(&r.stdout.clone());
     assert_eq!(rows.len(), 2, "{rows:?}");
@@ -909,18 +914,7 @@ fn every_spelling_of_withheld_keeps_a_tool_out_of_the_table_and_the_site() {
             .unwrap()
             .replace("  name: ", &format!("  withheld: {spelling}\n  name: "));
         std::fs::write(&fire, yaml).unwrap();
-        let r = adscheck(
-            dir.path(),
-            &[
-                "ll35",
-                "export",
-                "inv",
-                "--edition",
-                "2023",
-                "--year",
-                "2023",
-            ],
-        );
+        let r = export_2023(dir.path());
         let out = r.stdout.clone();
         assert!(!out.contains("Fire Risk"), "withheld: {spelling}\n{out}");
         assert!(

@@ -2,7 +2,7 @@
 //! on the public site (built on a fixed day), and the Local Law 35 table, each from the bundled
 //! example directory. After an intended change: `cargo insta review`.
 
-use crate::support::adscheck;
+use crate::support::{adscheck, example_site};
 
 /// The day the site says it was built: 2026-12-06 (`SOURCE_DATE_EPOCH`).
 const BUILT: &str = "1796580756";
@@ -16,17 +16,9 @@ fn the_markdown_summary_of_the_example_directory() {
 
 #[test]
 fn a_tool_page_of_the_example_directory_built_on_a_fixed_day() {
-    let out = tempfile::tempdir().unwrap();
+    let (out, ran) = example_site(Some(BUILT));
+    ran.code(0);
     let site = out.path().join("site");
-    adscheck([
-        "report".as_ref(),
-        "examples/directory".as_ref(),
-        "--out".as_ref(),
-        site.as_os_str(),
-    ])
-    .env("SOURCE_DATE_EPOCH", BUILT)
-    .run()
-    .code(0);
     let page =
         std::fs::read_to_string(site.join("tools/fdny-building-fire-risk-model.html")).unwrap();
     assert!(

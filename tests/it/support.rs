@@ -243,6 +243,24 @@ impl Ran {
     }
 }
 
+/// The public site of the bundled example directory, built into `site/` of a new folder
+/// (on the day `SOURCE_DATE_EPOCH` names, when given), with what `report` said.
+pub fn example_site(source_date_epoch: Option<&str>) -> (tempfile::TempDir, Ran) {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let mut cmd = adscheck([
+        "report".as_ref(),
+        "examples/directory".as_ref(),
+        "--out".as_ref(),
+        site.as_os_str(),
+    ]);
+    if let Some(epoch) = source_date_epoch {
+        cmd = cmd.env("SOURCE_DATE_EPOCH", epoch);
+    }
+    let ran = cmd.run();
+    (out, ran)
+}
+
 /// A new folder holding `files` (path relative to it, content), for one test.
 pub fn files(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -7,6 +7,23 @@ use adscheck::ll35::Edition;
 use crate::ll35::{records, table};
 use crate::support::{adscheck, files};
 
+/// The year 2024 of the inventory `inv/` of `dir`, exported in the 2024 edition.
+fn export_2024(dir: &std::path::Path) -> crate::support::Ran {
+    let out = adscheck([
+        "ll35",
+        "export",
+        "inv",
+        "--edition",
+        "2024",
+        "--year",
+        "2024",
+    ])
+    .at(dir)
+    .run();
+    out.code(0);
+    out
+}
+
 /// Characters YAML forbids raw in a file, or that hide in it.
 const HOSTILE: &str = "a\u{7f}b\u{85}c\u{9b}d\u{fffe}e\u{202e}f\u{200b}g";
 
@@ -33,18 +50,7 @@ fn import_writes_values_yaml_forbids_so_that_they_read_back_and_export_unchanged
         .run()
         .code(0)
         .stderr_has("0 created, 0 updated, 1 unchanged");
-    let out = adscheck([
-        "ll35",
-        "export",
-        "inv",
-        "--edition",
-        "2024",
-        "--year",
-        "2024",
-    ])
-    .at(dir.path())
-    .run();
-    out.code(0);
+    let out = export_2024(dir.path());
     let rows = records(&out.stdout);
     let desc = rows[0].iter().position(|c| c == "tool_desc").unwrap();
     assert_eq!(rows[1][desc], HOSTILE);
@@ -295,17 +301,7 @@ fn other_texts_survive_import_and_export_in_both_editions() {
         .at(dir.path())
         .run()
         .code(0);
-    let out = adscheck([
-        "ll35",
-        "export",
-        "inv",
-        "--edition",
-        "2024",
-        "--year",
-        "2024",
-    ])
-    .at(dir.path())
-    .run();
+    let out = export_2024(dir.path());
     assert_eq!(
         records(&out.stdout),
         records(&csv),
@@ -720,14 +716,7 @@ fn the_settings_and_checklist_a_run_reads_are_never_written_over() {
 /// download, and said nothing.
 #[test]
 fn a_site_without_its_ll35_download_says_why() {
-    adscheck([
-        "report".as_ref(),
-        "examples/directory".as_ref(),
-        "--out".as_ref(),
-        tempfile::tempdir().unwrap().path().join("site").as_os_str(),
-    ])
-    .env("SOURCE_DATE_EPOCH", "1700000000")
-    .run()
-    .code(0)
-    .stderr_has("no Local Law 35 download: every year the tools give is after 2023");
+    let (_out, ran) = crate::support::example_site(Some("1700000000"));
+    ran.code(0)
+        .stderr_has("no Local Law 35 download: every year the tools give is after 2023");
 }

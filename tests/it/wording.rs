@@ -427,16 +427,9 @@ fn no_output_states_a_conclusion_the_form_does_not() {
         let ran = adscheck(["report", "examples/directory", "-f", format]).run();
         outputs.push((format!("report -f {format}"), ran.stdout));
     }
-    let out = tempfile::tempdir().unwrap();
+    let (out, ran) = crate::support::example_site(None);
+    ran.code(0);
     let site = out.path().join("site");
-    adscheck([
-        "report".as_ref(),
-        "examples/directory".as_ref(),
-        "--out".as_ref(),
-        site.as_os_str(),
-    ])
-    .run()
-    .code(0);
     for file in crate::support::walk(&site) {
         if let Ok(text) = std::fs::read_to_string(&file) {
             outputs.push((file.display().to_string(), text));
