@@ -117,7 +117,8 @@ pub fn recheck(
 }
 
 /// Checklists a file's stamp may name, when the caller does not say which one it was answered
-/// under: the built-in one, those in `./checklists/`, and those beside the revised checklist.
+/// under: the built-in one and its earlier versions, those in `./checklists/`, and those beside
+/// the revised checklist.
 #[derive(Debug, Default)]
 pub struct Candidates(Vec<Engine>);
 
@@ -126,6 +127,11 @@ impl Candidates {
     #[must_use]
     pub fn find(against: &std::path::Path) -> Candidates {
         let mut engines: Vec<Engine> = crate::load_engine(None).ok().into_iter().collect();
+        for (name, checklist) in crate::checklist::Checklist::earlier_builtin() {
+            if let Ok(engine) = Engine::new(checklist, name) {
+                engines.push(engine);
+            }
+        }
         let beside = against.parent().map(std::path::Path::to_path_buf);
         for folder in [Some(std::path::PathBuf::from("checklists")), beside]
             .into_iter()

@@ -328,8 +328,8 @@ fn template_answers(out: &mut String, checklist: &Checklist) {
             out,
             2,
             &format!(
-                "Question {}: {}",
-                determination.number.as_str(),
+                "{}: {}",
+                determination.heading(),
                 crate::checklist::shown(&determination.question)
             ),
         );

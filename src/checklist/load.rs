@@ -26,6 +26,14 @@ pub const BUILTIN_ID: &str = "nyc-ll49-2018";
 /// The name the built-in checklist goes by in messages.
 pub const DEFAULT_CHECKLIST_NAME: &str = "checklists/nyc-ll49-2018.yaml (built in)";
 
+/// Earlier versions of the built-in checklist, word for word as they shipped (name, text):
+/// answer files stamped under them can still be re-checked (`adscheck recheck`) with no
+/// copy around. A new version adds its predecessor here; none is ever removed.
+pub const EARLIER_BUILTIN: [(&str, &str); 1] = [(
+    "checklists/earlier/nyc-ll49-2018-1.1.0.yaml (built in)",
+    include_str!("../../checklists/earlier/nyc-ll49-2018-1.1.0.yaml"),
+)];
+
 impl Checklist {
     /// Parse and validate a checklist from its text. `file` names it in errors.
     ///
@@ -62,6 +70,20 @@ impl Checklist {
         let text = crate::input::read_text(path, MAX_CHECKLIST_SIZE, crate::input::CHECKLIST)?;
         let format = Format::from_path(path).unwrap_or(Format::Yaml);
         Checklist::from_text(&file, &text, format)
+    }
+
+    /// The earlier versions of the built-in checklist ([`EARLIER_BUILTIN`]), each read as
+    /// it shipped; one that no longer reads is left out.
+    #[must_use]
+    pub fn earlier_builtin() -> Vec<(&'static str, Checklist)> {
+        EARLIER_BUILTIN
+            .iter()
+            .filter_map(|&(name, text)| {
+                Checklist::from_text(name, text, Format::Yaml)
+                    .ok()
+                    .map(|c| (name, c))
+            })
+            .collect()
     }
 
     /// The built-in Local Law 49 checklist.

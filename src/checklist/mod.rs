@@ -9,7 +9,9 @@ mod load;
 mod model;
 mod validate;
 
-pub use load::{BUILTIN_ID, DEFAULT_CHECKLIST_NAME, DEFAULT_CHECKLIST_YAML, sha256_hex};
+pub use load::{
+    BUILTIN_ID, DEFAULT_CHECKLIST_NAME, DEFAULT_CHECKLIST_YAML, EARLIER_BUILTIN, sha256_hex,
+};
 pub use model::{
     Checklist, Choice, Determination, Footnote, Guidance, OptionKind, OptionList, Question, Rule,
     Underlined, footnote_marks, shown, without_footnotes,

@@ -97,6 +97,14 @@ pub struct Determination {
     pub id: Located<String>,
     /// Number printed on the form ("1" for "Question 1").
     pub number: Located<String>,
+    /// The words the form prints before the question, as it prints them (`Question #2`);
+    /// `Question <number>` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Located<String>>,
+    /// How the form's own text names the question (`Question #1`, as in "check "yes" for
+    /// Question #1 above"); the heading when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub called: Option<Located<String>>,
     /// Short name for tables ("ADS").
     pub label: Located<String>,
     /// Where the question, instructions and stop rule come from (a key of `sources`).
@@ -363,6 +371,26 @@ impl Checklist {
     }
 }
 
+impl Determination {
+    /// The words the form prints before the question ("Question #2").
+    #[must_use]
+    pub fn heading(&self) -> String {
+        self.heading.as_ref().map_or_else(
+            || format!("Question {}", self.number.as_str()),
+            |h| h.as_str().to_owned(),
+        )
+    }
+
+    /// How the form names the question in its own sentences ("Question #1"), for every
+    /// sentence adscheck writes about it.
+    #[must_use]
+    pub fn called(&self) -> String {
+        self.called
+            .as_ref()
+            .map_or_else(|| self.heading(), |c| c.as_str().to_owned())
+    }
+}
+
 impl Choice {
     /// The label without the list punctuation the form gives it ("...; or", "...;").
     #[must_use]
@@ -380,6 +408,23 @@ impl Question {
         self.options
             .as_ref()
             .and_then(|o| o.choices.iter().find(|c| c.id.as_str() == id))
+    }
+
+    /// The options `ids` ticked, quoted as the form prints its list items: each with its own
+    /// punctuation ("...;", "...; or", "..."."), separated by "; " only where the form gives
+    /// an item none. An id the question does not list stands as itself.
+    #[must_use]
+    pub fn ticked(&self, ids: &[String]) -> String {
+        let mut out = String::new();
+        for id in ids {
+            let label = self.choice(id).map_or(id.as_str(), |c| c.label.trim());
+            if !out.is_empty() {
+                let punctuated = out.ends_with([';', '.', ',']) || out.ends_with("; or");
+                out.push_str(if punctuated { " " } else { "; " });
+            }
+            out.push_str(label);
+        }
+        out
     }
 
     /// The ids of the question's checkboxes (empty when it has none).

@@ -105,12 +105,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         }
         if let Some(d) = asking.checklist.determination(&id) {
             writeln!(self.out)?;
-            writeln!(
-                self.out,
-                "Question {}: {}",
-                d.number.as_str(),
-                shown(&d.question)
-            )?;
+            writeln!(self.out, "{}: {}", d.heading(), shown(&d.question))?;
         }
         self.section = Some(id);
         Ok(())

@@ -109,8 +109,8 @@ impl TerminalPrompter {
         if let Some(d) = asking.checklist.determination(&id) {
             println!();
             let heading = format!(
-                "Question {}: {}",
-                d.number.as_str(),
+                "{}: {}",
+                d.heading(),
                 adscheck::checklist::shown(&d.question)
             );
             println!("{}", textwrap::fill(&heading, super::text_width()));

@@ -209,7 +209,7 @@ fn csv_has_a_header_and_a_record_per_file() {
             "agency",
             "ads",
             "agency_ads",
-            "reason",
+            "adscheck_short_reason",
             "needed",
             "warnings",
             "error"
@@ -486,7 +486,7 @@ fn checklist_lint() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout
-            .contains("ok: checklist `nyc-ll49-2018` version 1.1.0, 5 questions, 2 determinations")
+            .contains("ok: checklist `nyc-ll49-2018` version 1.2.0, 5 questions, 2 determinations")
     );
 
     let dir = tempfile::tempdir().unwrap();
@@ -613,7 +613,7 @@ fn checklist_self_tests_pass_and_a_broken_copy_fails_with_a_diff() {
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(
         r.stdout
-            .contains("ok    stop rule of Question 1: (1)(a) no ends the checklist")
+            .contains("ok    stop rule of Question #1: (1)(a) no ends the checklist")
     );
     assert!(
         r.stdout.ends_with("11 tests, 11 passed, 0 failed\n"),
@@ -634,7 +634,7 @@ fn checklist_self_tests_pass_and_a_broken_copy_fails_with_a_diff() {
     assert_eq!(r.code, 1);
     assert!(
         r.stdout.contains(&format!(
-            "FAIL  stop rule of Question 2: (2)(a) no, an ADS but not an Agency ADS ({}:",
+            "FAIL  stop rule of Question #2: (2)(a) no gives ADS yes, Agency ADS no ({}:",
             path.display()
         )),
         "{}",

@@ -41,7 +41,7 @@ fn other_version(dir: &Path) -> String {
     let text = std::fs::read_to_string(root().join("checklists/nyc-ll49-2018.yaml")).unwrap();
     std::fs::write(
         dir.join("v2.yaml"),
-        text.replace("version: 1.1.0", "version: 2.0.0"),
+        text.replace(&crate::support::builtin_version_line(), "version: 2.0.0"),
     )
     .unwrap();
     "v2.yaml".to_owned()
@@ -252,4 +252,51 @@ fn a_read_only_file_and_a_name_with_control_characters_are_refused() {
     assert_eq!(code, 1);
     assert!(err.contains("read-only"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), ANSWERS);
+}
+
+/// A checklist version, once shipped, stays: the earlier built-in versions are the texts
+/// that shipped (their SHA-256 is the one stamps recorded), and a file stamped under one is
+/// re-checked with no copy of it anywhere around.
+#[test]
+fn an_earlier_built_in_version_is_kept_word_for_word_and_rechecks() {
+    const SHIPPED_1_1_0: &str = "79174b6e949e732857d38a5908749a0f251d887871bdd3db969c47b1f076094f";
+    let [(name, text)] = adscheck::checklist::EARLIER_BUILTIN;
+    assert!(name.contains("1.1.0"), "{name}");
+    assert_eq!(adscheck::checklist::sha256_hex(text), SHIPPED_1_1_0);
+    let earlier = adscheck::Checklist::earlier_builtin();
+    assert_eq!(earlier.len(), 1, "every earlier version still reads");
+    assert_eq!(earlier[0].1.version.as_str(), "1.1.0");
+    // The version in use is another one: a stamp under 1.1.0 is an older checklist's.
+    let now = adscheck::Checklist::builtin().unwrap();
+    assert_ne!(now.sha256, SHIPPED_1_1_0);
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        format!(
+            "stamps:\n  - {{event: answered, checklist: nyc-ll49-2018, version: 1.1.0, sha256: \
+             {SHIPPED_1_1_0}, adscheck: 0.1.0, at: \"2024-11-20T15:00:00Z\", by: A}}\n\
+             answers: {{1a: yes, 1b: no}}\n"
+        ),
+    )
+    .unwrap();
+    let against = root().join("checklists/nyc-ll49-2018.yaml");
+    let (code, out, err) = adscheck(
+        dir.path(),
+        &["recheck", "--against", against.to_str().unwrap(), "a.yaml"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("a.yaml: unchanged"), "{out}");
+    assert!(out.contains("0 not rechecked"), "{out}");
+    // A version that never shipped is still refused, with the way out.
+    let unknown = std::fs::read_to_string(dir.path().join("a.yaml"))
+        .unwrap()
+        .replace("version: 1.1.0", "version: 0.9.0");
+    std::fs::write(dir.path().join("a.yaml"), unknown).unwrap();
+    let (code, out, err) = adscheck(
+        dir.path(),
+        &["recheck", "--against", against.to_str().unwrap(), "a.yaml"],
+    );
+    assert_ne!(code, 0, "{out}");
+    assert!(err.contains("give it with --from FILE"), "{err}");
 }

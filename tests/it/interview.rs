@@ -213,7 +213,7 @@ fn agency_ads_path_asks_everything_once() {
     assert_eq!(seen.last().unwrap(), "field answered_by (default: None)");
     assert!(
         text.contains(
-            "stamps:\n  - event: answered\n    checklist: \"nyc-ll49-2018\"\n    version: \"1.1.0\"\n    sha256: \""
+            "stamps:\n  - event: answered\n    checklist: \"nyc-ll49-2018\"\n    version: \"1.2.0\"\n    sha256: \""
         ),
         "{text}"
     );
@@ -566,7 +566,7 @@ fn resuming_never_rewrites_the_history() {
     assert!(prompter.seen.is_empty(), "{:?}", prompter.seen);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), finished);
 
-    // Stopped under version 1.1.0, taken up under 2.0.0: the session adds an entry of its own,
+    // Stopped under version 1.2.0, taken up under 2.0.0: the session adds an entry of its own,
     // the first stays as it was.
     let (target, path) = (
         Target::New {
@@ -584,7 +584,7 @@ fn resuming_never_rewrites_the_history() {
     let text =
         std::fs::read_to_string(crate::support::root().join("checklists/nyc-ll49-2018.yaml"))
             .unwrap()
-            .replace("version: 1.1.0", "version: 2.0.0");
+            .replace(&crate::support::builtin_version_line(), "version: 2.0.0");
     let v2 = adscheck::Engine::new(
         adscheck::Checklist::from_text("v2.yaml", &text, Format::Yaml).unwrap(),
         "v2.yaml",
@@ -594,7 +594,7 @@ fn resuming_never_rewrites_the_history() {
         .with_clock(|| "2026-12-01T09:00:00Z".to_owned());
     let note = session.version_note().unwrap();
     assert!(
-        note.contains("version 1.1.0") && note.contains("version 2.0.0"),
+        note.contains("version 1.2.0") && note.contains("version 2.0.0"),
         "{note}"
     );
     let mut prompter = Scripted::new(&v2, &o);
@@ -615,7 +615,7 @@ fn resuming_never_rewrites_the_history() {
     assert_eq!(
         history,
         [
-            ("answered", "1.1.0", "2026-11-23T12:00:00Z", ""),
+            ("answered", "1.2.0", "2026-11-23T12:00:00Z", ""),
             (
                 "resumed",
                 "2.0.0",

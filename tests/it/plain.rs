@@ -219,7 +219,7 @@ fn the_interview_ends_with_the_verdict_in_the_forms_words() {
     assert_eq!(code, Some(0));
     let expected = "Result:\n\
         Question 1: Is the tool or program an \"automated decision system\" (ADS)?  YES\n\
-        Question 2: Does the ADS constitute an \"Agency ADS\"?  YES\n\
+        Question #2: Does the ADS constitute an \"Agency ADS\"?  YES\n\
         Saved to t.yaml.\n\
         Classify it any time with: adscheck classify --explain t.yaml\n";
     assert!(stdout.ends_with(expected), "{stdout}");
@@ -230,7 +230,8 @@ fn the_interview_ends_with_the_verdict_in_the_forms_words() {
         "Tool\nAgency\nDesc\n\n2\n\nPat\n",
     );
     assert!(
-        stdout.contains("(ADS)?  NO\nQuestion 2: Does the ADS constitute an \"Agency ADS\"?  NO\n"),
+        stdout
+            .contains("(ADS)?  NO\nQuestion #2: Does the ADS constitute an \"Agency ADS\"?  NO\n"),
         "{stdout}"
     );
 }

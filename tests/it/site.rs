@@ -56,7 +56,7 @@ fn the_summary_counts_per_agency_and_in_total() {
         "{md}"
     );
     assert!(
-        md.contains("| **Total** | 20 | 16 / 3 / 1 | 9 / 7 / 4 |"),
+        md.contains("| **Total** | 20 | 17 / 2 / 1 | 9 / 7 / 4 |"),
         "{md}"
     );
     let json: serde_json::Value =
@@ -83,8 +83,8 @@ fn since_shows_what_changed_and_why() {
     // added; an agency's LL35 fields become complete or not.
     let bus = dir.path().join("inv/DOE/bus-route-planner.yaml");
     let yaml = read(&bus).replace(
-        "2b: {answer: unsure, note: \"Pick-up times affect families; the committee has not decided if this is material.\"}",
-        "2b: {answer: yes, options: [subject_to_program]}",
+        "  2b:\n    answer: unsure\n    note: \"Pick-up times affect families; the committee has not decided if this is material.\"\n",
+        "  2b: {answer: yes, options: [subject_to_program]}\n",
     );
     assert!(yaml.contains("2b: {answer: yes"), "{yaml}");
     std::fs::write(&bus, yaml).unwrap();
@@ -195,6 +195,7 @@ fn the_site_has_a_page_per_tool_and_agency_and_escapes_every_value() {
         "Scores buildings by fire risk to prioritise inspections.",
         "First used</th><td>June 2014",
         "Question 1: Is the tool or program an &quot;automated decision system&quot; (ADS)?",
+        "Question #2: Does the ADS constitute an &quot;Agency ADS&quot;?",
         "Local Law 49 of 2018",
         "Inspectors&#x27; routes are built from the ranked list.",
         "answered on 2024-11-20, under nyc-ll49-2018 version 1.1.0",

@@ -41,6 +41,16 @@ pub fn assert_diag(d: &Diagnostic, kind: Kind, at: Option<(u32, u32)>, fragment:
 }
 
 /// The repository's root.
+/// The built-in checklist's `version:` line, checked to stand in its file (tests that make a
+/// revised copy replace it, and must not silently replace nothing after a version bump).
+pub fn builtin_version_line() -> String {
+    let checklist = adscheck::Checklist::builtin().unwrap();
+    let line = format!("version: {}", checklist.version.as_str());
+    let text = std::fs::read_to_string(root().join("checklists/nyc-ll49-2018.yaml")).unwrap();
+    assert!(text.contains(&format!("\n{line}\n")), "{line}");
+    line
+}
+
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }

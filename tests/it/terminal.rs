@@ -323,7 +323,7 @@ fn a_full_interview_ends_with_the_determination_and_its_reasons() {
         "{screen}"
     );
     assert!(
-        boxed[2].starts_with("│ Question 2: Does the ADS constitute an \"Agency ADS\"?  YES"),
+        boxed[2].starts_with("│ Question #2: Does the ADS constitute an \"Agency ADS\"?  YES"),
         "{screen}"
     );
     assert!(boxed[3].starts_with("│ Saved to tool.yaml."), "{screen}");

@@ -92,11 +92,7 @@ pub fn checklist_text(checklist: &Checklist) -> String {
     for d in &checklist.determinations {
         let _ = writeln!(s);
         let _ = writeln!(s, "{}", "=".repeat(88));
-        let heading = format!(
-            "Question {}: {}  YES / NO",
-            d.number.as_str(),
-            shown(&d.question)
-        );
+        let heading = format!("{}: {}  YES / NO", d.heading(), shown(&d.question));
         let _ = writeln!(s, "{}", wrapped(&heading, 0));
         let _ = writeln!(s);
         legal_definition(&mut s, checklist, d, 0);
@@ -171,6 +167,20 @@ fn bullet_note(g: &crate::checklist::Guidance) -> Option<String> {
         format!("(printed under {} on the form) ", p.as_str())
     });
     Some(format!("{EDITORIAL}: {place}{}", note.as_str()))
+}
+
+/// adscheck's note (its words; the caller marks them) on a determination the form never asked
+/// because another one's stop rule applied: why it is "no" all the same.
+#[must_use]
+pub fn asked_only_after(determination: &Determination, stopped: &Determination) -> String {
+    format!(
+        "the form asks {} only once {} is yes, and the law's definition of {} begins with an \
+         {}, so adscheck gives no here too.",
+        determination.called(),
+        stopped.called(),
+        crate::checklist::without_footnotes(&determination.term),
+        stopped.label.as_str()
+    )
 }
 
 /// What a list's items are, in adscheck's words, for the list's heading.
@@ -292,12 +302,7 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
         let _ = writeln!(s);
         let _ = writeln!(s, "---");
         let _ = writeln!(s);
-        let _ = writeln!(
-            s,
-            "## Question {}: {}  YES / NO",
-            d.number.as_str(),
-            shown(&d.question)
-        );
+        let _ = writeln!(s, "## {}: {}  YES / NO", d.heading(), shown(&d.question));
         let _ = writeln!(s);
         let _ = writeln!(s, "**{}:**", definition_heading(d));
         let mut definition = shown(&d.definition);

@@ -50,7 +50,8 @@ impl Renderer for Csv<'_> {
             "agency".to_owned(),
         ];
         record.extend(checklist.determinations.iter().map(|d| d.id.value.clone()));
-        record.extend(["reason", "needed", "warnings", "error"].map(str::to_owned));
+        // The reason is adscheck's short words, and its column says so.
+        record.extend(["adscheck_short_reason", "needed", "warnings", "error"].map(str::to_owned));
         self.write_record(out, &record)
     }
 

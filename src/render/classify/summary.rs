@@ -24,7 +24,7 @@ pub fn summary(engine: &Engine, outcome: &Outcome) -> String {
         .collect();
     // Decided while a determination it rests on is open ((2)(a) no before Question 1 is
     // settled): the form would not have asked yet; say so.
-    let open: Vec<&str> = engine
+    let open: Vec<String> = engine
         .refers_to(d)
         .iter()
         .filter(|&&e| outcome.determinations.get(e) == Some(&Truth::Unknown))
@@ -32,11 +32,11 @@ pub fn summary(engine: &Engine, outcome: &Outcome) -> String {
             checklist
                 .determinations
                 .get(e)
-                .map_or("?", |x| x.number.as_str())
+                .map_or_else(|| "?".to_owned(), |x| x.called())
         })
         .collect();
     let unsettled = if value.is_known() && !open.is_empty() {
-        format!(" (Question {} not settled)", open.join(", "))
+        format!(" ({} not settled)", open.join(", "))
     } else {
         String::new()
     };

@@ -119,7 +119,7 @@ pub(super) fn write(
             "questions": checklist
                 .determinations
                 .iter()
-                .map(|d| (d.number.value.clone(), crate::checklist::without_footnotes(&d.question)))
+                .map(|d| (d.called(), crate::checklist::without_footnotes(&d.question)))
                 .collect::<Vec<_>>(),
             "form": &form,
             "footnote_one": checklist
@@ -227,8 +227,9 @@ pub(super) fn write(
             "intro": format!(
                 "Every value a tool can be found by: its determinations, the kinds of decision and \
                  the factors ticked on the checklist, and its Local Law 35 coded fields. \
-                 (adscheck note: the names of the groups are adscheck's short words for the \
-                 form's questions; the values are the form's and the report's.){}",
+                 (adscheck note: a group named \"(1)(c) ticked\" lists the items ticked, of the \
+                 list the form prints under (1)(c), in the form's words; a tool is listed \
+                 because of an answer given, not of a determination.){}",
                 left_out
                     .iter()
                     .map(|(group, n)| format!(
@@ -273,8 +274,9 @@ pub(super) fn write(
         downloads.push(Link {
             url: name,
             label: format!(
-                "Local Law 35 table for {year} ({edition} edition, CSV): the tools the report \
-                 covers ({}); a cell a spreadsheet would run as a formula starts with '",
+                "Local Law 35 table for {year} ({edition} edition, CSV): the tools in this \
+                 inventory's reporting scope (a setting, not a determination: {}); a cell a \
+                 spreadsheet would run as a formula starts with '",
                 scope.describe()
             ),
             count: count(table.rows.len(), "row"),

@@ -71,8 +71,8 @@ pub struct AnswerView {
     pub question: String,
     /// The answer (`not answered` when none).
     pub answer: String,
-    /// The ticked options' labels.
-    pub options: Vec<String>,
+    /// The ticked options, as the form prints them ([`crate::checklist::Question::ticked`]).
+    pub ticked: String,
     /// The form's words that introduce the list the options come from ("Decisions may be
     /// related to, but are not limited to:"), so the ticked items read as the form frames them.
     pub options_intro: String,
@@ -256,18 +256,8 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, facets: Vec<Face
             answer: answer
                 .map_or("not answered", |a| a.value.as_str())
                 .to_owned(),
-            options: answer
-                .map(|a| {
-                    a.options
-                        .iter()
-                        .map(|o| {
-                            question
-                                .and_then(|q| q.options.as_ref())
-                                .and_then(|list| list.choices.iter().find(|c| c.id.as_str() == o))
-                                .map_or_else(|| o.clone(), |c| c.short_label().to_owned())
-                        })
-                        .collect()
-                })
+            ticked: answer
+                .map(|a| question.map_or_else(|| a.options.join("; "), |q| q.ticked(&a.options)))
                 .unwrap_or_default(),
             options_intro: question
                 .and_then(|q| q.options.as_ref())
@@ -280,7 +270,7 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, facets: Vec<Face
         for (d, det) in checklist.determinations.iter().enumerate() {
             let mut view = DeterminationView {
                 id: det.id.value.clone(),
-                number: format!("Question {}", det.number.as_str()),
+                number: det.heading(),
                 question: without_footnotes(&det.question),
                 value: outcome
                     .determinations
@@ -324,18 +314,12 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, facets: Vec<Face
                     && let Some(stop) = &rule_of.stop_rule
                 {
                     view.stop_rule = Some((
-                        format!("Stop rule of Question {}", rule_of.number.as_str()),
+                        format!("Stop rule of {}", rule_of.called()),
                         without_footnotes(stop),
                     ));
                     if applied != d {
-                        view.note = Some(format!(
-                            "the form asks Question {} only once Question {} is yes, and the \
-                             law's definition of {} begins with an {}, so adscheck gives no \
-                             here too.",
-                            det.number.as_str(),
-                            rule_of.number.as_str(),
-                            without_footnotes(&det.term),
-                            rule_of.label.as_str()
+                        view.note = Some(crate::render::checklist::text::asked_only_after(
+                            det, rule_of,
                         ));
                     }
                 }
@@ -407,13 +391,9 @@ fn facets(
             if let Some(choice) = list.choices.iter().find(|c| c.id.as_str() == id) {
                 out.push(Facet {
                     key: q.id.value.clone(),
-                    group: format!(
-                        "{} {}",
-                        q.number.as_str(),
-                        q.short
-                            .as_ref()
-                            .map_or_else(|| without_footnotes(&q.text), |s| s.value.clone())
-                    ),
+                    // Named for what it is, an answer ("ticked"), not by adscheck's short words
+                    // for the question, which would read as a statement about the tool.
+                    group: format!("{} ticked", q.number.as_str()),
                     value: choice.short_label().to_owned(),
                     url: urls::option(q.id.as_str(), id),
                 });

@@ -249,7 +249,7 @@ impl Explain<'_> {
         self.what_would_change_it(out, outcome, d, value)
     }
 
-    /// "because Question 1 (ADS) is no: (1)(b) no": a determination this one rests on, by its
+    /// "because Question #1 (ADS) is no: (1)(b) no": a determination this one rests on, by its
     /// question and value (never restated as a legal conclusion), with the answers of its own
     /// rule that decided it (its own explanation has the rest).
     fn rests_on(
@@ -259,15 +259,11 @@ impl Explain<'_> {
         e: usize,
     ) -> io::Result<()> {
         let checklist = self.engine.checklist();
-        let value = match outcome.determinations.get(e) {
-            Some(Truth::Yes) => "is yes",
-            Some(Truth::No) => "is no",
-            _ => "is settled",
-        };
-        let lead = if value == "is settled" {
-            "until"
-        } else {
-            "because"
+        // Its value as the form would check it; an open one is named as still open.
+        let (lead, value) = match outcome.determinations.get(e) {
+            Some(Truth::Yes) => ("because", "is yes"),
+            Some(Truth::No) => ("because", "is no"),
+            _ => ("and", "undetermined"),
         };
         let answers: Vec<String> = outcome
             .reasons
@@ -290,11 +286,11 @@ impl Explain<'_> {
             })
             .collect();
         let line = format!(
-            "{lead} Question {} ({}) {value}: {}",
+            "{lead} {} ({}) {value}: {}",
             checklist
                 .determinations
                 .get(e)
-                .map_or("?", |x| x.number.as_str()),
+                .map_or_else(|| "?".to_owned(), |x| x.called()),
             checklist.label(e),
             answers.join(", ")
         );
@@ -336,11 +332,7 @@ pub fn verdict(engine: &Engine, report: &Classification) -> Vec<String> {
                 Truth::No => "NO",
                 Truth::Unknown => "(not yet decided)",
             };
-            format!(
-                "Question {}: {}  {answer}",
-                d.number.as_str(),
-                shown(&d.question)
-            )
+            format!("{}: {}  {answer}", d.heading(), shown(&d.question))
         })
         .collect()
 }

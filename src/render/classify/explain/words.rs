@@ -30,8 +30,8 @@ impl Explain<'_> {
             return Ok(());
         };
         let question = format!(
-            "Question {}{}: {}",
-            determination.number.as_str(),
+            "{}{}: {}",
+            determination.heading(),
             self.from(determination.source.as_ref(), None),
             shown(&determination.question)
         );
@@ -55,21 +55,19 @@ impl Explain<'_> {
                     && let Some(stop) = &rule_of.stop_rule
                 {
                     let line = format!(
-                        "Stop rule of Question {}{}: {}",
-                        rule_of.number.as_str(),
+                        "Stop rule of {}{}: {}",
+                        rule_of.called(),
                         self.from(rule_of.source.as_ref(), None),
                         shown(stop)
                     );
                     writeln!(out, "{}", self.hanging(&line, 4, 6))?;
                     if applied != d {
                         let note = format!(
-                            "{EDITORIAL}: the form asks Question {} only once Question {} is \
-                             yes, and the law's definition of {} begins with an {}, so \
-                             adscheck gives no here too.",
-                            determination.number.as_str(),
-                            rule_of.number.as_str(),
-                            shown(&determination.term),
-                            rule_of.label.as_str()
+                            "{EDITORIAL}: {}",
+                            crate::render::checklist::text::asked_only_after(
+                                determination,
+                                rule_of
+                            )
                         );
                         writeln!(out, "{}", self.hanging(&note, 4, 6))?;
                     }
@@ -86,21 +84,21 @@ impl Explain<'_> {
                 .filter(|&&e| outcome.determinations.get(e) == Some(&Truth::Unknown))
                 .map(|&e| {
                     format!(
-                        "Question {} ({})",
+                        "{} ({})",
                         checklist
                             .determinations
                             .get(e)
-                            .map_or("?", |x| x.number.as_str()),
+                            .map_or_else(|| "?".to_owned(), |x| x.called()),
                         checklist.label(e)
                     )
                 })
                 .collect();
             if !open.is_empty() {
                 let note = format!(
-                    "{EDITORIAL}: {} is not settled yet. The form asks Question {} only once it \
-                     is; the answers below already decide this one whatever it turns out to be.",
+                    "{EDITORIAL}: {} is not settled yet. The form asks {} only once it is; the \
+                     answers below already decide this one whatever it turns out to be.",
                     join_and(&open),
-                    determination.number.as_str()
+                    determination.called()
                 );
                 writeln!(out, "{}", self.hanging(&note, 4, 6))?;
             }
@@ -119,6 +117,8 @@ impl Explain<'_> {
         value: Truth,
     ) -> io::Result<()> {
         let checklist = self.engine.checklist();
+        // adscheck's reading of the rules, not the form's words: one note, marked as such.
+        let mut lines: Vec<String> = Vec::new();
         let flips = outcome.flips.get(d).map_or(&[][..], Vec::as_slice);
         let single = |to: Truth| {
             flips
@@ -137,7 +137,7 @@ impl Explain<'_> {
                 "Would be yes if {} were yes; no if it were no.",
                 checklist.number(q)
             );
-            writeln!(out, "{}", self.hanging(&line, 4, 6))?;
+            lines.push(line);
         } else {
             for flip in flips {
                 let changes: Vec<String> = flip
@@ -146,7 +146,7 @@ impl Explain<'_> {
                     .map(|c| format!("{} were {}", checklist.number(c.question), c.to.as_str()))
                     .collect();
                 let line = format!("Would be {} if {}.", flip.to.as_str(), join_and(&changes));
-                writeln!(out, "{}", self.hanging(&line, 4, 6))?;
+                lines.push(line);
             }
         }
         // Answers already given whose change alone would decide it (undetermined) or change
@@ -180,7 +180,7 @@ impl Explain<'_> {
                 .collect();
             if !open.is_empty() {
                 let line = format!("Or decided by any one of: {}.", join_or(&open));
-                writeln!(out, "{}", self.hanging(&line, 4, 6))?;
+                lines.push(line);
             }
         }
         if !also.is_empty() {
@@ -192,7 +192,19 @@ impl Explain<'_> {
                     join_or(&also)
                 )
             };
-            writeln!(out, "{}", self.hanging(&line, 4, 6))?;
+            lines.push(line);
+        }
+        if let Some((first, rest)) = lines.split_first() {
+            let mut note = first.clone();
+            if let Some(c) = note.get(..1) {
+                note.replace_range(..1, &c.to_lowercase());
+            }
+            for line in rest {
+                note.push(' ');
+                note.push_str(line);
+            }
+            let note = format!("{EDITORIAL}: {note}");
+            writeln!(out, "{}", self.hanging(&note, 4, 6))?;
         }
         Ok(())
     }
@@ -286,24 +298,16 @@ impl Explain<'_> {
         writeln!(out, "{}", self.hanging(&line, indent, detail))?;
         writeln!(out, "{}answer: {answer}", " ".repeat(detail))?;
         if !r.options().is_empty() {
-            let labels: Vec<&str> = r
-                .options()
-                .iter()
-                .map(|id| question.choice(id).map_or(id.as_str(), |c| c.short_label()))
-                .collect();
+            // Quoted under the words the form introduces the list with, so that a reader sees
+            // examples as examples and factors as factors to consider, not as the test.
+            let intro = question.options.as_ref().map_or_else(String::new, |o| {
+                format!(" of \"{}\"", crate::checklist::without_footnotes(&o.prompt))
+            });
             writeln!(
                 out,
                 "{}",
                 self.hanging(
-                    &format!(
-                        "{}: {}",
-                        match question.options.as_ref().map(|o| o.kind) {
-                            Some(crate::checklist::OptionKind::Examples) => "kinds of decision",
-                            Some(crate::checklist::OptionKind::Factors) => "factors considered",
-                            _ => "ticked",
-                        },
-                        labels.join("; ")
-                    ),
+                    &format!("ticked{intro}: \"{}\"", question.ticked(r.options())),
                     detail,
                     detail + 8
                 )
