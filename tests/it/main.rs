@@ -25,6 +25,7 @@ mod other_checklist;
 mod pinned;
 mod plain;
 mod properties;
+mod published_words;
 mod readme;
 mod records;
 mod scale;

@@ -153,7 +153,7 @@ fn explain_states_results_in_the_forms_words() {
     let text = explain("answers: {1a: yes, 1b: no}\n");
     assert!(
         text.contains(
-            "Stop rule of Question 1 (NYC ADS Task Force checklist): If any of the above \
+            "Stop rule of Question #1 (NYC ADS Task Force checklist): If any of the above \
              questions is answered \"no\", then the system or tool under review is not \
              considered an \"automated decision system (ADS)\" as defined by Local Law 49 \
              (2018)."
@@ -173,14 +173,14 @@ fn explain_states_results_in_the_forms_words() {
     // Agency ADS rests on Question 1 by its question and value, never by a conclusion the
     // form does not state ("it is not an ADS"), and not "through ADS".
     assert!(
-        text.contains("because Question 1 (ADS) is no: (1)(b) no"),
+        text.contains("because Question #1 (ADS) is no: (1)(b) no"),
         "{text}"
     );
     assert!(!text.contains("through ADS"), "{text}");
     assert!(!text.contains("because it is not"), "{text}");
     // Agency ADS "no" after Question 1's stop rule: adscheck's inference, labelled as such.
     assert!(
-        text.contains("adscheck note: the form asks Question 2 only once Question 1 is yes"),
+        text.contains("adscheck note: the form asks Question #2 only once Question #1 is yes"),
         "{text}"
     );
     // The footnotes the definitions mark are shown, footnote 3 with its [sic].
@@ -218,7 +218,7 @@ fn explain_states_results_in_the_forms_words() {
 fn open_questions_come_first_in_what_would_change_it() {
     let text = explain("answers: {1a: yes, 1b: yes, 1c: unsure}\n");
     assert!(
-        text.contains("Would be yes if (1)(c) were yes; no if it were no."),
+        text.contains("adscheck note: would be yes if (1)(c) were yes; no if it were no."),
         "{text}"
     );
     assert!(
@@ -227,7 +227,12 @@ fn open_questions_come_first_in_what_would_change_it() {
         ),
         "{text}"
     );
-    assert!(!text.contains("Would be no if (1)(a) were no"), "{text}");
+    assert!(
+        !text
+            .to_lowercase()
+            .contains("would be no if (1)(a) were no"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -235,7 +240,7 @@ fn question_2_decided_before_question_1_is_settled_says_so() {
     let text = explain("answers: {1a: unsure, 2a: no}\n");
     assert!(text.contains("Agency ADS: no"), "{text}");
     assert!(
-        text.contains("adscheck note: Question 1 (ADS) is not settled yet. The form asks Question 2 only once it is"),
+        text.contains("adscheck note: Question #1 (ADS) is not settled yet. The form asks Question #2 only once it is"),
         "{text}"
     );
 }
@@ -395,62 +400,4 @@ fn would_be_hints_list_every_open_answer_that_decides() {
         text.contains("Or decided by any one of: (2)(b) no."),
         "{text}"
     );
-}
-
-/// Every output adscheck makes of the bundled examples (each `classify` format, the summary in
-/// Markdown and JSON, every page and download of the site), read as a lawyer would: none
-/// states a legal conclusion in words the form does not use, nor the phrases issue 23 found.
-#[test]
-fn no_output_states_a_conclusion_the_form_does_not() {
-    use crate::support::adscheck;
-    const FORBIDDEN: [&str; 9] = [
-        "is not an ADS",
-        "it is an ADS",
-        "it is not an",
-        "not an automated decision system",
-        "must report",
-        "The law:",
-        "Algorithmic tools: automated decision systems",
-        "(of due)",
-        "because it is",
-    ];
-    let mut outputs: Vec<(String, String)> = Vec::new();
-    for examples in ["examples/answers", "examples/directory"] {
-        for format in ["table", "json", "jsonl", "csv", "markdown"] {
-            let ran = adscheck(["classify", "-f", format, examples]).run();
-            outputs.push((format!("classify -f {format} {examples}"), ran.stdout));
-        }
-        let ran = adscheck(["classify", "--explain", examples]).run();
-        outputs.push((format!("classify --explain {examples}"), ran.stdout));
-    }
-    for format in ["markdown", "json"] {
-        let ran = adscheck(["report", "examples/directory", "-f", format]).run();
-        outputs.push((format!("report -f {format}"), ran.stdout));
-    }
-    let (out, ran) = crate::support::example_site(None);
-    ran.code(0);
-    let site = out.path().join("site");
-    for file in crate::support::walk(&site) {
-        if let Ok(text) = std::fs::read_to_string(&file) {
-            outputs.push((file.display().to_string(), text));
-        }
-    }
-    assert!(outputs.len() > 40, "{} outputs", outputs.len());
-    // Known, and left for the next version of the built-in checklist (rewording it changes
-    // its hash, and so every stamp made under 1.1.0): its own editorial note on the (1)(b)
-    // exclusion. Taken out here by its exact words, wrapped as each format wraps it, so that
-    // any other use of the phrases still fails.
-    let note = "a tool it excludes answers (1)(b) \"no\" and is not an ADS. Read where it is \
-                printed, it would make such a tool an ADS that is not an Agency ADS.";
-    let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-    for (what, text) in &outputs {
-        assert!(!text.is_empty(), "{what} is empty");
-        let text = squeeze(text)
-            .replace(note, "")
-            .replace(&note.replace('"', "\\\""), "")
-            .replace(&note.replace('"', "&quot;"), "");
-        for phrase in FORBIDDEN {
-            assert!(!text.contains(phrase), "{what} says {phrase:?}");
-        }
-    }
 }
