@@ -248,17 +248,44 @@ pub fn template(checklist: &Checklist, schema_line: Option<&str>) -> String {
 }
 
 /// The `tool:` block of an answer file: `tool: {}` when empty, else one `key: value` line each
-/// (text double-quoted, other values in JSON's flow style, which YAML reads alike).
+/// (text double-quoted, other values in JSON's flow style, which YAML reads alike). A mapping
+/// of mappings (each year's report under `reports`) is written as nested blocks, a line per
+/// field, so that a person can read and compare the years.
 #[must_use]
 pub fn tool_block(tool: &serde_json::Map<String, serde_json::Value>) -> String {
     if tool.is_empty() {
         return "tool: {}\n".to_owned();
     }
     let mut out = "tool:\n".to_owned();
-    for (k, v) in tool {
-        let _ = writeln!(out, "  {}: {}", key(k), value(v));
-    }
+    block(&mut out, 2, tool);
     out
+}
+
+fn block(out: &mut String, indent: usize, map: &serde_json::Map<String, serde_json::Value>) {
+    let pad = " ".repeat(indent);
+    for (k, v) in map {
+        match v {
+            serde_json::Value::Object(inner)
+                if !inner.is_empty() && inner.values().all(serde_json::Value::is_object) =>
+            {
+                let _ = writeln!(out, "{pad}{}:", key(k));
+                for (year, fields) in inner {
+                    match fields {
+                        serde_json::Value::Object(f) if !f.is_empty() => {
+                            let _ = writeln!(out, "{pad}  {}:", key(year));
+                            block(out, indent + 4, f);
+                        }
+                        other => {
+                            let _ = writeln!(out, "{pad}  {}: {}", key(year), value(other));
+                        }
+                    }
+                }
+            }
+            _ => {
+                let _ = writeln!(out, "{pad}{}: {}", key(k), value(v));
+            }
+        }
+    }
 }
 
 /// A new answer file for a tool known before any question is answered (imported from a

@@ -66,6 +66,46 @@ pub fn check(
             ));
         }
     }
+    // Each year's report as reported: kept as it was published (its values are history and
+    // are not held to today's lists), but it must be one, under a year the tool was reported in.
+    if let Some(reports) = tool.get(keys::REPORTS) {
+        let years: Vec<u64> = tool
+            .get(keys::REPORTED)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_u64)
+            .collect();
+        let bad = match reports {
+            Value::Object(map) => map
+                .iter()
+                .find(|(year, values)| {
+                    !values.is_object() || !year.parse::<u64>().is_ok_and(|y| years.contains(&y))
+                })
+                .map(|(year, values)| {
+                    if values.is_object() {
+                        format!(
+                            "a report for {}, which `tool.reported` does not list",
+                            crate::text::excerpt(year)
+                        )
+                    } else {
+                        format!("{} under {}", describe(values), crate::text::excerpt(year))
+                    }
+                }),
+            other => Some(describe(other)),
+        };
+        if let Some(bad) = bad {
+            problems.push(Diagnostic::new(
+                Kind::Ll35Value,
+                file,
+                at(keys::REPORTS),
+                format!(
+                    "`tool.reports` holds {bad}: allowed: for each year of `tool.reported`, that \
+                     year's report as it was reported (its fields, as under `tool:`)"
+                ),
+            ));
+        }
+    }
     if settings.scope.includes(determinations).is_err() {
         return problems;
     }

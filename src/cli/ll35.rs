@@ -89,6 +89,15 @@ fn import_table(args: &Ll35ImportArgs) -> Outcome {
     for (path, changes) in &summary.updated {
         writeln!(out, "updated   {}", shown(&args.out.join(path)))?;
         for change in changes {
+            if let Some(year) = change.key.strip_prefix("reports.") {
+                writeln!(
+                    out,
+                    "            tool.reports.{}: {}",
+                    visible(year),
+                    year_change(change.before.as_ref(), &change.after)
+                )?;
+                continue;
+            }
             let before = change
                 .before
                 .as_ref()
@@ -132,6 +141,26 @@ fn import_table(args: &Ll35ImportArgs) -> Outcome {
         errln!("Next: adscheck interview --resume FILE answers the checklist for each tool.");
     }
     Ok(Exit::findings_if(!summary.errors.is_empty()))
+}
+
+/// A year's report recorded or replaced, and which of its fields the table changed.
+fn year_change(before: Option<&serde_json::Value>, after: &serde_json::Value) -> String {
+    let Some(before) = before.and_then(serde_json::Value::as_object) else {
+        return "recorded as the table has it".to_owned();
+    };
+    let after = after.as_object();
+    let mut keys: Vec<&str> = before
+        .keys()
+        .chain(after.into_iter().flat_map(|a| a.keys()))
+        .map(String::as_str)
+        .filter(|k| before.get(*k) != after.and_then(|a| a.get(*k)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    format!(
+        "replaced by the table's row (changed: {})",
+        visible(&keys.join(", "))
+    )
 }
 
 /// A value for a one-line change listing: text quoted and cut short, lists and numbers as JSON.

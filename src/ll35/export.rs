@@ -65,6 +65,13 @@ impl Entry {
         crate::tool::text(&self.tool, key)
     }
 
+    /// The values of `year`'s report: as recorded under `tool.reports` when that year was
+    /// recorded (imported, or recorded at export), else the tool's current values.
+    #[must_use]
+    pub fn values_of(&self, year: u16) -> &Map<String, Value> {
+        crate::tool::report_of(&self.tool, year).unwrap_or(&self.tool)
+    }
+
     /// Whether the tool is withheld from the public report ([`crate::tool::withheld`]: any
     /// `withheld` key, the rule the public site follows too).
     #[must_use]
@@ -147,24 +154,23 @@ pub fn export(entries: &[Entry], edition: Edition, year: u16, scope: &Scope) -> 
     });
     let columns = edition.columns();
     for entry in chosen {
+        let values = entry.values_of(year);
         for field in FIELDS.iter().filter(|f| f.column(edition).is_none()) {
             // 2022–2023 writes the text of `Other` into the list, where there is an `Other`.
             let moved = field.key == "population_type_other"
                 && edition == Edition::E2023
-                && entry
-                    .tool
+                && values
                     .get("population_type")
                     .is_some_and(|v| list(v).iter().any(|i| i == "Other"));
             if !moved
-                && entry
-                    .tool
+                && values
                     .get(field.key)
                     .is_some_and(|v| !join(Some(v)).trim().is_empty())
             {
                 *export.not_in_edition.entry(field.key).or_default() += 1;
             }
         }
-        let row = row(edition, &entry.tool, year);
+        let row = row(edition, values, year);
         for (column, cell) in columns.iter().zip(&row) {
             if crate::text::spreadsheet_safe(cell) != cell.as_str() {
                 export.formulas.push((entry.file.clone(), column));

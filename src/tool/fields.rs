@@ -294,6 +294,9 @@ pub mod keys {
     pub const IMPORTED_FROM: &str = "imported_from";
     /// Why the tool is left out of the public report (the law's public-safety exception).
     pub const WITHHELD: &str = "withheld";
+    /// Each year's report as it was reported: `{"2023": {<fields>}, ...}`, the fields of that
+    /// year's row under the same keys as the tool's own (so years of both editions compare).
+    pub const REPORTS: &str = "reports";
 }
 
 /// Whether a column the edition does not know must not be imported under its own name: it
@@ -306,6 +309,7 @@ pub fn reserved(column: &str) -> bool {
         keys::REPORTED,
         keys::IMPORTED_FROM,
         keys::WITHHELD,
+        keys::REPORTS,
         "contact",
     ]
     .contains(&column)

@@ -57,6 +57,31 @@ pub fn withheld(tool: &Fields) -> Withheld<'_> {
     }
 }
 
+/// The values of `year`'s report as recorded under `tool.reports` (`None` when that year was
+/// not recorded, or its record is not a mapping).
+#[must_use]
+pub fn report_of(tool: &Fields, year: u16) -> Option<&Fields> {
+    tool.get(keys::REPORTS)?
+        .as_object()?
+        .get(&year.to_string())?
+        .as_object()
+}
+
+/// Every recorded year's report, in year order: (year, values). Keys that are not years, and
+/// records that are not mappings, are left out (`check` names them).
+#[must_use]
+pub fn reports(tool: &Fields) -> Vec<(u16, &Fields)> {
+    let mut out: Vec<(u16, &Fields)> = tool
+        .get(keys::REPORTS)
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(y, v)| Some((y.parse().ok()?, v.as_object()?)))
+        .collect();
+    out.sort_by_key(|(y, _)| *y);
+    out
+}
+
 /// The text of a `tool:` field that holds text (`""` when it is missing or not text).
 #[must_use]
 pub fn text<'a>(tool: &'a Fields, key: &str) -> &'a str {

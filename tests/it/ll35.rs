@@ -276,8 +276,11 @@ fn rows_of_several_years_become_one_file_with_the_latest_values() {
         "{yaml}"
     );
     assert!(yaml.contains("  id: \"fdny-fire-risk-model\"\n"), "{yaml}");
-    // The 2022 row's free-text `data` is not the latest value: it is not kept.
-    assert!(!yaml.contains("  data: "), "{yaml}");
+    // The 2022 row's free-text `data` is not the latest value: not the tool's own, but kept
+    // in 2022's report.
+    assert!(!yaml.contains("\n  data: "), "{yaml}");
+    assert!(yaml.contains("\n  reports:\n    \"2022\":\n"), "{yaml}");
+    assert!(yaml.contains("\n      data: \""), "{yaml}");
     // Every question is present and unanswered, for the interview and editors.
     for q in ["1a:", "1b:", "1c:", "2a:", "2b:"] {
         assert!(yaml.contains(&format!("\n  {q}\n")), "{q}: {yaml}");
@@ -305,6 +308,81 @@ fn rows_of_several_years_become_one_file_with_the_latest_values() {
     assert_eq!(count, 4);
 }
 
+/// Issue 24: a multi-year table imported in one go, then a later year's table merged on top,
+/// exports every year's rows as they were published, field for field (before, the years
+/// reported twice exported the latest year's values).
+#[test]
+fn every_years_rows_export_as_they_were_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (t2023, t2024) = (table_2023(), table_2024());
+    std::fs::write(dir.path().join("t2023.csv"), &t2023).unwrap();
+    std::fs::write(dir.path().join("t2024.csv"), &t2024).unwrap();
+    let first = adscheck(dir.path(), &["ll35", "import", "t2023.csv", "--out", "inv"]);
+    assert_eq!(first.code, Some(0), "{}", first.stderr.clone());
+    assert!(
+        !first.stderr.contains("several years"),
+        "{}",
+        first.stderr.clone()
+    );
+    let export = |edition: &str, year: &str| {
+        let ran = adscheck(
+            dir.path(),
+            &[
+                "ll35",
+                "export",
+                "inv",
+                "--edition",
+                edition,
+                "--year",
+                year,
+            ],
+        );
+        assert_eq!(ran.code, Some(0), "{}", ran.stderr.clone());
+        ran.stdout.clone()
+    };
+    assert_same_rows(&t2023, &export("2023", "2022"), "2022");
+    assert_same_rows(&t2023, &export("2023", "2023"), "2023");
+    let second = adscheck(dir.path(), &["ll35", "import", "t2024.csv", "--out", "inv"]);
+    assert_eq!(second.code, Some(0), "{}", second.stderr.clone());
+    assert!(
+        second
+            .stdout
+            .contains("tool.reports.2024: recorded as the table has it"),
+        "{}",
+        second.stdout.clone()
+    );
+    assert_same_rows(&t2023, &export("2023", "2022"), "2022");
+    assert_same_rows(&t2023, &export("2023", "2023"), "2023");
+    assert_same_rows(&t2024, &export("2024", "2024"), "2024");
+    // The 2023 table imported again, after 2024: the older table records its years again and
+    // leaves the tool's 2024 values as they are.
+    let again = adscheck(dir.path(), &["ll35", "import", "t2023.csv", "--out", "inv"]);
+    assert_eq!(again.code, Some(0), "{}", again.stderr.clone());
+    assert_same_rows(&t2024, &export("2024", "2024"), "2024");
+    assert_same_rows(&t2023, &export("2023", "2022"), "2022");
+    // check accepts what import wrote, and names a broken record.
+    let check = adscheck(dir.path(), &["check", "inv", "--allow-undetermined"]);
+    assert!(
+        !check.stdout.contains("tool.reports"),
+        "{}",
+        check.stdout.clone()
+    );
+    let fire = dir.path().join("inv/FDNY/fire-risk-model.yaml");
+    let yaml = std::fs::read_to_string(&fire).unwrap();
+    std::fs::write(&fire, yaml.replace("    \"2022\":\n", "    \"2021\":\n")).unwrap();
+    std::fs::write(
+        dir.path().join("inv/.adscheck.yaml"),
+        "ll35:\n  edition: 2024\n",
+    )
+    .unwrap();
+    let check = adscheck(dir.path(), &["check", "inv", "--allow-undetermined"]);
+    let out = format!("{}{}", check.stdout, check.stderr);
+    assert!(
+        out.contains("`tool.reports` holds a report for 2021, which `tool.reported` does not list"),
+        "{out}"
+    );
+}
+
 #[test]
 fn a_merge_touches_only_the_tool_block_and_lists_what_changed() {
     let dir = imported_2023();
@@ -318,9 +396,10 @@ fn a_merge_touches_only_the_tool_block_and_lists_what_changed() {
             "\n  1b:\n    answer: yes\n    note: \"Runs nightly, \\\"always\\\"\"\n",
         )
         .replace("tool:\n", "# The agency's own comment.\ntool:\n")
-        .replace(
+        .replacen(
             "  name: \"Rat Portal\"\n",
             "  name: \"Rat Portal\"\n  contact: rats@example.nyc.gov\n",
+            1,
         );
     std::fs::write(&path, &answered).unwrap();
     let stamp = adscheck(
@@ -356,12 +435,27 @@ fn a_merge_touches_only_the_tool_block_and_lists_what_changed() {
         .zip(after.lines())
         .filter(|(a, b)| a != b)
         .collect();
+    // The tool's own value, and the record of the year the table reports, which the table
+    // now gives otherwise (listed as such).
     assert_eq!(
         differing,
-        [(
-            "  description: \"Maps rat sightings\"",
-            "  description: \"Maps rat sightings citywide\""
-        )]
+        [
+            (
+                "  description: \"Maps rat sightings\"",
+                "  description: \"Maps rat sightings citywide\""
+            ),
+            (
+                "      description: \"Maps rat sightings\"",
+                "      description: \"Maps rat sightings citywide\""
+            )
+        ]
+    );
+    assert!(
+        merge
+            .stdout
+            .contains("tool.reports.2023: replaced by the table's row (changed: description)"),
+        "{}",
+        merge.stdout.clone()
     );
     assert_eq!(before.lines().count(), after.lines().count());
     assert!(
@@ -538,9 +632,10 @@ fn export_leaves_out_withheld_and_out_of_scope_tools_and_says_so() {
         .replace("\n  1a:\n", "\n  1a: no\n");
     std::fs::write(&rats, yaml).unwrap();
     let fire = dir.path().join("inv/FDNY/fire-risk-model.yaml");
-    let yaml = std::fs::read_to_string(&fire).unwrap().replace(
+    let yaml = std::fs::read_to_string(&fire).unwrap().replacen(
         "  name: ",
         "  withheld: \"Disclosure would endanger public safety\"\n  name: ",
+        1,
     );
     std::fs::write(&fire, yaml).unwrap();
     let r = export_2023(dir.path());
@@ -603,9 +698,9 @@ fn check_names_every_ll35_gap_with_its_line() {
     let path = dir.path().join("inv/DOHMH/rat-portal.yaml");
     let yaml = std::fs::read_to_string(&path)
         .unwrap()
-        .replace("  data_output: \"Map\"\n", "")
-        .replace("\"Matching\"", "\"Machting\"")
-        .replace("\"2019/00\"", "\"2099/01\"");
+        .replacen("  data_output: \"Map\"\n", "", 1)
+        .replacen("\"Matching\"", "\"Machting\"", 1)
+        .replacen("\"2019/00\"", "\"2099/01\"", 1);
     std::fs::write(&path, &yaml).unwrap();
     let line_of = |needle: &str| yaml.lines().position(|l| l.contains(needle)).unwrap() + 1;
     let r = adscheck(dir.path(), &["check", "inv"]);
@@ -910,9 +1005,11 @@ fn every_spelling_of_withheld_keeps_a_tool_out_of_the_table_and_the_site() {
     ] {
         let dir = imported_2023();
         let fire = dir.path().join("inv/FDNY/fire-risk-model.yaml");
-        let yaml = std::fs::read_to_string(&fire)
-            .unwrap()
-            .replace("  name: ", &format!("  withheld: {spelling}\n  name: "));
+        let yaml = std::fs::read_to_string(&fire).unwrap().replacen(
+            "  name: ",
+            &format!("  withheld: {spelling}\n  name: "),
+            1,
+        );
         std::fs::write(&fire, yaml).unwrap();
         let r = export_2023(dir.path());
         let out = r.stdout.clone();

@@ -352,9 +352,11 @@ fn adscheck_never_counts_its_own_comments_as_lost_and_names_a_persons() {
         .lacks("not kept");
     // A person's comment inside the `tool:` block is named when a merge writes the block anew.
     let path = at.join("inv/FDNY/risk.yaml");
-    let text = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("  name: ", "  # checked with the agency\n  name: ");
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "  name: ",
+        "  # checked with the agency\n  name: ",
+        1,
+    );
     std::fs::write(&path, text).unwrap();
     let newer = table(
         Edition::E2024,
@@ -596,8 +598,13 @@ fn an_older_table_never_replaces_a_newer_years_values() {
         .run()
         .code(0);
     let text = std::fs::read_to_string(at.join("inv/FDNY/risk.yaml")).unwrap();
-    assert!(text.contains("\"New words\""), "{text}");
-    assert!(!text.contains("Old words"), "{text}");
+    // The tool's own value stays the newer year's; the older year is recorded as reported.
+    assert!(text.contains("\n  description: \"New words\""), "{text}");
+    assert!(!text.contains("\n  description: \"Old words\""), "{text}");
+    assert!(
+        text.contains("\n    \"2023\":\n") && text.contains("\n      description: \"Old words\""),
+        "{text}"
+    );
     assert!(
         text.contains("reported: [2024,2023]") || text.contains("reported: [2023,2024]"),
         "{text}"

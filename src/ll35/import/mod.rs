@@ -1,10 +1,12 @@
 //! `ll35 import`: the Open Data table into an inventory of answer files, one per tool.
 //!
 //! Rows of the same tool (same agency and name, compared as `check`'s duplicate rule does,
-//! agencies matched across editions by [`crate::tool::agencies`]) become one tool holding the latest
-//! year's values and every year it was reported in. Importing into an existing inventory
-//! merges: the `tool:` block of the tool's file is rewritten in place and nothing else in the
-//! file changes; answers, notes and stamps are never touched, and no file is replaced whole.
+//! agencies matched across editions by [`crate::tool::agencies`]) become one tool holding the
+//! latest year's values, every year it was reported in, and each year's row as it was reported
+//! (`tool.reports`), so that nothing of any row is lost and each year exports as it was
+//! published. Importing into an existing inventory merges: the `tool:` block of the tool's file
+//! is rewritten in place and nothing else in the file changes; answers, notes and stamps are
+//! never touched, and no file is replaced whole.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -87,40 +89,14 @@ pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Reported>, Vec<Diagnostic
         group.push(row);
     }
     order.sort();
-    let several = groups
-        .values()
-        .filter(|rows| {
-            rows.iter()
-                .any(|r| rows.first().is_some_and(|f| f.year != r.year))
-        })
-        .count();
-    if several > 0 {
-        warnings.push(Diagnostic::new(
-            Kind::WrongType,
-            &table.file,
-            None,
-            format!(
-                "{several} tool{} reported in several years: each file holds the latest year's \
-                 values (an export of an earlier year shows them too); import one year with \
-                 --year",
-                if several == 1 { " is" } else { "s are" }
-            ),
-        ));
-    }
     let tools = order
         .into_iter()
         .filter_map(|key| {
             let mut rows = groups.remove(&key)?;
             // Stable: equal years keep table order, so the later row wins.
             rows.sort_by_key(|r| r.year);
-            let latest = rows.last()?;
-            let mut fields = fields_of(table, latest, &mut warnings);
             let mut years: Vec<u16> = rows.iter().map(|r| r.year).collect();
             years.dedup();
-            fields.insert(
-                keys::REPORTED.to_owned(),
-                Value::Array(years.into_iter().map(Value::from).collect()),
-            );
             // The rows whose values stand: of two rows of one year, the later (the earlier one's
             // values were discarded, as the warning says).
             let kept: Vec<&&Row> = rows
@@ -129,6 +105,24 @@ pub fn tools(table: &Table, year: Option<u16>) -> (Vec<Reported>, Vec<Diagnostic
                 .filter(|(i, r)| rows.get(i + 1).is_none_or(|next| next.year != r.year))
                 .map(|(_, r)| r)
                 .collect();
+            // Each year's row as reported; the latest year's values are the tool's own.
+            let mut reports = Map::new();
+            for row in &kept {
+                let mut quiet = Vec::new();
+                let values = fields_of(table, row, &mut quiet);
+                reports.insert(row.year.to_string(), Value::Object(values));
+            }
+            let latest = kept.last()?;
+            let mut fields = fields_of(table, latest, &mut warnings);
+            for row in kept.iter().rev().skip(1) {
+                // What could not be read as the edition writes it, said once per row.
+                fields_of(table, row, &mut warnings);
+            }
+            fields.insert(
+                keys::REPORTED.to_owned(),
+                Value::Array(years.into_iter().map(Value::from).collect()),
+            );
+            fields.insert(keys::REPORTS.to_owned(), Value::Object(reports));
             fields.insert(
                 keys::IMPORTED_FROM.to_owned(),
                 Value::Array(kept.iter().map(|r| source(table, r)).collect()),
@@ -271,9 +265,27 @@ mod tests {
                 ("DOB", "plans", "p", &[2023]),
                 ("FDNY", "fire risk", "new", &[2022, 2023]),
             ],
-            // One warning: tools reported in several years keep the latest values.
-            1,
+            // No warning: each year's values are kept (under `reports`), none is lost.
+            0,
         );
+    }
+
+    #[test]
+    fn each_years_row_is_kept_as_that_years_report() {
+        let csv = format!(
+            "{HEADER}\r\n2022,FDNY,Risk,old{e}\r\n2023,FDNY,Risk,new{e}\r\n",
+            e = ",".repeat(14)
+        );
+        let table = Table::read("t.csv", &csv).unwrap();
+        let (tools, warnings) = super::tools(&table, None);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let tool = &tools[0].fields;
+        assert_eq!(crate::tool::text(tool, "description"), "new");
+        let years: Vec<(u16, &str)> = crate::tool::reports(tool)
+            .into_iter()
+            .map(|(y, values)| (y, crate::tool::text(values, "description")))
+            .collect();
+        assert_eq!(years, [(2022, "old"), (2023, "new")]);
     }
 
     #[test]

@@ -341,8 +341,10 @@ fn link_error(link: &Path) -> Diagnostic {
 }
 
 /// The file's `tool:` fields updated from the table: the table's values replace the file's,
-/// a field the table leaves empty keeps the file's value, and the years and sources are
-/// added to those the file has. The file's own fields (`id`, `contact`, ...) are kept.
+/// a field the table leaves empty keeps the file's value, and the years, sources and each
+/// year's report are added to those the file has (a year the table has again replaces the
+/// file's record of it, and the change is listed). The file's own fields (`id`, `contact`,
+/// ...) are kept.
 fn merged(file: &Map<String, Value>, tool: &Reported) -> (Map<String, Value>, Vec<FieldChange>) {
     let mut fields = file.clone();
     let mut changes = Vec::new();
@@ -363,11 +365,35 @@ fn merged(file: &Map<String, Value>, tool: &Reported) -> (Map<String, Value>, Ve
         _ => false,
     };
     for (key, value) in &tool.fields {
-        if older && key != keys::REPORTED && key != keys::IMPORTED_FROM {
+        if older && ![keys::REPORTED, keys::IMPORTED_FROM, keys::REPORTS].contains(&key.as_str()) {
             continue;
         }
         let new = match key.as_str() {
             keys::REPORTED => union(file.get(key), value),
+            // Each year's report: the file's other years kept, the table's years as the table
+            // has them, in year order.
+            // Each change listed by its year ("reports.2023").
+            keys::REPORTS => {
+                let mut years: std::collections::BTreeMap<String, Value> = file
+                    .get(key)
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                    .map(|(y, v)| (y.clone(), v.clone()))
+                    .collect();
+                for (y, v) in value.as_object().into_iter().flatten() {
+                    let before = years.insert(y.clone(), v.clone());
+                    if before.as_ref() != Some(v) {
+                        changes.push(FieldChange {
+                            key: format!("{key}.{y}"),
+                            before,
+                            after: v.clone(),
+                        });
+                    }
+                }
+                fields.insert(key.clone(), Value::Object(years.into_iter().collect()));
+                continue;
+            }
             // One source per year: a year imported again (from this table or a renamed copy)
             // replaces its earlier source.
             keys::IMPORTED_FROM => {
