@@ -37,7 +37,7 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
                         Some(crate::checklist::OptionKind::Factors) => "Factors the form lists to consider, ticked where they apply.",
                         _ => "Informational checkboxes, with a yes.",
                     },
-                    q.options.as_ref().map_or_else(String::new, |o| crate::checklist::without_footnotes(&o.prompt)),
+                    q.options.as_ref().map_or_else(String::new, |o| prompt_with_footnotes(checklist, &o.prompt)),
                     described.join("; ")
                 ),
             })
@@ -162,7 +162,7 @@ fn tool_properties() -> Map<String, Value> {
             .filter_map(|e| field.column(*e).map(|c| format!("{c} ({e})")))
             .collect();
         let about = format!(
-            "Local Law 35: {}. Column {}.",
+            "Local Law 35 report, Open Data table: {}. Column {}.",
             field.about,
             columns.join(", ")
         );
@@ -206,4 +206,19 @@ fn tool_properties() -> Map<String, Value> {
     }));
     properties.insert(keys::WITHHELD.into(), text("Why the tool is left out of the public Local Law 35 report (disclosure would endanger public safety)."));
     properties
+}
+
+/// A list's introduction as the form prints it, footnote marks kept (`[2]`), each footnote's
+/// text after it, so that the quotation is whole.
+fn prompt_with_footnotes(checklist: &crate::checklist::Checklist, prompt: &str) -> String {
+    let mut out = crate::checklist::shown(prompt);
+    for id in crate::checklist::footnote_marks(prompt) {
+        if let Some(note) = checklist.footnote(id) {
+            out.push_str(&format!(
+                " [{id}] {}",
+                crate::checklist::without_footnotes(&note.text)
+            ));
+        }
+    }
+    out
 }

@@ -395,7 +395,7 @@ fn template_question(out: &mut String, q: &Question) {
                          {answer: yes, options: [ids], note: \"...\"}. Options:"
                     }
                     Some(crate::checklist::OptionKind::Factors) => {
-                        "Long form with the factors considered (the form's, among others): \
+                        "Long form with the factors that apply (the form lists them among others): \
                          {answer: yes, options: [ids], note: \"...\"}. Options:"
                     }
                     _ => {

@@ -75,7 +75,7 @@ pub enum Command {
     /// inventory as the table of a year.
     #[command(subcommand)]
     Ll35(Ll35Command),
-    /// The inventory as a whole: a compliance summary (Markdown or JSON) for the policy office,
+    /// The inventory as a whole: a inventory summary (Markdown or JSON) for the policy office,
     /// or, with --out, a static public directory of every tool.
     Report(ReportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
@@ -464,7 +464,7 @@ pub struct ReportArgs {
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
 
-    /// The compliance summary's format on standard output [default: markdown, when there is
+    /// The inventory summary's format on standard output [default: markdown, when there is
     /// no --out].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ReportFormat>,

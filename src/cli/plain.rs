@@ -197,7 +197,9 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         let ask = match options.kind {
             OptionKind::Informational => "For information only, which apply?",
             OptionKind::Examples => "Which kinds of decision is it used for (examples)?",
-            OptionKind::Factors => "Which factors did you consider (among others)?",
+            OptionKind::Factors => {
+                "Which of these factors apply (the form lists them among others)?"
+            }
         };
         let prompt = format!(
             "{ask} Numbers separated by commas or spaces; empty line for none; back to go back:"

@@ -291,7 +291,9 @@ impl Prompter for TerminalPrompter {
             OptionKind::Examples => {
                 "Tick the kinds of decision it is used for (examples; optional):"
             }
-            OptionKind::Factors => "Tick the factors you considered (among others; optional):",
+            OptionKind::Factors => {
+                "Tick the factors that apply (the form lists them among others; optional):"
+            }
         };
         let chosen = MultiSelect::new(&fit(ask), items)
             .with_default(&ticked)

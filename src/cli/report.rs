@@ -1,4 +1,4 @@
-//! `adscheck report`: the inventory as a whole, as a compliance summary or a public site.
+//! `adscheck report`: the inventory as a whole, as a inventory summary or a public site.
 
 use adscheck::error::Severity;
 use std::io::Write;
@@ -77,7 +77,14 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         match format {
             ReportFormat::Markdown => {
                 out.write_all(
-                    summary_format::markdown::summary(&summary, changes.as_ref()).as_bytes(),
+                    summary_format::markdown::summary(
+                        &summary,
+                        changes.as_ref(),
+                        &adscheck::render::checklist::text::not_asked_notes(
+                            inventory.engine.checklist(),
+                        ),
+                    )
+                    .as_bytes(),
                 )?;
             }
             ReportFormat::Json => {
@@ -101,6 +108,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
                 "Algorithmic tools: determinations under the NYC ADS Task Force's checklist"
                     .to_owned()
             }),
+            notice: report.notice.clone(),
             force: args.force,
         };
         match site::build(&summary, inventory.engine.checklist(), out, &options) {

@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 pub struct Site {
     /// Every page's title.
     pub title: Option<String>,
+    /// A sentence shown at the top of every page, in the site owner's words (for example that
+    /// the tools are invented examples, or that a directory is a draft).
+    pub notice: Option<String>,
     /// What the site shows beyond LL35 fields and determinations.
     #[serde(default)]
     pub public: Public,

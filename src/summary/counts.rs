@@ -20,9 +20,11 @@ pub struct Counts {
     pub failing: usize,
     /// Failing files per rule.
     pub rules: BTreeMap<String, usize>,
-    /// Tools in the Local Law 35 reporting scope (a setting, `ll35.report`).
-    #[serde(default)]
-    pub ll35_due: usize,
+    /// Tools in the Local Law 35 reporting scope (a setting, `ll35.report`, not a duty: which
+    /// tools report is the agency's decision). Read also as `ll35_due`, its name in reports
+    /// before adscheck 0.1.0's issue 23, so an older report still serves `--since`.
+    #[serde(default, alias = "ll35_due")]
+    pub ll35_in_scope: usize,
     /// Of those, tools with every required LL35 field.
     pub ll35_complete: usize,
     /// Files answered under an older version of the checklist.
@@ -84,7 +86,7 @@ pub(super) fn add(counts: &mut Counts, tool: &Tool) {
     for rule in &tool.failing {
         *counts.rules.entry(rule.clone()).or_default() += 1;
     }
-    counts.ll35_due += usize::from(tool.ll35_due);
+    counts.ll35_in_scope += usize::from(tool.ll35_in_scope);
     counts.ll35_complete += usize::from(tool.ll35_complete);
     counts.stale += usize::from(tool.stale);
     if let Some(date) = &tool.reviewed {
@@ -109,7 +111,7 @@ pub(super) fn merge_counts(total: &mut Counts, part: &Counts) {
     for (rule, n) in &part.rules {
         *total.rules.entry(rule.clone()).or_default() += n;
     }
-    total.ll35_due += part.ll35_due;
+    total.ll35_in_scope += part.ll35_in_scope;
     total.ll35_complete += part.ll35_complete;
     total.stale += part.stale;
     total.withheld += part.withheld;

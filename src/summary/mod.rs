@@ -1,7 +1,7 @@
 //! The summary of an inventory as a whole: every tool of a set of answer files with its determinations, its
 //! answers, its Local Law 35 fields and its compliance (what `check` finds, LL35
 //! completeness, the checklist version it was answered under), and the summary per agency that
-//! the policy office tracks. `report` renders it as a compliance summary (Markdown, JSON) and
+//! the policy office tracks. `report` renders it as a inventory summary (Markdown, JSON) and
 //! as a public site; [`since`] compares it with an earlier one.
 
 mod counts;
@@ -63,9 +63,10 @@ pub struct Tool {
     /// Each answer given, by question id.
     pub answers: BTreeMap<String, String>,
     /// Whether the tool is in the Local Law 35 reporting scope (a setting, `ll35.report`).
-    #[serde(default)]
-    pub ll35_due: bool,
-    /// Whether it must, and every LL35 field the settings require has a value.
+    /// Read also as `ll35_due`, its name in earlier reports.
+    #[serde(default, alias = "ll35_due")]
+    pub ll35_in_scope: bool,
+    /// Whether it is in that scope, and every LL35 field the settings require has a value.
     pub ll35_complete: bool,
     /// The rules `check` fails the file on (errors), each once.
     pub failing: Vec<String>,
@@ -290,8 +291,8 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         }
         let determinations: Vec<(String, Truth)> =
             result.determinations.clone().unwrap_or_default();
-        let ll35_due = ll35.scope.includes(&determinations).is_ok();
-        let ll35_complete = ll35_due && ll35.missing(&report.tool).next().is_none();
+        let ll35_in_scope = ll35.scope.includes(&determinations).is_ok();
+        let ll35_complete = ll35_in_scope && ll35.missing(&report.tool).next().is_none();
         let found = crate::tool::identity::id(&report.tool);
         let tool_key = crate::tool::ToolKey::of_fields(&report.tool);
         let id = unique_id(
@@ -354,7 +355,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
                     Some((q.id.value.clone(), a.as_ref()?.value.as_str().to_owned()))
                 })
                 .collect(),
-            ll35_due,
+            ll35_in_scope,
             ll35_complete,
             failing: failing_rules(&result),
             stale,

@@ -227,10 +227,10 @@ pub fn compare(inventory: &Summary, file: &str, text: &str) -> Result<Changes, D
         .map(|a| (a.key.as_str(), a))
         .collect();
     for agency in &inventory.agencies {
-        let after = (agency.counts.ll35_complete, agency.counts.ll35_due);
+        let after = (agency.counts.ll35_complete, agency.counts.ll35_in_scope);
         let before = previous_agencies
             .get(agency.key.as_str())
-            .map_or((0, 0), |a| (a.counts.ll35_complete, a.counts.ll35_due));
+            .map_or((0, 0), |a| (a.counts.ll35_complete, a.counts.ll35_in_scope));
         if share(before) != share(after) {
             changes.completeness.push(Completeness {
                 agency: agency.agency.clone(),

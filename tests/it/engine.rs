@@ -255,8 +255,8 @@ fn agency_ads_no_through_ads_names_the_path() {
     assert_eq!(ads, [Some(1)]);
     assert_eq!(
         adscheck::render::summary(&engine, &outcome),
-        "(1)(b) no: not a computerized implementation (adscheck reads here guidance the form \
-         prints under (2)(b))"
+        "(1)(b) no: not a computerized implementation (adscheck reads with (1)(b) an exclusion \
+         the form prints under (2)(b))"
     );
 }
 

@@ -38,7 +38,7 @@ const LEGAL_TERMS: [&str; 5] = [
 
 /// adscheck's own labels that name a legal term: column and chart headings, counts, page
 /// titles, the footer. Each names what is counted or shown; none says what a tool is.
-const ADSCHECK_PHRASES: [&str; 21] = [
+const ADSCHECK_PHRASES: [&str; 23] = [
     // The determinations' labels, as column headings, chart titles and counts.
     "Agency ADS yes / no / undetermined",
     "ADS yes / no / undetermined",
@@ -61,7 +61,9 @@ const ADSCHECK_PHRASES: [&str; 21] = [
     "Local Law 0 fields complete",
     "Local Law 0 fields",
     "Local Law 0 field",
-    "(Local Law 0)",
+    "(Local Law 0 table)",
+    "coded field of the Local Law 0 table",
+    "coded fields of the Local Law 0 table",
     "nyc-ll0-0",
     "algorithmic-tools",
 ];

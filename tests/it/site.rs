@@ -1,4 +1,4 @@
-//! `adscheck report`: the compliance summary, progress between inventories, and the public
+//! `adscheck report`: the inventory summary, progress between inventories, and the public
 //! site, checked as files and in a real browser (Debian's Chromium through puppeteer-core,
 //! with axe-core: tests/browser/).
 
@@ -48,7 +48,7 @@ fn the_summary_counts_per_agency_and_in_total() {
     let r = adscheck(dir.path(), &["report", "inv"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr.clone());
     let md = r.stdout.clone();
-    assert!(md.starts_with("# Compliance summary\n"), "{md}");
+    assert!(md.starts_with("# Inventory summary\n"), "{md}");
     assert!(md.contains("20 tools of 13 agencies"), "{md}");
     // FDNY: two tools, both ADS and Agency ADS.
     assert!(
@@ -395,6 +395,7 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
 #[test]
 fn the_site_never_replaces_or_lives_in_the_inventory() {
     let dir = directory();
+    let files = walk(&dir.path().join("inv")).len();
     for out in ["inv", ".", "inv/site"] {
         let r = adscheck(dir.path(), &["report", "inv", "--out", out, "--force"]);
         assert_eq!(r.code, Some(2), "{out}");
@@ -408,7 +409,7 @@ fn the_site_never_replaces_or_lives_in_the_inventory() {
     }
     assert_eq!(
         walk(&dir.path().join("inv")).len(),
-        23,
+        files,
         "the inventory is intact"
     );
 }
@@ -434,7 +435,7 @@ fn a_file_that_cannot_be_read_stops_the_site_not_the_summary() {
     );
     assert_eq!(r.code, Some(1));
     assert!(
-        r.stdout.clone().starts_with("# Compliance summary"),
+        r.stdout.clone().starts_with("# Inventory summary"),
         "{}",
         r.stdout.clone()
     );
@@ -563,7 +564,7 @@ fn ll35_completeness_counts_the_tools_the_settings_say_must_report() {
         json["totals"].clone()
     };
     // By default Agency ADS yes or undetermined must report: 9 + 4.
-    assert_eq!(totals(dir.path())["ll35_due"], 13);
+    assert_eq!(totals(dir.path())["ll35_in_scope"], 13);
     // Only yes: 9, and no undetermined tool counts as complete.
     std::fs::write(
         dir.path().join(".adscheck.yaml"),
@@ -571,6 +572,34 @@ fn ll35_completeness_counts_the_tools_the_settings_say_must_report() {
     )
     .unwrap();
     let t = totals(dir.path());
-    assert_eq!(t["ll35_due"], 9, "{t}");
+    assert_eq!(t["ll35_in_scope"], 9, "{t}");
     assert!(t["ll35_complete"].as_u64().unwrap() <= 9, "{t}");
+}
+
+/// The publisher's notice (`report: notice:`) stands at the top of every page: the example
+/// directory's says its tools are invented, so no page of it passes for an agency's record.
+#[test]
+fn the_publishers_notice_is_on_every_page() {
+    let (out, ran) = crate::support::example_site(None);
+    ran.code(0);
+    let pages: Vec<_> = walk(&out.path().join("site"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    assert!(pages.len() > 40, "{} pages", pages.len());
+    for page in pages {
+        let html = read(&page);
+        let notice = html
+            .find("class=\"notice\"")
+            .unwrap_or_else(|| panic!("{}", page.display()));
+        assert!(
+            html[notice..]
+                .contains("invented examples for adscheck, not any agency&#x27;s records"),
+            "{}",
+            page.display()
+        );
+        // Before the page's own content: right after the main landmark opens.
+        assert!(notice > html.find("<main").unwrap(), "{}", page.display());
+        assert!(notice < html.find("<h1").unwrap(), "{}", page.display());
+    }
 }

@@ -221,7 +221,7 @@ fn full_script() -> Vec<(&'static str, Vec<Key>)> {
             vec![Type("yes"), Press("Enter")],
         ),
         (
-            "Tick the factors you considered",
+            "Tick the factors that apply",
             vec![Press("Space"), Press("Enter")],
         ),
         (

@@ -203,7 +203,7 @@ fn explain_states_results_in_the_forms_words() {
         .unwrap();
     let csv = String::from_utf8(output.stdout).unwrap();
     assert!(
-        csv.contains("adscheck reads here guidance the form prints under (2)(b)"),
+        csv.contains("adscheck reads with (1)(b) an exclusion the form prints under (2)(b)"),
         "{csv}"
     );
     // A yes: the form's question, answered YES.

@@ -101,7 +101,7 @@ pub fn checklist_text(checklist: &Checklist) -> String {
             let _ = writeln!(s, "{}", wrapped(&shown(instructions), 0));
         }
         for q in questions_of(checklist, Some(d.id.as_str())) {
-            question_text(&mut s, q);
+            question_text(&mut s, checklist, q);
         }
         if let Some(stop) = &d.stop_rule {
             let _ = writeln!(s);
@@ -113,7 +113,7 @@ pub fn checklist_text(checklist: &Checklist) -> String {
         let _ = writeln!(s);
         let _ = writeln!(s, "Other questions");
         for q in loose {
-            question_text(&mut s, q);
+            question_text(&mut s, checklist, q);
         }
     }
     footnotes(
@@ -136,12 +136,37 @@ pub fn checklist_text(checklist: &Checklist) -> String {
     s
 }
 
-fn question_text(s: &mut String, q: &Question) {
+fn question_text(s: &mut String, checklist: &Checklist, q: &Question) {
     let _ = writeln!(s);
     let heading = format!("{} {}  YES / NO", q.number.as_str(), shown(&q.text));
     let _ = writeln!(s, "{}", hanging(&heading, 2, 3 + q.number.chars().count()));
     let _ = writeln!(s, "    (answer-file key: {})", q.id.as_str());
     guidance_and_options(s, q, 4, true, WIDTH);
+    for line in printed_here(checklist, q) {
+        let _ = writeln!(s, "{}", hanging_at(&line, WIDTH, 4, 6));
+    }
+}
+
+/// Guidance the form prints under `q` that adscheck reads with another question: the form's
+/// words where the form has them, with adscheck's note saying where adscheck reads them, so
+/// that a reader of `q` sees the whole form.
+fn printed_here(checklist: &Checklist, q: &Question) -> Vec<String> {
+    let mut lines = Vec::new();
+    for owner in checklist.questions.iter().filter(|o| o.id != q.id) {
+        for g in owner.guidance.iter().filter(|g| {
+            g.printed_under
+                .as_ref()
+                .is_some_and(|p| p.as_str() == q.number.as_str())
+        }) {
+            lines.push(format!("- {}", shown(&g.text)));
+            lines.push(format!(
+                "  ({EDITORIAL}: the form prints this here; adscheck reads it with {}, where its \
+                 note says why)",
+                owner.number.as_str()
+            ));
+        }
+    }
+    lines
 }
 
 /// The definition's heading, the term with its definition (footnote marks where the form has
@@ -181,6 +206,46 @@ pub fn asked_only_after(determination: &Determination, stopped: &Determination) 
         crate::checklist::without_footnotes(&determination.term),
         stopped.label.as_str()
     )
+}
+
+/// adscheck's notes (its words; the caller marks them) for a list of results: a determination
+/// given "no" where the form never asked it, because the stop rule of one it rests on applied.
+#[must_use]
+pub fn not_asked_notes(checklist: &Checklist) -> Vec<String> {
+    not_asked_by_label(checklist)
+        .into_iter()
+        .map(|(_, note)| note)
+        .collect()
+}
+
+/// [`not_asked_notes`], each with the label of the determination it is about ("Agency ADS").
+#[must_use]
+pub fn not_asked_by_label(checklist: &Checklist) -> Vec<(String, String)> {
+    let mut notes = Vec::new();
+    for determination in &checklist.determinations {
+        for stopped in crate::checklist::Rule::walk(&determination.rule)
+            .filter_map(|part| match &part.value {
+                crate::checklist::Rule::Determination(id) => checklist.determination_index(id),
+                _ => None,
+            })
+            .filter_map(|e| checklist.determinations.get(e))
+            .filter(|e| e.stop_rule.is_some())
+        {
+            notes.push((
+                determination.label.value.clone(),
+                format!(
+                    "where the stop rule of {} applied, {} was not asked; {} is given as no there \
+                 too, as the law's definition of {} begins with an {}.",
+                    stopped.called(),
+                    determination.called(),
+                    determination.label.as_str(),
+                    crate::checklist::without_footnotes(&determination.term),
+                    stopped.label.as_str()
+                ),
+            ));
+        }
+    }
+    notes
 }
 
 /// What a list's items are, in adscheck's words, for the list's heading.
@@ -323,7 +388,7 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
             let _ = writeln!(s, "{}", shown(instructions));
         }
         for q in questions_of(checklist, Some(d.id.as_str())) {
-            question_markdown(&mut s, q);
+            question_markdown(&mut s, checklist, q);
         }
         if let Some(stop) = &d.stop_rule {
             let _ = writeln!(s);
@@ -335,7 +400,7 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
         let _ = writeln!(s);
         let _ = writeln!(s, "## Other questions");
         for q in loose {
-            question_markdown(&mut s, q);
+            question_markdown(&mut s, checklist, q);
         }
     }
     if !checklist.footnotes.is_empty() {
@@ -361,7 +426,7 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
     s
 }
 
-fn question_markdown(s: &mut String, q: &Question) {
+fn question_markdown(s: &mut String, checklist: &Checklist, q: &Question) {
     let _ = writeln!(s);
     let _ = writeln!(s, "### {} {}  YES / NO", q.number.as_str(), shown(&q.text));
     let _ = writeln!(s);
@@ -408,6 +473,16 @@ fn question_markdown(s: &mut String, q: &Question) {
             }
         }
     }
+    for line in printed_here(checklist, q) {
+        match line.strip_prefix("  (") {
+            Some(note) => {
+                let _ = writeln!(s, "  *({note}*");
+            }
+            None => {
+                let _ = writeln!(s, "{line}");
+            }
+        }
+    }
 }
 
 /// What a person answering `question` may want to read, each block labelled with where its
@@ -435,6 +510,9 @@ pub fn question_help_at(checklist: &Checklist, question: &Question, width: usize
             .or_else(|| question.options.as_ref().and_then(|o| o.source.as_ref()));
         let _ = writeln!(s, "Guidance{}:", from(checklist, source));
         guidance_and_options(&mut s, question, 2, false, width);
+        for line in printed_here(checklist, question) {
+            let _ = writeln!(s, "{}", hanging_at(&line, width, 2, 4));
+        }
         for g in &question.guidance {
             marked.extend(crate::checklist::footnote_marks(&g.text));
         }

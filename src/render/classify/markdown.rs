@@ -34,4 +34,17 @@ impl Renderer for Markdown<'_> {
         let _ = line(&mut bytes, &row(self.engine, report));
         Prepared::Bytes(bytes)
     }
+
+    /// Under the table, what a reader of its "no" must know: where the form never asked.
+    fn finish(&self, out: &mut dyn Write, _count: usize) -> io::Result<()> {
+        for note in crate::render::checklist::text::not_asked_notes(self.engine.checklist()) {
+            writeln!(
+                out,
+                "\n*{}: {}*",
+                crate::render::checklist::text::EDITORIAL,
+                note
+            )?;
+        }
+        Ok(())
+    }
 }

@@ -67,8 +67,10 @@ pub fn summary(engine: &Engine, outcome: &Outcome) -> String {
                     .and_then(|q| q.guidance.iter().find_map(|g| g.printed_under.as_ref()))
                     .filter(|_| r.value() == Some(AnswerValue::No))
                     .map_or_else(String::new, |place| {
+                        // What adscheck reads, not why this respondent answered no.
                         format!(
-                            " (adscheck reads here guidance the form prints under {})",
+                            " (adscheck reads with {} an exclusion the form prints under {})",
+                            checklist.number(question),
                             place.as_str()
                         )
                     });

@@ -85,9 +85,9 @@ pub(super) fn charts(
         ));
     }
     for (key, title) in [
-        ("purpose_type", "Purpose type (Local Law 35)"),
-        ("computation_type", "Computation type (Local Law 35)"),
-        ("population_type", "Population type (Local Law 35)"),
+        ("purpose_type", "Purpose type (Local Law 35 table)"),
+        ("computation_type", "Computation type (Local Law 35 table)"),
+        ("population_type", "Population type (Local Law 35 table)"),
     ] {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for facets in facets_of {

@@ -28,6 +28,8 @@ pub const MARKER: &str = ".adscheck-site";
 pub struct Options {
     /// The title of every page.
     pub title: String,
+    /// The site owner's notice, at the top of every page (`report: notice:`).
+    pub notice: Option<String>,
     /// Replace `out` even if adscheck did not build it.
     pub force: bool,
 }
@@ -101,7 +103,7 @@ pub fn build(
     remove_stale(parent, &name);
     let staging = parent.join(format!(".{name}.adscheck-new-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
-    let built = pages::write(summary, checklist, &staging, &options.title).map_err(|e| {
+    let built = pages::write(summary, checklist, &staging, options).map_err(|e| {
         let _ = std::fs::remove_dir_all(&staging);
         error(format!("cannot write the site: {e}"))
     });

@@ -20,8 +20,9 @@ pub(super) fn write(
     inventory: &Summary,
     checklist: &Checklist,
     dir: &Path,
-    title: &str,
+    options: &super::Options,
 ) -> std::io::Result<Built> {
+    let title = options.title.as_str();
     let env = super::environment().map_err(std::io::Error::other)?;
     // What the form is called where the site says whose words it quotes.
     let form = checklist
@@ -93,6 +94,7 @@ pub(super) fn write(
             root,
             section,
             site_title: title,
+            notice: options.notice.as_deref(),
             built: &built,
             checklist: &inventory.checklist,
             labels,
@@ -125,6 +127,7 @@ pub(super) fn write(
             "footnote_one": checklist
                 .footnote("1")
                 .map(|f| crate::checklist::without_footnotes(&f.text)),
+            "not_asked": crate::render::checklist::text::not_asked_notes(checklist),
         }),
     )?;
     writer.page(urls::INDEX, &page)?;
@@ -178,8 +181,15 @@ pub(super) fn write(
         name: "Agency".to_owned(),
         links: agency_links,
     }];
+    let not_asked = crate::render::checklist::text::not_asked_by_label(checklist);
     for ((group, url), (value, tools)) in &facets {
         let heading = format!("{group}: {value}");
+        // A determination's "no" includes tools the form never asked it of: said, marked.
+        let notes: Vec<&String> = not_asked
+            .iter()
+            .filter(|(label, _)| label == group && value == "no")
+            .map(|(_, note)| note)
+            .collect();
         let page = render(
             "list.html",
             "../",
@@ -192,6 +202,7 @@ pub(super) fn write(
                     format!("{} tools are listed under {heading}.", tools.len())
                 },
                 "tools": tools.iter().map(|t| listed(t)).collect::<Vec<_>>(),
+                "notes": notes,
             }),
         )?;
         writer.page(url, &page)?;
@@ -225,10 +236,11 @@ pub(super) fn write(
         json!({
             "heading": "Browse",
             "intro": format!(
-                "Every value a tool can be found by: its determinations, the kinds of decision and \
-                 the factors ticked on the checklist, and its Local Law 35 coded fields. \
-                 (adscheck note: a group named \"(1)(c) ticked\" lists the items ticked, of the \
-                 list the form prints under (1)(c), in the form's words; a tool is listed \
+                "Every value a tool can be found by: its determinations, the items ticked of the \
+                 lists the form prints, and the coded fields of the Local Law 35 table. \
+                 (adscheck note: a group named for a question and \"ticked\", such as \"(1)(c) \
+                 ticked\", lists the items ticked of the list the form prints under that \
+                 question, each by its words without the list's \"; or\"; a tool is listed \
                  because of an answer given, not of a determination.){}",
                 left_out
                     .iter()
@@ -355,6 +367,8 @@ struct Context<'a> {
     root: &'a str,
     section: &'a str,
     site_title: &'a str,
+    /// The site owner's notice, on every page.
+    notice: Option<&'a str>,
     /// The day the site was built (UTC), in every page's footer.
     built: &'a str,
     checklist: &'a crate::summary::ChecklistInfo,

@@ -33,6 +33,9 @@ pub struct Page {
     pub history: Vec<(String, Option<String>, String, String)>,
     /// The facets the tool is listed under: (group, value label, page).
     pub facets: Vec<Facet>,
+    /// Whether the tool is in the inventory's Local Law 35 reporting scope (a setting), and so
+    /// in the site's table.
+    pub in_scope: bool,
 }
 
 /// A determination on a tool's page.
@@ -181,6 +184,7 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, facets: Vec<Face
     let mut page = Page {
         ll35: ll35_fields(tool),
         facets,
+        in_scope: tool.ll35_in_scope,
         ..Page::default()
     };
     for (label, value) in [
@@ -203,7 +207,10 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, facets: Vec<Face
             "Identifying information",
             text_of(fields, "identifying_info"),
         ),
-        ("Reported in", text_of(fields, keys::REPORTED)),
+        (
+            "Reported in (as the inventory records it)",
+            text_of(fields, keys::REPORTED),
+        ),
     ] {
         if !value.trim().is_empty() {
             page.summary.push((label.to_owned(), value));

@@ -1,4 +1,4 @@
-//! `adscheck report --format markdown`: the compliance summary for the policy office, grouped
+//! `adscheck report --format markdown`: the inventory summary for the policy office, grouped
 //! by agency as the city's own report is, and what changed since a previous report.
 
 use std::fmt::Write as _;
@@ -9,10 +9,12 @@ use crate::text::markdown_cell;
 
 /// The summary as Markdown.
 #[must_use]
-pub fn summary(inventory: &Summary, changes: Option<&Changes>) -> String {
+/// `notes`: adscheck's notes on the counts (where a "no" was never asked), printed under the
+/// table, marked.
+pub fn summary(inventory: &Summary, changes: Option<&Changes>, notes: &[String]) -> String {
     let mut out = String::new();
     let labels = &inventory.determination_labels;
-    let _ = writeln!(out, "# Compliance summary\n");
+    let _ = writeln!(out, "# Inventory summary\n");
     let _ = writeln!(
         out,
         "{} of {}, under checklist {} version {}; Local Law 35 fields checked against the {} \
@@ -34,7 +36,7 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>) -> String {
         rule.push_str("---|");
     }
     header.push_str(
-        " Failing check | LL35 complete (of those in the reporting scope) | Older checklist | Withheld | Reviewed (oldest – newest) |",
+        " Failing check | LL35 fields complete (of those in the reporting scope, a setting) | Older checklist | Withheld | Reviewed (oldest – newest) |",
     );
     rule.push_str("---:|---:|---:|---:|---|");
     let _ = writeln!(out, "{header}\n{rule}");
@@ -46,6 +48,14 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>) -> String {
         );
     }
     let _ = writeln!(out, "{}", row("**Total**", &inventory.totals, labels));
+    for note in notes {
+        let _ = writeln!(
+            out,
+            "\n*{}: {}*",
+            crate::render::checklist::text::EDITORIAL,
+            markdown_cell(note)
+        );
+    }
     if !inventory.totals.rules.is_empty() {
         let _ = writeln!(out, "\n## Why files fail `check`\n");
         let _ = writeln!(out, "| Rule | Files |\n|---|---:|");
@@ -95,8 +105,8 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>) -> String {
         let _ = writeln!(out, "| Failing check | {} | {} |", was.failing, now.failing);
         let _ = writeln!(
             out,
-            "| LL35 complete (of those in the reporting scope) | {} of {} | {} of {} |\n",
-            was.ll35_complete, was.ll35_due, now.ll35_complete, now.ll35_due
+            "| LL35 fields complete (of those in the reporting scope, a setting) | {} of {} | {} of {} |\n",
+            was.ll35_complete, was.ll35_in_scope, now.ll35_complete, now.ll35_in_scope
         );
         let _ = writeln!(out, "- Tools added: {}", changes.added.len());
         for t in &changes.added {
@@ -173,7 +183,7 @@ fn row(name: &str, c: &Counts, labels: &[(String, String)]) -> String {
     let _ = write!(
         out,
         " {} | {} of {} | {} | {} | {} |",
-        c.failing, c.ll35_complete, c.ll35_due, c.stale, c.withheld, reviewed
+        c.failing, c.ll35_complete, c.ll35_in_scope, c.stale, c.withheld, reviewed
     );
     out
 }

@@ -109,7 +109,14 @@ impl Explain<'_> {
         for d in 0..checklist.determinations.len() {
             self.determination(out, outcome, d)?;
         }
-        // The footnotes the definitions above mark, with adscheck's notes on them.
+        // The footnotes the definitions above mark, and the introductions of the lists whose
+        // ticked items are quoted, with adscheck's notes on them.
+        let prompts = outcome
+            .reasons
+            .iter()
+            .filter(|r| !r.options().is_empty())
+            .filter_map(|r| r.question().and_then(|q| checklist.questions.get(q)))
+            .filter_map(|q| q.options.as_ref().map(|o| &o.prompt));
         let mut marked: Vec<&str> = checklist
             .determinations
             .iter()
@@ -118,6 +125,7 @@ impl Explain<'_> {
                     .iter()
                     .chain(std::iter::once(&d.definition))
             })
+            .chain(prompts)
             .flat_map(|t| crate::checklist::footnote_marks(t))
             .collect();
         marked.sort_unstable();

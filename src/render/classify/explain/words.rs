@@ -183,7 +183,27 @@ impl Explain<'_> {
                 lines.push(line);
             }
         }
-        if !also.is_empty() {
+        // A settled result one answer would change, and others would alike: named together,
+        // none first ("any one of (1)(a) no, (1)(b) no or (1)(c) no"), as the form's stop rule
+        // treats them alike.
+        if value.is_known()
+            && !also.is_empty()
+            && let [flip] = flips
+            && let [one] = flip.changes.as_slice()
+            && flip.to == value.not()
+        {
+            let mut all = vec![format!(
+                "{} {}",
+                checklist.number(one.question),
+                one.to.as_str()
+            )];
+            all.extend(also);
+            lines = vec![format!(
+                "Would be {} if any one of these answers were given instead: {}.",
+                flip.to.as_str(),
+                join_or(&all)
+            )];
+        } else if !also.is_empty() {
             let line = if value.is_known() {
                 format!("Or changed by any one of: {}.", join_or(&also))
             } else {
@@ -300,9 +320,10 @@ impl Explain<'_> {
         if !r.options().is_empty() {
             // Quoted under the words the form introduces the list with, so that a reader sees
             // examples as examples and factors as factors to consider, not as the test.
-            let intro = question.options.as_ref().map_or_else(String::new, |o| {
-                format!(" of \"{}\"", crate::checklist::without_footnotes(&o.prompt))
-            });
+            let intro = question
+                .options
+                .as_ref()
+                .map_or_else(String::new, |o| format!(" of \"{}\"", shown(&o.prompt)));
             writeln!(
                 out,
                 "{}",
