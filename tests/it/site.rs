@@ -603,3 +603,36 @@ fn the_publishers_notice_is_on_every_page() {
         assert!(notice < html.find("<h1").unwrap(), "{}", page.display());
     }
 }
+
+/// A report written before the reporting scope was named as one (`ll35_due`) still serves
+/// `--since`: its counts are read, and progress is measured against them.
+#[test]
+fn a_report_that_says_ll35_due_still_serves_since() {
+    let dir = directory();
+    let before = adscheck(dir.path(), &["report", "inv", "-f", "json"]);
+    assert_eq!(before.code, Some(0));
+    assert!(before.stdout.contains("\"ll35_in_scope\""));
+    assert!(!before.stdout.contains("ll35_due"));
+    // One tool fewer in scope's complete count: its data_output removed.
+    let old = before.stdout.replace("\"ll35_in_scope\"", "\"ll35_due\"");
+    std::fs::write(dir.path().join("old.json"), old).unwrap();
+    let tlc = dir.path().join("inv/TLC/driver-license-renewal-check.yaml");
+    let yaml = read(&tlc).replace("  data_output: \"Pass, or refer to an examiner.\"\n", "");
+    std::fs::write(&tlc, yaml).unwrap();
+    let r = adscheck(
+        dir.path(),
+        &["report", "inv", "-f", "json", "--since", "old.json"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    // The old report's scope count read under its old name: 13 in scope before, not 0.
+    assert_eq!(
+        json["since"]["totals"][0]["ll35_in_scope"], 13,
+        "{}",
+        json["since"]
+    );
+    let tlc = &json["since"]["completeness"][0];
+    assert_eq!(tlc["agency"], "Taxi and Limousine Commission (TLC)");
+    assert_eq!(tlc["before"], serde_json::json!([1, 1]));
+    assert_eq!(tlc["after"], serde_json::json!([0, 1]));
+}
