@@ -38,7 +38,7 @@ const LEGAL_TERMS: [&str; 5] = [
 
 /// adscheck's own labels that name a legal term: column and chart headings, counts, page
 /// titles, the footer. Each names what is counted or shown; none says what a tool is.
-const ADSCHECK_PHRASES: [&str; 23] = [
+const ADSCHECK_PHRASES: [&str; 29] = [
     // The determinations' labels, as column headings, chart titles and counts.
     "Agency ADS yes / no / undetermined",
     "ADS yes / no / undetermined",
@@ -62,6 +62,14 @@ const ADSCHECK_PHRASES: [&str; 23] = [
     "Local Law 0 fields",
     "Local Law 0 field",
     "(Local Law 0 table)",
+    "Local Law 0 column",
+    // The reporting scope's default, named as the setting it is.
+    "by default, Agency ADS yes or undetermined",
+    "reported in under Local Law 0",
+    "the Local Law 0 values",
+    "Local Law 0 report, Open Data table",
+    // The Task Force by its name, as the form's source line gives it.
+    "NYC Automated Decision Systems (ADS) Task Force",
     "coded field of the Local Law 0 table",
     "coded fields of the Local Law 0 table",
     "nyc-ll0-0",
@@ -150,17 +158,38 @@ fn forms_words() -> Vec<String> {
     let value: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
     let mut out = Vec::new();
     walk(&value, None, &mut out);
+    // The determinations' labels are adscheck's short names, not the form's text.
+    out.retain(|t| t != "ADS" && t != "Agency ADS");
     out
 }
 
-/// The examples' own words: every text of every example answer file.
+/// The examples' own words: the notes and `tool:` fields of every example answer file (not
+/// adscheck's words in them, such as a stamp's event).
 fn examples_words() -> Vec<String> {
-    fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
+    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
         match value {
             serde_json::Value::String(s) => out.push(plain(s)),
-            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
-            serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, out)),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
             _ => {}
+        }
+    }
+    fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
+        let Some(file) = value.as_object() else {
+            return;
+        };
+        if let Some(tool) = file.get("tool") {
+            strings(tool, out);
+        }
+        for answer in file
+            .get("answers")
+            .and_then(serde_json::Value::as_object)
+            .into_iter()
+            .flat_map(|a| a.values())
+        {
+            if let Some(note) = answer.get("note") {
+                strings(note, out);
+            }
         }
     }
     let mut out = Vec::new();
@@ -198,7 +227,11 @@ fn plain(text: &str) -> String {
 fn paragraphs(name: &str, text: &str) -> Vec<String> {
     let out: Vec<String> = if name.ends_with(".html") || name.ends_with(".svg") {
         html_paragraphs(text)
-    } else if name.ends_with(".json") || name.contains("-f json") || name.contains("-f jsonl") {
+    } else if name.ends_with(".json")
+        || name.contains("-f json")
+        || name.contains("-f jsonl")
+        || name == "schema"
+    {
         let mut strings = Vec::new();
         for value in serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>() {
             collect_strings(&value.unwrap(), &mut strings);
@@ -223,15 +256,24 @@ fn paragraphs(name: &str, text: &str) -> Vec<String> {
 }
 
 /// A text's logical items: a line and the lines under it indented further (a wrapped line, or
-/// an answer's details); a blank line ends an item.
+/// an answer's details), or at the same depth where the line before ends mid-sentence (a
+/// paragraph wrapped flush); a blank line, a bullet or a mark of adscheck's ends an item.
 fn items(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut indent: Option<usize> = None;
     for line in text.lines() {
         let depth = line.len() - line.trim_start().len();
+        let flush = |i: usize| {
+            depth == i
+                && !out
+                    .last()
+                    .is_some_and(|l| l.ends_with(['.', ':', '?', '!', ')']))
+                && !line.trim_start().starts_with(['-', '*', '['])
+                && !line.trim_start().starts_with("adscheck")
+        };
         match indent {
             _ if line.trim().is_empty() => indent = None,
-            Some(i) if depth > i => {
+            Some(i) if depth > i || flush(i) => {
                 if let Some(last) = out.last_mut() {
                     last.push(' ');
                     last.push_str(line.trim());
@@ -381,6 +423,20 @@ fn outputs() -> Vec<(String, String)> {
         let ran = adscheck(["report", "examples/directory", "-f", format]).run();
         outputs.push((format!("report -f {format}"), ran.stdout));
     }
+    for args in [
+        &["checklist", "show"][..],
+        &["checklist", "show", "-f", "markdown"],
+        &["schema"],
+    ] {
+        let ran = adscheck(args.iter().copied()).run();
+        outputs.push((args.join(" "), ran.stdout));
+    }
+    // The plain interview, as a screen reader hears it (pinned by `plain.rs`).
+    let transcript = std::fs::read_to_string(
+        root().join("tests/it/snapshots/it__plain__plain_interview_transcript.snap"),
+    )
+    .unwrap();
+    outputs.push(("interview --plain".to_owned(), transcript));
     let (out, ran) = crate::support::example_site(None);
     ran.code(0);
     for file in crate::support::walk(&out.path().join("site")) {

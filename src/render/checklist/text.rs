@@ -130,7 +130,11 @@ pub fn checklist_text(checklist: &Checklist) -> String {
             "adscheck's editorial notes (how this encoding reads the form)"
         );
         for n in &checklist.editorial_notes {
-            let _ = writeln!(s, "{}", wrapped(&format!("- {}", n.as_str()), 2));
+            let _ = writeln!(
+                s,
+                "{}",
+                wrapped(&format!("- {EDITORIAL}: {}", n.as_str()), 2)
+            );
         }
     }
     s
@@ -420,7 +424,7 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
         let _ = writeln!(s, "## adscheck's editorial notes");
         let _ = writeln!(s);
         for n in &checklist.editorial_notes {
-            let _ = writeln!(s, "- {}", n.as_str());
+            let _ = writeln!(s, "- *{EDITORIAL}:* {}", n.as_str());
         }
     }
     s
