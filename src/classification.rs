@@ -17,6 +17,42 @@ pub struct Classification {
     pub outcome: Result<Outcome, Diagnostics>,
 }
 
+/// How far the checklist has been answered, apart from what the answers determine: an
+/// imported tool nobody has assessed is not "undetermined" the way a tool answered "unsure" is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum Assessment {
+    /// No question answered.
+    #[serde(rename = "not started")]
+    NotStarted,
+    /// Some answered, some determination still open.
+    #[serde(rename = "in progress")]
+    InProgress,
+    /// Every determination settled.
+    #[serde(rename = "complete")]
+    Complete,
+}
+
+impl Assessment {
+    /// The word in outputs: "not started", "in progress", "complete".
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Assessment::NotStarted => "not started",
+            Assessment::InProgress => "in progress",
+            Assessment::Complete => "complete",
+        }
+    }
+
+    /// How people are told it: "not yet assessed", "in progress", "complete".
+    #[must_use]
+    pub const fn shown(self) -> &'static str {
+        match self {
+            Assessment::NotStarted => "not yet assessed",
+            other => other.as_str(),
+        }
+    }
+}
+
 /// The evaluation of a valid answer file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
@@ -38,6 +74,20 @@ pub struct Outcome {
     pub tool_keys: std::collections::HashMap<String, Position>,
     /// For each determination, the fewest answer changes that would give it another value.
     pub flips: Vec<Vec<crate::engine::Flip>>,
+}
+
+impl Outcome {
+    /// How far the checklist has been answered ([`Assessment`]).
+    #[must_use]
+    pub fn assessment(&self) -> Assessment {
+        if self.determinations.iter().all(|t| t.is_known()) {
+            Assessment::Complete
+        } else if self.answers.iter().all(Option::is_none) {
+            Assessment::NotStarted
+        } else {
+            Assessment::InProgress
+        }
+    }
 }
 
 /// One thing a determination rests on: for a decided determination, an answer that decided

@@ -1,7 +1,7 @@
 //! The rules about one evaluated file: required metadata, undetermined results, declared
 //! determinations that disagree with the checklist. One method per rule.
 
-use super::{DECLARED_MISMATCH, Finding, MISSING_METADATA, Severity, UNDETERMINED};
+use super::{DECLARED_MISMATCH, Finding, MISSING_METADATA, NOT_ASSESSED, Severity, UNDETERMINED};
 use crate::answers::AnswerValue;
 use crate::classification::{Classification, Outcome, Reason};
 use crate::engine::Engine;
@@ -24,6 +24,29 @@ impl File<'_> {
             position,
             message,
         }
+    }
+
+    /// `not-assessed`: no question answered; an error when `fails`, else a warning.
+    pub(super) fn not_assessed(&self, fails: bool) -> Finding {
+        let mut finding = self.error(
+            NOT_ASSESSED,
+            self.outcome.tool_position,
+            format!(
+                "not yet assessed: no question of the checklist is answered (answer them with \
+                 `adscheck interview --resume {}`){}",
+                crate::text::excerpt(&self.report.file),
+                if fails {
+                    ""
+                } else {
+                    " (a warning while undetermined results pass; set require-assessment to \
+                     make it an error)"
+                }
+            ),
+        );
+        if !fails {
+            finding.severity = Severity::Warning;
+        }
+        finding
     }
 
     /// `missing-metadata`: each required `tool:` field that is missing or holds no real value.

@@ -41,6 +41,9 @@ rules! {
     /// Rule: a result is undetermined (a needed answer is missing or `unsure`).
     UNDETERMINED => "undetermined",
         "A determination is undetermined: a needed answer is missing or unsure.";
+    /// Rule: no question of the checklist is answered (an imported tool nobody assessed yet).
+    NOT_ASSESSED => "not-assessed",
+        "No question of the checklist is answered: the tool is not yet assessed.";
     /// Rule: the declared determination differs from the checklist's.
     DECLARED_MISMATCH => "declared-mismatch",
         "The declared determination disagrees with the checklist's.";
@@ -203,7 +206,12 @@ pub fn check_file(
             .map(|d| Finding::from_diagnostic(d, Severity::Error)),
         );
     }
-    if !settings.allow_undetermined {
+    // A tool nobody has assessed is named as such, never as "undetermined": an error where
+    // undetermined results fail or assessment is required, else a warning.
+    if outcome.assessment() == crate::classification::Assessment::NotStarted {
+        let fails = !settings.allow_undetermined || settings.require_assessment;
+        findings.push(file.not_assessed(fails));
+    } else if !settings.allow_undetermined {
         findings.extend(file.undetermined());
     }
     findings.extend(file.declared_mismatches());

@@ -6,6 +6,8 @@
 //! ```yaml
 //! required-tool-fields: [name, agency]    # default
 //! allow-undetermined: false               # default
+//! require-assessment: false               # default: with allow-undetermined, a file with no
+//!                                         # answer is a warning (`not-assessed`); true: an error
 //! checklist: checklists/nyc-ll49-2018.yaml  # default: the built-in checklist
 //! include: ["**/*.yaml", "**/*.json"]     # default: every answer file
 //! exclude: ["drafts/**"]
@@ -101,6 +103,8 @@ struct SettingsFile {
     required_tool_fields: Option<Vec<Located<String>>>,
     #[serde(default, deserialize_with = "yes_no")]
     allow_undetermined: Option<bool>,
+    #[serde(default, deserialize_with = "yes_no")]
+    require_assessment: Option<bool>,
     checklist: Option<Located<String>>,
     include: Option<Vec<Located<String>>>,
     exclude: Option<Vec<Located<String>>>,
@@ -120,6 +124,8 @@ pub struct Settings {
     pub required_tool_fields: Vec<String>,
     /// Whether an undetermined result passes.
     pub allow_undetermined: bool,
+    /// Whether a file with no answered question fails even where undetermined results pass.
+    pub require_assessment: bool,
     /// The checklist to check against (`None`: the built-in one).
     pub checklist: Option<PathBuf>,
     /// Where `checklist:` stands in the settings file.
@@ -145,6 +151,7 @@ impl Settings {
             root,
             required_tool_fields: vec!["name".to_owned(), "agency".to_owned()],
             allow_undetermined: false,
+            require_assessment: false,
             checklist: None,
             checklist_position: None,
             include: None,
@@ -221,6 +228,7 @@ impl Settings {
                     fields.into_iter().map(|f| f.value).collect()
                 }),
             allow_undetermined: parsed.allow_undetermined.unwrap_or(false),
+            require_assessment: parsed.require_assessment.unwrap_or(false),
             include,
             exclude,
             fail_on: parsed.fail_on.unwrap_or_default(),

@@ -44,8 +44,11 @@ pub struct Tally {
     pub yes: usize,
     /// No.
     pub no: usize,
-    /// Undetermined.
+    /// Undetermined: assessed (some question answered), and still open.
     pub undetermined: usize,
+    /// Not yet assessed: no question answered (counted here, not as undetermined).
+    #[serde(default)]
+    pub not_assessed: usize,
 }
 
 pub(super) fn failing_rules(result: &check::FileResult) -> Vec<String> {
@@ -72,12 +75,14 @@ pub(super) fn count_failing(counts: &mut Counts, result: &check::FileResult) {
 
 pub(super) fn add(counts: &mut Counts, tool: &Tool) {
     counts.tools += 1;
+    let assessed = tool.assessment != crate::classification::Assessment::NotStarted;
     for (id, value) in &tool.determinations {
         let tally = counts.determinations.entry(id.clone()).or_default();
         match value {
             Truth::Yes => tally.yes += 1,
             Truth::No => tally.no += 1,
-            Truth::Unknown => tally.undetermined += 1,
+            Truth::Unknown if assessed => tally.undetermined += 1,
+            Truth::Unknown => tally.not_assessed += 1,
         }
     }
     if !tool.failing.is_empty() {
@@ -106,6 +111,7 @@ pub(super) fn merge_counts(total: &mut Counts, part: &Counts) {
         sum.yes += t.yes;
         sum.no += t.no;
         sum.undetermined += t.undetermined;
+        sum.not_assessed += t.not_assessed;
     }
     total.failing += part.failing;
     for (rule, n) in &part.rules {

@@ -62,6 +62,8 @@ pub struct Tool {
     pub determinations: Vec<(String, Truth)>,
     /// Each answer given, by question id.
     pub answers: BTreeMap<String, String>,
+    /// How far its checklist is answered: "not started", "in progress", "complete".
+    pub assessment: crate::classification::Assessment,
     /// Whether the tool is in the Local Law 35 reporting scope (a setting, `ll35.report`).
     /// Read also as `ll35_due`, its name in earlier reports.
     #[serde(default, alias = "ll35_due")]
@@ -338,8 +340,15 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
             &answers.stamps,
             determinations.clone(),
         ));
+        let assessment = report
+            .outcome
+            .as_ref()
+            .map_or(crate::classification::Assessment::NotStarted, |o| {
+                o.assessment()
+            });
         let tool = Tool {
             id,
+            assessment,
             file: report.file.clone(),
             agency: agency.clone(),
             agency_name: agency_name(&agency),

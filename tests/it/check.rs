@@ -556,3 +556,80 @@ fn settings_take_the_answer_files_yes_and_no_and_suggest_values() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("did you mean `warning`?"), "{}", r.stderr);
 }
+
+/// Issue 24: a tool nobody assessed (no question answered) is named as such, never as
+/// "undetermined"; an error where undetermined results fail, a warning where they pass, and an
+/// error again where the settings require assessment.
+#[test]
+fn a_tool_with_no_answer_is_not_yet_assessed() {
+    use crate::support::{adscheck, files};
+    let dir = files(&[
+        (".git/HEAD", ""),
+        (
+            "inv/new.yaml",
+            "tool: {name: New, agency: DOT}\nanswers:\n  1a:\n",
+        ),
+        (
+            "inv/open.yaml",
+            "tool: {name: Open, agency: DOT}\nanswers: {1a: unsure}\n",
+        ),
+        (
+            "inv/done.yaml",
+            "tool: {name: Done, agency: DOT}\nanswers: {1a: no}\n",
+        ),
+    ]);
+    let at = dir.path();
+    let ran = adscheck(["check", "inv"]).at(at).run();
+    ran.code(1)
+        .stdout_has("inv/new.yaml:1:1: error[not-assessed]: not yet assessed")
+        .stdout_has("inv/open.yaml")
+        .stdout_has("error[undetermined]");
+    assert!(
+        !ran.stdout.contains("new.yaml:1:1: error[undetermined]"),
+        "{}",
+        ran.stdout
+    );
+    let ran = adscheck(["check", "inv", "--allow-undetermined"])
+        .at(at)
+        .run();
+    ran.code(0).stdout_has("warning[not-assessed]");
+    std::fs::write(
+        at.join(".adscheck.yaml"),
+        "allow-undetermined: yes\nrequire-assessment: yes\n",
+    )
+    .unwrap();
+    adscheck(["check", "inv"])
+        .at(at)
+        .run()
+        .code(1)
+        .stdout_has("error[not-assessed]");
+    // classify says how far each is, in every machine format.
+    let ran = adscheck(["classify", "-f", "json", "inv"]).at(at).run();
+    let results: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    let by_file: Vec<(String, String)> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["file"].as_str().unwrap().to_owned(),
+                r["assessment"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_file,
+        [
+            ("inv/done.yaml".to_owned(), "complete".to_owned()),
+            ("inv/new.yaml".to_owned(), "not started".to_owned()),
+            ("inv/open.yaml".to_owned(), "in progress".to_owned()),
+        ]
+    );
+    let csv = adscheck(["classify", "-f", "csv", "inv/new.yaml"])
+        .at(at)
+        .run()
+        .stdout;
+    let records = crate::ll35::records(&csv);
+    let column = records[0].iter().position(|c| c == "assessment").unwrap();
+    assert_eq!(records[1][column], "not started");
+}

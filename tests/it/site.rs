@@ -52,11 +52,11 @@ fn the_summary_counts_per_agency_and_in_total() {
     assert!(md.contains("20 tools of 13 agencies"), "{md}");
     // FDNY: two tools, both ADS and Agency ADS.
     assert!(
-        md.contains("| Fire Department (FDNY) | 2 | 2 / 0 / 0 | 2 / 0 / 0 |"),
+        md.contains("| Fire Department (FDNY) | 2 | 2 / 0 / 0 / 0 | 2 / 0 / 0 / 0 |"),
         "{md}"
     );
     assert!(
-        md.contains("| **Total** | 20 | 17 / 2 / 1 | 9 / 7 / 4 |"),
+        md.contains("| **Total** | 20 | 17 / 2 / 1 / 0 | 9 / 7 / 4 / 0 |"),
         "{md}"
     );
     let json: serde_json::Value =
@@ -108,7 +108,7 @@ fn since_shows_what_changed_and_why() {
         // The totals, before and now: the rat map (Agency ADS no) removed, a "no" added, the
         // bus planner decided.
         "| Tools | 20 | 20 |",
-        "| Agency ADS yes / no / undetermined | 9 / 7 / 4 | 10 / 7 / 3 |",
+        "| Agency ADS yes / no / undetermined / not yet assessed | 9 / 7 / 4 / 0 | 10 / 7 / 3 / 0 |",
     ] {
         assert!(md.contains(expected), "{expected}\n{md}");
     }
@@ -635,4 +635,57 @@ fn a_report_that_says_ll35_due_still_serves_since() {
     assert_eq!(tlc["agency"], "Taxi and Limousine Commission (TLC)");
     assert_eq!(tlc["before"], serde_json::json!([1, 1]));
     assert_eq!(tlc["after"], serde_json::json!([0, 1]));
+}
+
+/// Issue 24: an imported inventory nobody has answered reads "not yet assessed" on the site
+/// and in the summary, never "undetermined".
+#[test]
+fn an_unanswered_inventory_reads_not_yet_assessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let import = adscheck(
+        dir.path(),
+        &[
+            "ll35",
+            "import",
+            crate::support::root()
+                .join("examples/ll35/algorithmic-tools-2022-2023.csv")
+                .to_str()
+                .unwrap(),
+            "--out",
+            "inv",
+        ],
+    );
+    assert_eq!(import.code, Some(0), "{}", import.stderr);
+    let md = adscheck(dir.path(), &["report", "inv"]);
+    assert!(
+        md.stdout
+            .contains("| **Total** | 4 | 0 / 0 / 0 / 4 | 0 / 0 / 0 / 4 |"),
+        "{}",
+        md.stdout
+    );
+    let json = adscheck(dir.path(), &["report", "inv", "-f", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    for tool in v["tools"].as_array().unwrap() {
+        assert_eq!(tool["assessment"], "not started", "{tool}");
+    }
+    let built = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let pages: Vec<PathBuf> = walk(&dir.path().join("site"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    let mut seen = 0;
+    for page in &pages {
+        let html = read(page);
+        // The word may stand in the form's own texts and adscheck's notes, never as a value.
+        assert!(!html.contains("value-undetermined"), "{}", page.display());
+        assert!(!html.contains(">undetermined</"), "{}", page.display());
+        seen += html.matches("value-not-yet-assessed").count();
+    }
+    assert!(seen >= 4 * 2 * 2, "{seen}");
+    assert!(
+        dir.path()
+            .join("site/browse/ads-not-yet-assessed.html")
+            .is_file()
+    );
 }

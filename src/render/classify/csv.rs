@@ -50,6 +50,7 @@ impl Renderer for Csv<'_> {
             "agency".to_owned(),
         ];
         record.extend(checklist.determinations.iter().map(|d| d.id.value.clone()));
+        record.push("assessment".to_owned());
         // The reason is adscheck's short words, and its column says so.
         record.extend(["adscheck_short_reason", "needed", "warnings", "error"].map(str::to_owned));
         self.write_record(out, &record)
@@ -66,6 +67,7 @@ impl Renderer for Csv<'_> {
         match &report.outcome {
             Ok(outcome) => {
                 record.extend(outcome.determinations.iter().map(|t| t.as_str().to_owned()));
+                record.push(outcome.assessment().as_str().to_owned());
                 record.push(super::summary(self.engine, outcome));
                 let needed: Vec<&str> = outcome
                     .needed
@@ -79,7 +81,7 @@ impl Renderer for Csv<'_> {
             Err(errors) => {
                 record.extend(std::iter::repeat_n(
                     String::new(),
-                    checklist.determinations.len(),
+                    checklist.determinations.len() + 1,
                 ));
                 record.extend([String::new(), String::new(), String::new()]);
                 record.push(errors.to_string());

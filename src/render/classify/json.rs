@@ -2,7 +2,8 @@
 //!
 //! The object for one file:
 //! `{"format_version": 2, "file", "checklist", "tool", "determinations": {id: "yes"|"no"|
-//!   "undetermined"}, "summary", "reasons": [...], "needed": [ids], "would_change": [...],
+//!   "undetermined"}, "assessment": "not started"|"in progress"|"complete", "summary",
+//!   "reasons": [...], "needed": [ids], "would_change": [...],
 //!   "warnings": [...], "error", "errors"}`.
 //! A file that could not be evaluated has `determinations: null` and `error` set.
 //!
@@ -35,6 +36,8 @@ struct ReportJson<'a> {
     checklist: &'a str,
     tool: &'a Map<String, Value>,
     determinations: Option<Determinations<'a>>,
+    /// "not started", "in progress" or "complete" ([`crate::classification::Assessment`]).
+    assessment: Option<crate::classification::Assessment>,
     summary: Option<String>,
     reasons: Vec<ReasonJson<'a>>,
     needed: Vec<&'a str>,
@@ -138,6 +141,7 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Classification) -> ReportJson
         checklist: checklist.id.as_str(),
         tool: &report.tool,
         determinations: None,
+        assessment: None,
         summary: None,
         reasons: Vec::new(),
         needed: Vec::new(),
@@ -152,6 +156,7 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Classification) -> ReportJson
                 engine,
                 values: &outcome.determinations,
             });
+            view.assessment = Some(outcome.assessment());
             view.summary = Some(super::summary(engine, outcome));
             view.reasons = outcome
                 .reasons

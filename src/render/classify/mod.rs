@@ -157,10 +157,12 @@ pub(crate) fn row(engine: &Engine, report: &Classification) -> Vec<String> {
     match &report.outcome {
         Ok(outcome) => {
             cells.extend(outcome.determinations.iter().map(|t| t.as_str().to_owned()));
+            cells.push(outcome.assessment().shown().to_owned());
             cells.push(summary(engine, outcome));
         }
         Err(errors) => {
             cells.extend(std::iter::repeat_n("error".to_owned(), count));
+            cells.push("error".to_owned());
             let first = errors
                 .first()
                 .map_or_else(String::new, |e| format!("{}: {}", e.location(), e.message));
@@ -180,6 +182,7 @@ pub(crate) fn header(engine: &Engine) -> Vec<String> {
             .iter()
             .map(|d| d.label.value.clone()),
     );
+    cells.push("Assessment".to_owned());
     cells.push("Short reason (adscheck's words)".to_owned());
     cells
 }

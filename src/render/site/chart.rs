@@ -57,12 +57,24 @@ pub(super) fn charts(
 ) -> Vec<Chart> {
     let mut charts = Vec::new();
     if let Some((id, label)) = inventory.determination_labels.last() {
-        let keys = ["yes", "no", "undetermined"]
-            .map(|k| Key {
+        // Only the values some tool has are keys ("not yet assessed" is one of its own, and an
+        // inventory nobody has answered shows no "undetermined").
+        let total = inventory
+            .totals
+            .determinations
+            .get(id)
+            .copied()
+            .unwrap_or_default();
+        let present = [total.yes, total.no, total.undetermined, total.not_assessed].map(|n| n > 0);
+        let keys: Vec<Key> = ["yes", "no", "undetermined", "not yet assessed"]
+            .into_iter()
+            .zip(present)
+            .filter(|(_, p)| *p)
+            .map(|(k, _)| Key {
                 name: k.to_owned(),
-                class: k.to_owned(),
+                class: k.replace(' ', "-"),
             })
-            .to_vec();
+            .collect();
         let rows: Vec<(String, String, Vec<usize>)> = inventory
             .agencies
             .iter()
@@ -72,7 +84,12 @@ pub(super) fn charts(
                 (
                     a.agency.clone(),
                     a.short.clone(),
-                    vec![t.yes, t.no, t.undetermined],
+                    [t.yes, t.no, t.undetermined, t.not_assessed]
+                        .into_iter()
+                        .zip(present)
+                        .filter(|(_, p)| *p)
+                        .map(|(n, _)| n)
+                        .collect(),
                 )
             })
             .collect();

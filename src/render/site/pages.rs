@@ -402,6 +402,7 @@ struct DeterminationCount {
     yes: usize,
     no: usize,
     undetermined: usize,
+    not_assessed: usize,
 }
 
 fn determination_counts(labels: &[(String, String)], counts: &Counts) -> Vec<DeterminationCount> {
@@ -414,6 +415,7 @@ fn determination_counts(labels: &[(String, String)], counts: &Counts) -> Vec<Det
                 yes: t.yes,
                 no: t.no,
                 undetermined: t.undetermined,
+                not_assessed: t.not_assessed,
             }
         })
         .collect()

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::urls;
 use crate::checklist::{Checklist, without_footnotes};
+use crate::classification::Assessment;
 use crate::classification::Basis;
 use crate::settings::Public;
 use crate::summary::Tool;
@@ -279,11 +280,15 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, facets: Vec<Face
                 id: det.id.value.clone(),
                 number: det.heading(),
                 question: without_footnotes(&det.question),
-                value: outcome
-                    .determinations
-                    .get(d)
-                    .map_or("undetermined", |t| t.as_str())
-                    .to_owned(),
+                value: if tool.assessment == Assessment::NotStarted {
+                    "not yet assessed".to_owned()
+                } else {
+                    outcome
+                        .determinations
+                        .get(d)
+                        .map_or("undetermined", |t| t.as_str())
+                        .to_owned()
+                },
                 term: without_footnotes(&det.term),
                 definition: without_footnotes(&det.definition),
                 citation: without_footnotes(&det.citation),
@@ -377,11 +382,17 @@ fn facets(
             .iter()
             .find(|x| x.id.as_str() == d)
             .map_or(d.as_str(), |x| x.label.as_str());
+        // A tool nobody assessed is listed as such, not with the undetermined ones.
+        let (value, page) = if tool.assessment == Assessment::NotStarted {
+            ("not yet assessed", "not-yet-assessed")
+        } else {
+            (value.as_str(), value.as_str())
+        };
         out.push(Facet {
             key: d.clone(),
             group: label.to_owned(),
-            value: value.as_str().to_owned(),
-            url: urls::determination(d, value.as_str()),
+            value: value.to_owned(),
+            url: urls::determination(d, page),
         });
     }
     // The options ticked are answers: browsable only when answers are public.

@@ -30,7 +30,7 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>, notes: &[String])
     for (_, label) in labels {
         let _ = write!(
             header,
-            " {} yes / no / undetermined |",
+            " {} yes / no / undetermined / not yet assessed |",
             markdown_cell(label)
         );
         rule.push_str("---|");
@@ -92,14 +92,17 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>, notes: &[String])
             );
             let _ = writeln!(
                 out,
-                "| {} yes / no / undetermined | {} / {} / {} | {} / {} / {} |",
+                "| {} yes / no / undetermined / not yet assessed | {} / {} / {} / {} | {} / {} / {} / \
+                 {} |",
                 markdown_cell(l),
                 a.yes,
                 a.no,
                 a.undetermined,
+                a.not_assessed,
                 b.yes,
                 b.no,
-                b.undetermined
+                b.undetermined,
+                b.not_assessed
             );
         }
         let _ = writeln!(out, "| Failing check | {} | {} |", was.failing, now.failing);
@@ -173,7 +176,11 @@ fn row(name: &str, c: &Counts, labels: &[(String, String)]) -> String {
     let mut out = format!("| {name} | {} |", c.tools);
     for (id, _) in labels {
         let t = c.determinations.get(id).copied().unwrap_or_default();
-        let _ = write!(out, " {} / {} / {} |", t.yes, t.no, t.undetermined);
+        let _ = write!(
+            out,
+            " {} / {} / {} / {} |",
+            t.yes, t.no, t.undetermined, t.not_assessed
+        );
     }
     let reviewed = match (&c.oldest_review, &c.newest_review) {
         (Some(a), Some(b)) if a == b => markdown_cell(a),
