@@ -64,6 +64,8 @@ pub struct Tool {
     pub answers: BTreeMap<String, String>,
     /// How far its checklist is answered: "not started", "in progress", "complete".
     pub assessment: crate::classification::Assessment,
+    /// Each reported year as recorded, with what changed from the year before.
+    pub timeline: Vec<crate::tool::timeline::Year>,
     /// Whether the tool is in the Local Law 35 reporting scope (a setting, `ll35.report`).
     /// Read also as `ll35_due`, its name in earlier reports.
     #[serde(default, alias = "ll35_due")]
@@ -349,6 +351,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         let tool = Tool {
             id,
             assessment,
+            timeline: crate::tool::timeline::timeline(&report.tool),
             file: report.file.clone(),
             agency: agency.clone(),
             agency_name: agency_name(&agency),

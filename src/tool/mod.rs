@@ -10,6 +10,7 @@
 pub mod agencies;
 pub mod fields;
 pub mod identity;
+pub mod timeline;
 pub mod values;
 
 use serde_json::{Map, Value};

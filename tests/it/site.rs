@@ -689,3 +689,64 @@ fn an_unanswered_inventory_reads_not_yet_assessed() {
             .is_file()
     );
 }
+
+/// Issue 24: each reported year stays, and the tool page and the summary's JSON say what
+/// changed from one year's report to the next (a 2022 `data` text and a later `data_input`
+/// compared as the same item).
+#[test]
+fn a_tool_page_shows_its_reported_years_and_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = crate::support::root().join("examples/ll35/algorithmic-tools-2022-2023.csv");
+    let import = adscheck(
+        dir.path(),
+        &["ll35", "import", table.to_str().unwrap(), "--out", "inv"],
+    );
+    assert_eq!(import.code, Some(0), "{}", import.stderr);
+    let json = adscheck(dir.path(), &["report", "inv", "-f", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let fire = v["tools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "fdny-building-fire-risk-model")
+        .unwrap();
+    let timeline = fire["timeline"].as_array().unwrap();
+    assert_eq!(timeline.len(), 2, "{fire}");
+    assert_eq!(timeline[0]["year"], 2022);
+    assert_eq!(timeline[0]["first"], true);
+    let changed: Vec<&str> = timeline[1]["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    assert!(changed.contains(&"purpose"), "{changed:?}");
+    assert!(changed.contains(&"data_input"), "{changed:?}");
+    let purpose = timeline[1]["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["field"] == "purpose")
+        .unwrap();
+    assert_eq!(
+        purpose["before"],
+        "Prioritise fire-safety inspections of buildings."
+    );
+    let built = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let page = read(
+        &dir.path()
+            .join("site/tools/fdny-building-fire-risk-model.html"),
+    );
+    for expected in [
+        "<h3 id=\"reported-years\">Reported years</h3>",
+        "<h4>2023</h4>",
+        "<caption>What changed in 2023's report from the year before</caption>",
+        "<th scope=\"row\">Tool Purpose</th><td>Prioritise fire-safety inspections of buildings.</td>",
+        "<h4>2022</h4>\n<p>The first year recorded.</p>",
+    ] {
+        assert!(page.contains(expected), "{expected}\n{page}");
+    }
+    // Newest first.
+    assert!(page.find("<h4>2023</h4>") < page.find("<h4>2022</h4>"));
+}

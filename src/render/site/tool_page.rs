@@ -37,6 +37,8 @@ pub struct Page {
     /// Whether the tool is in the inventory's Local Law 35 reporting scope (a setting), and so
     /// in the site's table.
     pub in_scope: bool,
+    /// Each reported year, newest first.
+    pub timeline: Vec<YearView>,
 }
 
 /// A determination on a tool's page.
@@ -186,6 +188,19 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, facets: Vec<Face
         ll35: ll35_fields(tool),
         facets,
         in_scope: tool.ll35_in_scope,
+        timeline: tool
+            .timeline
+            .iter()
+            .rev()
+            .map(|y| {
+                let changes = y
+                    .changed
+                    .iter()
+                    .map(|c| (field_label(c.field), c.before.clone(), c.after.clone()))
+                    .collect();
+                YearView(y.year, y.first, changes)
+            })
+            .collect(),
         ..Page::default()
     };
     for (label, value) in [
@@ -450,4 +465,42 @@ fn facets(
         }
     }
     out
+}
+
+/// One reported year on the page: the year, whether it is the first recorded, and each field
+/// that changed from the year before as (field, before, after). Serialized as a list, as the
+/// template reads it.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct YearView(u16, bool, Vec<(String, String, String)>);
+
+/// A report field as the tool page names it ("Tool Purpose"), else its key.
+fn field_label(key: &str) -> String {
+    const LABELS: [(&str, &str); 22] = [
+        ("name", "Tool name"),
+        ("agency", "Agency"),
+        ("department", "Department"),
+        ("description", "Tool Description"),
+        ("purpose", "Tool Purpose"),
+        ("date_use", "First used"),
+        ("data_training", "Training data"),
+        ("data_input", "Input data"),
+        ("data_output", "Output"),
+        ("vendor_name", "Vendor"),
+        ("vendor_desc", "Vendor's part"),
+        ("identifying_info", "Identifying information"),
+        ("analysis_type", "Analysis type"),
+        ("computation_type", "Computation type"),
+        ("purpose_type", "Purpose type"),
+        ("population_type", "Population type"),
+        ("population_type_individual", "Population: individuals"),
+        ("population_type_other", "Population: other"),
+        ("updated", "Updated this year"),
+        ("updated_desc", "Update Description"),
+        ("data", "Data"),
+        ("vendor", "Vendor"),
+    ];
+    LABELS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or_else(|| key.to_owned(), |(_, label)| (*label).to_owned())
 }
