@@ -60,6 +60,16 @@ pub const REPORT: What = What {
     format: "JSON",
 };
 /// Local Law 35 tables (Open Data CSV).
+/// The list of tools a site adscheck built published (`downloads/tools.json`), read back when
+/// the site is built again, so that no published address is lost.
+pub const PUBLISHED: What = What {
+    max: 256 * 1024 * 1024,
+    noun: "published list of tools",
+    a_noun: "a site's list of tools (downloads/tools.json)",
+    raise: "",
+    format: "JSON",
+};
+
 pub const TABLE: What = What {
     // The city's table is about 100 KiB; 10,000 tools make about 10 MiB.
     max: 1 << 30,

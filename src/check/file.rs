@@ -1,7 +1,10 @@
 //! The rules about one evaluated file: required metadata, undetermined results, declared
 //! determinations that disagree with the checklist. One method per rule.
 
-use super::{DECLARED_MISMATCH, Finding, MISSING_METADATA, NOT_ASSESSED, Severity, UNDETERMINED};
+use super::{
+    DECLARED_MISMATCH, Finding, INVALID_RETIRED, MISSING_METADATA, NOT_ASSESSED, Severity,
+    UNDETERMINED,
+};
 use crate::answers::AnswerValue;
 use crate::classification::{Classification, Outcome, Reason};
 use crate::engine::Engine;
@@ -24,6 +27,35 @@ impl File<'_> {
             position,
             message,
         }
+    }
+
+    /// `invalid-retired`: a `tool.retired` that is not a month `YYYY/MM`, or lies after this
+    /// month (`today`).
+    pub(super) fn invalid_retired(&self, today: (u16, u8)) -> Option<Finding> {
+        let tool = &self.report.tool;
+        let value = tool.get(crate::tool::keys::RETIRED)?;
+        let month = crate::tool::retired(tool);
+        let problem = match month {
+            None => format!(
+                "is {}: allowed: the month the tool was retired, as YYYY/MM (e.g. 2025/06)",
+                crate::text::excerpt(&value.to_string())
+            ),
+            Some(m) if m > today => format!(
+                "is {}/{:02}, after this month ({}/{:02}): a tool is retired once it is",
+                m.0, m.1, today.0, today.1
+            ),
+            Some(_) => return None,
+        };
+        let position = self
+            .outcome
+            .tool_keys
+            .get(crate::tool::keys::RETIRED)
+            .copied();
+        Some(self.error(
+            INVALID_RETIRED,
+            position.or(self.outcome.tool_position),
+            format!("`tool.retired` {problem}"),
+        ))
     }
 
     /// `not-assessed`: no question answered; an error when `fails`, else a warning.

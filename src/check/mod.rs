@@ -44,6 +44,9 @@ rules! {
     /// Rule: no question of the checklist is answered (an imported tool nobody assessed yet).
     NOT_ASSESSED => "not-assessed",
         "No question of the checklist is answered: the tool is not yet assessed.";
+    /// Rule: `tool.retired` is not a month (`YYYY/MM`) up to this one.
+    INVALID_RETIRED => "invalid-retired",
+        "tool.retired is not a month (YYYY/MM) up to this one.";
     /// Rule: the declared determination differs from the checklist's.
     DECLARED_MISMATCH => "declared-mismatch",
         "The declared determination disagrees with the checklist's.";
@@ -190,6 +193,7 @@ pub fn check_file(
         .collect();
     findings.extend(file.missing_metadata(settings));
     findings.extend(file.invalid_id());
+    findings.extend(file.invalid_retired(now.month()));
     if let Some(ll35) = &settings.ll35 {
         let determinations = result.determinations.as_deref().unwrap_or_default();
         findings.extend(

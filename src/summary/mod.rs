@@ -66,6 +66,9 @@ pub struct Tool {
     pub assessment: crate::classification::Assessment,
     /// Each reported year as recorded, with what changed from the year before.
     pub timeline: Vec<crate::tool::timeline::Year>,
+    /// The month it was retired (`YYYY/MM`), when it was: it stays listed, saying so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retired: Option<String>,
     /// Whether the tool is in the Local Law 35 reporting scope (a setting, `ll35.report`).
     /// Read also as `ll35_due`, its name in earlier reports.
     #[serde(default, alias = "ll35_due")]
@@ -352,6 +355,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
             id,
             assessment,
             timeline: crate::tool::timeline::timeline(&report.tool),
+            retired: crate::tool::retired(&report.tool).map(|(y, m)| format!("{y}/{m:02}")),
             file: report.file.clone(),
             agency: agency.clone(),
             agency_name: agency_name(&agency),

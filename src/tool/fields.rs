@@ -294,6 +294,8 @@ pub mod keys {
     pub const IMPORTED_FROM: &str = "imported_from";
     /// Why the tool is left out of the public report (the law's public-safety exception).
     pub const WITHHELD: &str = "withheld";
+    /// The month the tool was retired (`YYYY/MM`): it stays in the inventory and on the site.
+    pub const RETIRED: &str = "retired";
     /// Each year's report as it was reported: `{"2023": {<fields>}, ...}`, the fields of that
     /// year's row under the same keys as the tool's own (so years of both editions compare).
     pub const REPORTS: &str = "reports";
@@ -310,6 +312,7 @@ pub fn reserved(column: &str) -> bool {
         keys::IMPORTED_FROM,
         keys::WITHHELD,
         keys::REPORTS,
+        keys::RETIRED,
         "contact",
     ]
     .contains(&column)

@@ -83,6 +83,18 @@ pub fn reports(tool: &Fields) -> Vec<(u16, &Fields)> {
     out
 }
 
+/// The month a tool was retired, `(year, month)`, when `tool.retired` holds one as `YYYY/MM`.
+#[must_use]
+pub fn retired(tool: &Fields) -> Option<(u16, u8)> {
+    let (y, m) = text(tool, keys::RETIRED).split_once('/')?;
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if y.len() != 4 || m.len() != 2 || !digits(y) || !digits(m) {
+        return None;
+    }
+    let (year, month): (u16, u8) = (y.parse().ok()?, m.parse().ok()?);
+    ((1900..=9999).contains(&year) && (1..=12).contains(&month)).then_some((year, month))
+}
+
 /// The text of a `tool:` field that holds text (`""` when it is missing or not text).
 #[must_use]
 pub fn text<'a>(tool: &'a Fields, key: &str) -> &'a str {

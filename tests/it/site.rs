@@ -285,11 +285,13 @@ fn what_is_public_is_a_setting() {
     );
     std::fs::write(&fire, yaml).unwrap();
     assert!(adscheck(dir.path(), &["report", "inv", "--out", "site"]).code == Some(0));
-    assert!(
-        !dir.path()
-            .join("site/tools/fdny-ems-dispatch-priority.html")
-            .exists()
-    );
+    // Its address, published by the build before, keeps a page that says only that the tool
+    // is no longer listed: nothing of the tool.
+    let gone = read(&dir.path().join("site/tools/fdny-ems-dispatch-priority.html"));
+    assert!(gone.contains("<h1>No longer listed</h1>"), "{gone}");
+    for word in ["EMS", "dispatch", "Dispatch", "endanger", "withheld"] {
+        assert!(!gone.contains(word), "{word}: {gone}");
+    }
     let fdny = read(&dir.path().join("site/agencies/fdny.html"));
     assert!(
         fdny.contains("and 1 withheld from this directory"),
@@ -749,4 +751,75 @@ fn a_tool_page_shows_its_reported_years_and_what_changed() {
     }
     // Newest first.
     assert!(page.find("<h4>2023</h4>") < page.find("<h4>2022</h4>"));
+}
+
+/// Issue 24: a retired tool stays listed at its address, saying since when; a tool once
+/// published and then gone from the inventory keeps a page at its address that says it is no
+/// longer listed, and nothing else, build after build, until it is listed again.
+#[test]
+fn retired_and_removed_tools_keep_their_addresses() {
+    let dir = directory();
+    let pothole = dir.path().join("inv/DOT/pothole-repair-queue.yaml");
+    let signal = dir.path().join("inv/DOT/signal-timing-optimizer.yaml");
+    let yaml = read(&signal).replacen("  name: ", "  retired: \"2025/06\"\n  name: ", 1);
+    std::fs::write(&signal, yaml).unwrap();
+    let build = |epoch: &str| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_adscheck"));
+        cmd.args(["report", "inv", "--out", "site"])
+            .current_dir(dir.path())
+            .env("SOURCE_DATE_EPOCH", epoch);
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    build("1796580756");
+    let page = read(
+        &dir.path()
+            .join("site/tools/dot-signal-timing-optimizer.html"),
+    );
+    assert!(
+        page.contains("<strong>Retired</strong> since June 2025"),
+        "{page}"
+    );
+    let index = read(&dir.path().join("site/index.html"));
+    assert!(index.contains("(retired 2025&#x2f;06)"), "{index}");
+    // check names a retirement that is no month, or one in the future.
+    let yaml = read(&signal).replace("retired: \"2025/06\"", "retired: \"June\"");
+    std::fs::write(&signal, yaml).unwrap();
+    let ran = adscheck(dir.path(), &["check", "inv/DOT"]);
+    assert!(
+        ran.stdout
+            .contains("error[invalid-retired]: `tool.retired` is \"June\""),
+        "{}",
+        ran.stdout
+    );
+    let yaml = read(&signal).replace("retired: \"June\"", "retired: \"2025/06\"");
+    std::fs::write(&signal, yaml).unwrap();
+
+    let original = read(&pothole);
+    std::fs::remove_file(&pothole).unwrap();
+    build("1796601600");
+    let gone = read(&dir.path().join("site/tools/dot-pothole-repair-queue.html"));
+    assert!(gone.contains("<h1>No longer listed</h1>"), "{gone}");
+    assert!(
+        gone.contains("Since 2026-12-07, this directory no longer lists it."),
+        "{gone}"
+    );
+    assert!(!gone.contains("Pothole"), "nothing else: {gone}");
+    build("1796688000");
+    let list = read(&dir.path().join("site/downloads/no-longer-listed.json"));
+    assert!(
+        list.contains("\"since\": \"2026-12-07\""),
+        "the first day is kept: {list}"
+    );
+    std::fs::write(&pothole, original).unwrap();
+    build("1796774400");
+    assert!(read(&dir.path().join("site/tools/dot-pothole-repair-queue.html")).contains("Pothole"));
+    assert_eq!(
+        read(&dir.path().join("site/downloads/no-longer-listed.json")).trim(),
+        "[]"
+    );
 }

@@ -34,6 +34,58 @@ pub struct Options {
     pub force: bool,
 }
 
+/// A tool the site once published that the inventory no longer lists (removed, or withheld
+/// since): its address keeps a page that says so, and nothing else.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Gone {
+    /// The page's id (`tools/<id>.html`).
+    pub id: String,
+    /// The day (YYYY-MM-DD) a build first found it gone.
+    pub since: String,
+}
+
+/// The tools the site at `out` (one adscheck built) published, or found gone, that `summary`
+/// no longer lists, oldest knowledge kept: a tool gone before keeps its first `since`. Ids that
+/// could not name a page are ignored (the files are the site's own, but may have been edited).
+fn gone_since(out: &Path, summary: &Summary) -> Vec<Gone> {
+    let read = |name: &str| -> Option<serde_json::Value> {
+        let text = crate::input::read_text(
+            &out.join(name),
+            crate::input::PUBLISHED.max,
+            crate::input::PUBLISHED,
+        )
+        .ok()?;
+        serde_json::from_str(&text).ok()
+    };
+    let listed: std::collections::HashSet<String> = summary
+        .tools
+        .iter()
+        .map(|t| t.id.to_ascii_lowercase())
+        .collect();
+    let mut gone: Vec<Gone> = read(urls::GONE_JSON)
+        .and_then(|v| serde_json::from_value::<Vec<Gone>>(v).ok())
+        .unwrap_or_default();
+    let published = read(urls::TOOLS_JSON);
+    for id in published
+        .iter()
+        .flat_map(|v| v.as_array().into_iter().flatten())
+        .filter_map(|t| t.get("id").and_then(serde_json::Value::as_str))
+    {
+        if !gone.iter().any(|g| g.id.eq_ignore_ascii_case(id)) {
+            gone.push(Gone {
+                id: id.to_owned(),
+                since: summary.date.clone(),
+            });
+        }
+    }
+    gone.retain(|g| {
+        crate::tool::identity::usable_id(&g.id) && !listed.contains(&g.id.to_ascii_lowercase())
+    });
+    gone.sort_by(|a, b| a.id.cmp(&b.id));
+    gone.dedup_by(|a, b| a.id.eq_ignore_ascii_case(&b.id));
+    gone
+}
+
 /// What was built.
 #[derive(Clone, Debug, Default)]
 pub struct Built {
@@ -52,6 +104,7 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
     ("list.html", include_str!("templates/list.html")),
     ("links.html", include_str!("templates/links.html")),
     ("tool.html", include_str!("templates/tool.html")),
+    ("gone.html", include_str!("templates/gone.html")),
 ];
 
 pub(super) const STYLE: &str = include_str!("assets/style.css");
@@ -103,7 +156,13 @@ pub fn build(
     remove_stale(parent, &name);
     let staging = parent.join(format!(".{name}.adscheck-new-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
-    let built = pages::write(summary, checklist, &staging, options).map_err(|e| {
+    // What the site published before, read before it is replaced.
+    let gone = if out.join(MARKER).is_file() {
+        gone_since(out, summary)
+    } else {
+        Vec::new()
+    };
+    let built = pages::write(summary, checklist, &staging, options, &gone).map_err(|e| {
         let _ = std::fs::remove_dir_all(&staging);
         error(format!("cannot write the site: {e}"))
     });

@@ -21,6 +21,7 @@ pub(super) fn write(
     checklist: &Checklist,
     dir: &Path,
     options: &super::Options,
+    gone: &[super::Gone],
 ) -> std::io::Result<Built> {
     let title = options.title.as_str();
     let env = super::environment().map_err(std::io::Error::other)?;
@@ -294,6 +295,16 @@ pub(super) fn write(
             count: count(table.rows.len(), "row"),
         });
     }
+    // A page once published keeps its address: a tool no longer listed gets a page that says
+    // so, and nothing else (it may be withheld now).
+    for g in gone {
+        let page = render("gone.html", "../", "tools", json!({"since": g.since}))?;
+        writer.page(&urls::tool(&g.id), &page)?;
+    }
+    writer.file(
+        urls::GONE_JSON,
+        serde_json::to_string_pretty(gone)?.as_bytes(),
+    )?;
     let tools_json: Vec<Value> = inventory.tools.iter().map(public_json).collect();
     writer.file(
         urls::TOOLS_JSON,

@@ -39,6 +39,8 @@ pub struct Page {
     pub in_scope: bool,
     /// Each reported year, newest first.
     pub timeline: Vec<YearView>,
+    /// "June 2025", when the tool was retired.
+    pub retired: Option<String>,
 }
 
 /// A determination on a tool's page.
@@ -188,6 +190,7 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, facets: Vec<Face
         ll35: ll35_fields(tool),
         facets,
         in_scope: tool.ll35_in_scope,
+        retired: tool.retired.as_deref().map(month_name),
         timeline: tool
             .timeline
             .iter()

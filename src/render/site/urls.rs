@@ -34,6 +34,8 @@ pub const BROWSE: &str = "browse/index.html";
 pub const DOWNLOADS: &str = "downloads/index.html";
 /// The JSON of every tool.
 pub const TOOLS_JSON: &str = "downloads/tools.json";
+/// The tools once published and no longer listed: `[{"id", "since"}]`, no names.
+pub const GONE_JSON: &str = "downloads/no-longer-listed.json";
 
 /// A tool's page, by its id.
 #[must_use]
