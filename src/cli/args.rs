@@ -427,6 +427,11 @@ pub struct Ll35ExportArgs {
     #[arg(long, requires = "out")]
     pub force: bool,
 
+    /// Record the year's report in each exported file, as exported (`tool.reports.<year>`),
+    /// so that the year stays as published; a year recorded already is left as it is
+    #[arg(long)]
+    pub record: bool,
+
     #[command(flatten)]
     pub config: ConfigOpt,
 

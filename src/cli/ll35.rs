@@ -300,6 +300,38 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
             format!("; left out: {}", left.join(", "))
         }
     );
+    if args.record {
+        // Written only once the table is: what is recorded is what was exported.
+        let recorded = adscheck::ll35::record::record(
+            inventory.engine.checklist(),
+            &table.files,
+            year,
+            args.size.max_file_size,
+        );
+        print_diagnostics(&recorded.warnings, Severity::Warning);
+        print_diagnostics(&recorded.errors, Severity::Error);
+        for (path, _) in &recorded.updated {
+            errln!("recorded  {year}'s report in {}", shown(path));
+        }
+        errln!(
+            "adscheck ll35 export --record: {year}'s report recorded in {} file{}, {} already \
+             recorded{}",
+            recorded.updated.len(),
+            plural(recorded.updated.len()),
+            recorded.unchanged.len(),
+            if recorded.errors.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", {} not written (see the errors above)",
+                    recorded.errors.len()
+                )
+            }
+        );
+        if !recorded.errors.is_empty() {
+            return Ok(paths.exit(Exit::Findings));
+        }
+    }
     Ok(paths.exit(Exit::Success))
 }
 

@@ -120,6 +120,8 @@ pub struct Export {
     pub out_of_scope: BTreeMap<String, usize>,
     /// Tools not reported in the year.
     pub other_years: usize,
+    /// The files of the rows, in the rows' order (for recording the year in them).
+    pub files: Vec<String>,
     /// Cells a spreadsheet would run as a formula: (file, column).
     pub formulas: Vec<(String, &'static str)>,
     /// Fields with values that the edition has no column for, with how many tools have them.
@@ -171,6 +173,7 @@ pub fn export(entries: &[Entry], edition: Edition, year: u16, scope: &Scope) -> 
             }
         }
         let row = row(edition, values, year);
+        export.files.push(entry.file.clone());
         for (column, cell) in columns.iter().zip(&row) {
             if crate::text::spreadsheet_safe(cell) != cell.as_str() {
                 export.formulas.push((entry.file.clone(), column));

@@ -9,6 +9,7 @@
 
 pub mod export;
 pub mod import;
+pub mod record;
 pub mod table;
 
 pub use crate::tool::fields::{Edition, FIELDS, Field, Shape};

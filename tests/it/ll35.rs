@@ -1027,3 +1027,69 @@ fn every_spelling_of_withheld_keeps_a_tool_out_of_the_table_and_the_site() {
         );
     }
 }
+
+/// Issue 24: a year the inventory itself produced is recorded when its table is exported for
+/// publication (`--record`): the year then exports as recorded whatever the files say later,
+/// and recording it again changes nothing.
+#[test]
+fn export_record_keeps_the_year_as_published() {
+    let dir = imported_2023();
+    let export = |extra: &[&str]| {
+        let mut args = vec![
+            "ll35",
+            "export",
+            "inv",
+            "--edition",
+            "2024",
+            "--year",
+            "2024",
+        ];
+        args.extend_from_slice(extra);
+        adscheck(dir.path(), &args)
+    };
+    // Tools created since the last report get the year from their stamps: stamp one in 2024.
+    let rats = dir.path().join("inv/DOHMH/rat-portal.yaml");
+    let yaml = std::fs::read_to_string(&rats).unwrap().replacen(
+        "  reported: [2023]\n",
+        "  reported: [2023,2024]\n",
+        1,
+    );
+    std::fs::write(&rats, yaml).unwrap();
+    let first = export(&["--record"]);
+    assert_eq!(first.code, Some(0), "{}", first.stderr.clone());
+    let published = first.stdout.clone();
+    assert!(published.contains("Rat Portal"), "{published}");
+    assert!(
+        first
+            .stderr
+            .contains("2024's report recorded in 1 file, 0 already recorded"),
+        "{}",
+        first.stderr.clone()
+    );
+    let yaml = std::fs::read_to_string(&rats).unwrap();
+    assert!(yaml.contains("\n    \"2024\":\n"), "{yaml}");
+    // The file changes afterwards: 2024 still exports as published; the tool's own value moved.
+    let changed = yaml.replacen(
+        "\n  description: \"Maps rat sightings\"",
+        "\n  description: \"Maps rat sightings, rewritten\"",
+        1,
+    );
+    assert_ne!(changed, yaml);
+    std::fs::write(&rats, changed).unwrap();
+    let again = export(&["--record"]);
+    assert_eq!(again.stdout.clone(), published);
+    assert!(
+        again
+            .stderr
+            .contains("2024's report recorded in 0 files, 1 already recorded"),
+        "{}",
+        again.stderr.clone()
+    );
+    // Only the tool block changed, and check reads it.
+    let check = adscheck(dir.path(), &["check", "inv", "--allow-undetermined"]);
+    assert!(
+        !check.stdout.contains("tool.reports"),
+        "{}",
+        check.stdout.clone()
+    );
+}

@@ -287,7 +287,10 @@ fn what_is_public_is_a_setting() {
     assert!(adscheck(dir.path(), &["report", "inv", "--out", "site"]).code == Some(0));
     // Its address, published by the build before, keeps a page that says only that the tool
     // is no longer listed: nothing of the tool.
-    let gone = read(&dir.path().join("site/tools/fdny-ems-dispatch-priority.html"));
+    let gone = read(
+        &dir.path()
+            .join("site/tools/fdny-ems-dispatch-priority.html"),
+    );
     assert!(gone.contains("<h1>No longer listed</h1>"), "{gone}");
     for word in ["EMS", "dispatch", "Dispatch", "endanger", "withheld"] {
         assert!(!gone.contains(word), "{word}: {gone}");

@@ -16,6 +16,7 @@ use serde_json::{Map, Value};
 mod existing;
 mod write;
 
+pub(crate) use write::update;
 pub use write::{FieldChange, Import, write};
 
 use super::table::{Row, Table};

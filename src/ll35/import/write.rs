@@ -182,6 +182,22 @@ fn merge(
     max_bytes: u64,
     summary: &mut Import,
 ) {
+    update(checklist, (path, dir), max_bytes, summary, |fields| {
+        Ok(merged(fields, tool))
+    });
+}
+
+/// Rewrite the `tool:` block of the answer file at `path` (inside the inventory at `dir`) in
+/// place with what `change` makes of its fields, and nothing else of the file: verified by
+/// reading it back before it is written atomically. `change` gives the new fields and the
+/// changes (none: the file is left as it is), or an error message naming why not.
+pub(crate) fn update(
+    checklist: &Checklist,
+    (path, dir): (&Path, &Path),
+    max_bytes: u64,
+    summary: &mut Import,
+    change: impl FnOnce(&Map<String, Value>) -> Result<(Map<String, Value>, Vec<FieldChange>), String>,
+) {
     if let Some(link) = through_link(dir, path) {
         summary.errors.push(link_error(&link));
         return;
@@ -205,7 +221,13 @@ fn merge(
             return;
         }
     };
-    let (fields, changes) = merged(&before.tool, tool);
+    let (fields, changes) = match change(&before.tool) {
+        Ok(changed) => changed,
+        Err(why) => {
+            summary.errors.push(fail(why));
+            return;
+        }
+    };
     if changes.is_empty() {
         summary.unchanged.push(relative);
         return;
