@@ -111,7 +111,13 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
             notice: report.notice.clone(),
             force: args.force,
         };
-        match site::build(&summary, inventory.engine.checklist(), out, &options) {
+        match site::build(
+            &summary,
+            inventory.engine.checklist(),
+            out,
+            &options,
+            changes.as_ref(),
+        ) {
             Ok(built) => {
                 for note in &built.notes {
                     errln!("adscheck: warning: {note}");

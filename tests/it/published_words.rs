@@ -225,7 +225,10 @@ fn plain(text: &str) -> String {
 /// a paragraph), JSON's and CSV's strings each alone, a table's cells each alone, a text's
 /// blank-line-separated blocks.
 fn paragraphs(name: &str, text: &str) -> Vec<String> {
-    let out: Vec<String> = if name.ends_with(".html") || name.ends_with(".svg") {
+    let out: Vec<String> = if name.ends_with(".html")
+        || name.ends_with(".svg")
+        || name.ends_with(".atom")
+    {
         html_paragraphs(text)
     } else if name.ends_with(".json")
         || name.contains("-f json")
@@ -298,7 +301,10 @@ fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
 }
 
 fn html_paragraphs(text: &str) -> Vec<String> {
-    const BLOCKS: [&str; 24] = [
+    const BLOCKS: [&str; 27] = [
+        "id",
+        "summary",
+        "updated",
         "p",
         "li",
         "tr",
@@ -356,6 +362,7 @@ fn html_paragraphs(text: &str) -> Vec<String> {
         .replace("&quot;", "\"")
         .replace("&#34;", "\"")
         .replace("&#39;", "'")
+        .replace("&apos;", "'")
         .replace("&#x27;", "'")
         .replace("&rsquo;", "'")
         .replace("&sect;", "§")

@@ -360,7 +360,9 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
             {"path": "tools/acs-case-severity-model.html", "texts": ["Case severity model", "Tool Purpose", "Focus supervisory review on the most severe cases.", "Decided by:", "A flag adds a review step for the family's case."]},
             {"path": "browse/index.html", "texts": ["Agency ADS", "Purpose type"]},
             {"path": "browse/agency-ads-undetermined.html", "texts": ["Housing Preservation"]},
-            {"path": "downloads/index.html", "texts": ["Local Law 35 table for 2024"]}
+            {"path": "downloads/index.html", "texts": ["Local Law 35 table for 2024", "Atom feed"]},
+            {"path": "changes.html", "texts": ["What changed", "Building fire risk model: 2024's report changed", "Overtime tally spreadsheet: retired in 2025/03"]},
+            {"path": "tools/fdny-building-fire-risk-model.html", "texts": ["Reported years", "What changed in 2024's report from the year before"]}
         ],
         "search": {"query": "rat", "expect": "Rat sighting map", "not": "Case severity model"}
     });
@@ -825,4 +827,75 @@ fn retired_and_removed_tools_keep_their_addresses() {
         read(&dir.path().join("site/downloads/no-longer-listed.json")).trim(),
         "[]"
     );
+}
+
+/// Issue 24: the site's "What changed" page and its Atom feed: each change once, with a stable
+/// id and date (a rebuild gives the same feed), well-formed XML however hostile the names, and
+/// the determinations that changed when built --since a previous report.
+#[test]
+fn what_changed_is_a_page_and_a_valid_stable_feed() {
+    use std::str::FromStr;
+    let dir = directory();
+    let before = adscheck(dir.path(), &["report", "inv", "-f", "json"]);
+    std::fs::write(dir.path().join("before.json"), &before.stdout).unwrap();
+    let bus = dir.path().join("inv/DOE/bus-route-planner.yaml");
+    let yaml = read(&bus).replace(
+        "  2b:\n    answer: unsure\n    note: \"Pick-up times affect families; the committee has not decided if this is material.\"\n",
+        "  2b: {answer: yes, options: [subject_to_program]}\n",
+    );
+    std::fs::write(&bus, yaml).unwrap();
+    // A hostile name: markup, an ampersand, a CDATA end and a control character.
+    let signal = dir.path().join("inv/DOT/signal-timing-optimizer.yaml");
+    let yaml = read(&signal).replacen(
+        "  name: \"Traffic signal timing optimizer\"",
+        "  name: \"<b>Signals</b> & ]]> \\u0007\"\n  retired: \"2025/01\"",
+        1,
+    );
+    std::fs::write(&signal, yaml).unwrap();
+    let build = || {
+        let r = adscheck(
+            dir.path(),
+            &["report", "inv", "--out", "site", "--since", "before.json"],
+        );
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        read(&dir.path().join("site/changes.atom"))
+    };
+    let xml = build();
+    let feed = atom_syndication::Feed::from_str(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    let titles: Vec<&str> = feed.entries().iter().map(|e| e.title().as_str()).collect();
+    for expected in [
+        "Building fire risk model: 2024's report changed",
+        "Building fire risk model: first reported in 2023",
+        "Overtime tally spreadsheet: retired in 2025/03",
+        "<b>Signals</b> & ]]> \\u{7}: retired in 2025/01",
+        "School bus route planner: determinations changed",
+    ] {
+        assert!(titles.contains(&expected), "{expected}: {titles:?}");
+    }
+    let mut ids: Vec<&str> = feed.entries().iter().map(|e| e.id()).collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "unique ids");
+    assert!(
+        feed.entries()
+            .iter()
+            .all(|e| e.links()[0].href().starts_with("tools/"))
+    );
+    let bus_entry = feed
+        .entries()
+        .iter()
+        .find(|e| e.title().as_str().starts_with("School bus"))
+        .unwrap();
+    let summary = bus_entry.summary().unwrap().as_str();
+    assert!(
+        summary.contains("Agency ADS: undetermined → yes"),
+        "{summary}"
+    );
+    assert!(summary.contains("answer 2b: unsure → yes"), "{summary}");
+    // Rebuilt: the same feed, entry for entry.
+    assert_eq!(build(), xml);
+    let page = read(&dir.path().join("site/changes.html"));
+    assert!(page.contains("&lt;b&gt;Signals&lt;&#x2f;b&gt;"), "{page}");
+    assert!(page.contains("<time datetime=\"2024-12-31\">"), "{page}");
 }

@@ -7,6 +7,7 @@
 //! the target and swapped in whole, and only a folder adscheck built (it has a marker file) is
 //! ever replaced without `--force`.
 
+mod changes;
 mod chart;
 mod pages;
 pub mod tool_page;
@@ -105,6 +106,7 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
     ("links.html", include_str!("templates/links.html")),
     ("tool.html", include_str!("templates/tool.html")),
     ("gone.html", include_str!("templates/gone.html")),
+    ("changes.html", include_str!("templates/changes.html")),
 ];
 
 pub(super) const STYLE: &str = include_str!("assets/style.css");
@@ -121,6 +123,7 @@ pub fn build(
     checklist: &Checklist,
     out: &Path,
     options: &Options,
+    since: Option<&crate::summary::since::Changes>,
 ) -> Result<Built, Diagnostic> {
     let shown = out.display().to_string();
     let error = |message: String| Diagnostic::new(Kind::Io, &shown, None, message);
@@ -162,7 +165,7 @@ pub fn build(
     } else {
         Vec::new()
     };
-    let built = pages::write(summary, checklist, &staging, options, &gone).map_err(|e| {
+    let built = pages::write(summary, checklist, &staging, options, (&gone, since)).map_err(|e| {
         let _ = std::fs::remove_dir_all(&staging);
         error(format!("cannot write the site: {e}"))
     });

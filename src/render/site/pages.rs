@@ -21,7 +21,7 @@ pub(super) fn write(
     checklist: &Checklist,
     dir: &Path,
     options: &super::Options,
-    gone: &[super::Gone],
+    (gone, since): (&[super::Gone], Option<&crate::summary::since::Changes>),
 ) -> std::io::Result<Built> {
     let title = options.title.as_str();
     let env = super::environment().map_err(std::io::Error::other)?;
@@ -305,6 +305,24 @@ pub(super) fn write(
         urls::GONE_JSON,
         serde_json::to_string_pretty(gone)?.as_bytes(),
     )?;
+    // What changed: a page, and the same as an Atom feed.
+    let changes = super::changes::changes(inventory, gone, since);
+    let page = render(
+        "changes.html",
+        "",
+        "changes",
+        json!({"changes": &changes, "since": since.is_some()}),
+    )?;
+    writer.page(urls::CHANGES, &page)?;
+    writer.file(
+        urls::CHANGES_FEED,
+        super::changes::feed(title, &built, &changes).as_bytes(),
+    )?;
+    downloads.push(Link {
+        url: format!("../{}", urls::CHANGES_FEED),
+        label: "What changed, as an Atom feed (for feed readers)".to_owned(),
+        count: count(changes.len(), "change"),
+    });
     let tools_json: Vec<Value> = inventory.tools.iter().map(public_json).collect();
     writer.file(
         urls::TOOLS_JSON,

@@ -477,7 +477,7 @@ fn facets(
 pub struct YearView(u16, bool, Vec<(String, String, String)>);
 
 /// A report field as the tool page names it ("Tool Purpose"), else its key.
-fn field_label(key: &str) -> String {
+pub(super) fn field_label(key: &str) -> String {
     const LABELS: [(&str, &str); 22] = [
         ("name", "Tool name"),
         ("agency", "Agency"),

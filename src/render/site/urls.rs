@@ -32,6 +32,10 @@ pub const AGENCIES: &str = "agencies/index.html";
 pub const BROWSE: &str = "browse/index.html";
 /// The downloads.
 pub const DOWNLOADS: &str = "downloads/index.html";
+/// What changed, as a page.
+pub const CHANGES: &str = "changes.html";
+/// What changed, as an Atom feed.
+pub const CHANGES_FEED: &str = "changes.atom";
 /// The JSON of every tool.
 pub const TOOLS_JSON: &str = "downloads/tools.json";
 /// The tools once published and no longer listed: `[{"id", "since"}]`, no names.
