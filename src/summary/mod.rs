@@ -147,6 +147,11 @@ pub struct Summary {
     pub agencies: Vec<AgencySummary>,
     /// In total.
     pub totals: Counts,
+    /// The day it was made (`YYYY-MM-DD`): "as of".
+    pub made: String,
+    /// The latest year, up to this one, any tool was reported in (the reporting year the
+    /// summary speaks of), if any.
+    pub reporting_year: Option<u16>,
     /// Answer files that could not be read (counted in the totals' failing files only).
     pub unreadable: usize,
     /// Every tool that is not withheld, by agency then name (the JSON lists them with their
@@ -204,6 +209,8 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         edition: ll35.edition,
         agencies: Vec::new(),
         totals: Counts::default(),
+        made: inventory_.now.date().to_owned(),
+        reporting_year: None,
         unreadable: 0,
         tools: Vec::new(),
         warnings: Vec::new(),
@@ -394,6 +401,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         merge_counts(&mut inventory.totals, &s.counts);
     }
     inventory.agencies = summaries;
+    inventory.reporting_year = crate::ll35::export::latest_year(&inventory.entries, inventory.year);
     inventory
 }
 

@@ -11,6 +11,9 @@ use crate::error::{Diagnostic, Kind};
 #[derive(Debug, Deserialize)]
 struct Previous {
     format_version: u32,
+    /// When it was made (reports before this field: unknown).
+    #[serde(default)]
+    made: Option<String>,
     checklist: super::ChecklistInfo,
     totals: super::Counts,
     agencies: Vec<AgencySummary>,
@@ -42,6 +45,9 @@ pub struct Changes {
     pub completeness: Vec<Completeness>,
     /// What to bear in mind when comparing (another checklist version, say).
     pub notes: Vec<String>,
+    /// What this is compared with: the previous report's file (or revision) and the day it
+    /// was made, when it says.
+    pub compared_with: String,
     /// The totals before and after: tools, each determination's tally, failing files, LL35
     /// completeness.
     pub totals: (super::Counts, super::Counts),
@@ -148,6 +154,10 @@ pub fn compare(inventory: &Summary, file: &str, text: &str) -> Result<Changes, D
     }
     let mut changes = Changes {
         totals: (previous.totals.clone(), inventory.totals.clone()),
+        compared_with: match &previous.made {
+            Some(day) => format!("{file}, made {}", crate::text::excerpt(day)),
+            None => file.to_owned(),
+        },
         ..Changes::default()
     };
     if previous.checklist != inventory.checklist {

@@ -225,33 +225,31 @@ fn plain(text: &str) -> String {
 /// a paragraph), JSON's and CSV's strings each alone, a table's cells each alone, a text's
 /// blank-line-separated blocks.
 fn paragraphs(name: &str, text: &str) -> Vec<String> {
-    let out: Vec<String> = if name.ends_with(".html")
-        || name.ends_with(".svg")
-        || name.ends_with(".atom")
-    {
-        html_paragraphs(text)
-    } else if name.ends_with(".json")
-        || name.contains("-f json")
-        || name.contains("-f jsonl")
-        || name == "schema"
-    {
-        let mut strings = Vec::new();
-        for value in serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>() {
-            collect_strings(&value.unwrap(), &mut strings);
-        }
-        strings
-    } else if name.ends_with(".csv") || name.contains("-f csv") {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        reader
-            .records()
-            .flat_map(|r| r.unwrap().iter().map(str::to_owned).collect::<Vec<_>>())
-            .collect()
-    } else {
-        items(&text.replace(['│', '┆', '|'], "\n\n"))
-    };
+    let out: Vec<String> =
+        if name.ends_with(".html") || name.ends_with(".svg") || name.ends_with(".atom") {
+            html_paragraphs(text)
+        } else if name.ends_with(".json")
+            || name.contains("-f json")
+            || name.contains("-f jsonl")
+            || name == "schema"
+        {
+            let mut strings = Vec::new();
+            for value in serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>() {
+                collect_strings(&value.unwrap(), &mut strings);
+            }
+            strings
+        } else if name.ends_with(".csv") || name.contains("-f csv") {
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            reader
+                .records()
+                .flat_map(|r| r.unwrap().iter().map(str::to_owned).collect::<Vec<_>>())
+                .collect()
+        } else {
+            items(&text.replace(['│', '┆', '|'], "\n\n"))
+        };
     out.iter()
         .map(|p| plain(p))
         .filter(|p| !p.is_empty())

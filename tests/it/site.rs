@@ -105,6 +105,9 @@ fn since_shows_what_changed_and_why() {
         "- Tools removed: 1\n  - Rat sighting map (Department of Health and Mental Hygiene, `dohmh-rat-sighting-map`)",
         "  - School bus route planner (Department of Education): Agency ADS undetermined → yes; because 2b unsure → yes",
         "  - Taxi and Limousine Commission (TLC): 1 of 1 → 0 of 1 (fell)",
+        // What it is compared with, and as of when.
+        "## Since the previous report (before.json, made 20",
+        "As of 20",
         // The totals, before and now: the rat map (Agency ADS no) removed, a "no" added, the
         // bus planner decided.
         "| Tools | 20 | 20 |",

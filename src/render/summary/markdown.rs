@@ -17,8 +17,12 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>, notes: &[String])
     let _ = writeln!(out, "# Inventory summary\n");
     let _ = writeln!(
         out,
-        "{} of {}, under checklist {} version {}; Local Law 35 fields checked against the {} \
-         edition.\n",
+        "As of {}{}: {} of {}, under checklist {} version {}; Local Law 35 fields checked \
+         against the {} edition.\n",
+        markdown_cell(&inventory.made),
+        inventory
+            .reporting_year
+            .map_or_else(String::new, |y| format!(", reporting year {y}")),
         crate::text::count(inventory.totals.tools, "tool"),
         crate::text::count(inventory.agencies.len(), "agency"),
         markdown_cell(&inventory.checklist.id),
@@ -64,7 +68,11 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>, notes: &[String])
         }
     }
     if let Some(changes) = changes {
-        let _ = writeln!(out, "\n## Since the previous report\n");
+        let _ = writeln!(
+            out,
+            "\n## Since the previous report ({})\n",
+            markdown_cell(&changes.compared_with)
+        );
         for note in &changes.notes {
             let _ = writeln!(out, "Note: {}.\n", markdown_cell(note));
         }
