@@ -25,7 +25,7 @@
 //! answers, tool                      an answer file read and written; its `tool:` block typed
 //! classification                     one file's determinations, reasons and warnings
 //! settings                           the one model of `.adscheck.yaml`
-//! batch                              answer files found, read in parallel, in order
+//! batch, git                         files found, read in parallel; an inventory at a revision
 //! inventory                          settings and checklist opened once; the one reader
 //! check, ll35                        CI rules; the Local Law 35 table read, imported, exported
 //! summary, recheck, schema           an inventory as a whole; re-checking; JSON Schema
@@ -67,6 +67,7 @@ pub mod destination;
 pub mod document;
 pub mod engine;
 pub mod error;
+pub mod git;
 pub mod input;
 pub mod interview;
 pub mod inventory;

@@ -45,6 +45,22 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
     print_diagnostics(&summary.warnings, Severity::Warning);
     let changes = match &args.since {
         None => None,
+        // Not a file: a revision of the repository that holds the inventory.
+        Some(revision) if revision.symlink_metadata().is_err() => {
+            match at_revision(args, &paths.found, &revision.to_string_lossy()) {
+                Ok((name, text)) => match summary::since::compare(&summary, &name, &text) {
+                    Ok(changes) => Some(changes),
+                    Err(e) => {
+                        print_diagnostics(&[e], Severity::Error);
+                        return Ok(Exit::Fatal);
+                    }
+                },
+                Err(e) => {
+                    print_diagnostics(&[e], Severity::Error);
+                    return Ok(Exit::Fatal);
+                }
+            }
+        }
         Some(path) => {
             let text = match adscheck::input::read_text(
                 path,
@@ -149,4 +165,62 @@ fn now() -> Option<adscheck::clock::Now> {
         .parse()
         .ok()
         .map(adscheck::clock::Now::from_unix)
+}
+
+/// The inventory at `revision` of its git repository, summarised as a previous report's JSON
+/// would be, with what to call it: read from git's objects into a folder of its own, governed
+/// by the settings of that revision, within the same limits; the folder is removed after.
+fn at_revision(
+    args: &super::args::ReportArgs,
+    paths: &[std::path::PathBuf],
+    revision: &str,
+) -> Result<(String, String), adscheck::Diagnostic> {
+    let folder = std::env::temp_dir().join(format!(
+        "adscheck-revision-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    ));
+    let result = (|| {
+        let read = adscheck::git::read_at(paths, revision, &folder, args.size.max_file_size)?;
+        let fail = |message: String| {
+            adscheck::Diagnostic::new(adscheck::Kind::Io, revision, None, message)
+        };
+        let inventory = adscheck::inventory::Inventory::open(
+            &read.paths,
+            &adscheck::inventory::Overrides {
+                config: args.config.config.clone(),
+                checklist: args.checklist.checklist.clone(),
+                allow_undetermined: false,
+                fail_on: None,
+                now: now(),
+            },
+        )
+        .map_err(|e| {
+            let (file, errors) = match e {
+                adscheck::inventory::OpenError::Settings(path, errors) => {
+                    (format!("its {}", path.display()), errors)
+                }
+                adscheck::inventory::OpenError::Checklist(errors) => {
+                    ("its checklist".to_owned(), errors)
+                }
+            };
+            fail(format!(
+                "the inventory at this revision cannot be opened: {file}: {}",
+                errors
+                    .first()
+                    .map_or_else(String::new, |d| d.message.clone())
+            ))
+        })?;
+        let mut selector = adscheck::inventory::Selector::new(&inventory.settings);
+        let files = inventory.read(&read.paths, args.size.max_file_size, &mut selector);
+        let mut previous = summary::build(&inventory, files);
+        previous.made = read.day.clone();
+        let text = adscheck::render::summary::json::json(&previous, None)
+            .map_err(|e| fail(format!("cannot summarise it: {e}")))?;
+        Ok((read.described, text))
+    })();
+    let _ = std::fs::remove_dir_all(&folder);
+    result
 }

@@ -902,3 +902,113 @@ fn what_changed_is_a_page_and_a_valid_stable_feed() {
     assert!(page.contains("&lt;b&gt;Signals&lt;&#x2f;b&gt;"), "{page}");
     assert!(page.contains("<time datetime=\"2024-12-31\">"), "{page}");
 }
+
+/// Issue 24: progress from git. `report --since REV` reads the inventory as it stood at a
+/// revision of its repository (from git's objects, governed by that revision's settings) and
+/// compares; an unknown revision, or an inventory in no repository, is a clear error.
+#[test]
+fn since_a_git_revision_compares_with_the_inventory_as_committed() {
+    let have_git = Command::new("git").arg("--version").output().is_ok();
+    if !have_git {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set, and git is missing"
+        );
+        eprintln!("skipping: git is missing");
+        return;
+    }
+    let dir = directory();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .env("GIT_AUTHOR_DATE", "2026-12-01T09:00:00Z")
+            .env("GIT_COMMITTER_DATE", "2026-12-01T09:00:00Z")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&[
+        "-c",
+        "user.name=A",
+        "-c",
+        "user.email=a@example.org",
+        "add",
+        "-A",
+    ]);
+    git(&[
+        "-c",
+        "user.name=A",
+        "-c",
+        "user.email=a@example.org",
+        "commit",
+        "-qm",
+        "first",
+    ]);
+    git(&["tag", "ll35-2024"]);
+    // The working copy moves on: the bus planner's (2)(b) is decided, committed.
+    let bus = dir.path().join("inv/DOE/bus-route-planner.yaml");
+    let yaml = read(&bus).replace(
+        "  2b:\n    answer: unsure\n    note: \"Pick-up times affect families; the committee has not decided if this is material.\"\n",
+        "  2b: {answer: yes, options: [subject_to_program]}\n",
+    );
+    std::fs::write(&bus, yaml).unwrap();
+    git(&[
+        "-c",
+        "user.name=A",
+        "-c",
+        "user.email=a@example.org",
+        "commit",
+        "-qam",
+        "second",
+    ]);
+    for revision in ["HEAD~1", "ll35-2024"] {
+        let r = adscheck(dir.path(), &["report", "inv", "--since", revision]);
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let md = r.stdout.clone();
+        assert!(
+            md.contains(&format!(
+                "## Since the previous report ({} (",
+                revision.replace('~', "\\~")
+            )),
+            "{md}"
+        );
+        assert!(md.contains("made 2026-12-01)"), "{md}");
+        assert!(
+            md.contains(
+                "School bus route planner (Department of Education): Agency ADS undetermined → yes"
+            ),
+            "{md}"
+        );
+    }
+    // Governed by that revision's settings: its notice is not this one's concern, but its
+    // files are read, not the working copy's (a file removed since is still there).
+    std::fs::remove_file(dir.path().join("inv/DOT/pothole-repair-queue.yaml")).unwrap();
+    let r = adscheck(
+        dir.path(),
+        &["report", "inv", "-f", "json", "--since", "HEAD"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        v["since"]["removed"][0][0], "dot-pothole-repair-queue",
+        "{}",
+        v["since"]
+    );
+    let r = adscheck(dir.path(), &["report", "inv", "--since", "no-such-tag"]);
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stderr
+            .contains("no-such-tag: error[io]: is neither a file nor a revision"),
+        "{}",
+        r.stderr
+    );
+    let elsewhere = directory();
+    let r = adscheck(elsewhere.path(), &["report", "inv", "--since", "HEAD~1"]);
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("is in no git repository"), "{}", r.stderr);
+}
