@@ -358,10 +358,15 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
             .map_or(crate::classification::Assessment::NotStarted, |o| {
                 o.assessment()
             });
+        // Each year's report is held once, by the LL35 entry above (the export needs it); the
+        // page needs only the timeline made of it.
+        let timeline = crate::tool::timeline::timeline(&report.tool);
+        let mut report = report;
+        report.tool.remove(keys::REPORTS);
         let tool = Tool {
             id,
             assessment,
-            timeline: crate::tool::timeline::timeline(&report.tool),
+            timeline,
             retired: crate::tool::retired(&report.tool).map(|(y, m)| format!("{y}/{m:02}")),
             file: report.file.clone(),
             agency: agency.clone(),
