@@ -66,6 +66,9 @@ pub struct Tool {
     pub assessment: crate::classification::Assessment,
     /// Each reported year as recorded, with what changed from the year before.
     pub timeline: Vec<crate::tool::timeline::Year>,
+    /// What the tool needs before its record is complete (empty: nothing), for the list of
+    /// work.
+    pub needs: Vec<Need>,
     /// The month it was retired (`YYYY/MM`), when it was: it stays listed, saying so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retired: Option<String>,
@@ -84,6 +87,17 @@ pub struct Tool {
     /// What its public page is made from; not part of the JSON.
     #[serde(skip)]
     pub record: Record,
+}
+
+/// One thing a tool needs: what, and the particulars (rule ids, the report's items missing,
+/// the questions still needed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Need {
+    /// "fails check", "LL35 items missing", "undetermined", "not yet assessed", "older
+    /// checklist".
+    pub what: &'static str,
+    /// The particulars, a short text each.
+    pub details: Vec<String>,
 }
 
 /// The withheld tools of an inventory, by id (without case) and by who they are.
@@ -361,12 +375,25 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         // Each year's report is held once, by the LL35 entry above (the export needs it); the
         // page needs only the timeline made of it.
         let timeline = crate::tool::timeline::timeline(&report.tool);
+        let failing = failing_rules(&result);
+        let needs = needs(
+            checklist,
+            &report,
+            assessment,
+            (&failing, stale),
+            ll35_in_scope.then(|| {
+                ll35.missing(&report.tool)
+                    .map(|(what, _)| what.clone())
+                    .collect()
+            }),
+        );
         let mut report = report;
         report.tool.remove(keys::REPORTS);
         let tool = Tool {
             id,
             assessment,
             timeline,
+            needs,
             retired: crate::tool::retired(&report.tool).map(|(y, m)| format!("{y}/{m:02}")),
             file: report.file.clone(),
             agency: agency.clone(),
@@ -385,7 +412,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
                 .collect(),
             ll35_in_scope,
             ll35_complete,
-            failing: failing_rules(&result),
+            failing,
             stale,
             reviewed,
             record: Record {
@@ -477,4 +504,65 @@ fn unique_id(
     }
     ids.insert(id.to_ascii_lowercase(), file.to_owned());
     id
+}
+
+/// What a tool needs, in the order of the work: an assessment, answers still needed, the
+/// report's items, what `check` fails on, an older checklist's answers to review.
+fn needs(
+    checklist: &crate::checklist::Checklist,
+    report: &Classification,
+    assessment: crate::classification::Assessment,
+    (failing, stale): (&[String], bool),
+    ll35_missing: Option<Vec<String>>,
+) -> Vec<Need> {
+    use crate::classification::Assessment;
+    let mut out = Vec::new();
+    match (assessment, report.outcome.as_ref()) {
+        (Assessment::NotStarted, _) => out.push(Need {
+            what: "not yet assessed",
+            details: Vec::new(),
+        }),
+        (Assessment::InProgress, Ok(outcome)) => out.push(Need {
+            what: "undetermined",
+            details: outcome
+                .needed
+                .iter()
+                .map(|&q| {
+                    let answer = outcome.answers.get(q).copied().flatten();
+                    format!(
+                        "{} {}",
+                        checklist.number(q),
+                        answer.map_or("not answered", |a| a.as_str())
+                    )
+                })
+                .collect(),
+        }),
+        _ => {}
+    }
+    if let Some(missing) = ll35_missing.filter(|m| !m.is_empty()) {
+        out.push(Need {
+            what: "LL35 items missing",
+            details: missing,
+        });
+    }
+    // The rules `check` fails the file on, beyond those said above.
+    let rules: Vec<String> = failing
+        .iter()
+        .filter(|r| !["undetermined", "not-assessed"].contains(&r.as_str()))
+        .filter(|r| !r.starts_with("ll35-missing"))
+        .cloned()
+        .collect();
+    if !rules.is_empty() {
+        out.push(Need {
+            what: "fails check",
+            details: rules,
+        });
+    }
+    if stale {
+        out.push(Need {
+            what: "older checklist",
+            details: vec!["answers to review under the checklist in use".to_owned()],
+        });
+    }
+    out
 }

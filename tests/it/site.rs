@@ -1012,3 +1012,67 @@ fn since_a_git_revision_compares_with_the_inventory_as_committed() {
     assert_eq!(r.code, Some(2));
     assert!(r.stderr.contains("is in no git repository"), "{}", r.stderr);
 }
+
+/// Issue 25: the summary is a list of work: per agency, each tool that needs something, what
+/// (the questions still needed, the report's items missing by name, the rules it fails), and
+/// since when; a tool that needs nothing is not listed. The JSON says the same.
+#[test]
+fn the_summary_lists_what_each_tool_needs() {
+    let dir = directory();
+    let tlc = dir.path().join("inv/TLC/driver-license-renewal-check.yaml");
+    let yaml = read(&tlc).replacen("  data_output: \"Pass, or refer to an examiner.\"\n", "", 1);
+    std::fs::write(&tlc, yaml).unwrap();
+    let md = adscheck(dir.path(), &["report", "inv"]).stdout.clone();
+    let work = md
+        .split("## What needs doing")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{md}"))
+        .split("\n## ")
+        .next()
+        .unwrap()
+        .to_owned();
+    for expected in [
+        "### Taxi and Limousine Commission (TLC)",
+        "| Driver license renewal check | LL35 items missing: the law's item 4",
+        "| School bus route planner | undetermined: (2)(b) unsure |",
+        "| Application document screening | undetermined: (1)(c) unsure, (2)(a) not answered, (2)(b) not answered |",
+    ] {
+        assert!(work.contains(expected), "{expected}\n{work}");
+    }
+    // Complete records are not listed.
+    assert!(!work.contains("Building fire risk model"), "{work}");
+    assert!(!work.contains("Fire Department (FDNY)"), "{work}");
+    let json = adscheck(dir.path(), &["report", "inv", "-f", "json"])
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let tool = |id: &str| {
+        v["tools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        tool("fdny-building-fire-risk-model")["needs"],
+        serde_json::json!([])
+    );
+    let needs = tool("tlc-driver-license-renewal-check")["needs"].clone();
+    assert_eq!(needs[0]["what"], "LL35 items missing", "{needs}");
+    assert!(
+        needs[0]["details"][0].as_str().unwrap().contains("item 4"),
+        "{needs}"
+    );
+    // An inventory nobody has assessed: each tool is listed as such.
+    let fresh = tempfile::tempdir().unwrap();
+    let table = root().join("examples/ll35/algorithmic-tools-2022-2023.csv");
+    let import = adscheck(
+        fresh.path(),
+        &["ll35", "import", table.to_str().unwrap(), "--out", "inv"],
+    );
+    assert_eq!(import.code, Some(0), "{}", import.stderr);
+    let md = adscheck(fresh.path(), &["report", "inv"]).stdout.clone();
+    assert_eq!(md.matches("| not yet assessed |").count(), 4, "{md}");
+}

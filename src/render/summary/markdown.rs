@@ -60,6 +60,7 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>, notes: &[String])
             markdown_cell(note)
         );
     }
+    work(&mut out, inventory);
     if !inventory.totals.rules.is_empty() {
         let _ = writeln!(out, "\n## Why files fail `check`\n");
         let _ = writeln!(out, "| Rule | Files |\n|---|---:|");
@@ -201,4 +202,52 @@ fn row(name: &str, c: &Counts, labels: &[(String, String)]) -> String {
         c.failing, c.ll35_complete, c.ll35_in_scope, c.stale, c.withheld, reviewed
     );
     out
+}
+
+/// "What needs doing": per agency, each tool that needs something, what, and since when (its
+/// latest history entry). A tool that needs nothing is not listed.
+fn work(out: &mut String, inventory: &Summary) {
+    let mut agency: Option<&str> = None;
+    let mut any = false;
+    for tool in inventory.tools.iter().filter(|t| !t.needs.is_empty()) {
+        if !any {
+            let _ = writeln!(out, "\n## What needs doing");
+            any = true;
+        }
+        if agency != Some(tool.agency_name.as_str()) {
+            agency = Some(tool.agency_name.as_str());
+            let _ = writeln!(out, "\n### {}\n", markdown_cell(&tool.agency_name));
+            let _ = writeln!(out, "| Tool | What | Since |\n|---|---|---|");
+        }
+        let what: Vec<String> = tool
+            .needs
+            .iter()
+            .map(|n| {
+                if n.details.is_empty() {
+                    n.what.to_owned()
+                } else {
+                    format!("{}: {}", n.what, n.details.join(", "))
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            markdown_cell(if tool.name.is_empty() {
+                "(no name)"
+            } else {
+                &tool.name
+            }),
+            markdown_cell(&what.join("; ")),
+            tool.reviewed
+                .as_deref()
+                .map_or_else(|| "–".to_owned(), markdown_cell)
+        );
+    }
+    if !any {
+        let _ = writeln!(
+            out,
+            "\n## What needs doing\n\nNothing: every tool's record is complete."
+        );
+    }
 }
