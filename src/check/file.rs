@@ -3,7 +3,7 @@
 
 use super::{
     DECLARED_MISMATCH, Finding, INVALID_RETIRED, MISSING_METADATA, NOT_ASSESSED, Severity,
-    UNDETERMINED,
+    UNDETERMINED, UNKNOWN_AGENCY,
 };
 use crate::answers::AnswerValue;
 use crate::classification::{Classification, Outcome, Reason};
@@ -56,6 +56,27 @@ impl File<'_> {
             position.or(self.outcome.tool_position),
             format!("`tool.retired` {problem}"),
         ))
+    }
+
+    /// `unknown-agency` (a warning): a `tool.agency` adscheck does not know, close to one it
+    /// does; the summary would count it as an agency of its own.
+    pub(super) fn unknown_agency(&self) -> Option<Finding> {
+        let agency = crate::tool::text(&self.report.tool, "agency");
+        let near = crate::tool::agencies::near(agency)?;
+        let position = self.outcome.tool_keys.get("agency").copied();
+        let mut finding = self.error(
+            UNKNOWN_AGENCY,
+            position.or(self.outcome.tool_position),
+            format!(
+                "`tool.agency` is `{}`, which adscheck does not know as an NYC agency: did you \
+                 mean {} ({})? (an agency it does not know is counted apart in the summary)",
+                crate::text::excerpt(agency),
+                near.names.first().copied().unwrap_or(near.abbreviation),
+                near.abbreviation
+            ),
+        );
+        finding.severity = Severity::Warning;
+        Some(finding)
     }
 
     /// `not-assessed`: no question answered; an error when `fails`, else a warning.

@@ -47,6 +47,9 @@ rules! {
     /// Rule: `tool.retired` is not a month (`YYYY/MM`) up to this one.
     INVALID_RETIRED => "invalid-retired",
         "tool.retired is not a month (YYYY/MM) up to this one.";
+    /// Rule: an agency adscheck does not know, close to one it knows (warning).
+    UNKNOWN_AGENCY => "unknown-agency",
+        "The agency is none adscheck knows, but close to one: the summary would count it apart.";
     /// Rule: the declared determination differs from the checklist's.
     DECLARED_MISMATCH => "declared-mismatch",
         "The declared determination disagrees with the checklist's.";
@@ -194,6 +197,7 @@ pub fn check_file(
     findings.extend(file.missing_metadata(settings));
     findings.extend(file.invalid_id());
     findings.extend(file.invalid_retired(now.month()));
+    findings.extend(file.unknown_agency());
     if let Some(ll35) = &settings.ll35 {
         let determinations = result.determinations.as_deref().unwrap_or_default();
         findings.extend(

@@ -91,6 +91,23 @@ pub fn lookup(text: &str) -> Option<&'static Agency> {
         .find(|a| key(a.abbreviation) == wanted || a.names.iter().any(|n| key(n) == wanted))
 }
 
+/// For an agency `text` adscheck does not know ([`lookup`] finds none), the known agency whose
+/// name or abbreviation it is close to ("Fire Dept." is close to "Fire Department"), if any.
+#[must_use]
+pub fn near(text: &str) -> Option<&'static Agency> {
+    if lookup(text).is_some() || text.trim().is_empty() {
+        return None;
+    }
+    let names = AGENCIES.iter().flat_map(|a| {
+        a.names
+            .iter()
+            .copied()
+            .chain(std::iter::once(a.abbreviation))
+    });
+    let nearest = crate::suggest::nearest(text.trim(), names)?;
+    lookup(nearest)
+}
+
 /// What an agency's rows are matched by: its abbreviation when known, otherwise its text
 /// compared as `check` compares names.
 #[must_use]

@@ -633,3 +633,41 @@ fn a_tool_with_no_answer_is_not_yet_assessed() {
     let column = records[0].iter().position(|c| c == "assessment").unwrap();
     assert_eq!(records[1][column], "not started");
 }
+
+/// Issue 25: an agency adscheck does not know, close to one it does, is named with the one it
+/// is close to (the summary would otherwise count "Fire Dept." as an agency of its own); a
+/// known agency in any spelling, and a name close to none, are left alone.
+#[test]
+fn an_agency_close_to_a_known_one_is_named() {
+    use crate::support::{adscheck, files};
+    let dir = files(&[
+        (".git/HEAD", ""),
+        (
+            "inv/a.yaml",
+            "tool: {name: A, agency: \"Fire Dept.\"}\nanswers: {1a: no}\n",
+        ),
+        (
+            "inv/b.yaml",
+            "tool: {name: B, agency: \"NYC Fire Department\"}\nanswers: {1a: no}\n",
+        ),
+        (
+            "inv/c.yaml",
+            "tool: {name: C, agency: \"FDNY\"}\nanswers: {1a: no}\n",
+        ),
+        (
+            "inv/d.yaml",
+            "tool: {name: D, agency: \"Office of Magic\"}\nanswers: {1a: no}\n",
+        ),
+    ]);
+    let ran = adscheck(["check", "inv"]).at(dir.path()).run();
+    ran.code(0).stdout_has(
+        "inv/a.yaml:1:17: warning[unknown-agency]: `tool.agency` is `Fire Dept.`, which adscheck \
+         does not know as an NYC agency: did you mean Fire Department (FDNY)?",
+    );
+    assert_eq!(
+        ran.stdout.matches("unknown-agency").count(),
+        1,
+        "{}",
+        ran.stdout
+    );
+}
