@@ -1076,3 +1076,35 @@ fn the_summary_lists_what_each_tool_needs() {
     let md = adscheck(fresh.path(), &["report", "inv"]).stdout.clone();
     assert_eq!(md.matches("| not yet assessed |").count(), 4, "{md}");
 }
+
+/// Issue 25: a tool page shows every field of the edition's standard set, an empty one as "Not
+/// reported", so a reader can tell a gap from a field that does not apply.
+#[test]
+fn every_standard_field_is_on_the_tool_page() {
+    let dir = directory();
+    let tlc = dir.path().join("inv/TLC/driver-license-renewal-check.yaml");
+    let yaml = read(&tlc).replacen("  data_output: \"Pass, or refer to an examiner.\"\n", "", 1);
+    std::fs::write(&tlc, yaml).unwrap();
+    let built = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let page = read(
+        &dir.path()
+            .join("site/tools/tlc-driver-license-renewal-check.html"),
+    );
+    assert!(page.contains("<p>Output: Not reported</p>"), "{page}");
+    // A 2024-edition field the tool leaves empty is in the table, named.
+    let fire = read(
+        &dir.path()
+            .join("site/tools/fdny-building-fire-risk-model.html"),
+    );
+    assert!(
+        fire.contains("<tr><th scope=\"row\">Department</th><td>Not reported</td></tr>"),
+        "{fire}"
+    );
+    // A field of the other edition, or one that applies only with another's value, is not.
+    assert!(
+        !fire.contains("<th scope=\"row\">Analysis type</th><td>Not reported"),
+        "{fire}"
+    );
+    assert!(!fire.contains("Population: other"), "{fire}");
+}

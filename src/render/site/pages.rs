@@ -257,7 +257,13 @@ pub(super) fn write(
     writer.page(urls::BROWSE, &page)?;
     // Tool pages.
     for (tool, tool_facets) in inventory.tools.iter().zip(&facets_of) {
-        let tool_page = &tool_page::page(checklist, tool, inventory.public, tool_facets.clone());
+        let tool_page = &tool_page::page(
+            checklist,
+            tool,
+            inventory.public,
+            tool_facets.clone(),
+            inventory.edition,
+        );
         let page = render(
             "tool.html",
             "../",

@@ -179,7 +179,13 @@ pub fn facets_of(
 
 /// The page of `tool`, as `public` allows, listed under `facets` (those that have a page).
 #[must_use]
-pub fn page(checklist: &Checklist, tool: &Tool, public: Public, facets: Vec<Facet>) -> Page {
+pub fn page(
+    checklist: &Checklist,
+    tool: &Tool,
+    public: Public,
+    facets: Vec<Facet>,
+    edition: crate::tool::Edition,
+) -> Page {
     let (report, answers, stamps) = (
         &tool.record.report,
         tool.record.answers.as_slice(),
@@ -206,40 +212,79 @@ pub fn page(checklist: &Checklist, tool: &Tool, public: Public, facets: Vec<Face
             .collect(),
         ..Page::default()
     };
-    for (label, value) in [
-        ("Department", text_of(fields, "department")),
-        ("First used", month_name(&text_of(fields, "date_use"))),
-        ("Updated this year", text_of(fields, "updated")),
-        ("Analysis type", text_of(fields, "analysis_type")),
-        ("Computation type", text_of(fields, "computation_type")),
-        ("Purpose type", text_of(fields, "purpose_type")),
-        ("Population type", text_of(fields, "population_type")),
+    // Every field of the edition's standard set is shown, an empty one as "Not reported", so a
+    // reader can tell a gap from a field that does not apply; fields that apply only with
+    // another's value (the individuals, the text of "Other") and other editions' fields only
+    // when they hold one.
+    let standard = |key: &str| {
+        !matches!(key, "population_type_individual" | "population_type_other")
+            && crate::tool::fields::by_key(key).is_some_and(|f| f.column(edition).is_some())
+    };
+    for (label, key, value) in [
+        ("Department", "department", text_of(fields, "department")),
+        (
+            "First used",
+            "date_use",
+            month_name(&text_of(fields, "date_use")),
+        ),
+        ("Updated this year", "updated", text_of(fields, "updated")),
+        (
+            "Analysis type",
+            "analysis_type",
+            text_of(fields, "analysis_type"),
+        ),
+        (
+            "Computation type",
+            "computation_type",
+            text_of(fields, "computation_type"),
+        ),
+        (
+            "Purpose type",
+            "purpose_type",
+            text_of(fields, "purpose_type"),
+        ),
+        (
+            "Population type",
+            "population_type",
+            text_of(fields, "population_type"),
+        ),
         (
             "Population: individuals",
+            "population_type_individual",
             text_of(fields, "population_type_individual"),
         ),
         (
             "Population: other",
+            "population_type_other",
             text_of(fields, "population_type_other"),
         ),
         (
             "Identifying information",
+            "identifying_info",
             text_of(fields, "identifying_info"),
         ),
         (
             "Reported in (as the inventory records it)",
+            keys::REPORTED,
             text_of(fields, keys::REPORTED),
         ),
     ] {
         if !value.trim().is_empty() {
             page.summary.push((label.to_owned(), value));
+        } else if standard(key) {
+            page.summary
+                .push((label.to_owned(), NOT_REPORTED.to_owned()));
         }
     }
     let section = |heading: &str, parts: &[(&str, &str)]| {
         let mut body = Vec::new();
         for (label, key) in parts {
             let text = text_of(fields, key);
-            for (i, p) in paragraphs(&text).into_iter().enumerate() {
+            let mut paragraphs = paragraphs(&text);
+            if paragraphs.is_empty() && standard(key) {
+                paragraphs.push(NOT_REPORTED.to_owned());
+            }
+            for (i, p) in paragraphs.into_iter().enumerate() {
                 body.push(if i == 0 && !label.is_empty() {
                     format!("{label}: {p}")
                 } else {
@@ -475,6 +520,9 @@ fn facets(
 /// template reads it.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct YearView(u16, bool, Vec<(String, String, String)>);
+
+/// What a tool page says for a standard field of the edition with no value.
+const NOT_REPORTED: &str = "Not reported";
 
 /// A report field as the tool page names it ("Tool Purpose"), else its key.
 pub(super) fn field_label(key: &str) -> String {
