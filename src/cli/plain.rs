@@ -96,6 +96,21 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         }
     }
 
+    /// The answer just given, confirmed in one short line ("Recorded: (1)(a) yes.").
+    fn recorded(
+        &mut self,
+        asking: &Asking<'_>,
+        value: AnswerValue,
+    ) -> io::Result<Reply<AnswerValue>> {
+        writeln!(
+            self.out,
+            "Recorded: {} {}.",
+            asking.question.number.as_str(),
+            value.as_str()
+        )?;
+        Ok(Reply::Value(value))
+    }
+
     fn heading(&mut self, asking: &Asking<'_>) -> io::Result<()> {
         let Some(id) = asking.question.part_of.as_ref().map(|p| p.value.clone()) else {
             return Ok(());
@@ -146,7 +161,9 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             asking.question.number.as_str(),
             shown(&asking.question.text)
         );
-        let now = current.map_or_else(String::new, |c| format!(" (now: {})", c.as_str()));
+        let now = current.map_or_else(String::new, |c| {
+            format!(" (now: {}; Enter keeps it)", c.as_str())
+        });
         let prompt = format!(
             "{question}\nAnswer 1 yes, 2 no, 3 unsure; ? for guidance; back to go back{now}:"
         );
@@ -158,6 +175,12 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                     let help = render::question_help(asking.checklist, asking.question);
                     writeln!(self.out, "{help}")?;
                 }
+                // An empty line keeps the answer being revised; with none, it is asked for
+                // in words a screen reader reads well (not an empty quotation).
+                Line::Text(t) if t.trim().is_empty() => match current {
+                    Some(v) => return Ok(self.recorded(asking, v)?),
+                    None => self.not_understood("Please answer: 1 yes, 2 no, 3 unsure, ? help")?,
+                },
                 Line::Text(t) => {
                     let value = match t.to_ascii_lowercase().as_str() {
                         "1" => Some(AnswerValue::Yes),
@@ -166,7 +189,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                         word => AnswerValue::parse(word),
                     };
                     match value {
-                        Some(v) => return Ok(Reply::Value(v)),
+                        Some(v) => return Ok(self.recorded(asking, v)?),
                         None => self.not_understood(&format!(
                             "`{}` is not an answer: type 1, 2 or 3, or yes, no or unsure",
                             adscheck::text::excerpt(&t)

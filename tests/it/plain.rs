@@ -280,3 +280,31 @@ fn resuming_a_complete_file_offers_every_answer_for_revision() {
         "{stderr}"
     );
 }
+
+/// Issue 25: revising, an empty line keeps the answer shown as "now", and every answer is
+/// confirmed in one short line a screen reader reads at once.
+#[test]
+fn revising_an_empty_line_keeps_the_answer_and_each_answer_is_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, _) = interview(dir.path(), &["--out", "t.yaml"], FULL);
+    assert_eq!(code, Some(0));
+    let (code, stdout, stderr) =
+        interview(dir.path(), &["--resume", "t.yaml"], "2\n\n\n\nSam Roe\n");
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("back to go back (now: yes; Enter keeps it):"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Recorded: (1)(b) yes."), "{stdout}");
+    let v = classify(dir.path(), "t.yaml");
+    assert_eq!(v["determinations"]["ads"], "yes");
+    assert_eq!(v["determinations"]["agency_ads"], "yes");
+    // With no answer to keep, an empty line is asked for in words, not as empty quotes.
+    let (code, _, stderr) = interview(dir.path(), &["--out", "u.yaml"], "T\nDOT\nD\n\n\n");
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("Please answer: 1 yes, 2 no, 3 unsure, ? help"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("``"), "{stderr}");
+}
