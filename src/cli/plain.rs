@@ -178,7 +178,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                 // An empty line keeps the answer being revised; with none, it is asked for
                 // in words a screen reader reads well (not an empty quotation).
                 Line::Text(t) if t.trim().is_empty() => match current {
-                    Some(v) => return Ok(self.recorded(asking, v)?),
+                    Some(v) => return self.recorded(asking, v),
                     None => self.not_understood("Please answer: 1 yes, 2 no, 3 unsure, ? help")?,
                 },
                 Line::Text(t) => {
@@ -189,7 +189,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                         word => AnswerValue::parse(word),
                     };
                     match value {
-                        Some(v) => return Ok(self.recorded(asking, v)?),
+                        Some(v) => return self.recorded(asking, v),
                         None => self.not_understood(&format!(
                             "`{}` is not an answer: type 1, 2 or 3, or yes, no or unsure",
                             adscheck::text::excerpt(&t)
