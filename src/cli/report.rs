@@ -96,7 +96,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
                     summary_format::markdown::summary(
                         &summary,
                         changes.as_ref(),
-                        &adscheck::render::checklist::text::not_asked_notes(
+                        &adscheck::render::checklist::notes::not_asked_notes(
                             inventory.engine.checklist(),
                         ),
                     )

@@ -5,7 +5,10 @@
 //! as a public site; [`since`] compares it with an earlier one.
 
 mod counts;
+mod needs;
 pub mod since;
+
+pub use needs::Need;
 
 pub use counts::{Counts, Tally};
 use counts::{add, count_failing, failing_rules, merge_counts};
@@ -87,17 +90,6 @@ pub struct Tool {
     /// What its public page is made from; not part of the JSON.
     #[serde(skip)]
     pub record: Record,
-}
-
-/// One thing a tool needs: what, and the particulars (rule ids, the report's items missing,
-/// the questions still needed).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Need {
-    /// "fails check", "LL35 items missing", "undetermined", "not yet assessed", "older
-    /// checklist".
-    pub what: &'static str,
-    /// The particulars, a short text each.
-    pub details: Vec<String>,
 }
 
 /// The withheld tools of an inventory, by id (without case) and by who they are.
@@ -376,7 +368,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         // page needs only the timeline made of it.
         let timeline = crate::tool::timeline::timeline(&report.tool);
         let failing = failing_rules(&result);
-        let needs = needs(
+        let needs = needs::needs(
             checklist,
             &report,
             assessment,
@@ -504,65 +496,4 @@ fn unique_id(
     }
     ids.insert(id.to_ascii_lowercase(), file.to_owned());
     id
-}
-
-/// What a tool needs, in the order of the work: an assessment, answers still needed, the
-/// report's items, what `check` fails on, an older checklist's answers to review.
-fn needs(
-    checklist: &crate::checklist::Checklist,
-    report: &Classification,
-    assessment: crate::classification::Assessment,
-    (failing, stale): (&[String], bool),
-    ll35_missing: Option<Vec<String>>,
-) -> Vec<Need> {
-    use crate::classification::Assessment;
-    let mut out = Vec::new();
-    match (assessment, report.outcome.as_ref()) {
-        (Assessment::NotStarted, _) => out.push(Need {
-            what: "not yet assessed",
-            details: Vec::new(),
-        }),
-        (Assessment::InProgress, Ok(outcome)) => out.push(Need {
-            what: "undetermined",
-            details: outcome
-                .needed
-                .iter()
-                .map(|&q| {
-                    let answer = outcome.answers.get(q).copied().flatten();
-                    format!(
-                        "{} {}",
-                        checklist.number(q),
-                        answer.map_or("not answered", |a| a.as_str())
-                    )
-                })
-                .collect(),
-        }),
-        _ => {}
-    }
-    if let Some(missing) = ll35_missing.filter(|m| !m.is_empty()) {
-        out.push(Need {
-            what: "LL35 items missing",
-            details: missing,
-        });
-    }
-    // The rules `check` fails the file on, beyond those said above.
-    let rules: Vec<String> = failing
-        .iter()
-        .filter(|r| !["undetermined", "not-assessed"].contains(&r.as_str()))
-        .filter(|r| !r.starts_with("ll35-missing"))
-        .cloned()
-        .collect();
-    if !rules.is_empty() {
-        out.push(Need {
-            what: "fails check",
-            details: rules,
-        });
-    }
-    if stale {
-        out.push(Need {
-            what: "older checklist",
-            details: vec!["answers to review under the checklist in use".to_owned()],
-        });
-    }
-    out
 }

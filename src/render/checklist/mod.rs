@@ -1,3 +1,4 @@
 //! The checklist itself, for people: as text or Markdown, and one question's help.
 
+pub mod notes;
 pub mod text;

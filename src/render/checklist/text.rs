@@ -8,8 +8,7 @@ use crate::checklist::{Checklist, Determination, OptionKind, Question, shown};
 use crate::document::Located;
 use crate::text::{WIDTH, hanging, hanging_at, wrapped};
 
-/// The label adscheck's own wording carries wherever it is shown.
-pub const EDITORIAL: &str = "adscheck note";
+pub use super::notes::EDITORIAL;
 
 fn questions_of<'c>(checklist: &'c Checklist, part_of: Option<&str>) -> Vec<&'c Question> {
     checklist
@@ -146,31 +145,9 @@ fn question_text(s: &mut String, checklist: &Checklist, q: &Question) {
     let _ = writeln!(s, "{}", hanging(&heading, 2, 3 + q.number.chars().count()));
     let _ = writeln!(s, "    (answer-file key: {})", q.id.as_str());
     guidance_and_options(s, q, 4, true, WIDTH);
-    for line in printed_here(checklist, q) {
+    for line in super::notes::printed_here(checklist, q) {
         let _ = writeln!(s, "{}", hanging_at(&line, WIDTH, 4, 6));
     }
-}
-
-/// Guidance the form prints under `q` that adscheck reads with another question: the form's
-/// words where the form has them, with adscheck's note saying where adscheck reads them, so
-/// that a reader of `q` sees the whole form.
-fn printed_here(checklist: &Checklist, q: &Question) -> Vec<String> {
-    let mut lines = Vec::new();
-    for owner in checklist.questions.iter().filter(|o| o.id != q.id) {
-        for g in owner.guidance.iter().filter(|g| {
-            g.printed_under
-                .as_ref()
-                .is_some_and(|p| p.as_str() == q.number.as_str())
-        }) {
-            lines.push(format!("- {}", shown(&g.text)));
-            lines.push(format!(
-                "  ({EDITORIAL}: the form prints this here; adscheck reads it with {}, where its \
-                 note says why)",
-                owner.number.as_str()
-            ));
-        }
-    }
-    lines
 }
 
 /// The definition's heading, the term with its definition (footnote marks where the form has
@@ -196,60 +173,6 @@ fn bullet_note(g: &crate::checklist::Guidance) -> Option<String> {
         format!("(printed under {} on the form) ", p.as_str())
     });
     Some(format!("{EDITORIAL}: {place}{}", note.as_str()))
-}
-
-/// adscheck's note (its words; the caller marks them) on a determination the form never asked
-/// because another one's stop rule applied: why it is "no" all the same.
-#[must_use]
-pub fn asked_only_after(determination: &Determination, stopped: &Determination) -> String {
-    format!(
-        "the form asks {} only once {} is yes, and the law's definition of {} begins with an \
-         {}, so adscheck gives no here too.",
-        determination.called(),
-        stopped.called(),
-        crate::checklist::without_footnotes(&determination.term),
-        stopped.label.as_str()
-    )
-}
-
-/// adscheck's notes (its words; the caller marks them) for a list of results: a determination
-/// given "no" where the form never asked it, because the stop rule of one it rests on applied.
-#[must_use]
-pub fn not_asked_notes(checklist: &Checklist) -> Vec<String> {
-    not_asked_by_label(checklist)
-        .into_iter()
-        .map(|(_, note)| note)
-        .collect()
-}
-
-/// [`not_asked_notes`], each with the label of the determination it is about ("Agency ADS").
-#[must_use]
-pub fn not_asked_by_label(checklist: &Checklist) -> Vec<(String, String)> {
-    let mut notes = Vec::new();
-    for determination in &checklist.determinations {
-        for stopped in crate::checklist::Rule::walk(&determination.rule)
-            .filter_map(|part| match &part.value {
-                crate::checklist::Rule::Determination(id) => checklist.determination_index(id),
-                _ => None,
-            })
-            .filter_map(|e| checklist.determinations.get(e))
-            .filter(|e| e.stop_rule.is_some())
-        {
-            notes.push((
-                determination.label.value.clone(),
-                format!(
-                    "where the stop rule of {} applied, {} was not asked; {} is given as no there \
-                 too, as the law's definition of {} begins with an {}.",
-                    stopped.called(),
-                    determination.called(),
-                    determination.label.as_str(),
-                    crate::checklist::without_footnotes(&determination.term),
-                    stopped.label.as_str()
-                ),
-            ));
-        }
-    }
-    notes
 }
 
 /// What a list's items are, in adscheck's words, for the list's heading.
@@ -477,7 +400,7 @@ fn question_markdown(s: &mut String, checklist: &Checklist, q: &Question) {
             }
         }
     }
-    for line in printed_here(checklist, q) {
+    for line in super::notes::printed_here(checklist, q) {
         match line.strip_prefix("  (") {
             Some(note) => {
                 let _ = writeln!(s, "  *({note}*");
@@ -514,7 +437,7 @@ pub fn question_help_at(checklist: &Checklist, question: &Question, width: usize
             .or_else(|| question.options.as_ref().and_then(|o| o.source.as_ref()));
         let _ = writeln!(s, "Guidance{}:", from(checklist, source));
         guidance_and_options(&mut s, question, 2, false, width);
-        for line in printed_here(checklist, question) {
+        for line in super::notes::printed_here(checklist, question) {
             let _ = writeln!(s, "{}", hanging_at(&line, width, 2, 4));
         }
         for g in &question.guidance {

@@ -37,7 +37,7 @@ impl Renderer for Markdown<'_> {
 
     /// Under the table, what a reader of its "no" must know: where the form never asked.
     fn finish(&self, out: &mut dyn Write, _count: usize) -> io::Result<()> {
-        for note in crate::render::checklist::text::not_asked_notes(self.engine.checklist()) {
+        for note in crate::render::checklist::notes::not_asked_notes(self.engine.checklist()) {
             writeln!(
                 out,
                 "\n*{}: {}*",

@@ -9,6 +9,7 @@
 
 mod changes;
 mod chart;
+mod fields;
 mod pages;
 pub mod tool_page;
 pub mod urls;

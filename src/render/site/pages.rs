@@ -128,7 +128,7 @@ pub(super) fn write(
             "footnote_one": checklist
                 .footnote("1")
                 .map(|f| crate::checklist::without_footnotes(&f.text)),
-            "not_asked": crate::render::checklist::text::not_asked_notes(checklist),
+            "not_asked": crate::render::checklist::notes::not_asked_notes(checklist),
         }),
     )?;
     writer.page(urls::INDEX, &page)?;
@@ -182,7 +182,7 @@ pub(super) fn write(
         name: "Agency".to_owned(),
         links: agency_links,
     }];
-    let not_asked = crate::render::checklist::text::not_asked_by_label(checklist);
+    let not_asked = crate::render::checklist::notes::not_asked_by_label(checklist);
     for ((group, url), (value, tools)) in &facets {
         let heading = format!("{group}: {value}");
         // A determination's "no" includes tools the form never asked it of: said, marked.

@@ -38,7 +38,7 @@ pub struct Page {
     /// in the site's table.
     pub in_scope: bool,
     /// Each reported year, newest first.
-    pub timeline: Vec<YearView>,
+    pub timeline: Vec<super::fields::YearView>,
     /// "June 2025", when the tool was retired.
     pub retired: Option<String>,
 }
@@ -101,51 +101,6 @@ pub struct Facet {
     pub url: String,
 }
 
-/// A field as the page shows it: a yes/no field as Yes or No, a list as the table joins it.
-fn text_of(tool: &Map<String, Value>, key: &str) -> String {
-    match tool.get(key) {
-        Some(Value::Bool(true)) => "Yes".to_owned(),
-        Some(Value::Bool(false)) => "No".to_owned(),
-        value => crate::tool::join(value),
-    }
-}
-
-/// `2014/06` as "June 2014" (`2014/00`: "2014").
-fn month_name(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let Some((year, month)) = date.split_once('/') else {
-        return date.to_owned();
-    };
-    match month.parse::<usize>() {
-        Ok(0) => year.to_owned(),
-        Ok(m) => MONTHS
-            .get(m.wrapping_sub(1))
-            .map_or_else(|| date.to_owned(), |name| format!("{name} {year}")),
-        Err(_) => date.to_owned(),
-    }
-}
-
-fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
 /// The LL35 fields a tool's file holds, by `tool:` key (and `reported`), as the public JSON
 /// and the search index give them.
 #[must_use]
@@ -196,7 +151,7 @@ pub fn page(
         ll35: ll35_fields(tool),
         facets,
         in_scope: tool.ll35_in_scope,
-        retired: tool.retired.as_deref().map(month_name),
+        retired: tool.retired.as_deref().map(super::fields::month_name),
         timeline: tool
             .timeline
             .iter()
@@ -205,9 +160,15 @@ pub fn page(
                 let changes = y
                     .changed
                     .iter()
-                    .map(|c| (field_label(c.field), c.before.clone(), c.after.clone()))
+                    .map(|c| {
+                        (
+                            super::fields::label(c.field),
+                            c.before.clone(),
+                            c.after.clone(),
+                        )
+                    })
                     .collect();
-                YearView(y.year, y.first, changes)
+                super::fields::YearView(y.year, y.first, changes)
             })
             .collect(),
         ..Page::default()
@@ -221,68 +182,76 @@ pub fn page(
             && crate::tool::fields::by_key(key).is_some_and(|f| f.column(edition).is_some())
     };
     for (label, key, value) in [
-        ("Department", "department", text_of(fields, "department")),
+        (
+            "Department",
+            "department",
+            super::fields::text_of(fields, "department"),
+        ),
         (
             "First used",
             "date_use",
-            month_name(&text_of(fields, "date_use")),
+            super::fields::month_name(&super::fields::text_of(fields, "date_use")),
         ),
-        ("Updated this year", "updated", text_of(fields, "updated")),
+        (
+            "Updated this year",
+            "updated",
+            super::fields::text_of(fields, "updated"),
+        ),
         (
             "Analysis type",
             "analysis_type",
-            text_of(fields, "analysis_type"),
+            super::fields::text_of(fields, "analysis_type"),
         ),
         (
             "Computation type",
             "computation_type",
-            text_of(fields, "computation_type"),
+            super::fields::text_of(fields, "computation_type"),
         ),
         (
             "Purpose type",
             "purpose_type",
-            text_of(fields, "purpose_type"),
+            super::fields::text_of(fields, "purpose_type"),
         ),
         (
             "Population type",
             "population_type",
-            text_of(fields, "population_type"),
+            super::fields::text_of(fields, "population_type"),
         ),
         (
             "Population: individuals",
             "population_type_individual",
-            text_of(fields, "population_type_individual"),
+            super::fields::text_of(fields, "population_type_individual"),
         ),
         (
             "Population: other",
             "population_type_other",
-            text_of(fields, "population_type_other"),
+            super::fields::text_of(fields, "population_type_other"),
         ),
         (
             "Identifying information",
             "identifying_info",
-            text_of(fields, "identifying_info"),
+            super::fields::text_of(fields, "identifying_info"),
         ),
         (
             "Reported in (as the inventory records it)",
             keys::REPORTED,
-            text_of(fields, keys::REPORTED),
+            super::fields::text_of(fields, keys::REPORTED),
         ),
     ] {
         if !value.trim().is_empty() {
             page.summary.push((label.to_owned(), value));
         } else if standard(key) {
             page.summary
-                .push((label.to_owned(), NOT_REPORTED.to_owned()));
+                .push((label.to_owned(), super::fields::NOT_REPORTED.to_owned()));
         }
     }
     let section = |heading: &str, parts: &[(&str, &str)]| {
         let mut body = Vec::new();
         for (label, key) in parts {
-            let text = text_of(fields, key);
-            let mut paragraphs = paragraphs(&text);
+            let text = super::fields::text_of(fields, key);
+            let mut paragraphs = super::fields::paragraphs(&text);
             if paragraphs.is_empty() && standard(key) {
-                paragraphs.push(NOT_REPORTED.to_owned());
+                paragraphs.push(super::fields::NOT_REPORTED.to_owned());
             }
             for (i, p) in paragraphs.into_iter().enumerate() {
                 body.push(if i == 0 && !label.is_empty() {
@@ -393,7 +362,7 @@ pub fn page(
                         without_footnotes(stop),
                     ));
                     if applied != d {
-                        view.note = Some(crate::render::checklist::text::asked_only_after(
+                        view.note = Some(crate::render::checklist::notes::asked_only_after(
                             det, rule_of,
                         ));
                     }
@@ -513,45 +482,4 @@ fn facets(
         }
     }
     out
-}
-
-/// One reported year on the page: the year, whether it is the first recorded, and each field
-/// that changed from the year before as (field, before, after). Serialized as a list, as the
-/// template reads it.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct YearView(u16, bool, Vec<(String, String, String)>);
-
-/// What a tool page says for a standard field of the edition with no value.
-const NOT_REPORTED: &str = "Not reported";
-
-/// A report field as the tool page names it ("Tool Purpose"), else its key.
-pub(super) fn field_label(key: &str) -> String {
-    const LABELS: [(&str, &str); 22] = [
-        ("name", "Tool name"),
-        ("agency", "Agency"),
-        ("department", "Department"),
-        ("description", "Tool Description"),
-        ("purpose", "Tool Purpose"),
-        ("date_use", "First used"),
-        ("data_training", "Training data"),
-        ("data_input", "Input data"),
-        ("data_output", "Output"),
-        ("vendor_name", "Vendor"),
-        ("vendor_desc", "Vendor's part"),
-        ("identifying_info", "Identifying information"),
-        ("analysis_type", "Analysis type"),
-        ("computation_type", "Computation type"),
-        ("purpose_type", "Purpose type"),
-        ("population_type", "Population type"),
-        ("population_type_individual", "Population: individuals"),
-        ("population_type_other", "Population: other"),
-        ("updated", "Updated this year"),
-        ("updated_desc", "Update Description"),
-        ("data", "Data"),
-        ("vendor", "Vendor"),
-    ];
-    LABELS
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or_else(|| key.to_owned(), |(_, label)| (*label).to_owned())
 }

@@ -64,7 +64,7 @@ impl Explain<'_> {
                     if applied != d {
                         let note = format!(
                             "{EDITORIAL}: {}",
-                            crate::render::checklist::text::asked_only_after(
+                            crate::render::checklist::notes::asked_only_after(
                                 determination,
                                 rule_of
                             )

@@ -1,0 +1,84 @@
+//! adscheck's notes on the checklist, in its own words (every caller marks them "adscheck
+//! note"): why a determination the form never asked is "no", and where the form prints guidance
+//! that adscheck reads with another question.
+
+use crate::checklist::{Checklist, Determination, Question, shown};
+
+/// The label adscheck's own wording carries wherever it is shown.
+pub const EDITORIAL: &str = "adscheck note";
+
+/// adscheck's note (its words; the caller marks them) on a determination the form never asked
+/// because another one's stop rule applied: why it is "no" all the same.
+#[must_use]
+pub fn asked_only_after(determination: &Determination, stopped: &Determination) -> String {
+    format!(
+        "the form asks {} only once {} is yes, and the law's definition of {} begins with an \
+         {}, so adscheck gives no here too.",
+        determination.called(),
+        stopped.called(),
+        crate::checklist::without_footnotes(&determination.term),
+        stopped.label.as_str()
+    )
+}
+
+/// adscheck's notes (its words; the caller marks them) for a list of results: a determination
+/// given "no" where the form never asked it, because the stop rule of one it rests on applied.
+#[must_use]
+pub fn not_asked_notes(checklist: &Checklist) -> Vec<String> {
+    not_asked_by_label(checklist)
+        .into_iter()
+        .map(|(_, note)| note)
+        .collect()
+}
+
+/// [`not_asked_notes`], each with the label of the determination it is about ("Agency ADS").
+#[must_use]
+pub fn not_asked_by_label(checklist: &Checklist) -> Vec<(String, String)> {
+    let mut notes = Vec::new();
+    for determination in &checklist.determinations {
+        for stopped in crate::checklist::Rule::walk(&determination.rule)
+            .filter_map(|part| match &part.value {
+                crate::checklist::Rule::Determination(id) => checklist.determination_index(id),
+                _ => None,
+            })
+            .filter_map(|e| checklist.determinations.get(e))
+            .filter(|e| e.stop_rule.is_some())
+        {
+            notes.push((
+                determination.label.value.clone(),
+                format!(
+                    "where the stop rule of {} applied, {} was not asked; {} is given as no there \
+                 too, as the law's definition of {} begins with an {}.",
+                    stopped.called(),
+                    determination.called(),
+                    determination.label.as_str(),
+                    crate::checklist::without_footnotes(&determination.term),
+                    stopped.label.as_str()
+                ),
+            ));
+        }
+    }
+    notes
+}
+
+/// Guidance the form prints under `q` that adscheck reads with another question: the form's
+/// words where the form has them, with adscheck's note saying where adscheck reads them, so
+/// that a reader of `q` sees the whole form.
+pub(super) fn printed_here(checklist: &Checklist, q: &Question) -> Vec<String> {
+    let mut lines = Vec::new();
+    for owner in checklist.questions.iter().filter(|o| o.id != q.id) {
+        for g in owner.guidance.iter().filter(|g| {
+            g.printed_under
+                .as_ref()
+                .is_some_and(|p| p.as_str() == q.number.as_str())
+        }) {
+            lines.push(format!("- {}", shown(&g.text)));
+            lines.push(format!(
+                "  ({EDITORIAL}: the form prints this here; adscheck reads it with {}, where its \
+                 note says why)",
+                owner.number.as_str()
+            ));
+        }
+    }
+    lines
+}
