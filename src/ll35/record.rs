@@ -71,18 +71,7 @@ fn recorded(fields: &Map<String, Value>, year: u16) -> (Map<String, Value>, Vec<
         });
         out.insert(keys::REPORTED.to_owned(), Value::Array(years));
     }
-    let mut reports: std::collections::BTreeMap<String, Value> = fields
-        .get(keys::REPORTS)
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .map(|(y, v)| (y.clone(), v.clone()))
-        .collect();
-    reports.insert(year.to_string(), Value::Object(values.clone()));
-    out.insert(
-        keys::REPORTS.to_owned(),
-        Value::Object(reports.into_iter().collect()),
-    );
+    crate::tool::set_report(&mut out, &year.to_string(), Value::Object(values.clone()));
     changes.push(FieldChange {
         key: format!("{}.{year}", keys::REPORTS),
         before: None,

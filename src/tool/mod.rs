@@ -68,6 +68,24 @@ pub fn report_of(tool: &Fields, year: u16) -> Option<&Fields> {
         .as_object()
 }
 
+/// Record `values` as `year`'s report in `tool` (the years kept in order), and give the record
+/// it replaces, if any: the one way import and `ll35 export --record` write a year.
+pub fn set_report(tool: &mut Fields, year: &str, values: Value) -> Option<Value> {
+    let mut years: std::collections::BTreeMap<String, Value> = tool
+        .get(keys::REPORTS)
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(y, v)| (y.clone(), v.clone()))
+        .collect();
+    let before = years.insert(year.to_owned(), values);
+    tool.insert(
+        keys::REPORTS.to_owned(),
+        Value::Object(years.into_iter().collect()),
+    );
+    before
+}
+
 /// Every recorded year's report, in year order: (year, values). Keys that are not years, and
 /// records that are not mappings, are left out (`check` names them).
 #[must_use]

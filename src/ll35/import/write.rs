@@ -396,15 +396,8 @@ fn merged(file: &Map<String, Value>, tool: &Reported) -> (Map<String, Value>, Ve
             // has them, in year order.
             // Each change listed by its year ("reports.2023").
             keys::REPORTS => {
-                let mut years: std::collections::BTreeMap<String, Value> = file
-                    .get(key)
-                    .and_then(Value::as_object)
-                    .into_iter()
-                    .flatten()
-                    .map(|(y, v)| (y.clone(), v.clone()))
-                    .collect();
                 for (y, v) in value.as_object().into_iter().flatten() {
-                    let before = years.insert(y.clone(), v.clone());
+                    let before = crate::tool::set_report(&mut fields, y, v.clone());
                     if before.as_ref() != Some(v) {
                         changes.push(FieldChange {
                             key: format!("{key}.{y}"),
@@ -413,7 +406,6 @@ fn merged(file: &Map<String, Value>, tool: &Reported) -> (Map<String, Value>, Ve
                         });
                     }
                 }
-                fields.insert(key.clone(), Value::Object(years.into_iter().collect()));
                 continue;
             }
             // One source per year: a year imported again (from this table or a renamed copy)
