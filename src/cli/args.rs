@@ -209,6 +209,16 @@ pub struct InterviewArgs {
     #[arg(long)]
     pub plain: bool,
 
+    /// Ask the Local Law 35 report's fields whatever the determinations (of EDITION: 2023 or
+    /// 2024) [default: asked when the tool is in the reporting scope of the folder's
+    /// .adscheck.yaml, in its edition].
+    #[arg(long, value_name = "EDITION", num_args = 0..=1, default_missing_value = "")]
+    pub ll35: Option<String>,
+
+    /// Print the reasons after the result without asking (the plain interview asks).
+    #[arg(long)]
+    pub reasons: bool,
+
     #[command(flatten)]
     pub checklist: ChecklistOpt,
 

@@ -4,9 +4,11 @@ use adscheck::error::Severity;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use adscheck::interview::{Ending, Interview, Target};
+use adscheck::interview::{Ending, Interview, ReportFields, Target};
 use adscheck::render::{self, Format, Options};
+use adscheck::settings::Ll35;
 use adscheck::text::visible;
+use adscheck::tool::Edition;
 use adscheck::{AnswerFile, Engine, batch};
 
 use super::args::{ColorChoice, InterviewArgs};
@@ -26,14 +28,27 @@ pub(crate) fn run(args: &InterviewArgs) -> Outcome {
         Some(path) => resume(args, &engine, path)?,
         None => Interview::new(&engine, target(args)?),
     };
+    let folder = match (&args.resume, &args.out) {
+        (Some(path), _) | (None, Some(path)) => path.parent().map(Path::to_path_buf),
+        (None, None) => None,
+    }
+    .filter(|p| !p.as_os_str().is_empty())
+    .unwrap_or_else(|| PathBuf::from("."));
+    if let Some(fields) = report_fields(args, &folder)? {
+        session = session.with_report(fields);
+    }
     introduce(&engine, plain)?;
-    let (result, ended) = if plain {
-        // One answer per line: a person typing is asked again, a script is held to its lines.
+    // One answer per line: a person typing is asked again, a script is held to its lines. The
+    // plain prompter outlives the walk: it asks, at the end, whether to read out the reasons.
+    let mut plain_prompter = plain.then(|| {
         let stdin = io::stdin();
         let interactive = stdin.is_terminal();
-        let mut prompter =
-            super::plain::PlainPrompter::new(stdin.lock(), io::stdout(), interactive);
-        let result = session.run(&mut prompter);
+        // Wrapped to the terminal when the prompts go to one; whole lines otherwise.
+        let width = io::stdout().is_terminal().then(super::text_width);
+        super::plain::PlainPrompter::new(stdin.lock(), io::stdout(), interactive, width)
+    });
+    let (result, ended) = if let Some(prompter) = plain_prompter.as_mut() {
+        let result = session.run(prompter);
         (result, prompter.ended)
     } else {
         let mut prompter = prompter::TerminalPrompter::new();
@@ -62,7 +77,10 @@ pub(crate) fn run(args: &InterviewArgs) -> Outcome {
             );
             return Ok(Exit::Fatal);
         }
-        outln!("Stopped before anything was answered; nothing was saved.")?;
+        outln!(
+            "{}",
+            fitted("Stopped before anything was answered; nothing was saved.")
+        )?;
         return Ok(if ending == Ending::Quit {
             Exit::Interrupted
         } else {
@@ -73,12 +91,18 @@ pub(crate) fn run(args: &InterviewArgs) -> Outcome {
         Ending::Quit => {
             outln!()?;
             if ended {
-                outln!("Input ended before the interview did; everything answered is saved.")?;
+                outln!(
+                    "{}",
+                    fitted("Input ended before the interview did; everything answered is saved.")
+                )?;
             }
-            outln!("Saved to {}.", super::shown(&path))?;
+            outln!("{}", fitted(&format!("Saved to {}.", super::shown(&path))))?;
             outln!(
-                "Resume with: adscheck interview --resume {}",
-                super::shown(&path)
+                "{}",
+                fitted(&format!(
+                    "Resume with: adscheck interview --resume {}",
+                    super::shown(&path)
+                ))
             )?;
             // Input that ends early is a usage error for a script; Ctrl-C is an interruption.
             Ok(if ended {
@@ -87,7 +111,10 @@ pub(crate) fn run(args: &InterviewArgs) -> Outcome {
                 Exit::Interrupted
             })
         }
-        Ending::Finished => finish(args, &engine, &path, plain),
+        Ending::Finished => match plain_prompter.as_mut() {
+            Some(prompter) => finish_plain(args, &engine, &path, prompter),
+            None => finish(args, &engine, &path),
+        },
     }
 }
 
@@ -107,9 +134,12 @@ fn resume<'e>(
         Ok(file) => {
             let answered = file.answers.iter().filter(|a| a.is_some()).count();
             outln!(
-                "Continuing {}: {answered} answer{} so far.",
-                visible(&name),
-                plural(answered)
+                "{}",
+                fitted(&format!(
+                    "Continuing {}: {answered} answer{} so far.",
+                    visible(&name),
+                    plural(answered)
+                ))
             )?;
             super::warn_lost_comments(
                 &name,
@@ -120,7 +150,7 @@ fn resume<'e>(
             );
             let session = Interview::resume(engine, path.to_path_buf(), file);
             if let Some(note) = session.version_note() {
-                outln!("{note}")?;
+                outln!("{}", textwrap::fill(&note, super::text_width()))?;
             }
             Ok(session)
         }
@@ -133,6 +163,61 @@ fn resume<'e>(
             Err(Exit::Fatal.into())
         }
     }
+}
+
+/// The Local Law 35 fields to ask after the checklist: those of the settings that govern the
+/// answer file's folder, when they have an `ll35:` section (asked of a tool in its reporting
+/// scope); with `--ll35`, of every tool, in the edition given, else the settings', else 2024.
+fn report_fields(args: &InterviewArgs, folder: &Path) -> Result<Option<ReportFields>, Exit> {
+    let forced = match args.ll35.as_deref().map(str::trim) {
+        None => None,
+        Some("") => Some(None),
+        Some(text) => match Edition::parse(text) {
+            Some(edition) => Some(Some(edition)),
+            None => {
+                errln!(
+                    "adscheck: error: --ll35 {}: allowed: 2023 (the 2022–2023 layout), 2024",
+                    visible(text)
+                );
+                return Err(Exit::Fatal);
+            }
+        },
+    };
+    let overrides = adscheck::inventory::Overrides::default();
+    let settings = match adscheck::inventory::Inventory::open(&[folder.to_path_buf()], &overrides) {
+        Ok(inventory) => inventory.settings.ll35,
+        Err(adscheck::inventory::OpenError::Settings(path, errors)) => {
+            print_diagnostics(&errors.0, Severity::Warning);
+            errln!(
+                "adscheck: warning: {} cannot be used, so its Local Law 35 settings are not \
+                 applied to this interview",
+                super::shown(&path)
+            );
+            None
+        }
+        Err(adscheck::inventory::OpenError::Checklist(_)) => None,
+    };
+    Ok(match (forced, settings) {
+        (None, None) => None,
+        (None, Some(settings)) => Some(ReportFields {
+            settings,
+            always: false,
+        }),
+        (Some(edition), settings) => {
+            let mut settings = settings.unwrap_or_else(|| Ll35::defaults(Edition::E2024));
+            if let Some(edition) = edition.filter(|e| *e != settings.edition) {
+                // Another edition's items: its own defaults, not the settings' list for theirs.
+                settings = Ll35 {
+                    scope: settings.scope,
+                    ..Ll35::defaults(edition)
+                };
+            }
+            Some(ReportFields {
+                settings,
+                always: true,
+            })
+        }
+    })
 }
 
 /// Where a new interview saves: `--out` (refusing to replace a file without `--force`), or a
@@ -164,7 +249,8 @@ fn target(args: &InterviewArgs) -> Result<Target, Exit> {
 
 /// The checklist's title and the keys.
 fn introduce(engine: &Engine, plain: bool) -> io::Result<()> {
-    let width = super::text_width();
+    // One column short of the edge, so that no line fills it (see `fitted`).
+    let width = super::text_width().saturating_sub(1);
     outln!(
         "{}",
         textwrap::fill(engine.checklist().title.as_str(), width)
@@ -177,16 +263,75 @@ fn introduce(engine: &Engine, plain: bool) -> io::Result<()> {
                  the guidance and the law; back goes back. Every answer is saved as it is given."
             } else {
                 "Answer yes, no or unsure. `?` shows the guidance and the law; Esc goes back; \
-                 Ctrl-C stops, and everything answered is already saved."
+                 Ctrl-C stops, and everything answered is already saved. For plain prompts, one \
+                 line each (screen readers, braille displays): adscheck interview --plain"
             },
             width
         )
     )
 }
 
-/// The result of a finished interview, explained, and where it is saved.
-/// Print the result; the plain interview's has no colour, whatever the terminal.
-fn finish(args: &InterviewArgs, engine: &Engine, path: &Path, plain: bool) -> Outcome {
+/// The result of a plain interview, for the ear: the result in one line first, then the
+/// form's questions answered, where it is saved, and the reasons for those who want them
+/// (`--reasons`, or "yes" when asked). No box, no colour.
+fn finish_plain<R: io::BufRead, W: Write>(
+    args: &InterviewArgs,
+    engine: &Engine,
+    path: &Path,
+    prompter: &mut super::plain::PlainPrompter<R, W>,
+) -> Outcome {
+    outln!()?;
+    let report = batch::classify(
+        engine,
+        &batch::Source::File(path.to_path_buf()),
+        args.size.max_file_size,
+    );
+    let mut out = super::output::stdout();
+    writeln!(out, "{}", fitted(&render::result_line(engine, &report)))?;
+    for line in render::verdict(engine, &report) {
+        writeln!(out, "{}", fitted(&line))?;
+    }
+    writeln!(
+        out,
+        "{}",
+        fitted(&format!("Saved to {}.", super::shown(path)))
+    )?;
+    out.flush()?;
+    let hear =
+        args.reasons || prompter.yes_or_no("Hear the reasons? 1 yes, 2 no (an empty line: no):")?;
+    if hear {
+        writeln!(out, "Reasons:")?;
+        let options = Options {
+            color: false,
+            // Wrapped to the terminal (never mid-word); off a terminal, at the page width.
+            width: io::stdout()
+                .is_terminal()
+                .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+                .flatten(),
+            csv_raw: false,
+        };
+        render::render_all(
+            Format::Explain,
+            engine,
+            options,
+            std::slice::from_ref(&report),
+            &mut out,
+        )?;
+    }
+    writeln!(
+        out,
+        "{}",
+        fitted(&format!(
+            "Classify it any time with: adscheck classify --explain {}",
+            super::shown(path)
+        ))
+    )?;
+    out.flush()?;
+    Ok(Exit::Success)
+}
+
+/// The result of a finished full-screen interview, explained, its verdict last in a box.
+fn finish(args: &InterviewArgs, engine: &Engine, path: &Path) -> Outcome {
     outln!()?;
     let report = batch::classify(
         engine,
@@ -194,7 +339,7 @@ fn finish(args: &InterviewArgs, engine: &Engine, path: &Path, plain: bool) -> Ou
         args.size.max_file_size,
     );
     let options = Options {
-        color: !plain && super::color(&args.color, None),
+        color: super::color(&args.color, None),
         // Wrapped to the terminal (never mid-word); off a terminal, at the page width.
         width: io::stdout()
             .is_terminal()
@@ -218,16 +363,7 @@ fn finish(args: &InterviewArgs, engine: &Engine, path: &Path, plain: bool) -> Ou
         "Classify it any time with: adscheck classify --explain {}",
         super::shown(path)
     ));
-    if plain {
-        // No box for a screen reader or braille display: the lines alone, after a heading.
-        writeln!(out, "Result:")?;
-        for line in &lines {
-            writeln!(out, "{line}")?;
-        }
-    } else {
-        let width = super::text_width();
-        write!(out, "{}", boxed(&lines, width))?;
-    }
+    write!(out, "{}", boxed(&lines, super::text_width()))?;
     out.flush()?;
     Ok(Exit::Success)
 }
@@ -253,4 +389,16 @@ fn boxed(lines: &[String], width: usize) -> String {
     }
     text.push_str(&format!("└{rule}┘\n"));
     text
+}
+
+/// A line for standard output: whole off a terminal (a pipe, a log a screen reader keeps); at
+/// one, wrapped at spaces to its width with the rest of the line indented, never mid-word.
+fn fitted(text: &str) -> String {
+    if io::stdout().is_terminal() {
+        // One column short of the edge: a line that filled it could not be told from one the
+        // terminal broke.
+        adscheck::text::hanging_at(text, super::text_width().saturating_sub(1), 0, 2)
+    } else {
+        text.to_owned()
+    }
 }

@@ -16,10 +16,13 @@ use crate::engine::Engine;
 use crate::error::Diagnostic;
 
 mod ask;
+mod collect;
 mod prompter;
+mod report;
 
 pub use crate::text::slug;
 pub use prompter::{Asking, FIELDS, Field, Prompter, RESPONDENT, Reply};
+pub use report::{ReportAsking, ReportFields, VENDOR_INVOLVED, no_vendor};
 
 /// Why an interview stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +64,8 @@ pub enum Target {
 enum Step {
     Field(usize),
     Question(usize),
+    /// A step of the Local Law 35 report's fields (by its place in the walk's plan).
+    Report(usize),
 }
 
 /// One interview in progress.
@@ -85,6 +90,8 @@ pub struct Interview<'e> {
     offer_optional: bool,
     /// This interview creates its file (not `--resume`): it writes the tool's id.
     creating: bool,
+    /// The Local Law 35 report's fields, when they are asked.
+    report: Option<collect::Walk>,
 }
 
 impl<'e> Interview<'e> {
@@ -114,6 +121,7 @@ impl<'e> Interview<'e> {
             changed: false,
             offer_optional: true,
             creating: true,
+            report: None,
         }
     }
 
@@ -121,6 +129,15 @@ impl<'e> Interview<'e> {
     #[must_use]
     pub fn with_clock(mut self, clock: fn() -> String) -> Self {
         self.clock = clock;
+        self
+    }
+
+    /// Ask the Local Law 35 report's fields after the checklist (when the tool is in the
+    /// reporting scope, or always): a resumed file offers every one with its value.
+    #[must_use]
+    pub fn with_report(mut self, fields: ReportFields) -> Self {
+        let reviewing = matches!(self.target, Target::Resume(_));
+        self.report = Some(collect::Walk::new(fields, &self.file.tool, reviewing));
         self
     }
 
@@ -155,6 +172,7 @@ impl<'e> Interview<'e> {
             changed: false,
             offer_optional,
             creating,
+            report: None,
         }
     }
 
@@ -194,13 +212,13 @@ impl<'e> Interview<'e> {
     /// # Errors
     /// When a save fails (the file on disk keeps its previous state) or the terminal fails.
     pub fn run(&mut self, prompter: &mut dyn Prompter) -> Result<Ending, InterviewError> {
-        let mut step = self.first_step();
-        if step.is_none() && matches!(self.target, Target::Resume(_)) {
-            if let Some(ending) = self.review(prompter)? {
-                return Ok(ending);
-            }
-            step = self.first_step();
+        if self.first_checklist_step().is_none()
+            && matches!(self.target, Target::Resume(_))
+            && let Some(ending) = self.review(prompter)?
+        {
+            return Ok(ending);
         }
+        let mut step = self.first_step();
         loop {
             let Some(current) = step else {
                 // Every question that matters is answered: who answered, once. A resumed file
@@ -235,11 +253,21 @@ impl<'e> Interview<'e> {
                 Step::Question(q) => match self.ask_question(prompter, q)? {
                     Reply::Value(()) => {
                         self.history.push(current);
-                        let next = self.after_question(q);
-                        if next.is_none() {
-                            self.tell_not_asked(prompter)?;
+                        match self.after_question(q) {
+                            Some(next) => Some(Step::Question(next)),
+                            None => {
+                                self.tell_not_asked(prompter)?;
+                                self.next_report(0).map(Step::Report)
+                            }
                         }
-                        next.map(Step::Question)
+                    }
+                    Reply::Back => Some(self.back_from(current)),
+                    Reply::Quit => return Ok(Ending::Quit),
+                },
+                Step::Report(i) => match self.ask_report(prompter, i)? {
+                    Reply::Value(()) => {
+                        self.history.push(current);
+                        self.next_report(i + 1).map(Step::Report)
                     }
                     Reply::Back => Some(self.back_from(current)),
                     Reply::Quit => return Ok(Ending::Quit),
@@ -316,8 +344,13 @@ impl<'e> Interview<'e> {
         }
     }
 
-    /// The last question the walk asks, to go back to from the end.
+    /// The last step the walk asks, to go back to from the end: a report field, else the last
+    /// question.
     fn last_question(&self) -> Step {
+        let len = self.report.as_ref().map_or(0, |w| w.plan.len());
+        if let Some(i) = self.previous_report(len) {
+            return Step::Report(i);
+        }
         let asked = self.would_ask();
         (0..asked.len())
             .rev()
@@ -333,6 +366,16 @@ impl<'e> Interview<'e> {
         }
         match current {
             Step::Field(i) => Step::Field(i.saturating_sub(1)),
+            Step::Report(i) => match self.previous_report(i) {
+                Some(j) => Step::Report(j),
+                None => {
+                    let asked = self.would_ask();
+                    (0..asked.len())
+                        .rev()
+                        .find(|&q| asked.get(q) == Some(&true))
+                        .map_or(Step::Field(FIELDS.len() - 1), Step::Question)
+                }
+            },
             Step::Question(q) => {
                 let asked = self.would_ask();
                 (0..q)
@@ -362,11 +405,17 @@ impl<'e> Interview<'e> {
         })
     }
 
-    fn first_step(&self) -> Option<Step> {
+    /// The first field or question still to be asked (the checklist's part of the walk).
+    fn first_checklist_step(&self) -> Option<Step> {
         (0..FIELDS.len())
             .find(|&i| self.field_wanted(i))
             .map(Step::Field)
             .or_else(|| self.first_unanswered().map(Step::Question))
+    }
+
+    fn first_step(&self) -> Option<Step> {
+        self.first_checklist_step()
+            .or_else(|| self.next_report(0).map(Step::Report))
     }
 
     fn after_field(&self, i: usize) -> Option<Step> {
@@ -374,6 +423,7 @@ impl<'e> Interview<'e> {
             .find(|&j| self.field_wanted(j))
             .map(Step::Field)
             .or_else(|| self.first_unanswered().map(Step::Question))
+            .or_else(|| self.next_report(0).map(Step::Report))
     }
 
     fn would_ask(&self) -> Vec<bool> {

@@ -5,6 +5,9 @@ use std::path::Path;
 
 use crate::answers::{Answer, AnswerValue};
 use crate::checklist::{Checklist, Question};
+use crate::tool::Edition;
+
+use super::report::ReportAsking;
 
 /// What the person did at a prompt.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +108,32 @@ pub trait Prompter {
         asking: &Asking<'_>,
         current: Option<&str>,
     ) -> std::io::Result<Reply<String>>;
+
+    /// Ask a field of the Local Law 35 report (its shape says how: typed text checked with
+    /// [`ReportAsking::typed`], or a choice made into a value with [`ReportAsking::picked`]).
+    /// `current` is its value so far, kept by an empty reply.
+    ///
+    /// # Errors
+    /// When the terminal fails.
+    fn report(
+        &mut self,
+        asking: &ReportAsking,
+        current: Option<&serde_json::Value>,
+    ) -> std::io::Result<Reply<serde_json::Value>>;
+
+    /// Told once, before the report's fields are first asked in a session: the edition, why
+    /// they are asked (the reporting scope, or the flag), and how many there can be at most.
+    ///
+    /// # Errors
+    /// When the terminal fails.
+    fn report_begins(
+        &mut self,
+        _edition: Edition,
+        _why: &str,
+        _count: usize,
+    ) -> std::io::Result<()> {
+        Ok(())
+    }
 
     /// Offered a complete file that was resumed: every answer, to pick one to change (its
     /// question's index), or `None` to keep them all. Without this, a complete file is only

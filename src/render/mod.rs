@@ -18,8 +18,9 @@ pub mod ll35;
 pub mod site;
 pub mod summary;
 
-pub use checklist::text::{checklist_markdown, checklist_text, question_help, question_help_at};
+pub use checklist::help::{question_help, question_help_at, question_help_spoken};
+pub use checklist::text::{checklist_markdown, checklist_text};
 pub use classify::{
-    Format, Options, Prepared, Renderer, render_all, renderer, report_json, summary, verdict,
-    write_report_json,
+    Format, Options, Prepared, Renderer, render_all, renderer, report_json, result_line, summary,
+    verdict, write_report_json,
 };

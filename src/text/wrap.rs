@@ -41,8 +41,57 @@ pub fn hanging_at(text: &str, width: usize, first: usize, rest: usize) -> String
     .join("\n")
 }
 
+/// `text` cut to `width` columns at a space, with "…" where it was cut: for a line that must
+/// stay one line (an item of a list a terminal prompt draws), so that the terminal never wraps
+/// it mid-word. Text that fits is returned whole.
+#[must_use]
+pub fn clipped(text: &str, width: usize) -> String {
+    let display = textwrap::core::display_width;
+    if display(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let next = if out.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{out} {word}")
+        };
+        if display(&next) + 2 > width {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        // One word wider than the line: cut it, as nothing else fits.
+        out = text
+            .chars()
+            .scan(0, |used, c| {
+                *used += display(c.encode_utf8(&mut [0; 4]));
+                (*used + 2 <= width).then_some(c)
+            })
+            .collect();
+    }
+    format!("{} …", out.trim_end_matches([',', ';', ':']))
+}
+
 /// Wrap `text` to the page width, every line indented by `indent` spaces.
 #[must_use]
 pub fn wrapped(text: &str, indent: usize) -> String {
     hanging(text, indent, indent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clipped;
+
+    #[test]
+    fn clipped_lines_end_at_a_space_within_the_width() {
+        assert_eq!(clipped("Short enough", 20), "Short enough");
+        let line = "(2)(a) Is the ADS used by an agency to make or assist in making decisions";
+        let cut = clipped(line, 40);
+        assert_eq!(cut, "(2)(a) Is the ADS used by an agency to …");
+        assert!(textwrap::core::display_width(&cut) <= 40);
+        assert!(textwrap::core::display_width(&clipped("Supercalifragilistic", 8)) <= 8);
+    }
 }

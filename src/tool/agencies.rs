@@ -70,6 +70,66 @@ agencies! {
     "TLC" => ["Taxi and Limousine Commission"],
 }
 
+impl Agency {
+    /// Its usual full name.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        self.names.first().copied().unwrap_or(self.abbreviation)
+    }
+
+    /// As a list offers it: "Fire Department (FDNY)".
+    #[must_use]
+    pub fn shown(&self) -> String {
+        format!("{} ({})", self.name(), self.abbreviation)
+    }
+}
+
+/// What an agency typed in is, for the interview to confirm it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Typed {
+    /// An agency adscheck knows, by a name or its abbreviation (or as a list shows it).
+    Known(&'static Agency),
+    /// None it knows, but close to this one's name ("Fire Dept.").
+    Near(&'static Agency),
+    /// None it knows, nor close to one.
+    Unknown,
+}
+
+/// What `text` names: a known agency (also as [`Agency::shown`] writes it), one it is close
+/// to, or neither.
+#[must_use]
+pub fn typed(text: &str) -> Typed {
+    let text = text.trim();
+    if let Some(agency) = lookup(text)
+        .or_else(|| {
+            let (name, abbreviation) = text.strip_suffix(')')?.rsplit_once(" (")?;
+            lookup(abbreviation).filter(|a| lookup(name) == Some(a))
+        })
+        .or_else(|| {
+            // As a type-ahead offers it: "FDNY: Fire Department" (the name perhaps cut short).
+            let (abbreviation, _) = text.split_once(": ")?;
+            AGENCIES.iter().find(|a| a.abbreviation == abbreviation)
+        })
+    {
+        return Typed::Known(agency);
+    }
+    near(text).map_or(Typed::Unknown, Typed::Near)
+}
+
+/// The agencies whose abbreviation or a name contains `text` (any case), in the list's order:
+/// what a type-ahead offers as it is typed. Every agency for an empty `text`.
+#[must_use]
+pub fn matching(text: &str) -> Vec<&'static Agency> {
+    let wanted = text.trim().to_lowercase();
+    AGENCIES
+        .iter()
+        .filter(|a| {
+            a.abbreviation.to_lowercase().contains(&wanted)
+                || a.names.iter().any(|n| n.to_lowercase().contains(&wanted))
+        })
+        .collect()
+}
+
 /// Agencies whose functions moved to another (`from`, `to`, why): their rows are kept apart.
 pub const RENAMED: &[(&str, &str, &str)] = &[(
     "DOITT",
@@ -98,14 +158,24 @@ pub fn near(text: &str) -> Option<&'static Agency> {
     if lookup(text).is_some() || text.trim().is_empty() {
         return None;
     }
-    let names = AGENCIES.iter().flat_map(|a| {
-        a.names
+    // Close means: a name that differs in at most 40% of its letters ("Fire Dept." and "Fire
+    // Department"), or an abbreviation one letter off ("FDYN"); a long name that only shares
+    // its first words ("Office of ...") is not close.
+    let typed = text.trim().to_lowercase();
+    let mut best: Option<(f64, &'static Agency)> = None;
+    for agency in AGENCIES {
+        let by_abbreviation = typed.chars().count() >= 3
+            && strsim::levenshtein(&typed, &agency.abbreviation.to_lowercase()) <= 1;
+        let similarity = agency
+            .names
             .iter()
-            .copied()
-            .chain(std::iter::once(a.abbreviation))
-    });
-    let nearest = crate::suggest::nearest(text.trim(), names)?;
-    lookup(nearest)
+            .map(|n| strsim::normalized_levenshtein(&typed, &n.to_lowercase()))
+            .fold(if by_abbreviation { 0.75 } else { 0.0 }, f64::max);
+        if similarity >= 0.6 && best.is_none_or(|(s, _)| similarity > s) {
+            best = Some((similarity, agency));
+        }
+    }
+    best.map(|(_, agency)| agency)
 }
 
 /// What an agency's rows are matched by: its abbreviation when known, otherwise its text
@@ -166,6 +236,21 @@ mod tests {
         assert!(renamed(lookup("DoITT").unwrap()).is_some());
         assert!(renamed(lookup("Office of Technology and Innovation").unwrap()).is_some());
         assert!(renamed(lookup("FDNY").unwrap()).is_none());
+    }
+
+    #[test]
+    fn typed_names_are_known_near_or_neither() {
+        let fdny = lookup("FDNY").unwrap();
+        assert_eq!(typed("fdny"), Typed::Known(fdny));
+        assert_eq!(typed("Fire Department (FDNY)"), Typed::Known(fdny));
+        assert_eq!(typed("FDNY: Fire Dep …"), Typed::Known(fdny));
+        assert_ne!(typed("Fire Department (DOT)"), Typed::Known(fdny));
+        assert_eq!(typed("Fire Dept."), Typed::Near(fdny));
+        assert_eq!(typed("Office of Imaginary Things"), Typed::Unknown);
+        assert_eq!(fdny.shown(), "Fire Department (FDNY)");
+        assert_eq!(matching("fire"), [fdny]);
+        assert_eq!(matching("").len(), AGENCIES.len());
+        assert!(matching("department of").len() > 5);
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub enum Shape {
 
 /// One LL35 field: its `tool:` key, its column in each edition (with its place there), its
 /// shape and the coded values each edition allows.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Field {
     /// The key under `tool:`.
     pub key: &'static str,
@@ -281,6 +281,40 @@ const fn field(
 #[must_use]
 pub fn by_key(key: &str) -> Option<&'static Field> {
     FIELDS.iter().find(|f| f.key == key)
+}
+
+/// A report field as people read it (the tool page, the interview): the published report's
+/// heading where it has one ("Tool Purpose"), else a plain name; an unknown key as itself.
+#[must_use]
+pub fn label(key: &str) -> String {
+    const LABELS: [(&str, &str); 22] = [
+        ("name", "Tool name"),
+        ("agency", "Agency"),
+        ("department", "Department"),
+        ("description", "Tool Description"),
+        ("purpose", "Tool Purpose"),
+        ("date_use", "First used"),
+        ("data_training", "Training data"),
+        ("data_input", "Input data"),
+        ("data_output", "Output"),
+        ("vendor_name", "Vendor"),
+        ("vendor_desc", "Vendor's part"),
+        ("identifying_info", "Identifying information"),
+        ("analysis_type", "Analysis type"),
+        ("computation_type", "Computation type"),
+        ("purpose_type", "Purpose type"),
+        ("population_type", "Population type"),
+        ("population_type_individual", "Population: individuals"),
+        ("population_type_other", "Population: other"),
+        ("updated", "Updated this year"),
+        ("updated_desc", "Update Description"),
+        ("data", "Data"),
+        ("vendor", "Vendor"),
+    ];
+    LABELS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or_else(|| key.to_owned(), |(_, label)| (*label).to_owned())
 }
 
 /// The keys under `tool:` that adscheck's LL35 support writes besides the fields: the stable

@@ -79,6 +79,50 @@ pub fn join(value: Option<&Value>) -> String {
     }
 }
 
+/// What is wrong with a first-use month, if anything: not `YYYY/MM` (month 00 to 12), or after
+/// `today`. One rule for `check` and the interview, which checks a month as it is typed.
+#[must_use]
+pub fn month_problem(value: &Value, today: (u16, u8)) -> Option<String> {
+    let Value::String(text) = value else {
+        return Some(format!(
+            "is {}: write the month and year first used as YYYY/MM (e.g. 2019/04; 2019/00 when \
+             the month is not known)",
+            describe(value)
+        ));
+    };
+    let parsed = text.split_once('/').and_then(|(y, m)| {
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        let ok = y.len() == 4 && m.len() == 2 && digits(y) && digits(m);
+        let year: u16 = y.parse().ok().filter(|y| ok && *y >= 1900)?;
+        let month: u8 = m.parse().ok().filter(|m| *m <= 12)?;
+        Some((year, month))
+    });
+    match parsed {
+        None if text.trim().is_empty() => None,
+        None => Some(format!(
+            "is `{}`: write the month and year first used as YYYY/MM (e.g. 2019/04; 2019/00 when \
+             the month is not known)",
+            crate::text::excerpt(text)
+        )),
+        Some((year, month)) if (year, month.max(1)) > today => Some(format!(
+            "is `{text}`, after this month ({}/{:02}): a first use cannot be in the future",
+            today.0, today.1
+        )),
+        Some(_) => None,
+    }
+}
+
+/// A value as a message names it: text quoted (shortened), a list or a mapping by kind.
+#[must_use]
+pub fn describe(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("`{}`", crate::text::excerpt(s)),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "a mapping".to_owned(),
+        other => format!("`{other}`"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +161,22 @@ mod tests {
         assert_eq!(join(Some(&Value::from(vec!["a", "b"]))), "a; b");
         assert_eq!(join(Some(&Value::from("a; b"))), "a; b");
         assert_eq!(join(None), "");
+    }
+
+    #[test]
+    fn months() {
+        let today = (2026, 11);
+        let check = |s: &str| month_problem(&Value::String(s.to_owned()), today);
+        assert_eq!(check("2019/04"), None);
+        assert_eq!(check("2019/00"), None);
+        assert_eq!(check("2026/11"), None);
+        assert_eq!(check("2026/00"), None);
+        assert!(check("2026/12").unwrap().contains("future"));
+        assert!(check("2019-04").unwrap().contains("YYYY/MM"));
+        assert!(check("2019/13").is_some());
+        assert!(check("19/04").is_some());
+        assert!(check("2019/+1").is_some());
+        assert!(check("+019/01").is_some());
+        assert!(month_problem(&Value::Bool(true), today).is_some());
     }
 }

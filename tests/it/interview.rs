@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use adscheck::document::Format;
-use adscheck::interview::{Asking, Ending, Field, Interview, Prompter, Reply, Target};
+use adscheck::interview::{
+    Asking, Ending, Field, Interview, Prompter, Reply, ReportAsking, Target,
+};
 use adscheck::{AnswerFile, AnswerValue, Classification, Engine, Truth};
 
 use crate::support::ll49;
@@ -18,6 +20,8 @@ fn fixed_clock() -> String {
 #[derive(Clone, Default)]
 struct Oracle {
     fields: BTreeMap<&'static str, &'static str>,
+    /// The Local Law 35 report's fields, by key (what the prompter would have made of a reply).
+    report: BTreeMap<&'static str, serde_json::Value>,
     answers: BTreeMap<&'static str, (AnswerValue, Vec<&'static str>, &'static str)>,
 }
 
@@ -133,6 +137,24 @@ impl Prompter for Scripted<'_> {
             return Ok(overridden(r));
         }
         Ok(Reply::Value(self.oracle.answers[id].2.to_owned()))
+    }
+
+    fn report(
+        &mut self,
+        asking: &ReportAsking,
+        current: Option<&serde_json::Value>,
+    ) -> std::io::Result<Reply<serde_json::Value>> {
+        let key = asking.key;
+        let shown = current.map_or_else(|| "none".to_owned(), ReportAsking::shown);
+        let required = if asking.required { ", required" } else { "" };
+        if let Some(r) = self.prompt(format!("report {key} (default: {shown}{required})")) {
+            return Ok(overridden(r));
+        }
+        // Kept as it is unless the oracle says otherwise (Enter keeps a value).
+        Ok(Reply::Value(match self.oracle.report.get(key) {
+            Some(value) => value.clone(),
+            None => current.cloned().unwrap_or(serde_json::Value::Null),
+        }))
     }
 
     fn saved(&mut self, path: &Path) {

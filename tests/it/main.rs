@@ -35,4 +35,5 @@ mod support;
 mod synthetic;
 mod terminal;
 mod trust;
+mod widths;
 mod wording;

@@ -101,7 +101,7 @@ fn the_same_answers_give_the_same_file_as_any_other_way_in() {
 fn a_line_out_of_step_stops_a_script_and_early_end_saves_and_says_how_to_resume() {
     let dir = tempfile::tempdir().unwrap();
     // "maybe" is not an answer: the script stops at its line, with what it answered saved.
-    let bad = "Tool\nAgency\nDesc\n\n1\n\n\nmaybe\n";
+    let bad = "Tool\nDOT\nDesc\n\n1\n\n\nmaybe\n";
     let (code, _, stderr) = interview(dir.path(), &["--out", "t.yaml"], bad);
     assert_eq!(code, Some(2));
     assert!(
@@ -136,7 +136,7 @@ fn a_line_out_of_step_stops_a_script_and_early_end_saves_and_says_how_to_resume(
 fn back_and_help_work_by_word() {
     let dir = tempfile::tempdir().unwrap();
     // At (1)(b): ? shows the help, then back returns to (1)(a), answered no: the end.
-    let input = "Tool\nAgency\nDesc\n\n1\n\n\n?\nback\n2\nnot an algorithm\nPat\n";
+    let input = "Tool\nDOT\nDesc\n\n1\n\n\n?\nback\n2\nnot an algorithm\nPat\n";
     let (code, stdout, stderr) = interview(dir.path(), &["--out", "t.yaml"], input);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
@@ -179,7 +179,7 @@ fn a_second_interview_of_a_tool_of_the_same_name_is_told_so() {
 #[test]
 fn a_deciding_no_says_why_the_other_questions_are_not_asked() {
     let dir = tempfile::tempdir().unwrap();
-    let input = "Tool\nAgency\nDesc\n\n2\n\nPat\n";
+    let input = "Tool\nDOT\nDesc\n\n2\n\nPat\n";
     let (code, stdout, stderr) = interview(dir.path(), &["--out", "t.yaml"], input);
     assert_eq!(code, Some(0), "{stdout}\n{stderr}");
     let said = "No other answer can change the determinations now, so (1)(b), (1)(c), (2)(a) \
@@ -198,7 +198,7 @@ fn a_deciding_no_says_why_the_other_questions_are_not_asked() {
 fn resume_does_not_ask_a_skipped_optional_field_again() {
     let dir = tempfile::tempdir().unwrap();
     // Name, agency, description, contact skipped; input ends before the first answer.
-    let (code, _, stderr) = interview(dir.path(), &["--out", "t.yaml"], "Tool\nAgency\nDesc\n\n");
+    let (code, _, stderr) = interview(dir.path(), &["--out", "t.yaml"], "Tool\nDOT\nDesc\n\n");
     assert_eq!(code, Some(2), "{stderr}");
     assert!(dir.path().join("t.yaml").is_file());
     // Resumed, the first thing asked is (1)(a): the contact was passed over once already.
@@ -208,7 +208,7 @@ fn resume_does_not_ask_a_skipped_optional_field_again() {
     // A new interview asks it, and so does one resumed before it was reached.
     let (_, stdout, _) = interview(dir.path(), &["--out", "u.yaml"], "Tool\n");
     assert!(!stdout.contains("Contact for questions"), "{stdout}");
-    let (_, stdout, _) = interview(dir.path(), &["--resume", "u.yaml"], "Agency\nDesc\n");
+    let (_, stdout, _) = interview(dir.path(), &["--resume", "u.yaml"], "DOT\nDesc\n");
     assert!(stdout.contains("Contact for questions"), "{stdout}");
 }
 
@@ -217,17 +217,30 @@ fn the_interview_ends_with_the_verdict_in_the_forms_words() {
     let dir = tempfile::tempdir().unwrap();
     let (code, stdout, _) = interview(dir.path(), &["--out", "t.yaml"], FULL);
     assert_eq!(code, Some(0));
-    let expected = "Result:\n\
+    // The result first, in one line, then the form's questions answered: the reasons only on
+    // request, so a screen reader reaches the verdict at once.
+    let expected = "Result: ADS: yes; Agency ADS: yes.\n\
         Question 1: Is the tool or program an \"automated decision system\" (ADS)?  YES\n\
         Question #2: Does the ADS constitute an \"Agency ADS\"?  YES\n\
         Saved to t.yaml.\n\
+        Hear the reasons? 1 yes, 2 no (an empty line: no):\n\
         Classify it any time with: adscheck classify --explain t.yaml\n";
     assert!(stdout.ends_with(expected), "{stdout}");
+    assert!(!stdout.contains("Reasons:"), "{stdout}");
+    // Asked for, the reasons follow the result; --reasons gives them without asking.
+    let (_, stdout, _) = interview(dir.path(), &["--out", "r.yaml"], &format!("{FULL}1\n"));
+    let result = stdout.find("Result: ADS: yes").unwrap();
+    let reasons = stdout.find("Reasons:\nr.yaml\n").unwrap();
+    assert!(result < reasons, "{stdout}");
+    assert!(stdout[reasons..].contains("Decided by:"), "{stdout}");
+    let (_, stdout, _) = interview(dir.path(), &["--out", "s.yaml", "--reasons"], FULL);
+    assert!(stdout.contains("Reasons:\ns.yaml\n"), "{stdout}");
+    assert!(!stdout.contains("Hear the reasons?"), "{stdout}");
     // Decided no by (1)(a), with (2) never asked: both NO.
     let (_, stdout, _) = interview(
         dir.path(),
         &["--out", "no.yaml"],
-        "Tool\nAgency\nDesc\n\n2\n\nPat\n",
+        "Tool\nDOT\nDesc\n\n2\n\nPat\n",
     );
     assert!(
         stdout
@@ -243,16 +256,16 @@ fn resuming_a_complete_file_offers_every_answer_for_revision() {
     assert_eq!(code, Some(0));
     // Change (1)(a) to no and remove its note; keep the rest; say who revised them.
     let (code, stdout, stderr) =
-        interview(dir.path(), &["--resume", "t.yaml"], "1\n2\n-\n\nSam Roe\n");
+        interview(dir.path(), &["--resume", "t.yaml"], "1a\n2\n-\n\nSam Roe\n");
     assert_eq!(code, Some(0), "{stdout}\n{stderr}");
     for line in [
-        "Every question that matters is answered:",
-        "  1. (1)(a) Is it an algorithm?  yes (note: Gradient-boosted model)",
-        "  2. (1)(b) Is it a computerized implementation of an algorithm?  yes",
-        "  5. (2)(b) Do/will such decisions impact the public?  yes (note: Owners are inspected more often)",
-        "Number of an answer to change, or an empty line to keep them all:",
+        // Numbered once, by the form's numbers, and chosen by the question's id.
+        "Every question that matters is answered:\n(1)(a) Is it an algorithm? Answer: yes; note: Gradient-boosted model.\n",
+        "\n(1)(b) Is it a computerized implementation of an algorithm? Answer: yes.\n",
+        "\n(2)(b) Do/will such decisions impact the public? Answer: yes; note: Owners are inspected more often.\n",
+        "Question to change (1a, 1b, 1c, 2a, 2b), or an empty line to keep them all:",
         "Note (now: Gradient-boosted model; empty line keeps it, a single - removes it; back to go back):",
-        "  1. (1)(a) Is it an algorithm?  no",
+        "\n(1)(a) Is it an algorithm? Answer: no.\n",
         "Question 1: Is the tool or program an \"automated decision system\" (ADS)?  NO",
     ] {
         assert!(stdout.contains(line), "{line:?} not in:\n{stdout}");
@@ -272,11 +285,23 @@ fn resuming_a_complete_file_offers_every_answer_for_revision() {
         std::fs::read_to_string(dir.path().join("t.yaml")).unwrap(),
         before
     );
-    // A number out of range stops a script, naming its line.
+    // A question typed as the form numbers it is chosen too; one not listed stops a script,
+    // naming its line and the questions there are.
+    let (code, stdout, _) = interview(
+        dir.path(),
+        &["--resume", "t.yaml"],
+        "(1)(b)\n\n\n\nSam Roe\n",
+    );
+    assert_eq!(code, Some(0));
+    assert!(
+        stdout
+            .contains("(1)(b) Is it a computerized implementation of an algorithm?\nAnswer 1 yes"),
+        "{stdout}"
+    );
     let (code, _, stderr) = interview(dir.path(), &["--resume", "t.yaml"], "9\n");
     assert_eq!(code, Some(2));
     assert!(
-        stderr.contains("input line 1: `9` is not one of the numbers 1 to 5"),
+        stderr.contains("input line 1: 9 is not one of the questions 1a, 1b, 1c"),
         "{stderr}"
     );
 }
@@ -289,7 +314,7 @@ fn revising_an_empty_line_keeps_the_answer_and_each_answer_is_confirmed() {
     let (code, _, _) = interview(dir.path(), &["--out", "t.yaml"], FULL);
     assert_eq!(code, Some(0));
     let (code, stdout, stderr) =
-        interview(dir.path(), &["--resume", "t.yaml"], "2\n\n\n\nSam Roe\n");
+        interview(dir.path(), &["--resume", "t.yaml"], "1b\n\n\n\nSam Roe\n");
     assert_eq!(code, Some(0), "{stdout}\n{stderr}");
     assert!(
         stdout.contains("back to go back (now: yes; Enter keeps it):"),

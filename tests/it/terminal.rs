@@ -15,7 +15,7 @@ use crate::support::ll49;
 
 static NEXT: AtomicUsize = AtomicUsize::new(0);
 
-struct Term {
+pub(crate) struct Term {
     socket: String,
 }
 
@@ -28,17 +28,22 @@ fn tmux_available() -> bool {
 
 impl Term {
     /// Start `adscheck ARGS` in a 100x50 terminal in `dir`; `None` when tmux is missing.
-    fn start(dir: &Path, args: &str) -> Option<Term> {
+    pub(crate) fn start(dir: &Path, args: &str) -> Option<Term> {
         Term::start_after(dir, "", args)
     }
 
     /// [`Term::start`], running the shell words `before` first (a wait, an environment).
-    fn start_after(dir: &Path, before: &str, args: &str) -> Option<Term> {
+    pub(crate) fn start_after(dir: &Path, before: &str, args: &str) -> Option<Term> {
         Term::start_sized(dir, before, args, (100, 50))
     }
 
     /// [`Term::start_after`] in a terminal of `(columns, rows)`.
-    fn start_sized(dir: &Path, before: &str, args: &str, size: (u16, u16)) -> Option<Term> {
+    pub(crate) fn start_sized(
+        dir: &Path,
+        before: &str,
+        args: &str,
+        size: (u16, u16),
+    ) -> Option<Term> {
         if !tmux_available() {
             // In CI a missing tmux is a broken set-up, not a reason to pass.
             assert!(
@@ -81,7 +86,7 @@ impl Term {
         Some(Term { socket })
     }
 
-    fn tmux(&self, args: &[&str]) -> String {
+    pub(crate) fn tmux(&self, args: &[&str]) -> String {
         let output = Command::new("tmux")
             .args(["-L", &self.socket])
             .args(args)
@@ -91,30 +96,30 @@ impl Term {
     }
 
     /// Press keys (tmux key names: Enter, Escape, Down, Space, C-c).
-    fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "t"];
         args.extend_from_slice(keys);
         self.tmux(&args);
     }
 
     /// Type text literally.
-    fn text(&self, text: &str) {
+    pub(crate) fn text(&self, text: &str) {
         self.tmux(&["send-keys", "-t", "t", "-l", text]);
     }
 
     /// The visible screen, trailing blanks trimmed.
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         trim(&self.tmux(&["capture-pane", "-p", "-t", "t"]))
     }
 
     /// Everything printed so far, scrollback included.
-    fn history(&self) -> String {
+    pub(crate) fn history(&self) -> String {
         trim(&self.tmux(&["capture-pane", "-p", "-S", "-", "-t", "t"]))
     }
 
     /// Wait until the screen satisfies `ready`; the screen then.
     #[track_caller]
-    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+    pub(crate) fn wait_until(&self, what: &str, mut ready: impl FnMut(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let screen = self.screen();
@@ -131,20 +136,43 @@ impl Term {
 
     /// Wait until the screen shows `needle` anywhere.
     #[track_caller]
-    fn wait_for(&self, needle: &str) -> String {
+    pub(crate) fn wait_for(&self, needle: &str) -> String {
         self.wait_until(needle, |screen| screen.contains(needle))
     }
 
     /// Wait until the prompt waiting for input is `needle`: inquire marks the active prompt
     /// with `? ` (answered ones with `> `) and draws its help line, in brackets, last.
     #[track_caller]
-    fn prompt(&self, needle: &str) -> String {
+    pub(crate) fn prompt(&self, needle: &str) -> String {
         self.wait_until(&format!("the prompt {needle:?}"), |screen| {
-            let active = screen.lines().rfind(|l| l.starts_with("? "));
-            // inquire's help line last, in brackets (wrapped over two lines when narrow).
+            // The active prompt's message, joined again where it was wrapped at spaces.
+            let lines: Vec<&str> = screen.lines().collect();
+            let active = lines.iter().rposition(|l| l.starts_with("? ")).map(|at| {
+                lines[at..(at + 3).min(lines.len())]
+                    .iter()
+                    .map(|l| l.trim())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            // inquire's help line last, in brackets (wrapped over up to three lines when
+            // narrow).
             active.is_some_and(|l| l.contains(needle))
                 && screen.trim_end().ends_with(']')
-                && screen.lines().rev().take(2).any(|l| l.starts_with('['))
+                && screen.lines().rev().take(3).any(|l| l.starts_with('['))
+        })
+    }
+}
+
+impl Term {
+    /// Wait until the plain interview waits for a line: the screen is no longer `before` (the
+    /// screen as the last line was typed), its last line is a prompt (it ends with a colon), and
+    /// it has stopped changing. The screen then.
+    pub(crate) fn plain_prompt(&self, before: &str) -> String {
+        let mut last = String::new();
+        self.wait_until("a plain prompt", |screen| {
+            let ready = screen != before && screen.trim_end().ends_with(':') && screen == last;
+            last = screen.to_owned();
+            ready
         })
     }
 }
@@ -166,7 +194,7 @@ fn trim(screen: &str) -> String {
 
 /// The prompts of a full interview, in order, with the keys that answer them: an Agency ADS.
 /// No question has a default answer: each is answered by typing it, which filters the list.
-fn full_script() -> Vec<(&'static str, Vec<Key>)> {
+pub(crate) fn full_script() -> Vec<(&'static str, Vec<Key>)> {
     use Key::{Press, Type};
     vec![
         (
@@ -236,12 +264,12 @@ fn full_script() -> Vec<(&'static str, Vec<Key>)> {
 }
 
 #[derive(Clone, Copy)]
-enum Key {
+pub(crate) enum Key {
     Press(&'static str),
     Type(&'static str),
 }
 
-fn play(term: &Term, steps: &[(&'static str, Vec<Key>)]) {
+pub(crate) fn play(term: &Term, steps: &[(&'static str, Vec<Key>)]) {
     for (prompt, keys) in steps {
         term.prompt(prompt);
         for key in keys {
@@ -265,7 +293,7 @@ fn classify(dir: &Path, file: &str, explain: bool) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-fn determinations(dir: &Path, file: &str) -> Vec<Truth> {
+pub(crate) fn determinations(dir: &Path, file: &str) -> Vec<Truth> {
     let engine = ll49();
     let text = std::fs::read_to_string(dir.join(file)).unwrap();
     let parsed = adscheck::AnswerFile::parse(
@@ -611,9 +639,11 @@ fn plain_in_tmux(env: &str) {
         &format!("cat >> '{}'", raw.display()),
     ]);
     std::fs::write(dir.path().join("go"), "").unwrap();
-    term.wait_for("Name of the tool (or its commercial name):");
-    // Typed as a person at a terminal (or a screen reader's user) types: one answer a line.
-    for line in crate::plain::FULL.lines() {
+    // Typed as a person at a terminal (or a screen reader's user) types: one answer a line,
+    // each once its prompt is shown; an empty line last declines the reasons.
+    let mut before = String::new();
+    for line in crate::plain::FULL.lines().chain([""]) {
+        before = term.plain_prompt(&before);
         term.text(line);
         term.keys(&["Enter"]);
     }
@@ -700,7 +730,7 @@ fn resume_on_a_complete_file_offers_a_review_and_keeps_by_default() {
     let term = Term::start(dir.path(), "interview --resume tool.yaml").unwrap();
     let screen = term.prompt("Change an answer?");
     assert!(
-        screen.contains("(1)(a) Is it an algorithm?  yes (note: Gradient-boosted model)"),
+        screen.contains("(1)(a) Is it an algorithm? Answer: yes; note: Gradient-boosted model."),
         "{screen}"
     );
     // The cursor starts on keeping them: Enter changes nothing.

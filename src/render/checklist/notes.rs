@@ -7,6 +7,56 @@ use crate::checklist::{Checklist, Determination, Question, shown};
 /// The label adscheck's own wording carries wherever it is shown.
 pub const EDITORIAL: &str = "adscheck note";
 
+/// Who the text is for: a page read by eye (bullets, checkboxes, footnote marks in brackets),
+/// or the ear (a screen reader, the plain interview): no glyphs, lists read as "Option 1 of 4:
+/// ...", each editorial note introduced once as "adscheck's note:".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Voice {
+    /// Laid out for the eye.
+    Page,
+    /// Read aloud.
+    Ear,
+}
+
+impl Voice {
+    /// adscheck's `note`, labelled as adscheck's.
+    #[must_use]
+    pub fn note(self, note: &str) -> String {
+        match self {
+            Voice::Page => format!("{EDITORIAL}: {note}"),
+            Voice::Ear => format!("adscheck's note: {}", sentence(note)),
+        }
+    }
+
+    /// An item of a list: a bullet on the page, the text alone for the ear.
+    #[must_use]
+    pub fn item(self, text: &str) -> String {
+        match self {
+            Voice::Page => format!("- {text}"),
+            Voice::Ear => text.to_owned(),
+        }
+    }
+
+    /// A footnote's text after its mark: "[1] ..." on the page, "Footnote 1: ..." for the ear.
+    #[must_use]
+    pub fn footnote(self, id: &str, text: &str) -> String {
+        match self {
+            Voice::Page => format!("[{id}] {text}"),
+            Voice::Ear => format!("Footnote {id}: {text}"),
+        }
+    }
+}
+
+/// `text` ending as a sentence does (a full stop added when it ends in none).
+fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '?', '!', ')', '"', '”']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}
+
 /// adscheck's note (its words; the caller marks them) on a determination the form never asked
 /// because another one's stop rule applied: why it is "no" all the same.
 #[must_use]
@@ -64,7 +114,7 @@ pub fn not_asked_by_label(checklist: &Checklist) -> Vec<(String, String)> {
 /// Guidance the form prints under `q` that adscheck reads with another question: the form's
 /// words where the form has them, with adscheck's note saying where adscheck reads them, so
 /// that a reader of `q` sees the whole form.
-pub(super) fn printed_here(checklist: &Checklist, q: &Question) -> Vec<String> {
+pub(super) fn printed_here(checklist: &Checklist, q: &Question, voice: Voice) -> Vec<String> {
     let mut lines = Vec::new();
     for owner in checklist.questions.iter().filter(|o| o.id != q.id) {
         for g in owner.guidance.iter().filter(|g| {
@@ -72,12 +122,15 @@ pub(super) fn printed_here(checklist: &Checklist, q: &Question) -> Vec<String> {
                 .as_ref()
                 .is_some_and(|p| p.as_str() == q.number.as_str())
         }) {
-            lines.push(format!("- {}", shown(&g.text)));
-            lines.push(format!(
-                "  ({EDITORIAL}: the form prints this here; adscheck reads it with {}, where its \
-                 note says why)",
+            lines.push(voice.item(&shown(&g.text)));
+            let note = voice.note(&format!(
+                "the form prints this here; adscheck reads it with {}, where its note says why",
                 owner.number.as_str()
             ));
+            lines.push(match voice {
+                Voice::Page => format!("  ({note})"),
+                Voice::Ear => note,
+            });
         }
     }
     lines

@@ -8,7 +8,7 @@ use crate::checklist::{Checklist, Determination, OptionKind, Question, shown};
 use crate::document::Located;
 use crate::text::{WIDTH, hanging, hanging_at, wrapped};
 
-pub use super::notes::EDITORIAL;
+pub use super::notes::{EDITORIAL, Voice};
 
 fn questions_of<'c>(checklist: &'c Checklist, part_of: Option<&str>) -> Vec<&'c Question> {
     checklist
@@ -19,7 +19,7 @@ fn questions_of<'c>(checklist: &'c Checklist, part_of: Option<&str>) -> Vec<&'c 
 }
 
 /// " (NYC ADS Task Force checklist)", or nothing when the checklist names no sources.
-fn from(checklist: &Checklist, source: Option<&Located<String>>) -> String {
+pub(super) fn from(checklist: &Checklist, source: Option<&Located<String>>) -> String {
     checklist
         .source_name(source)
         .map_or_else(String::new, |name| format!(" ({name})"))
@@ -37,7 +37,7 @@ fn definition_heading(d: &Determination) -> String {
 
 /// The definition's heading with its citation, and its source when the citation does not
 /// already name it.
-fn definition_label(checklist: &Checklist, d: &Determination) -> String {
+pub(super) fn definition_label(checklist: &Checklist, d: &Determination) -> String {
     let heading = definition_heading(d);
     match checklist.source_name(d.definition_source.as_ref()) {
         Some(name) if !d.citation.contains(name) => format!("{heading}, {name}"),
@@ -46,7 +46,7 @@ fn definition_label(checklist: &Checklist, d: &Determination) -> String {
 }
 
 /// "Underlined on the form, clarified below: ..." for a definition's underlined words.
-fn underlined(checklist: &Checklist, d: &Determination) -> Option<String> {
+pub(super) fn underlined(checklist: &Checklist, d: &Determination) -> Option<String> {
     if d.underlined.is_empty() {
         return None;
     }
@@ -119,8 +119,8 @@ pub fn checklist_text(checklist: &Checklist) -> String {
         &mut s,
         checklist,
         checklist.footnotes.iter().map(|f| f.id.as_str()),
-        0,
-        WIDTH,
+        (0, WIDTH),
+        Voice::Page,
     );
     if !checklist.editorial_notes.is_empty() {
         let _ = writeln!(s);
@@ -144,8 +144,8 @@ fn question_text(s: &mut String, checklist: &Checklist, q: &Question) {
     let heading = format!("{} {}  YES / NO", q.number.as_str(), shown(&q.text));
     let _ = writeln!(s, "{}", hanging(&heading, 2, 3 + q.number.chars().count()));
     let _ = writeln!(s, "    (answer-file key: {})", q.id.as_str());
-    guidance_and_options(s, q, 4, true, WIDTH);
-    for line in super::notes::printed_here(checklist, q) {
+    guidance_and_options(s, q, 4, true, WIDTH, Voice::Page);
+    for line in super::notes::printed_here(checklist, q, Voice::Page) {
         let _ = writeln!(s, "{}", hanging_at(&line, WIDTH, 4, 6));
     }
 }
@@ -167,12 +167,12 @@ fn legal_definition(s: &mut String, checklist: &Checklist, d: &Determination, in
 }
 
 /// A bullet's editorial note, labelled as adscheck's, with where the form prints the bullet.
-fn bullet_note(g: &crate::checklist::Guidance) -> Option<String> {
+fn bullet_note(g: &crate::checklist::Guidance, voice: Voice) -> Option<String> {
     let note = g.editorial_note.as_ref()?;
     let place = g.printed_under.as_ref().map_or_else(String::new, |p| {
         format!("(printed under {} on the form) ", p.as_str())
     });
-    Some(format!("{EDITORIAL}: {place}{}", note.as_str()))
+    Some(voice.note(&format!("{place}{}", note.as_str())))
 }
 
 /// What a list's items are, in adscheck's words, for the list's heading.
@@ -187,46 +187,53 @@ pub fn option_kind(kind: OptionKind) -> &'static str {
 
 /// A question's guidance bullets (with sub-bullets and editorial notes) and its lists (with
 /// descriptions and sub-types), from `indent`; `ids` adds each item's answer-file id.
-fn guidance_and_options(s: &mut String, q: &Question, indent: usize, ids: bool, width: usize) {
+pub(super) fn guidance_and_options(
+    s: &mut String,
+    q: &Question,
+    indent: usize,
+    ids: bool,
+    width: usize,
+    voice: Voice,
+) {
+    let item = |text: &str, indent: usize| {
+        let hang = if voice == Voice::Page { 2 } else { 0 };
+        hanging_at(&voice.item(text), width, indent, indent + hang)
+    };
     for g in &q.guidance {
-        let _ = writeln!(s, "{}", bullet(&shown(&g.text), indent, width));
-        for item in &g.items {
-            let _ = writeln!(s, "{}", bullet(&shown(item), indent + 2, width));
+        let _ = writeln!(s, "{}", item(&shown(&g.text), indent));
+        for sub in &g.items {
+            let _ = writeln!(s, "{}", item(&shown(sub), indent + 2));
         }
-        if let Some(note) = bullet_note(g) {
+        if let Some(note) = bullet_note(g, voice) {
             let _ = writeln!(s, "{}", hanging_at(&note, width, indent + 2, indent + 2));
         }
     }
     if let Some(options) = &q.options {
-        let _ = writeln!(s, "{}", bullet(&shown(&options.prompt), indent, width));
-        let _ = writeln!(
-            s,
-            "{}",
-            hanging_at(
-                &format!("({EDITORIAL}: {})", option_kind(options.kind)),
-                width,
-                indent + 2,
-                indent + 2
-            )
-        );
+        let _ = writeln!(s, "{}", item(&shown(&options.prompt), indent));
+        let kind = match voice {
+            Voice::Page => format!("({})", voice.note(option_kind(options.kind))),
+            Voice::Ear => voice.note(&format!("these are {}", option_kind(options.kind))),
+        };
+        let _ = writeln!(s, "{}", hanging_at(&kind, width, indent + 2, indent + 2));
         // Only (1)(a)-style informational lists are checkboxes on the form; the others are
-        // bullet lists there, and are shown so.
+        // bullet lists there, and are shown so; read aloud, each is "Option 1 of 4: ...".
         let mark = if options.kind == OptionKind::Informational {
             "[ ]"
         } else {
             "-"
         };
-        for c in &options.choices {
-            let line = if ids {
-                format!("{mark} {}  [{}]", shown(&c.label), c.id.as_str())
-            } else {
-                format!("{mark} {}", shown(&c.label))
+        let count = options.choices.len();
+        for (n, c) in options.choices.iter().enumerate() {
+            let line = match voice {
+                Voice::Ear => format!("Option {} of {count}: {}", n + 1, shown(&c.label)),
+                Voice::Page if ids => format!("{mark} {}  [{}]", shown(&c.label), c.id.as_str()),
+                Voice::Page => format!("{mark} {}", shown(&c.label)),
             };
-            let _ = writeln!(
-                s,
-                "{}",
-                hanging_at(&line, width, indent + 2, indent + 3 + mark.chars().count())
-            );
+            let hang = match voice {
+                Voice::Page => indent + 3 + mark.chars().count(),
+                Voice::Ear => indent + 2,
+            };
+            let _ = writeln!(s, "{}", hanging_at(&line, width, indent + 2, hang));
             if let Some(d) = &c.description {
                 let _ = writeln!(
                     s,
@@ -234,15 +241,11 @@ fn guidance_and_options(s: &mut String, q: &Question, indent: usize, ids: bool, 
                     hanging_at(&shown(d), width, indent + 6, indent + 6)
                 );
             }
-            for item in &c.items {
-                let _ = writeln!(s, "{}", bullet(&shown(item), indent + 6, width));
+            for sub in &c.items {
+                let _ = writeln!(s, "{}", item(&shown(sub), indent + 6));
             }
         }
     }
-}
-
-fn bullet(text: &str, indent: usize, width: usize) -> String {
-    hanging_at(&format!("- {text}"), width, indent, indent + 2)
 }
 
 /// "Footnotes (source)" and each footnote named in `ids`, with its editorial note.
@@ -250,8 +253,8 @@ pub(crate) fn footnotes<'i>(
     s: &mut String,
     checklist: &Checklist,
     ids: impl Iterator<Item = &'i str>,
-    indent: usize,
-    width: usize,
+    (indent, width): (usize, usize),
+    voice: Voice,
 ) {
     let found: Vec<_> = ids.filter_map(|id| checklist.footnote(id)).collect();
     let Some(first) = found.first() else {
@@ -261,16 +264,19 @@ pub(crate) fn footnotes<'i>(
     let heading = format!("Footnotes{}:", from(checklist, first.source.as_ref()));
     let _ = writeln!(s, "{}", hanging_at(&heading, width, indent, indent + 2));
     for f in found {
-        let mark = format!("[{}] ", f.id.as_str());
-        let text = format!("{mark}{}", shown(&f.text));
+        let text = voice.footnote(f.id.as_str(), &shown(&f.text));
+        let mark = match voice {
+            Voice::Page => f.id.chars().count() + 3,
+            Voice::Ear => 0,
+        };
         let _ = writeln!(
             s,
             "{}",
-            hanging_at(&text, width, indent + 2, indent + 2 + mark.chars().count())
+            hanging_at(&text, width, indent + 2, indent + 2 + mark)
         );
         if let Some(note) = &f.editorial_note {
-            let note = format!("{EDITORIAL}: {}", note.as_str());
-            let at = indent + 2 + mark.chars().count();
+            let note = voice.note(note.as_str());
+            let at = indent + 2 + mark;
             let _ = writeln!(s, "{}", hanging_at(&note, width, at, at));
         }
     }
@@ -364,7 +370,7 @@ fn question_markdown(s: &mut String, checklist: &Checklist, q: &Question) {
         for item in &g.items {
             let _ = writeln!(s, "  - {}", shown(item));
         }
-        if let Some(note) = bullet_note(g) {
+        if let Some(note) = bullet_note(g, Voice::Page) {
             let _ = writeln!(s, "  *({note})*");
         }
     }
@@ -400,7 +406,7 @@ fn question_markdown(s: &mut String, checklist: &Checklist, q: &Question) {
             }
         }
     }
-    for line in super::notes::printed_here(checklist, q) {
+    for line in super::notes::printed_here(checklist, q, Voice::Page) {
         match line.strip_prefix("  (") {
             Some(note) => {
                 let _ = writeln!(s, "  *({note}*");
@@ -410,69 +416,4 @@ fn question_markdown(s: &mut String, checklist: &Checklist, q: &Question) {
             }
         }
     }
-}
-
-/// What a person answering `question` may want to read, each block labelled with where its
-/// words come from: the form's guidance and lists, the law's definition the question serves,
-/// the form's stop rule and footnotes, and adscheck's notes.
-#[must_use]
-pub fn question_help(checklist: &Checklist, question: &Question) -> String {
-    question_help_at(checklist, question, WIDTH)
-}
-
-/// [`question_help`] wrapped at `width` columns (a terminal's), never mid-word.
-#[must_use]
-pub fn question_help_at(checklist: &Checklist, question: &Question, width: usize) -> String {
-    let mut s = String::new();
-    let determination = question
-        .part_of
-        .as_ref()
-        .and_then(|id| checklist.determination(id));
-    let mut marked: Vec<&str> = crate::checklist::footnote_marks(&question.text).collect();
-    if !question.guidance.is_empty() || question.options.is_some() {
-        let source = question
-            .guidance
-            .first()
-            .and_then(|g| g.source.as_ref())
-            .or_else(|| question.options.as_ref().and_then(|o| o.source.as_ref()));
-        let _ = writeln!(s, "Guidance{}:", from(checklist, source));
-        guidance_and_options(&mut s, question, 2, false, width);
-        for line in super::notes::printed_here(checklist, question) {
-            let _ = writeln!(s, "{}", hanging_at(&line, width, 2, 4));
-        }
-        for g in &question.guidance {
-            marked.extend(crate::checklist::footnote_marks(&g.text));
-        }
-        if let Some(o) = &question.options {
-            marked.extend(crate::checklist::footnote_marks(&o.prompt));
-        }
-    }
-    if let Some(d) = determination {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "{}:", definition_label(checklist, d));
-        let definition = format!("{}: {}", shown(&d.term), shown(&d.definition));
-        let _ = writeln!(s, "{}", hanging_at(&definition, width, 2, 2));
-        if let Some(terms) = underlined(checklist, d) {
-            let _ = writeln!(
-                s,
-                "{}",
-                hanging_at(&format!("{EDITORIAL}: {terms}"), width, 2, 2)
-            );
-        }
-        marked.extend(
-            d.definition_heading
-                .iter()
-                .flat_map(|h| crate::checklist::footnote_marks(h)),
-        );
-        marked.extend(crate::checklist::footnote_marks(&d.definition));
-        if let Some(stop) = &d.stop_rule {
-            let _ = writeln!(s);
-            let _ = writeln!(s, "Stop rule{}:", from(checklist, d.source.as_ref()));
-            let _ = writeln!(s, "{}", hanging_at(&shown(stop), width, 2, 2));
-        }
-    }
-    marked.sort_unstable();
-    marked.dedup();
-    footnotes(&mut s, checklist, marked.into_iter(), 0, width);
-    s
 }

@@ -18,7 +18,7 @@ use std::io::{self, Write};
 use crate::classification::Classification;
 use crate::engine::Engine;
 
-pub use explain::verdict;
+pub use explain::{result_line, verdict};
 pub use json::{report_json, write_report_json};
 pub use summary::summary;
 

@@ -58,7 +58,7 @@ pub fn changes(inventory: &Summary, gone: &[Gone], since: Option<&Changes>) -> V
                         .map(|c| {
                             format!(
                                 "{}: {} → {}",
-                                super::fields::label(c.field),
+                                crate::tool::fields::label(c.field),
                                 shorten(&c.before),
                                 shorten(&c.after)
                             )

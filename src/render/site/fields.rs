@@ -13,38 +13,6 @@ pub struct YearView(pub u16, pub bool, pub Vec<(String, String, String)>);
 /// What a tool page says for a standard field of the edition with no value.
 pub(super) const NOT_REPORTED: &str = "Not reported";
 
-/// A report field as the tool page names it ("Tool Purpose"), else its key.
-pub(super) fn label(key: &str) -> String {
-    const LABELS: [(&str, &str); 22] = [
-        ("name", "Tool name"),
-        ("agency", "Agency"),
-        ("department", "Department"),
-        ("description", "Tool Description"),
-        ("purpose", "Tool Purpose"),
-        ("date_use", "First used"),
-        ("data_training", "Training data"),
-        ("data_input", "Input data"),
-        ("data_output", "Output"),
-        ("vendor_name", "Vendor"),
-        ("vendor_desc", "Vendor's part"),
-        ("identifying_info", "Identifying information"),
-        ("analysis_type", "Analysis type"),
-        ("computation_type", "Computation type"),
-        ("purpose_type", "Purpose type"),
-        ("population_type", "Population type"),
-        ("population_type_individual", "Population: individuals"),
-        ("population_type_other", "Population: other"),
-        ("updated", "Updated this year"),
-        ("updated_desc", "Update Description"),
-        ("data", "Data"),
-        ("vendor", "Vendor"),
-    ];
-    LABELS
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or_else(|| key.to_owned(), |(_, label)| (*label).to_owned())
-}
-
 /// A field as the page shows it: a yes/no field as Yes or No, a list as the table joins it.
 pub(super) fn text_of(tool: &Map<String, Value>, key: &str) -> String {
     match tool.get(key) {

@@ -162,7 +162,7 @@ pub fn page(
                     .iter()
                     .map(|c| {
                         (
-                            super::fields::label(c.field),
+                            crate::tool::fields::label(c.field),
                             c.before.clone(),
                             c.after.clone(),
                         )
@@ -181,68 +181,40 @@ pub fn page(
         !matches!(key, "population_type_individual" | "population_type_other")
             && crate::tool::fields::by_key(key).is_some_and(|f| f.column(edition).is_some())
     };
-    for (label, key, value) in [
-        (
-            "Department",
-            "department",
-            super::fields::text_of(fields, "department"),
-        ),
-        (
-            "First used",
-            "date_use",
-            super::fields::month_name(&super::fields::text_of(fields, "date_use")),
-        ),
-        (
-            "Updated this year",
-            "updated",
-            super::fields::text_of(fields, "updated"),
-        ),
-        (
-            "Analysis type",
-            "analysis_type",
-            super::fields::text_of(fields, "analysis_type"),
-        ),
-        (
-            "Computation type",
-            "computation_type",
-            super::fields::text_of(fields, "computation_type"),
-        ),
-        (
-            "Purpose type",
-            "purpose_type",
-            super::fields::text_of(fields, "purpose_type"),
-        ),
-        (
-            "Population type",
-            "population_type",
-            super::fields::text_of(fields, "population_type"),
-        ),
-        (
-            "Population: individuals",
-            "population_type_individual",
-            super::fields::text_of(fields, "population_type_individual"),
-        ),
-        (
-            "Population: other",
-            "population_type_other",
-            super::fields::text_of(fields, "population_type_other"),
-        ),
-        (
-            "Identifying information",
-            "identifying_info",
-            super::fields::text_of(fields, "identifying_info"),
-        ),
-        (
-            "Reported in (as the inventory records it)",
-            keys::REPORTED,
-            super::fields::text_of(fields, keys::REPORTED),
-        ),
-    ] {
+    let keys_shown = [
+        "department",
+        "date_use",
+        "updated",
+        "analysis_type",
+        "computation_type",
+        "purpose_type",
+        "population_type",
+        "population_type_individual",
+        "population_type_other",
+        "identifying_info",
+        keys::REPORTED,
+    ];
+    for (label, key, value) in keys_shown.into_iter().map(|key| {
+        let text = super::fields::text_of(fields, key);
+        match key {
+            "date_use" => (
+                crate::tool::fields::label(key),
+                key,
+                super::fields::month_name(&text),
+            ),
+            keys::REPORTED => (
+                "Reported in (as the inventory records it)".to_owned(),
+                key,
+                text,
+            ),
+            _ => (crate::tool::fields::label(key), key, text),
+        }
+    }) {
         if !value.trim().is_empty() {
-            page.summary.push((label.to_owned(), value));
+            page.summary.push((label, value));
         } else if standard(key) {
             page.summary
-                .push((label.to_owned(), super::fields::NOT_REPORTED.to_owned()));
+                .push((label, super::fields::NOT_REPORTED.to_owned()));
         }
     }
     let section = |heading: &str, parts: &[(&str, &str)]| {

@@ -135,8 +135,8 @@ impl Explain<'_> {
             &mut notes,
             checklist,
             marked.into_iter(),
-            2,
-            self.width(),
+            (2, self.width()),
+            crate::render::checklist::text::Voice::Page,
         );
         out.write_all(notes.as_bytes())?;
         if !outcome.warnings.is_empty() {
@@ -343,4 +343,20 @@ pub fn verdict(engine: &Engine, report: &Classification) -> Vec<String> {
             format!("{}: {}  {answer}", d.heading(), shown(&d.question))
         })
         .collect()
+}
+
+/// The determinations in one short line, for the ear: "Result: ADS yes; Agency ADS yes."
+#[must_use]
+pub fn result_line(engine: &Engine, report: &Classification) -> String {
+    let Ok(outcome) = &report.outcome else {
+        return "Result: the answers could not be evaluated.".to_owned();
+    };
+    let parts: Vec<String> = engine
+        .checklist()
+        .determinations
+        .iter()
+        .zip(&outcome.determinations)
+        .map(|(d, value)| format!("{}: {}", d.label.as_str(), value.as_str()))
+        .collect();
+    format!("Result: {}.", parts.join("; "))
 }

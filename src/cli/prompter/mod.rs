@@ -10,11 +10,18 @@ use std::path::Path;
 
 use adscheck::AnswerValue;
 use adscheck::checklist::OptionKind;
-use adscheck::interview::{Asking, Field, Prompter, Reply};
+use adscheck::interview::{Asking, Field, Prompter, Reply, ReportAsking};
 use adscheck::render;
+use adscheck::tool::{Edition, Shape};
 use inquire::ui::{ErrorMessageRenderConfig, RenderConfig, Styled};
 use inquire::validator::Validation;
 use inquire::{InquireError, MultiSelect, Select, Text};
+use serde_json::Value;
+
+mod messages;
+mod report;
+
+pub use messages::{name_taken_message, not_asked_message, review_items};
 
 const KEYS: &str = "Enter to confirm · Esc to go back · Ctrl-C to save and stop";
 
@@ -32,60 +39,6 @@ pub fn render_config(colored: bool) -> RenderConfig<'static> {
     };
     base.with_error_message(error.with_prefix(Styled::new("error:")))
         .with_canceled_prompt_indicator(Styled::new("(back)"))
-}
-
-/// The answers of a complete file, one line each for the review: question index and
-/// "(1)(a) Is it an algorithm?  yes (note: ...)".
-pub fn review_items(
-    checklist: &adscheck::Checklist,
-    answers: &[Option<adscheck::Answer>],
-) -> Vec<(usize, String)> {
-    checklist
-        .questions
-        .iter()
-        .zip(answers)
-        .enumerate()
-        .filter_map(|(i, (q, answer))| {
-            let answer = answer.as_ref()?;
-            let note = answer.note.as_deref().map_or_else(String::new, |n| {
-                format!(" (note: {})", adscheck::text::excerpt(n))
-            });
-            Some((
-                i,
-                format!(
-                    "{} {}  {}{note}",
-                    q.number.as_str(),
-                    adscheck::checklist::shown(&q.text),
-                    answer.value.as_str()
-                ),
-            ))
-        })
-        .collect()
-}
-
-/// What both prompters say when the questions left cannot change a determination.
-pub fn not_asked_message(questions: &[&adscheck::checklist::Question]) -> String {
-    let numbers: Vec<&str> = questions.iter().map(|q| q.number.as_str()).collect();
-    let list = match numbers.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => numbers.concat(),
-    };
-    format!(
-        "No other answer can change the determinations now, so {list} {} not asked.",
-        if numbers.len() == 1 { "is" } else { "are" }
-    )
-}
-
-/// What both prompters say when the file named after the tool already exists.
-pub fn name_taken_message(taken: &Path, saved_as: &Path) -> String {
-    format!(
-        "Note: {taken} already exists: answers for a tool of the same name. These answers are \
-         saved as {saved_as}. If it is the same tool, stop here, remove {saved_as} and \
-         continue the earlier interview instead (adscheck interview --resume {taken}): two \
-         answer files for one tool fail `adscheck check` as duplicates.",
-        taken = super::shown(taken),
-        saved_as = super::shown(saved_as),
-    )
 }
 
 /// Prompts on the terminal.
@@ -113,7 +66,7 @@ impl TerminalPrompter {
                 d.heading(),
                 adscheck::checklist::shown(&d.question)
             );
-            println!("{}", textwrap::fill(&heading, super::text_width()));
+            println!("{}", textwrap::fill(&heading, margin()));
         }
         self.section = Some(id);
     }
@@ -133,7 +86,7 @@ impl fmt::Display for Choice {
             Choice::Answer(AnswerValue::Yes) => f.write_str("Yes"),
             Choice::Answer(AnswerValue::No) => f.write_str("No"),
             Choice::Answer(AnswerValue::Unsure) => f.write_str("Unsure (decide later)"),
-            Choice::Help => f.write_str("? Show guidance, legal definition and footnotes"),
+            Choice::Help => f.write_str("? Show guidance and the law"),
             Choice::Back => f.write_str("< Back to the previous question"),
         }
     }
@@ -184,9 +137,10 @@ impl fmt::Display for OptionItem {
 }
 
 /// `text` wrapped at spaces to the terminal, less the two columns inquire adds around a
-/// prompt or help line (`? `, `[ ]`), so that the terminal never breaks a word.
+/// prompt or help line (`? `, `[ ]`) and one more, so that no line fills the terminal to its
+/// edge and neither inquire nor the terminal ever breaks a word.
 fn fit(text: &str) -> String {
-    textwrap::fill(text, super::text_width().saturating_sub(2))
+    textwrap::fill(text, super::text_width().saturating_sub(3))
 }
 
 /// Map inquire's outcome to the interview's: Esc is "back", Ctrl-C is "stop".
@@ -202,8 +156,15 @@ fn reply<T>(result: Result<T, InquireError>) -> io::Result<Reply<T>> {
 
 impl Prompter for TerminalPrompter {
     fn field(&mut self, field: &Field, current: Option<&str>) -> io::Result<Reply<String>> {
+        if field.key == "agency" {
+            return report::agency(field, current);
+        }
         let help = fit(KEYS);
-        let mut prompt = Text::new(field.label).with_help_message(&help);
+        let label = fit(field.label);
+        let shown = |text: &str| answered(&label, text);
+        let mut prompt = Text::new(&label)
+            .with_help_message(&help)
+            .with_formatter(&shown);
         if let Some(current) = current {
             prompt = prompt.with_initial_value(current);
         }
@@ -221,6 +182,49 @@ impl Prompter for TerminalPrompter {
         reply(prompt.prompt())
     }
 
+    fn report_begins(&mut self, edition: Edition, why: &str, count: usize) -> io::Result<()> {
+        println!();
+        say(&format!(
+            "Local Law 35 report, {edition} edition: up to {count} items follow, some only when \
+             an earlier answer calls for them; asked because {why}. Enter keeps a value shown, \
+             or skips an optional item."
+        ))
+    }
+
+    fn report(
+        &mut self,
+        asking: &ReportAsking,
+        current: Option<&Value>,
+    ) -> io::Result<Reply<Value>> {
+        println!();
+        say(&asking.heading())?;
+        say(&asking.description())?;
+        let current = current.filter(|v| !v.is_null());
+        let needed = if asking.required {
+            "Your answer:"
+        } else {
+            "Your answer (optional; Enter to skip):"
+        };
+        if asking.choices.is_empty() {
+            return report::typed(asking, needed, current);
+        }
+        let (picked, other) = asking.chosen(current);
+        // A choice the library refuses (a required list left empty) is said and asked again.
+        loop {
+            let made = if asking.shape == Shape::List {
+                report::any_of(asking, needed, &picked, other.as_deref())?
+            } else {
+                report::one_of(asking, needed, &picked)?
+            };
+            match made {
+                Reply::Value(Ok(value)) => return Ok(Reply::Value(value)),
+                Reply::Value(Err(why)) => say(&format!("error: {why}"))?,
+                Reply::Back => return Ok(Reply::Back),
+                Reply::Quit => return Ok(Reply::Quit),
+            }
+        }
+    }
+
     fn answer(
         &mut self,
         asking: &Asking<'_>,
@@ -236,7 +240,9 @@ impl Prompter for TerminalPrompter {
         let start = starting_cursor(current);
         let mut cursor = start;
         loop {
-            let chosen = Select::new(&fit(&message), choices.clone())
+            let message = fit(&message);
+            let chosen = Select::new(&message, choices.clone())
+                .with_formatter(&|o| answered(&message, &o.value.to_string()))
                 .with_starting_cursor(cursor)
                 .with_help_message(&fit("↑↓ to move · Enter to choose · ? for guidance · Esc to go back · Ctrl-C to save and stop"))
                 .with_page_size(5)
@@ -270,7 +276,11 @@ impl Prompter for TerminalPrompter {
             .iter()
             .map(|c| OptionItem {
                 id: c.id.value.clone(),
-                label: c.short_label().to_owned(),
+                // One line an item, cut at a space: inquire draws "> [ ] " before it.
+                label: adscheck::text::clipped(
+                    c.short_label(),
+                    super::text_width().saturating_sub(7),
+                ),
             })
             .collect();
         let ticked: Vec<usize> = items
@@ -280,10 +290,9 @@ impl Prompter for TerminalPrompter {
             .map(|(i, _)| i)
             .collect();
         // The form's lead-in can be a paragraph (2)(b)): print it, keep the prompt short.
-        let width = super::text_width();
         println!(
             "{}",
-            textwrap::fill(&adscheck::checklist::shown(&options.prompt), width)
+            textwrap::fill(&adscheck::checklist::shown(&options.prompt), margin())
         );
         // What the list is on the form decides how it is offered (adscheck's wording).
         let ask = match options.kind {
@@ -295,7 +304,9 @@ impl Prompter for TerminalPrompter {
                 "Tick the factors that apply (the form lists them among others; optional):"
             }
         };
-        let chosen = MultiSelect::new(&fit(ask), items)
+        let ask = fit(ask);
+        let chosen = MultiSelect::new(&ask, items)
+            .with_formatter(&|os| answered(&ask, &listed(os)))
             .with_default(&ticked)
             .with_page_size(9)
             .with_help_message(&fit(
@@ -315,6 +326,7 @@ impl Prompter for TerminalPrompter {
         let Some(current) = current else {
             return reply(
                 Text::new("Note (optional; Enter to skip):")
+                    .with_formatter(&|a| answered("Note (optional; Enter to skip):", a))
                     .with_help_message(&fit(
                         "Why this answer, who confirmed it · Esc to change the answer",
                     ))
@@ -322,6 +334,7 @@ impl Prompter for TerminalPrompter {
             );
         };
         let chosen = Text::new("Note:")
+            .with_formatter(&|a| answered("Note:", a))
             .with_default(current)
             .with_help_message(&fit(
                 "Enter keeps the note shown · typing replaces it · - removes it",
@@ -338,21 +351,21 @@ impl Prompter for TerminalPrompter {
         checklist: &adscheck::Checklist,
         answers: &[Option<adscheck::Answer>],
     ) -> io::Result<Reply<Option<usize>>> {
-        let items = review_items(checklist, answers);
-        let mut choices: Vec<ReviewChoice> = items
+        // One line an item, cut at a space to the terminal (less inquire's "> " and a margin).
+        let width = super::text_width().saturating_sub(4);
+        let mut choices: Vec<ReviewChoice> = review_items(checklist, answers)
             .into_iter()
-            .map(|(q, line)| ReviewChoice::Change(q, line))
+            .map(|item| ReviewChoice::Change(item.index, item.fitted(width)))
             .collect();
         choices.push(ReviewChoice::Keep);
         let keep = choices.len() - 1;
-        let chosen = Select::new(
-            "Every question that matters is answered. Change an answer?",
-            choices,
-        )
-        .with_starting_cursor(keep)
-        .with_page_size(12)
-        .with_help_message(&fit("↑↓ to move · Enter to choose · Ctrl-C to stop"))
-        .prompt();
+        let message = fit("Every question that matters is answered. Change an answer?");
+        let chosen = Select::new(&message, choices)
+            .with_formatter(&|o| answered(&message, &o.value.to_string()))
+            .with_starting_cursor(keep)
+            .with_page_size(12)
+            .with_help_message(&fit("↑↓ to move · Enter to choose · Ctrl-C to stop"))
+            .prompt();
         Ok(match reply(chosen)? {
             Reply::Value(ReviewChoice::Change(q, _)) => Reply::Value(Some(q)),
             Reply::Value(ReviewChoice::Keep) => Reply::Value(None),
@@ -372,9 +385,41 @@ impl Prompter for TerminalPrompter {
     }
 }
 
+/// An answered prompt's answer as inquire shows it after the question: on the question's last
+/// line when it fits there, else on lines of its own, wrapped at spaces and indented, so that
+/// inquire (which breaks a line wherever it runs out of room) never breaks a word.
+pub(super) fn answered(message: &str, answer: &str) -> String {
+    let width = super::text_width();
+    let display = textwrap::core::display_width;
+    let last = message.lines().last().map_or(0, display);
+    if last + display(answer) + 4 <= width {
+        answer.to_owned()
+    } else {
+        format!(
+            "\n{}",
+            adscheck::text::hanging_at(answer, width.saturating_sub(1), 2, 2)
+        )
+    }
+}
+
+/// The items ticked in a list, as an answered prompt shows them.
+pub(super) fn listed<T: fmt::Display>(ticked: &[inquire::list_option::ListOption<&T>]) -> String {
+    ticked
+        .iter()
+        .map(|o| o.value.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The width adscheck's own lines are wrapped to: the terminal's less one column, so that no
+/// line fills it to the edge (where a terminal's wrap and a word's end cannot be told apart).
+fn margin() -> usize {
+    super::text_width().saturating_sub(1)
+}
+
 /// A message between prompts, wrapped to the terminal.
 fn say(text: &str) -> io::Result<()> {
-    let width = super::text_width();
+    let width = margin();
     let mut out = io::stdout().lock();
     writeln!(out, "{}", textwrap::fill(text, width))?;
     out.flush()

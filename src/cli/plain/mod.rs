@@ -6,13 +6,17 @@
 //! stops the interview (exit 2) naming the input line, so a script never drifts out of step.
 //! When input ends, everything answered is already saved.
 
+mod record;
+
 use std::io::{self, BufRead, Write};
 use std::path::Path;
 
 use adscheck::AnswerValue;
 use adscheck::checklist::{OptionKind, shown};
-use adscheck::interview::{Asking, Field, Prompter, Reply};
+use adscheck::interview::{Asking, Field, Prompter, Reply, ReportAsking};
 use adscheck::render;
+use adscheck::tool::Edition;
+use serde_json::Value;
 
 /// Prompts as plain lines on `out`, answers read from `input`.
 pub(crate) struct PlainPrompter<R: BufRead, W: Write> {
@@ -26,10 +30,14 @@ pub(crate) struct PlainPrompter<R: BufRead, W: Write> {
     pub(crate) ended: bool,
     /// The determination heading last shown.
     section: Option<String>,
+    /// The terminal's width, when the prompts go to one: lines are wrapped at spaces to it, the
+    /// rest of a line indented, so that the terminal never breaks a word. Off a terminal
+    /// (a pipe, a file, a screen reader's log) every line is whole.
+    width: Option<usize>,
 }
 
 /// What a line said.
-enum Line {
+pub(super) enum Line {
     Text(String),
     Back,
     End,
@@ -39,7 +47,7 @@ enum Line {
 const MAX_LINE: u64 = 64 * 1024;
 
 impl<R: BufRead, W: Write> PlainPrompter<R, W> {
-    pub(crate) fn new(input: R, out: W, interactive: bool) -> Self {
+    pub(crate) fn new(input: R, out: W, interactive: bool, width: Option<usize>) -> Self {
         PlainPrompter {
             input,
             out,
@@ -47,12 +55,30 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             line: 0,
             ended: false,
             section: None,
+            width,
+        }
+    }
+
+    /// Write `text` as lines, wrapped to the terminal when there is one.
+    pub(super) fn say(&mut self, text: &str) -> io::Result<()> {
+        match self.width {
+            Some(width) => {
+                for line in text.split('\n') {
+                    writeln!(
+                        self.out,
+                        "{}",
+                        adscheck::text::hanging_at(line, width, 0, 2)
+                    )?;
+                }
+                Ok(())
+            }
+            None => writeln!(self.out, "{text}"),
         }
     }
 
     /// Print `prompt` and read one line ("back" goes back; end of input ends).
-    fn ask(&mut self, prompt: &str) -> io::Result<Line> {
-        writeln!(self.out, "{prompt}")?;
+    pub(super) fn ask(&mut self, prompt: &str) -> io::Result<Line> {
+        self.say(prompt)?;
         self.out.flush()?;
         let mut text = String::new();
         // A line is read up to a bound, so that endless input (`< /dev/zero`) is an error, not
@@ -74,7 +100,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         if !self.interactive {
             // Echo what a script answered, so the transcript reads as a dialogue; shown, not
             // obeyed (a terminal escape in the input does not reach the terminal).
-            writeln!(self.out, "> {}", adscheck::text::visible(&text))?;
+            self.say(&format!("> {}", adscheck::text::visible(&text)))?;
         }
         if text.eq_ignore_ascii_case("back") {
             return Ok(Line::Back);
@@ -82,11 +108,26 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         Ok(Line::Text(text))
     }
 
+    /// A yes-or-no question outside the walk (the reasons at the end): an empty line or the
+    /// end of input is no.
+    pub(crate) fn yes_or_no(&mut self, prompt: &str) -> io::Result<bool> {
+        loop {
+            match self.ask(prompt)? {
+                Line::End | Line::Back => return Ok(false),
+                Line::Text(t) => match t.to_ascii_lowercase().as_str() {
+                    "" | "2" | "no" | "n" => return Ok(false),
+                    "1" | "yes" | "y" => return Ok(true),
+                    _ => self.not_understood("Please answer: 1 yes, 2 no")?,
+                },
+            }
+        }
+    }
+
     /// A line that is not understood: asked again when a person types; an error when a
     /// script does.
-    fn not_understood(&mut self, what: &str) -> io::Result<()> {
+    pub(super) fn not_understood(&mut self, what: &str) -> io::Result<()> {
         if self.interactive {
-            writeln!(self.out, "Not understood: {what}")?;
+            self.say(&format!("Not understood: {what}"))?;
             Ok(())
         } else {
             Err(io::Error::other(format!(
@@ -102,12 +143,11 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         asking: &Asking<'_>,
         value: AnswerValue,
     ) -> io::Result<Reply<AnswerValue>> {
-        writeln!(
-            self.out,
+        self.say(&format!(
             "Recorded: {} {}.",
             asking.question.number.as_str(),
             value.as_str()
-        )?;
+        ))?;
         Ok(Reply::Value(value))
     }
 
@@ -120,7 +160,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         }
         if let Some(d) = asking.checklist.determination(&id) {
             writeln!(self.out)?;
-            writeln!(self.out, "{}: {}", d.heading(), shown(&d.question))?;
+            self.say(&format!("{}: {}", d.heading(), shown(&d.question)))?;
         }
         self.section = Some(id);
         Ok(())
@@ -129,6 +169,9 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
 
 impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     fn field(&mut self, field: &Field, current: Option<&str>) -> io::Result<Reply<String>> {
+        if field.key == "agency" {
+            return self.agency(field, current);
+        }
         let mut prompt = field.label.to_owned();
         if let Some(c) = current {
             prompt.push_str(&format!(" [now: {c}; empty line keeps it]"));
@@ -148,6 +191,18 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                 Line::Text(t) => return Ok(Reply::Value(t)),
             }
         }
+    }
+
+    fn report_begins(&mut self, edition: Edition, why: &str, count: usize) -> io::Result<()> {
+        self.introduce_report(edition, why, count)
+    }
+
+    fn report(
+        &mut self,
+        asking: &ReportAsking,
+        current: Option<&Value>,
+    ) -> io::Result<Reply<Value>> {
+        self.report_field(asking, current)
     }
 
     fn answer(
@@ -172,7 +227,10 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                 Line::End => return Ok(Reply::Quit),
                 Line::Back => return Ok(Reply::Back),
                 Line::Text(t) if t == "?" => {
-                    let help = render::question_help(asking.checklist, asking.question);
+                    // Wrapped at spaces to the terminal, or to the page off one.
+                    let width = self.width.unwrap_or(adscheck::text::WIDTH);
+                    let help =
+                        render::question_help_spoken(asking.checklist, asking.question, width);
                     writeln!(self.out, "{help}")?;
                 }
                 // An empty line keeps the answer being revised; with none, it is asked for
@@ -208,14 +266,19 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         let Some(options) = &asking.question.options else {
             return Ok(Reply::Value(Vec::new()));
         };
-        writeln!(self.out, "{}", shown(&options.prompt))?;
+        self.say(&shown(&options.prompt))?;
+        let count = options.choices.len();
         for (i, c) in options.choices.iter().enumerate() {
             let mark = if current.contains(&c.id.value) {
                 " (ticked)"
             } else {
                 ""
             };
-            writeln!(self.out, "  {}. {}{mark}", i + 1, c.short_label())?;
+            self.say(&format!(
+                "Option {} of {count}: {}{mark}.",
+                i + 1,
+                c.short_label().trim_end_matches(['.', ';'])
+            ))?;
         }
         let ask = match options.kind {
             OptionKind::Informational => "For information only, which apply?",
@@ -283,30 +346,39 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         answers: &[Option<adscheck::Answer>],
     ) -> io::Result<Reply<Option<usize>>> {
         let items = super::prompter::review_items(checklist, answers);
-        writeln!(self.out, "Every question that matters is answered:")?;
-        for (n, (_, line)) in items.iter().enumerate() {
-            writeln!(self.out, "  {}. {line}", n + 1)?;
+        // Numbered once, by the form's own numbers: "(2)(b) ...", chosen by typing 2b.
+        self.say("Every question that matters is answered:")?;
+        for item in &items {
+            self.say(&item.line())?;
         }
+        let ids: Vec<&str> = items
+            .iter()
+            .filter_map(|item| checklist.questions.get(item.index).map(|q| q.id.as_str()))
+            .collect();
+        let prompt = format!(
+            "Question to change ({}), or an empty line to keep them all:",
+            ids.join(", ")
+        );
         loop {
-            let prompt = "Number of an answer to change, or an empty line to keep them all:";
-            match self.ask(prompt)? {
+            match self.ask(&prompt)? {
                 // Input that ends here changes nothing: the answers are kept and shown.
                 Line::End => return Ok(Reply::Value(None)),
                 Line::Back => return Ok(Reply::Back),
                 Line::Text(t) if t.is_empty() => return Ok(Reply::Value(None)),
                 Line::Text(t) => {
-                    if let Some((q, _)) = t
-                        .parse::<usize>()
-                        .ok()
-                        .and_then(|n| n.checked_sub(1))
-                        .and_then(|i| items.get(i))
-                    {
-                        return Ok(Reply::Value(Some(*q)));
+                    let wanted = question_key(&t);
+                    if let Some(item) = items.iter().find(|item| {
+                        checklist.questions.get(item.index).is_some_and(|question| {
+                            question_key(question.id.as_str()) == wanted
+                                || question_key(question.number.as_str()) == wanted
+                        })
+                    }) {
+                        return Ok(Reply::Value(Some(item.index)));
                     }
                     self.not_understood(&format!(
-                        "`{}` is not one of the numbers 1 to {}",
+                        "{} is not one of the questions {}",
                         adscheck::text::excerpt(&t),
-                        items.len()
+                        ids.join(", ")
                     ))?;
                 }
             }
@@ -314,18 +386,18 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     }
 
     fn not_asked(&mut self, questions: &[&adscheck::checklist::Question]) -> io::Result<()> {
-        writeln!(
-            self.out,
-            "{}",
-            super::prompter::not_asked_message(questions)
-        )
+        self.say(&super::prompter::not_asked_message(questions))
     }
 
     fn name_taken(&mut self, taken: &Path, saved_as: &Path) -> io::Result<()> {
-        writeln!(
-            self.out,
-            "{}",
-            super::prompter::name_taken_message(taken, saved_as)
-        )
+        self.say(&super::prompter::name_taken_message(taken, saved_as))
     }
+}
+
+/// A question as typed to choose it: `2b`, `(2)(b)` and `2(b)` alike.
+fn question_key(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
