@@ -182,7 +182,12 @@ impl Interview<'_> {
             Reply::Back => return Ok(Reply::Back),
             Reply::Quit => return Ok(Reply::Quit),
         };
-        self.changed |= current.as_ref().unwrap_or(&Value::Null) != &value;
+        if current.as_ref().unwrap_or(&Value::Null) == &value {
+            // Kept as it was: nothing to write (a review that changes nothing leaves the file,
+            // and its history, as they were).
+            return Ok(Reply::Value(()));
+        }
+        self.changed = true;
         match step {
             Ask::VendorInvolved => {
                 let involved = value.as_bool();

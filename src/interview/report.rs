@@ -321,13 +321,14 @@ impl ReportAsking {
         (picked, other)
     }
 
-    /// `current` as one line, to say what Enter keeps.
+    /// A value as people read it, whole: a yes/no field as Yes or No, a list as the table
+    /// joins it.
     #[must_use]
     pub fn shown(current: &Value) -> String {
         match current {
             Value::Bool(true) => "Yes".to_owned(),
             Value::Bool(false) => "No".to_owned(),
-            other => crate::text::excerpt(&crate::tool::join(Some(other))),
+            other => crate::tool::join(Some(other)),
         }
     }
 }

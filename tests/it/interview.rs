@@ -647,3 +647,262 @@ fn resuming_never_rewrites_the_history() {
         ]
     );
 }
+
+/// Issue 25: the Local Law 35 report's fields, after the checklist, for a tool in the reporting
+/// scope of the settings.
+mod report {
+    use super::*;
+    use adscheck::interview::ReportFields;
+    use adscheck::settings::Ll35;
+    use adscheck::tool::Edition;
+    use serde_json::json;
+
+    /// An Agency ADS, and what its owner knows of it for the report.
+    fn owner() -> Oracle {
+        let mut o = oracle(&[
+            ("1a", Yes, &[], ""),
+            ("1b", Yes, &[], ""),
+            ("1c", Yes, &[], ""),
+            ("2a", Yes, &[], ""),
+            ("2b", Yes, &[], ""),
+        ]);
+        for (key, value) in [
+            ("purpose", json!("Ranks buildings by fire risk")),
+            ("data_input", json!("Inspection records, from FDNY")),
+            ("data_output", json!("A ranked list for inspectors")),
+            ("vendor_involved", json!(true)),
+            ("vendor_name", json!("Acme Analytics")),
+            ("date_use", json!("2019/04")),
+            ("computation_type", json!(["Scoring"])),
+            ("population_type", json!(["Individuals"])),
+            ("updated", json!("No")),
+        ] {
+            o.report.insert(key, value);
+        }
+        o
+    }
+
+    fn fields(always: bool) -> ReportFields {
+        ReportFields {
+            settings: Ll35::defaults(Edition::E2024),
+            always,
+        }
+    }
+
+    /// The report's prompts seen, in order.
+    fn report_prompts(seen: &[String]) -> Vec<&str> {
+        seen.iter()
+            .filter_map(|s| s.strip_prefix("report "))
+            .collect()
+    }
+
+    fn run(oracle: &Oracle, report: ReportFields) -> (Vec<String>, PathBuf, tempfile::TempDir) {
+        let engine = ll49();
+        let dir = tempfile::tempdir().unwrap();
+        let (target, path) = new_target(dir.path());
+        let mut prompter = Scripted::new(&engine, oracle);
+        let ending = Interview::new(&engine, target)
+            .with_clock(fixed_clock)
+            .with_report(report)
+            .run(&mut prompter)
+            .unwrap();
+        assert_eq!(ending, Ending::Finished);
+        (prompter.seen, path, dir)
+    }
+
+    /// The Local Law 35 problems `check` finds in the file at `path`.
+    fn ll35_problems(path: &Path) -> Vec<String> {
+        let engine = ll49();
+        let file = read(&engine, path);
+        let report = Classification::evaluate(&engine, file.clone());
+        let outcome = report.outcome.unwrap();
+        let determinations: Vec<(String, Truth)> = engine
+            .checklist()
+            .determinations
+            .iter()
+            .map(|d| d.id.value.clone())
+            .zip(outcome.determinations)
+            .collect();
+        adscheck::check::ll35::check(
+            &Ll35::defaults(Edition::E2024),
+            "f.yaml",
+            &file.tool,
+            file.tool_position,
+            &file.tool_keys,
+            &determinations,
+            (2026, 11),
+        )
+        .into_iter()
+        .map(|d| d.message)
+        .collect()
+    }
+
+    #[test]
+    fn a_tool_in_scope_is_asked_the_law_s_items_in_order_and_passes_check() {
+        let (seen, path, _dir) = run(&owner(), fields(false));
+        assert_eq!(
+            report_prompts(&seen),
+            [
+                "purpose (default: none, required)",
+                "data_training (default: none)",
+                "data_input (default: none, required)",
+                "data_output (default: none, required)",
+                "vendor_involved (default: none, required)",
+                "vendor_name (default: none, required)",
+                "vendor_desc (default: none)",
+                "date_use (default: none, required)",
+                "department (default: none)",
+                "identifying_info (default: none)",
+                "computation_type (default: none)",
+                "purpose_type (default: none)",
+                "population_type (default: none)",
+                // Asked because the population is "Individuals"; "Other" was not chosen.
+                "population_type_individual (default: none)",
+                "updated (default: none)",
+            ]
+        );
+        // The report after the checklist, the respondent last.
+        let last_answer = seen.iter().rposition(|s| s.starts_with("note ")).unwrap();
+        let first_report = seen.iter().position(|s| s.starts_with("report ")).unwrap();
+        assert!(last_answer < first_report, "{seen:?}");
+        assert!(
+            seen.last().unwrap().starts_with("field answered_by"),
+            "{seen:?}"
+        );
+        assert_eq!(ll35_problems(&path), Vec::<String>::new());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("  vendor_name: \"Acme Analytics\"\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  computation_type: [\"Scoring\"]\n"),
+            "{text}"
+        );
+        // The vendor question is no field of its own.
+        assert!(!text.contains("vendor_involved"), "{text}");
+    }
+
+    #[test]
+    fn no_vendor_writes_the_table_s_word_for_none_and_skips_the_vendor_s_fields() {
+        let mut o = owner();
+        o.report.insert("vendor_involved", json!(false));
+        let (seen, path, _dir) = run(&o, fields(false));
+        let prompts = report_prompts(&seen);
+        assert!(
+            !prompts.iter().any(|p| p.starts_with("vendor_name")),
+            "{prompts:?}"
+        );
+        assert!(
+            !prompts.iter().any(|p| p.starts_with("vendor_desc")),
+            "{prompts:?}"
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("  vendor_name: \"None\"\n"), "{text}");
+        assert_eq!(ll35_problems(&path), Vec::<String>::new());
+    }
+
+    #[test]
+    fn training_data_given_makes_input_data_optional() {
+        let mut o = owner();
+        o.report
+            .insert("data_training", json!("Ten years of fires"));
+        o.report.insert("data_input", serde_json::Value::Null);
+        let (seen, path, _dir) = run(&o, fields(false));
+        assert!(
+            report_prompts(&seen).contains(&"data_input (default: none)"),
+            "{seen:?}"
+        );
+        assert_eq!(ll35_problems(&path), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_tool_outside_the_scope_is_not_asked_unless_asked_for() {
+        let mut o = owner();
+        o.answers.insert("2b", (No, vec![], ""));
+        let (seen, _, _dir) = run(&o, fields(false));
+        assert!(report_prompts(&seen).is_empty(), "{seen:?}");
+        // --ll35 asks them of every tool.
+        let (seen, path, _dir) = run(&o, fields(true));
+        assert_eq!(report_prompts(&seen).len(), 15, "{seen:?}");
+        assert!(std::fs::read_to_string(path).unwrap().contains("purpose:"));
+    }
+
+    #[test]
+    fn back_from_the_first_report_field_returns_to_the_last_question() {
+        let engine = ll49();
+        let o = owner();
+        let dir = tempfile::tempdir().unwrap();
+        let (target, _) = new_target(dir.path());
+        // Where the report's first prompt comes, from a run straight through.
+        let mut probe = Scripted::new(&engine, &o);
+        Interview::new(&engine, target.clone())
+            .with_clock(fixed_clock)
+            .with_report(fields(false))
+            .run(&mut probe)
+            .unwrap();
+        let first_report = probe
+            .seen
+            .iter()
+            .position(|s| s.starts_with("report "))
+            .unwrap();
+        std::fs::remove_file(dir.path().join("answers.yaml")).unwrap();
+        let mut prompter = Scripted::new(&engine, &o).with(first_report, Reply::Back);
+        Interview::new(&engine, target)
+            .with_clock(fixed_clock)
+            .with_report(fields(false))
+            .run(&mut prompter)
+            .unwrap();
+        // Back at the last question, its answer offered again; then on to the report.
+        assert_eq!(
+            prompter.seen[first_report + 1..first_report + 5],
+            [
+                "answer 2b (default: yes)",
+                "options 2b (default: [])",
+                "note 2b (default: None)",
+                "report purpose (default: none, required)"
+            ],
+            "{:?}",
+            prompter.seen
+        );
+    }
+
+    #[test]
+    fn resume_offers_every_value_for_review_and_enter_keeps_them() {
+        let engine = ll49();
+        let (_, path, _dir) = run(&owner(), fields(false));
+        let before = std::fs::read_to_string(&path).unwrap();
+        // Nothing new to say: every value is kept as it is offered.
+        let mut keep = oracle(&[]);
+        keep.answers = owner().answers;
+        let mut prompter = Scripted::new(&engine, &keep);
+        let ending = Interview::resume(&engine, path.clone(), read(&engine, &path))
+            .with_clock(fixed_clock)
+            .with_report(fields(false))
+            .run(&mut prompter)
+            .unwrap();
+        assert_eq!(ending, Ending::Finished);
+        let prompts = report_prompts(&prompter.seen);
+        assert!(
+            prompts.contains(&"purpose (default: Ranks buildings by fire risk, required)"),
+            "{prompts:?}"
+        );
+        assert!(
+            prompts.contains(&"vendor_involved (default: Yes, required)"),
+            "{prompts:?}"
+        );
+        assert!(
+            prompts.contains(&"date_use (default: 2019/04, required)"),
+            "{prompts:?}"
+        );
+        assert!(
+            !prompter
+                .seen
+                .iter()
+                .any(|s| s.starts_with("field answered_by")),
+            "nothing changed, so no one is asked to sign: {:?}",
+            prompter.seen
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    }
+}

@@ -333,3 +333,145 @@ fn revising_an_empty_line_keeps_the_answer_and_each_answer_is_confirmed() {
     );
     assert!(!stderr.contains("``"), "{stderr}");
 }
+
+/// Issue 25: with the inventory's Local Law 35 rules on, a tool in the reporting scope is asked
+/// the report's fields after the checklist; the file passes `check` with no YAML edited. The
+/// transcript is kept as a snapshot: it is what a screen reader reads.
+#[test]
+fn the_report_s_fields_are_asked_and_the_file_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".adscheck.yaml"), "ll35: {edition: 2024}\n").unwrap();
+    let (code, stdout, stderr) = interview(
+        dir.path(),
+        &["--out", "t.yaml"],
+        crate::widths::PLAIN_WITH_REPORT,
+    );
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    // The 2024 edition's "Created in CY<year>" names this year: the snapshot holds it as such.
+    let year = stdout
+        .split("Option 3 of 3: Created in CY")
+        .nth(1)
+        .and_then(|rest| rest.get(..4))
+        .unwrap();
+    let transcript = stdout.replace(
+        &format!("Option 3 of 3: Created in CY{year}"),
+        "Option 3 of 3: Created in CY<this year>",
+    );
+    insta::assert_snapshot!("plain_interview_with_report_transcript", transcript);
+    for line in [
+        "Recorded: agency Fire Department (FDNY).",
+        "Local Law 35 report, 2024 edition, 1 of up to 17: Tool Purpose (column purpose_desc; the law's item 2, purpose)",
+        "Option 2 of 2: No.",
+        "Recorded: Vendor or contractor involved: No.",
+        "Recorded: Computation type: Scoring.",
+    ] {
+        assert!(stdout.contains(line), "{line:?} not in:\n{stdout}");
+    }
+    let check = Command::new(env!("CARGO_BIN_EXE_adscheck"))
+        .args(["check", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let out = format!(
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert_eq!(check.status.code(), Some(0), "{out}");
+    assert!(out.contains("Local Law 35 rules, 2024 edition"), "{out}");
+    // A month not in YYYY/MM, or ahead of today, is asked again at a terminal and stops a
+    // script, naming the line.
+    let bad = crate::widths::PLAIN_WITH_REPORT.replace("2019/04", "April 2019");
+    let (code, _, stderr) = interview(dir.path(), &["--out", "u.yaml"], &bad);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("write the month and year first used as YYYY/MM"),
+        "{stderr}"
+    );
+}
+
+/// Issue 25: `--resume` on a file with the report's values (imported, or given earlier) offers
+/// each one, Enter keeping it; a file nothing was changed in is left byte for byte.
+#[test]
+fn resume_offers_the_report_s_values_and_an_empty_line_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".adscheck.yaml"), "ll35: {edition: 2024}\n").unwrap();
+    let example = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/directory/ACS/case-severity-model.yaml"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("t.yaml"), &example).unwrap();
+    let keep_all = "\n".repeat(20);
+    let (code, stdout, stderr) = interview(dir.path(), &["--resume", "t.yaml"], &keep_all);
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    for line in [
+        "Now: Focus supervisory review on the most severe cases.\nType it on one line \
+         (required); back to go back; an empty line keeps the value now:\n> \nKept: Tool Purpose.",
+        "Now: Triage; Risk management\n",
+        "Now: Children and families under investigation\n",
+        "Now: Model retrained; fairness review added.\n",
+    ] {
+        assert!(stdout.contains(line), "{line:?} not in:\n{stdout}");
+    }
+    assert!(!stdout.contains("Your name and role"), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("t.yaml")).unwrap(),
+        example
+    );
+    // One value changed: written, and who changed it is asked once. (The review of the answers,
+    // then purpose, the data, the output, the vendor and the first use kept; the department.)
+    let mut input: Vec<&str> = vec![""; 7];
+    input.push("Child Protection");
+    input.extend(["", "", "", "", "", "", "", "Sam Roe", ""]);
+    let (code, stdout, stderr) = interview(
+        dir.path(),
+        &["--resume", "t.yaml"],
+        &(input.join("\n") + "\n"),
+    );
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("Recorded: Department: Child Protection."),
+        "{stdout}"
+    );
+    let text = std::fs::read_to_string(dir.path().join("t.yaml")).unwrap();
+    assert!(
+        text.contains("  department: \"Child Protection\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("    by: \"Sam Roe\""), "{text}");
+}
+
+/// Issue 25: an agency adscheck does not know is offered the one it is close to, or kept as
+/// typed once confirmed.
+#[test]
+fn an_unknown_agency_is_offered_the_nearest_or_kept_once_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = FULL.replace("Fire Department\n", "Fire Dept.\n1\n");
+    let (code, stdout, _) = interview(dir.path(), &["--out", "t.yaml"], &input);
+    assert_eq!(code, Some(0), "{stdout}");
+    for line in [
+        "Fire Dept. is not an agency adscheck knows.",
+        "Option 1 of 2: Fire Department (FDNY).",
+        "Option 2 of 2: keep Fire Dept. as typed.",
+        "Recorded: agency Fire Department (FDNY).",
+    ] {
+        assert!(stdout.contains(line), "{line:?} not in:\n{stdout}");
+    }
+    let v = classify(dir.path(), "t.yaml");
+    assert_eq!(v["tool"]["agency"], "Fire Department");
+    let input = FULL.replace("Fire Department\n", "Office of Imaginary Things\n1\n");
+    let (code, stdout, _) = interview(dir.path(), &["--out", "u.yaml"], &input);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(
+        stdout.contains("Recorded: agency Office of Imaginary Things, as typed."),
+        "{stdout}"
+    );
+    // `?` lists the agencies adscheck knows.
+    let input = FULL.replace("Fire Department\n", "?\nFDNY\n");
+    let (_, stdout, _) = interview(dir.path(), &["--out", "v.yaml"], &input);
+    assert!(
+        stdout.contains("\nDOT: Department of Transportation.\n"),
+        "{stdout}"
+    );
+}

@@ -110,11 +110,17 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
     ) -> io::Result<Reply<Value>> {
         self.say(&asking.heading())?;
         self.say(&asking.description())?;
-        let now = current.filter(|v| !v.is_null()).map(|v| {
-            format!(
-                " (now: {}; Enter keeps it, - clears it)",
-                ReportAsking::shown(v)
-            )
+        // The value now, whole, on a line of its own: a review reads it before keeping it.
+        let current = current.filter(|v| !v.is_null());
+        if let Some(value) = current {
+            self.say(&format!("Now: {}", ReportAsking::shown(value)))?;
+        }
+        let now = current.map(|_| {
+            if asking.required {
+                "; an empty line keeps the value now"
+            } else {
+                "; an empty line keeps the value now, - clears it"
+            }
         });
         let needed = if asking.required {
             " (required)"
@@ -145,7 +151,10 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
                 Line::Text(t) => t,
             };
             let reply = match (text.as_str(), current) {
-                ("", Some(c)) if !c.is_null() => Ok(c.clone()),
+                ("", Some(c)) => {
+                    self.say(&format!("Kept: {}.", asking.label))?;
+                    return Ok(Reply::Value(c.clone()));
+                }
                 ("-", Some(_)) if !asking.required => Ok(Value::Null),
                 _ if !choosing => asking.typed(&text),
                 _ => picks(asking, &text)
@@ -158,8 +167,12 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
                     } else {
                         ReportAsking::shown(&value)
                     };
-                    let label = asking.label.trim_end_matches('?');
-                    self.say(&format!("Recorded: {label}: {shown}."))?;
+                    let end = if shown.ends_with(['.', '?', '!']) {
+                        ""
+                    } else {
+                        "."
+                    };
+                    self.say(&format!("Recorded: {}: {shown}{end}", asking.label))?;
                     return Ok(Reply::Value(value));
                 }
                 Err(why) => self.not_understood(&why)?,

@@ -53,7 +53,14 @@ pub fn review_items(
                 index,
                 number: q.number.as_str().to_owned(),
                 question: adscheck::checklist::shown(&q.text),
-                answer: format!("Answer: {}{note}.", answer.value.as_str()),
+                answer: {
+                    let line = format!("Answer: {}{note}", answer.value.as_str());
+                    if line.ends_with(['.', '…', '?', '!']) {
+                        line
+                    } else {
+                        line + "."
+                    }
+                },
             })
         })
         .collect()
