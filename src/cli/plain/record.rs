@@ -113,7 +113,9 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         // The value now, whole, on a line of its own: a review reads it before keeping it.
         let current = current.filter(|v| !v.is_null());
         if let Some(value) = current {
-            self.say(&format!("Now: {}", ReportAsking::shown(value)))?;
+            // Shown, not obeyed: a value read from a file cannot move the cursor or recolour.
+            let now = ReportAsking::shown(value);
+            self.say(&format!("Now: {}", adscheck::text::visible_lines(&now)))?;
         }
         let now = current.map(|_| {
             if asking.required {
@@ -172,6 +174,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
                     } else {
                         "."
                     };
+                    let shown = adscheck::text::visible(&shown);
                     self.say(&format!("Recorded: {}: {shown}{end}", asking.label))?;
                     return Ok(Reply::Value(value));
                 }
