@@ -89,13 +89,26 @@ pub use classification::Classification;
 pub use engine::{Engine, Truth};
 pub use error::{Diagnostic, Diagnostics, Kind, Position};
 
-/// Load the checklist at `path`, or the built-in Local Law 49 checklist when `path` is
-/// `None`, validate it and compile its rules.
+/// Load the checklist at `path` (or, when no file is there, the built-in checklist with that
+/// id: `nyc-ll35-2022`), or the built-in Local Law 49 checklist when `path` is `None`;
+/// validate it and compile its rules.
 ///
 /// # Errors
 /// Every problem found in the checklist, each with its position.
 pub fn load_engine(path: Option<&std::path::Path>) -> Result<Engine, Diagnostics> {
     match path {
+        // A built-in checklist's id names it, unless a file of that name is there.
+        Some(path) if !path.exists() => match path
+            .to_str()
+            .and_then(|id| Some((checklist::BUILTINS.iter().find(|b| b.id == id)?, id)))
+        {
+            Some((builtin, id)) => {
+                let checklist =
+                    Checklist::builtin_with_id(id).unwrap_or_else(Checklist::builtin)?;
+                Engine::new(checklist, builtin.name)
+            }
+            None => Engine::new(Checklist::load(path)?, &path.display().to_string()),
+        },
         Some(path) => Engine::new(Checklist::load(path)?, &path.display().to_string()),
         None => Engine::new(Checklist::builtin()?, checklist::DEFAULT_CHECKLIST_NAME),
     }

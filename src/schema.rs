@@ -42,7 +42,7 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
                 ),
             })
         };
-        let description = format!("{} {}", q.number.as_str(), crate::checklist::shown(&q.text));
+        let description = format!("{} {}", q.number.as_str(), q.shown_text());
         questions.insert(
             q.id.value.clone(),
             json!({
@@ -73,7 +73,7 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
         declared.insert(
             d.id.value.clone(),
             json!({
-                "description": format!("What the agency declares: {}", crate::checklist::shown(&d.question)),
+                "description": format!("What the agency declares: {}", d.shown_question()),
                 "enum": ["yes", "no", "undetermined"]
             }),
         );

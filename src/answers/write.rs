@@ -73,11 +73,7 @@ fn hanging_comment(out: &mut String, indent: usize, text: &str, extra: usize) {
 }
 
 fn question_comment(out: &mut String, q: &Question) {
-    comment(
-        out,
-        2,
-        &format!("{} {}", q.number.as_str(), crate::checklist::shown(&q.text)),
-    );
+    comment(out, 2, &format!("{} {}", q.number.as_str(), q.shown_text()));
 }
 
 impl AnswerFile {
@@ -357,7 +353,7 @@ fn template_answers(out: &mut String, checklist: &Checklist) {
             &format!(
                 "{}: {}",
                 determination.heading(),
-                crate::checklist::shown(&determination.question)
+                determination.shown_question()
             ),
         );
         for q in checklist

@@ -26,6 +26,38 @@ pub const BUILTIN_ID: &str = "nyc-ll49-2018";
 /// The name the built-in checklist goes by in messages.
 pub const DEFAULT_CHECKLIST_NAME: &str = "checklists/nyc-ll49-2018.yaml (built in)";
 
+/// A checklist compiled into the binary.
+#[derive(Clone, Copy, Debug)]
+pub struct Builtin {
+    /// Its id, which `--checklist` and an answer file's `also:` accept.
+    pub id: &'static str,
+    /// The name it goes by in messages.
+    pub name: &'static str,
+    /// Its text, as shipped.
+    pub text: &'static str,
+}
+
+/// Every checklist compiled into the binary: Local Law 49's (the default) and adscheck's
+/// questions on Local Law 35's "algorithmic tool" and New York State's "automated
+/// decision-making tool".
+pub const BUILTINS: [Builtin; 3] = [
+    Builtin {
+        id: BUILTIN_ID,
+        name: DEFAULT_CHECKLIST_NAME,
+        text: DEFAULT_CHECKLIST_YAML,
+    },
+    Builtin {
+        id: "nyc-ll35-2022",
+        name: "checklists/nyc-ll35-2022.yaml (built in)",
+        text: include_str!("../../checklists/nyc-ll35-2022.yaml"),
+    },
+    Builtin {
+        id: "nys-stt-501",
+        name: "checklists/nys-stt-501.yaml (built in)",
+        text: include_str!("../../checklists/nys-stt-501.yaml"),
+    },
+];
+
 /// Earlier versions of the built-in checklist, word for word as they shipped (name, text):
 /// answer files stamped under them can still be re-checked (`adscheck recheck`) with no
 /// copy around. A new version adds its predecessor here; none is ever removed.
@@ -84,6 +116,20 @@ impl Checklist {
                     .map(|c| (name, c))
             })
             .collect()
+    }
+
+    /// The built-in checklist with id `id`, if there is one (the Local Law 49 one from its
+    /// prepared JSON, the others from their text).
+    ///
+    /// # Errors
+    /// Only if an embedded file were broken, which the test suite rules out.
+    pub fn builtin_with_id(id: &str) -> Option<Result<Checklist, Diagnostics>> {
+        let builtin = BUILTINS.iter().find(|b| b.id == id)?;
+        Some(if builtin.id == BUILTIN_ID {
+            Checklist::builtin()
+        } else {
+            Checklist::from_text(builtin.name, builtin.text, Format::Yaml)
+        })
     }
 
     /// The built-in Local Law 49 checklist.

@@ -8,11 +8,14 @@ mod keys;
 mod load;
 mod model;
 mod validate;
+mod wording;
 
 pub use load::{
-    BUILTIN_ID, DEFAULT_CHECKLIST_NAME, DEFAULT_CHECKLIST_YAML, EARLIER_BUILTIN, sha256_hex,
+    BUILTIN_ID, BUILTINS, Builtin, DEFAULT_CHECKLIST_NAME, DEFAULT_CHECKLIST_YAML, EARLIER_BUILTIN,
+    sha256_hex,
 };
 pub use model::{
     Checklist, Choice, Determination, Footnote, Guidance, OptionKind, OptionList, Question, Rule,
     Underlined, footnote_marks, shown, without_footnotes,
 };
+pub use wording::{ADSCHECK_SOURCE, ADSCHECK_WORDING, is_adschecks};

@@ -19,8 +19,9 @@ pub struct Cli {
 /// `--checklist FILE`.
 #[derive(Debug, Args)]
 pub struct ChecklistOpt {
-    /// Evaluate against this checklist file instead of the built-in Local Law 49 checklist.
-    #[arg(long, value_name = "FILE")]
+    /// Evaluate against this checklist (a file, or a built-in checklist's id: see `adscheck
+    /// checklist list`) instead of the built-in Local Law 49 checklist.
+    #[arg(long, value_name = "FILE|ID")]
     pub checklist: Option<PathBuf>,
 }
 
@@ -287,18 +288,28 @@ pub struct ClassifyArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ChecklistCommand {
+    /// List the built-in checklists: id, title, law and version.
+    List,
     /// Validate a checklist file: exit 0 when it is sound, 1 with every problem otherwise.
     Lint {
-        /// The checklist file.
+        /// The checklist file, or a built-in checklist's id.
+        #[arg(value_name = "FILE|ID")]
         file: PathBuf,
     },
     /// Run a checklist's own tests (`tests:`): exit 0 when all pass, 1 with a diff otherwise.
     Test {
-        /// The checklist file [default: the built-in checklist].
+        /// The checklist file, or a built-in checklist's id [default: the built-in Local Law 49
+        /// checklist].
+        #[arg(value_name = "FILE|ID")]
         file: Option<PathBuf>,
     },
-    /// Print a checklist close to its printed form (the built-in one unless --checklist).
+    /// Print a checklist close to its printed form (the built-in Local Law 49 one unless a
+    /// file or id is given).
     Show {
+        /// The checklist file, or a built-in checklist's id (as --checklist).
+        #[arg(value_name = "FILE|ID", conflicts_with = "checklist")]
+        which: Option<PathBuf>,
+
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,

@@ -19,6 +19,7 @@ mod history;
 mod hostile;
 mod injection;
 mod interview;
+mod laws;
 mod layers;
 mod ll35;
 mod other_checklist;

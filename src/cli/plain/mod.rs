@@ -12,7 +12,7 @@ use std::io::{self, BufRead, Write};
 use std::path::Path;
 
 use adscheck::AnswerValue;
-use adscheck::checklist::{OptionKind, shown};
+use adscheck::checklist::OptionKind;
 use adscheck::interview::{Asking, Field, Prompter, Reply, ReportAsking};
 use adscheck::render;
 use adscheck::tool::Edition;
@@ -160,7 +160,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         }
         if let Some(d) = asking.checklist.determination(&id) {
             writeln!(self.out)?;
-            self.say(&format!("{}: {}", d.heading(), shown(&d.question)))?;
+            self.say(&format!("{}: {}", d.heading(), d.shown_question()))?;
         }
         self.section = Some(id);
         Ok(())
@@ -214,7 +214,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         let question = format!(
             "{} {}",
             asking.question.number.as_str(),
-            shown(&asking.question.text)
+            asking.question.shown_text()
         );
         let now = current.map_or_else(String::new, |c| {
             format!(" (now: {}; Enter keeps it)", c.as_str())
@@ -266,7 +266,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         let Some(options) = &asking.question.options else {
             return Ok(Reply::Value(Vec::new()));
         };
-        self.say(&shown(&options.prompt))?;
+        self.say(&asking.checklist.shown_prompt(options))?;
         let count = options.choices.len();
         for (i, c) in options.choices.iter().enumerate() {
             let mark = if current.contains(&c.id.value) {

@@ -52,7 +52,7 @@ pub fn review_items(
             Some(ReviewItem {
                 index,
                 number: q.number.as_str().to_owned(),
-                question: adscheck::checklist::shown(&q.text),
+                question: q.shown_text(),
                 answer: {
                     let line = format!("Answer: {}{note}", answer.value.as_str());
                     if line.ends_with(['.', '…', '?', '!']) {

@@ -61,11 +61,7 @@ impl TerminalPrompter {
         }
         if let Some(d) = asking.checklist.determination(&id) {
             println!();
-            let heading = format!(
-                "{}: {}",
-                d.heading(),
-                adscheck::checklist::shown(&d.question)
-            );
+            let heading = format!("{}: {}", d.heading(), d.shown_question());
             println!("{}", textwrap::fill(&heading, margin()));
         }
         self.section = Some(id);
@@ -234,7 +230,7 @@ impl Prompter for TerminalPrompter {
         let message = format!(
             "{} {}",
             asking.question.number.as_str(),
-            adscheck::checklist::shown(&asking.question.text)
+            asking.question.shown_text()
         );
         let choices = CHOICES.to_vec();
         let start = starting_cursor(current);
@@ -292,7 +288,7 @@ impl Prompter for TerminalPrompter {
         // The form's lead-in can be a paragraph (2)(b)): print it, keep the prompt short.
         println!(
             "{}",
-            textwrap::fill(&adscheck::checklist::shown(&options.prompt), margin())
+            textwrap::fill(&asking.checklist.shown_prompt(options), margin())
         );
         // What the list is on the form decides how it is offered (adscheck's wording).
         let ask = match options.kind {

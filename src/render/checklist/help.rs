@@ -46,7 +46,7 @@ fn help(checklist: &Checklist, question: &Question, width: usize, voice: Voice) 
             .and_then(|g| g.source.as_ref())
             .or_else(|| question.options.as_ref().and_then(|o| o.source.as_ref()));
         let _ = writeln!(s, "Guidance{}:", from(checklist, source));
-        guidance_and_options(&mut s, question, 2, false, width, voice);
+        guidance_and_options(&mut s, checklist, question, 2, false, width, voice);
         for line in super::notes::printed_here(checklist, question, voice) {
             let _ = writeln!(s, "{}", hanging_at(&line, width, 2, 4));
         }

@@ -91,7 +91,7 @@ pub fn checklist_text(checklist: &Checklist) -> String {
     for d in &checklist.determinations {
         let _ = writeln!(s);
         let _ = writeln!(s, "{}", "=".repeat(88));
-        let heading = format!("{}: {}  YES / NO", d.heading(), shown(&d.question));
+        let heading = format!("{}: {}  YES / NO", d.heading(), d.shown_question());
         let _ = writeln!(s, "{}", wrapped(&heading, 0));
         let _ = writeln!(s);
         legal_definition(&mut s, checklist, d, 0);
@@ -141,10 +141,10 @@ pub fn checklist_text(checklist: &Checklist) -> String {
 
 fn question_text(s: &mut String, checklist: &Checklist, q: &Question) {
     let _ = writeln!(s);
-    let heading = format!("{} {}  YES / NO", q.number.as_str(), shown(&q.text));
+    let heading = format!("{} {}  YES / NO", q.number.as_str(), q.shown_text());
     let _ = writeln!(s, "{}", hanging(&heading, 2, 3 + q.number.chars().count()));
     let _ = writeln!(s, "    (answer-file key: {})", q.id.as_str());
-    guidance_and_options(s, q, 4, true, WIDTH, Voice::Page);
+    guidance_and_options(s, checklist, q, 4, true, WIDTH, Voice::Page);
     for line in super::notes::printed_here(checklist, q, Voice::Page) {
         let _ = writeln!(s, "{}", hanging_at(&line, WIDTH, 4, 6));
     }
@@ -189,6 +189,7 @@ pub fn option_kind(kind: OptionKind) -> &'static str {
 /// descriptions and sub-types), from `indent`; `ids` adds each item's answer-file id.
 pub(super) fn guidance_and_options(
     s: &mut String,
+    checklist: &Checklist,
     q: &Question,
     indent: usize,
     ids: bool,
@@ -200,7 +201,7 @@ pub(super) fn guidance_and_options(
         hanging_at(&voice.item(text), width, indent, indent + hang)
     };
     for g in &q.guidance {
-        let _ = writeln!(s, "{}", item(&shown(&g.text), indent));
+        let _ = writeln!(s, "{}", item(&checklist.shown_guidance(g), indent));
         for sub in &g.items {
             let _ = writeln!(s, "{}", item(&shown(sub), indent + 2));
         }
@@ -209,7 +210,7 @@ pub(super) fn guidance_and_options(
         }
     }
     if let Some(options) = &q.options {
-        let _ = writeln!(s, "{}", item(&shown(&options.prompt), indent));
+        let _ = writeln!(s, "{}", item(&checklist.shown_prompt(options), indent));
         let kind = match voice {
             Voice::Page => format!("({})", voice.note(option_kind(options.kind))),
             Voice::Ear => voice.note(&format!("these are {}", option_kind(options.kind))),
@@ -288,19 +289,31 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# {}", shown(&checklist.title));
     let _ = writeln!(s);
+    let whose = if checklist.has_adschecks_questions() {
+        format!(
+            "The law's words below are quoted from: {}. Every question marked \"{}\" and \
+             whatever is marked \"adscheck note\" are adscheck's.",
+            checklist.source.as_str().trim_end_matches('.'),
+            crate::checklist::ADSCHECK_WORDING
+        )
+    } else {
+        format!(
+            "The form's and the law's words below are quoted from: {}. Whatever is marked \
+             \"adscheck note\" is adscheck's.",
+            checklist.source.as_str().trim_end_matches('.')
+        )
+    };
     let _ = writeln!(
         s,
-        "Checklist `{}`, version {}. The form's and the law's words below are quoted from: {}. \
-         Whatever is marked \"adscheck note\" is adscheck's.",
+        "Checklist `{}`, version {}. {whose}",
         checklist.id.as_str(),
         checklist.version.as_str(),
-        checklist.source.as_str().trim_end_matches('.')
     );
     for d in &checklist.determinations {
         let _ = writeln!(s);
         let _ = writeln!(s, "---");
         let _ = writeln!(s);
-        let _ = writeln!(s, "## {}: {}  YES / NO", d.heading(), shown(&d.question));
+        let _ = writeln!(s, "## {}: {}  YES / NO", d.heading(), d.shown_question());
         let _ = writeln!(s);
         let _ = writeln!(s, "**{}:**", definition_heading(d));
         let mut definition = shown(&d.definition);
@@ -361,12 +374,12 @@ pub fn checklist_markdown(checklist: &Checklist) -> String {
 
 fn question_markdown(s: &mut String, checklist: &Checklist, q: &Question) {
     let _ = writeln!(s);
-    let _ = writeln!(s, "### {} {}  YES / NO", q.number.as_str(), shown(&q.text));
+    let _ = writeln!(s, "### {} {}  YES / NO", q.number.as_str(), q.shown_text());
     let _ = writeln!(s);
     let _ = writeln!(s, "Answer-file key: `{}`", q.id.as_str());
     let _ = writeln!(s);
     for g in &q.guidance {
-        let _ = writeln!(s, "- {}", shown(&g.text));
+        let _ = writeln!(s, "- {}", checklist.shown_guidance(g));
         for item in &g.items {
             let _ = writeln!(s, "  - {}", shown(item));
         }
@@ -378,7 +391,7 @@ fn question_markdown(s: &mut String, checklist: &Checklist, q: &Question) {
         let _ = writeln!(
             s,
             "- {} *({EDITORIAL}: {})*",
-            shown(&options.prompt),
+            checklist.shown_prompt(options),
             option_kind(options.kind)
         );
         let mark = if options.kind == OptionKind::Informational {

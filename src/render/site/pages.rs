@@ -122,7 +122,7 @@ pub(super) fn write(
             "questions": checklist
                 .determinations
                 .iter()
-                .map(|d| (d.called(), crate::checklist::without_footnotes(&d.question)))
+                .map(|d| (d.called(), d.plain_question()))
                 .collect::<Vec<_>>(),
             "form": &form,
             "footnote_one": checklist

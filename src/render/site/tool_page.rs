@@ -264,7 +264,7 @@ pub fn page(
         let question = checklist.questions.get(q);
         AnswerView {
             number: checklist.number(q).to_owned(),
-            question: question.map_or_else(String::new, |q| without_footnotes(&q.text)),
+            question: question.map_or_else(String::new, crate::checklist::Question::plain_text),
             answer: answer
                 .map_or("not answered", |a| a.value.as_str())
                 .to_owned(),
@@ -283,7 +283,7 @@ pub fn page(
             let mut view = DeterminationView {
                 id: det.id.value.clone(),
                 number: det.heading(),
-                question: without_footnotes(&det.question),
+                question: det.plain_question(),
                 value: if tool.assessment == Assessment::NotStarted {
                     "not yet assessed".to_owned()
                 } else {

@@ -340,7 +340,7 @@ pub fn verdict(engine: &Engine, report: &Classification) -> Vec<String> {
                 Truth::No => "NO",
                 Truth::Unknown => "(not yet decided)",
             };
-            format!("{}: {}  {answer}", d.heading(), shown(&d.question))
+            format!("{}: {}  {answer}", d.heading(), d.shown_question())
         })
         .collect()
 }

@@ -33,7 +33,7 @@ impl Explain<'_> {
             "{}{}: {}",
             determination.heading(),
             self.from(determination.source.as_ref(), None),
-            shown(&determination.question)
+            determination.shown_question()
         );
         match value {
             Truth::Yes => writeln!(out, "{}", self.hanging(&format!("{question}  YES"), 4, 6))?,
@@ -314,7 +314,7 @@ impl Explain<'_> {
         let number = question.number.as_str();
         let indent = 6;
         let detail = indent + number.chars().count() + 1;
-        let line = format!("{number} {}", shown(&question.text));
+        let line = format!("{number} {}", question.shown_text());
         writeln!(out, "{}", self.hanging(&line, indent, detail))?;
         writeln!(out, "{}answer: {answer}", " ".repeat(detail))?;
         if !r.options().is_empty() {
