@@ -74,6 +74,26 @@ pub struct Outcome {
     pub tool_keys: std::collections::HashMap<String, Position>,
     /// For each determination, the fewest answer changes that would give it another value.
     pub flips: Vec<Vec<crate::engine::Flip>>,
+    /// The evaluations of the file's answers to further checklists (`also:`), in its order.
+    pub also: Vec<AlsoOutcome>,
+}
+
+/// The evaluation of one `also:` block: the checklist's id, and its outcome in the same shape
+/// as the file's own (under that checklist's engine, [`Engine::builtin`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlsoOutcome {
+    /// The checklist's id.
+    pub checklist: String,
+    /// Its determinations, reasons and warnings.
+    pub outcome: Outcome,
+}
+
+impl AlsoOutcome {
+    /// The engine of its checklist.
+    #[must_use]
+    pub fn engine(&self) -> Option<&'static Engine> {
+        Engine::builtin(&self.checklist)
+    }
 }
 
 impl Outcome {
@@ -211,6 +231,21 @@ impl Classification {
         warnings.extend(stamp_mismatch(engine, &answers));
         warnings.sort_by_key(|w| w.position);
         let reasons = reasons(engine, &answers, &evaluation);
+        // Each further checklist's answers, evaluated as a file of their own under its engine.
+        let also = answers
+            .also
+            .iter()
+            .filter_map(|block| {
+                let engine = Engine::builtin(&block.checklist)?;
+                let outcome = Classification::evaluate(engine, block.as_file(&answers.file))
+                    .outcome
+                    .ok()?;
+                Some(AlsoOutcome {
+                    checklist: block.checklist.clone(),
+                    outcome,
+                })
+            })
+            .collect();
         Classification {
             file: answers.file,
             tool: answers.tool,
@@ -228,6 +263,7 @@ impl Classification {
                 tool_position: answers.tool_position,
                 tool_keys: answers.tool_keys,
                 flips,
+                also,
             }),
         }
     }

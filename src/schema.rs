@@ -9,9 +9,44 @@ use crate::checklist::Checklist;
 /// Any-case yes / no / unsure / true / false, as answer files accept them.
 const ANSWER_PATTERN: &str = "^\\s*([Yy][Ee][Ss]|[Nn][Oo]|[Uu][Nn][Ss][Uu][Rr][Ee]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])\\s*$";
 
-/// The schema of answer files for `checklist`.
+/// The schema of answer files for `checklist`; its `also:` takes answers to each other
+/// built-in checklist, in the same shape.
 #[must_use]
 pub fn answer_schema(checklist: &Checklist) -> Value {
+    let (questions, declared) = blocks(checklist);
+    let mut also = Map::new();
+    for builtin in crate::checklist::BUILTINS
+        .iter()
+        .filter(|b| b.id != checklist.id.as_str())
+    {
+        let Some(engine) = crate::engine::Engine::builtin(builtin.id) else {
+            continue;
+        };
+        let other = engine.checklist();
+        let (questions, declared) = blocks(other);
+        also.insert(
+            builtin.id.to_owned(),
+            json!({
+                "type": "object",
+                "description": other.title.as_str(),
+                "additionalProperties": false,
+                "properties": {
+                    "answers": {"type": ["object", "null"], "additionalProperties": false, "properties": questions},
+                    "declared": {"type": ["object", "null"], "additionalProperties": false, "properties": declared},
+                    "stamps": {
+                        "type": ["array", "null"],
+                        "description": "This checklist's history of the answers, oldest first.",
+                        "items": {"$ref": "#/definitions/stamp"}
+                    }
+                }
+            }),
+        );
+    }
+    schema(checklist, questions, declared, also)
+}
+
+/// A checklist's `answers:` and `declared:` properties.
+fn blocks(checklist: &Checklist) -> (Map<String, Value>, Map<String, Value>) {
     let mut questions = Map::new();
     for q in &checklist.questions {
         let ids: Vec<&str> = q.choice_ids().collect();
@@ -31,12 +66,13 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
                 // Called what the form calls them: only (1)(a)'s are "for informational
                 // purposes"; (1)(c)'s are examples of decisions, (2)(b)'s factors to consider.
                 "description": format!(
-                    "{} (the form: \"{}\") {}",
+                    "{} ({}: \"{}\") {}",
                     match q.options.as_ref().map(|o| o.kind) {
                         Some(crate::checklist::OptionKind::Examples) => "Examples the form gives, ticked where they apply.",
                         Some(crate::checklist::OptionKind::Factors) => "Factors the form lists to consider, ticked where they apply.",
                         _ => "Informational checkboxes, with a yes.",
                     },
+                    if checklist.has_adschecks_questions() { "the law" } else { "the form" },
                     q.options.as_ref().map_or_else(String::new, |o| prompt_with_footnotes(checklist, &o.prompt)),
                     described.join("; ")
                 ),
@@ -78,6 +114,16 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
             }),
         );
     }
+    (questions, declared)
+}
+
+/// The whole schema around a checklist's blocks.
+fn schema(
+    checklist: &Checklist,
+    questions: Map<String, Value>,
+    declared: Map<String, Value>,
+    also: Map<String, Value>,
+) -> Value {
     json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": format!("adscheck answer file for checklist {} version {}", checklist.id.as_str(), checklist.version.as_str()),
@@ -110,6 +156,12 @@ pub fn answer_schema(checklist: &Checklist) -> Value {
             "stamp": {
                 "$ref": "#/definitions/stamp",
                 "description": "The single stamp of files written before histories (read as a history of one entry)."
+            },
+            "also": {
+                "type": ["object", "null"],
+                "description": "Answers to further built-in checklists (one tool, several laws), each under its id, in the same shape as the file's own.",
+                "additionalProperties": false,
+                "properties": also
             }
         },
         "not": {"required": ["stamp", "stamps"]},

@@ -124,8 +124,56 @@ pub struct AnswerFile {
     pub declared: Vec<Option<Located<Truth>>>,
     /// How the file was made: its history, oldest first (`stamps:`, or an old `stamp:`).
     pub stamps: Vec<Stamp>,
+    /// Answers to further checklists (`also:`), each under its own id, in the file's order.
+    pub also: Vec<Also>,
     /// Problems that do not stop evaluation.
     pub warnings: Vec<Diagnostic>,
+}
+
+/// Answers to a further checklist under `also:`, keyed by its id: the same shape as the
+/// file's own (`answers:`, `declared:`, `stamps:`), read against that checklist. The file's
+/// `tool:` block is shared: one tool, several laws.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Also {
+    /// The checklist's id (a built-in checklist's: see [`crate::checklist::BUILTINS`]).
+    pub checklist: String,
+    /// Where its key stands.
+    pub position: Option<Position>,
+    /// Answers by question index of that checklist.
+    pub answers: Vec<Option<Answer>>,
+    /// What the file declares each of its determinations to be.
+    pub declared: Vec<Option<Located<Truth>>>,
+    /// Its own history.
+    pub stamps: Vec<Stamp>,
+}
+
+impl Also {
+    /// The answers as values of three-valued logic, by question index.
+    #[must_use]
+    pub fn truths(&self) -> Vec<Truth> {
+        self.answers
+            .iter()
+            .map(|a| a.as_ref().map_or(Truth::Unknown, |a| a.value.truth()))
+            .collect()
+    }
+
+    /// The block read as a file of its own (for evaluating and writing it with its
+    /// checklist's engine): no `tool:`, the same file name.
+    #[must_use]
+    pub fn as_file(&self, file: &str) -> AnswerFile {
+        AnswerFile {
+            file: file.to_owned(),
+            checklist: Some(self.checklist.clone()),
+            tool: serde_json::Map::new(),
+            answers: self.answers.clone(),
+            tool_position: None,
+            tool_keys: std::collections::HashMap::new(),
+            declared: self.declared.clone(),
+            stamps: self.stamps.clone(),
+            also: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
 }
 
 impl AnswerFile {

@@ -8,6 +8,8 @@ use std::fmt::Write as _;
 
 use super::AnswerFile;
 use crate::checklist::{Checklist, Question};
+use crate::document::Located;
+use crate::engine::Truth;
 
 /// Quote a text as a YAML double-quoted scalar: JSON's escapes, and every character YAML
 /// does not allow raw in a file (DEL, C1 controls, U+FFFE, U+FFFF) or that would hide in it
@@ -104,7 +106,16 @@ impl AnswerFile {
                 (&a.event, &a.checklist, &a.version, &a.sha256, &a.at, &a.by)
                     == (&b.event, &b.checklist, &b.version, &b.sha256, &b.at, &b.by)
             })
-            && back.tool == self.tool;
+            && back.tool == self.tool
+            && back.also.len() == self.also.len()
+            && back.also.iter().zip(&self.also).all(|(a, b)| {
+                a.checklist == b.checklist
+                    && a.answers
+                        .iter()
+                        .map(answer)
+                        .eq(b.answers.iter().map(answer))
+                    && a.stamps.len() == b.stamps.len()
+            });
         if same {
             Ok(text)
         } else {
@@ -136,63 +147,106 @@ impl AnswerFile {
         );
         let _ = writeln!(out, "checklist: {}", key(checklist.id.as_str()));
         out.push_str(&tool_block(&self.tool));
-        if !self.stamps.is_empty() {
-            let _ = writeln!(out, "stamps:");
-            for stamp in &self.stamps {
-                let _ = writeln!(out, "  - event: {}", stamp.event.as_str());
-                for (k, v) in [
-                    ("checklist", Some(&stamp.checklist)),
-                    ("version", Some(&stamp.version)),
-                    ("sha256", Some(&stamp.sha256)),
-                    ("adscheck", Some(&stamp.adscheck)),
-                    ("at", Some(&stamp.at)),
-                    ("by", stamp.by.as_ref()),
-                ] {
-                    if let Some(v) = v {
-                        let _ = writeln!(out, "    {k}: {}", quoted(v));
-                    }
-                }
-            }
-        }
-        let declared: Vec<(&str, &str)> = checklist
-            .determinations
-            .iter()
-            .zip(&self.declared)
-            .filter_map(|(d, v)| v.as_ref().map(|v| (d.id.as_str(), v.value.as_str())))
-            .collect();
-        if !declared.is_empty() {
-            let _ = writeln!(out, "declared:");
-            for (id, v) in declared {
-                let _ = writeln!(out, "  {}: {v}", key(id));
-            }
-        }
-        let answered: Vec<(&Question, &super::Answer)> = checklist
-            .questions
-            .iter()
-            .zip(&self.answers)
-            .filter_map(|(q, a)| a.as_ref().map(|a| (q, a)))
-            .collect();
-        if answered.is_empty() {
-            let _ = writeln!(out, "answers: {{}}");
-            return out;
-        }
-        let _ = writeln!(out, "answers:");
-        for (q, a) in answered {
-            question_comment(&mut out, q);
-            let _ = writeln!(out, "  {}:", key(q.id.as_str()));
-            let _ = writeln!(out, "    answer: {}", a.value.as_str());
-            if !a.options.is_empty() {
-                let ids: Vec<String> = a.options.iter().map(|o| key(o)).collect();
-                let _ = writeln!(out, "    options: [{}]", ids.join(", "));
-            }
-            if let Some(note) = &a.note {
-                let _ = writeln!(out, "    note: {}", quoted(note));
-            }
-            if a.not_needed {
-                let _ = writeln!(out, "    not_needed: true");
+        history_and_answers(
+            &mut out,
+            "",
+            checklist,
+            (&self.stamps, &self.declared, &self.answers),
+        );
+        if !self.also.is_empty() {
+            // Answers to further checklists, each under its id, in the same shape.
+            let _ = writeln!(out, "also:");
+            for also in &self.also {
+                let Some(engine) = crate::engine::Engine::builtin(&also.checklist) else {
+                    continue;
+                };
+                let _ = writeln!(out, "  {}:", key(&also.checklist));
+                history_and_answers(
+                    &mut out,
+                    "    ",
+                    engine.checklist(),
+                    (&also.stamps, &also.declared, &also.answers),
+                );
             }
         }
         out
+    }
+}
+
+/// A file's (or an `also:` block's) history, declarations and answers.
+type Blocks<'a> = (
+    &'a [super::Stamp],
+    &'a [Option<Located<Truth>>],
+    &'a [Option<super::Answer>],
+);
+
+/// A file's (or an `also:` block's) `stamps:`, `declared:` and `answers:` under `checklist`,
+/// each line indented by `indent`.
+fn history_and_answers(
+    out: &mut String,
+    indent: &str,
+    checklist: &Checklist,
+    (stamps, declared, answers): Blocks<'_>,
+) {
+    if !stamps.is_empty() {
+        let _ = writeln!(out, "{indent}stamps:");
+        for stamp in stamps {
+            let _ = writeln!(out, "{indent}  - event: {}", stamp.event.as_str());
+            for (k, v) in [
+                ("checklist", Some(&stamp.checklist)),
+                ("version", Some(&stamp.version)),
+                ("sha256", Some(&stamp.sha256)),
+                ("adscheck", Some(&stamp.adscheck)),
+                ("at", Some(&stamp.at)),
+                ("by", stamp.by.as_ref()),
+            ] {
+                if let Some(v) = v {
+                    let _ = writeln!(out, "{indent}    {k}: {}", quoted(v));
+                }
+            }
+        }
+    }
+    let declared: Vec<(&str, &str)> = checklist
+        .determinations
+        .iter()
+        .zip(declared)
+        .filter_map(|(d, v)| v.as_ref().map(|v| (d.id.as_str(), v.value.as_str())))
+        .collect();
+    if !declared.is_empty() {
+        let _ = writeln!(out, "{indent}declared:");
+        for (id, v) in declared {
+            let _ = writeln!(out, "{indent}  {}: {v}", key(id));
+        }
+    }
+    let answered: Vec<(&Question, &super::Answer)> = checklist
+        .questions
+        .iter()
+        .zip(answers)
+        .filter_map(|(q, a)| a.as_ref().map(|a| (q, a)))
+        .collect();
+    if answered.is_empty() {
+        let _ = writeln!(out, "{indent}answers: {{}}");
+        return;
+    }
+    let _ = writeln!(out, "{indent}answers:");
+    for (q, a) in answered {
+        let mut note = String::new();
+        question_comment(&mut note, q);
+        for line in note.lines() {
+            let _ = writeln!(out, "{indent}{line}");
+        }
+        let _ = writeln!(out, "{indent}  {}:", key(q.id.as_str()));
+        let _ = writeln!(out, "{indent}    answer: {}", a.value.as_str());
+        if !a.options.is_empty() {
+            let ids: Vec<String> = a.options.iter().map(|o| key(o)).collect();
+            let _ = writeln!(out, "{indent}    options: [{}]", ids.join(", "));
+        }
+        if let Some(note) = &a.note {
+            let _ = writeln!(out, "{indent}    note: {}", quoted(note));
+        }
+        if a.not_needed {
+            let _ = writeln!(out, "{indent}    not_needed: true");
+        }
     }
 }
 

@@ -223,6 +223,22 @@ pub fn check_file(
         findings.extend(file.undetermined());
     }
     findings.extend(file.declared_mismatches());
+    // Each further checklist's declared determinations are held to its own answers, the same
+    // way; the message names the checklist.
+    for also in &outcome.also {
+        let Some(engine) = also.engine() else {
+            continue;
+        };
+        let other = file::File {
+            engine,
+            report: file.report,
+            outcome: &also.outcome,
+        };
+        findings.extend(other.declared_mismatches().into_iter().map(|mut f| {
+            f.message = format!("under `also: {}`: {}", also.checklist, f.message);
+            f
+        }));
+    }
     findings.sort_by_key(|f| f.position);
     result.findings = findings;
     result

@@ -29,7 +29,26 @@ pub struct Engine {
     own_questions: Vec<Vec<usize>>,
 }
 
+/// The built-in checklists' engines, each compiled on first use and kept for the run.
+static BUILTIN_ENGINES: [std::sync::OnceLock<Option<Engine>>; crate::checklist::BUILTINS.len()] =
+    [const { std::sync::OnceLock::new() }; crate::checklist::BUILTINS.len()];
+
 impl Engine {
+    /// The engine of the built-in checklist with id `id` (see [`crate::checklist::BUILTINS`]),
+    /// compiled once per run; `None` for an id that is no built-in checklist.
+    #[must_use]
+    pub fn builtin(id: &str) -> Option<&'static Engine> {
+        let at = crate::checklist::BUILTINS.iter().position(|b| b.id == id)?;
+        let builtin = crate::checklist::BUILTINS.get(at)?;
+        BUILTIN_ENGINES
+            .get(at)?
+            .get_or_init(|| {
+                let checklist = Checklist::builtin_with_id(builtin.id)?.ok()?;
+                Engine::new(checklist, builtin.name).ok()
+            })
+            .as_ref()
+    }
+
     /// Compile the rules of `checklist`, refusing determinations that no answers can make yes,
     /// or no.
     ///

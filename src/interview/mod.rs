@@ -107,6 +107,7 @@ impl<'e> Interview<'e> {
             tool_keys: std::collections::HashMap::new(),
             declared: vec![None; engine.checklist().determinations.len()],
             stamps: Vec::new(),
+            also: Vec::new(),
             warnings: Vec::new(),
         };
         Interview {

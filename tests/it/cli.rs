@@ -214,7 +214,10 @@ fn csv_has_a_header_and_a_record_per_file() {
             "adscheck_short_reason",
             "needed",
             "warnings",
-            "error"
+            "error",
+            // Each other built-in checklist's determinations, empty where a file does not answer it.
+            "nyc-ll35-2022.algorithmic_tool",
+            "nys-stt-501.adm_tool",
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

@@ -160,6 +160,39 @@ fn forms_words() -> Vec<String> {
     walk(&value, None, &mut out);
     // The determinations' labels are adscheck's short names, not the form's text.
     out.retain(|t| t != "ADS" && t != "Agency ADS");
+    out.extend(other_laws_words());
+    out
+}
+
+/// The words of the built-in checklists on other laws: the law's texts, and adscheck's
+/// questions only as every output shows them, marked "(adscheck's question)".
+fn other_laws_words() -> Vec<String> {
+    let mut out = Vec::new();
+    for id in ["nyc-ll35-2022", "nys-stt-501"] {
+        let engine = adscheck::load_engine(Some(std::path::Path::new(id))).unwrap();
+        let c = engine.checklist();
+        for d in &c.determinations {
+            out.extend([
+                plain(d.definition.as_str()),
+                plain(d.citation.as_str()),
+                plain(&d.shown_question()),
+                plain(&d.plain_question()),
+            ]);
+        }
+        for q in &c.questions {
+            out.extend([plain(&q.shown_text()), plain(&q.plain_text())]);
+            for g in &q.guidance {
+                out.push(plain(g.text.as_str()));
+            }
+            if let Some(o) = &q.options {
+                out.push(plain(o.prompt.as_str()));
+                out.extend(o.choices.iter().map(|c| plain(c.label.as_str())));
+            }
+        }
+        if let Some(sources) = &c.sources {
+            out.extend(sources.0.iter().map(|(_, name)| plain(name.as_str())));
+        }
+    }
     out
 }
 
@@ -394,6 +427,7 @@ fn unaccounted(paragraph: &str, known: &[String]) -> String {
         "adscheck note",
         "adscheck's words",
         "adscheck's short words",
+        "adscheck's questions",
     ] {
         if let Some(i) = p.find(mark) {
             p.truncate(i);

@@ -5,7 +5,7 @@ mod answer;
 
 use super::problems::{list, unknown_key};
 use super::stamp::read_stamps;
-use super::{AnswerFile, Stamp};
+use super::{Also, AnswerFile, Stamp};
 use crate::checklist::Checklist;
 use crate::document::{Format, Located, Node, Value};
 use crate::engine::Truth;
@@ -14,14 +14,18 @@ use crate::text::excerpt;
 use crate::{suggest, yaml};
 
 /// The keys an answer file may have at its top level.
-const TOP_LEVEL_KEYS: [&str; 6] = [
+const TOP_LEVEL_KEYS: [&str; 7] = [
     "checklist",
     "tool",
     "answers",
     "declared",
     "stamps",
     "stamp",
+    "also",
 ];
+
+/// The keys of a block under `also:`.
+const ALSO_KEYS: [&str; 3] = ["answers", "declared", "stamps"];
 
 /// Read an answer file's text against `checklist` (see [`AnswerFile::parse`]).
 pub(super) fn parse(
@@ -76,6 +80,7 @@ impl Reader<'_> {
             tool_keys: std::collections::HashMap::new(),
             declared: vec![None; self.checklist.determinations.len()],
             stamps: Vec::new(),
+            also: Vec::new(),
             warnings: Vec::new(),
         };
         let entries = match &root.value {
@@ -160,10 +165,84 @@ impl Reader<'_> {
                     out.stamps = self.stamps(value, key.key_text() == "stamp");
                 }
                 "answers" => self.answers(value, &mut out.answers),
+                "also" => out.also = self.also(value),
                 other => {
                     self.unknown_key(key, other, &TOP_LEVEL_KEYS, "at the top of an answer file")
                 }
             }
+        }
+        out
+    }
+
+    /// `also: {nyc-ll35-2022: {answers: {...}, declared: {...}, stamps: [...]}}`: answers to
+    /// further built-in checklists, each block read against its own checklist.
+    fn also(&mut self, node: &Node) -> Vec<Also> {
+        let mut out = Vec::new();
+        let Some(entries) = self.mapping(
+            node,
+            "`also` must be a mapping from a built-in checklist's id to its answers (e.g. \
+             `nyc-ll35-2022: {answers: {technology: yes}}`)",
+        ) else {
+            return out;
+        };
+        let own = self.checklist.id.as_str();
+        let allowed: Vec<&str> = crate::checklist::BUILTINS
+            .iter()
+            .map(|b| b.id)
+            .filter(|id| *id != own)
+            .collect();
+        for (key, block) in entries {
+            let id = key.key_text();
+            if id == own {
+                self.error(
+                    Kind::WrongType,
+                    key.position,
+                    format!(
+                        "`also` names `{}`, the file's own checklist: its answers go under \
+                         `answers:`; allowed under `also`: {}",
+                        excerpt(&id),
+                        allowed.join(", ")
+                    ),
+                );
+                continue;
+            }
+            let Some(engine) = crate::engine::Engine::builtin(&id) else {
+                self.unknown_key(key, &id, &allowed, "under `also` (built-in checklist ids)");
+                continue;
+            };
+            let checklist = engine.checklist();
+            let mut also = Also {
+                checklist: id,
+                position: key.position,
+                answers: vec![None; checklist.questions.len()],
+                declared: vec![None; checklist.determinations.len()],
+                stamps: Vec::new(),
+            };
+            let mut reader = Reader {
+                file: self.file,
+                checklist,
+                errors: Vec::new(),
+                warnings: Vec::new(),
+            };
+            if let Some(entries) = reader.mapping(
+                block,
+                "a block under `also` must be a mapping with `answers:` (and optionally \
+                 `declared:` and `stamps:`)",
+            ) {
+                for (key, value) in entries {
+                    match key.key_text().as_str() {
+                        "answers" => reader.answers(value, &mut also.answers),
+                        "declared" => reader.declared(value, &mut also.declared),
+                        "stamps" => also.stamps = reader.stamps(value, false),
+                        other => {
+                            reader.unknown_key(key, other, &ALSO_KEYS, "in a block under `also`")
+                        }
+                    }
+                }
+            }
+            self.errors.append(&mut reader.errors);
+            self.warnings.append(&mut reader.warnings);
+            out.push(also);
         }
         out
     }

@@ -13,7 +13,9 @@ use crate::engine::Engine;
 use crate::text::spreadsheet_safe;
 
 /// Columns: file, checklist, tool, agency, one per determination (by id), reason, needed,
-/// warnings, error.
+/// warnings, error; then one per determination of each other built-in checklist, named
+/// `<checklist id>.<determination id>` (empty where the file does not answer that checklist),
+/// so that every file has the same columns, whichever laws it was answered under.
 pub(crate) struct Csv<'e> {
     engine: &'e Engine,
     raw: bool,
@@ -53,6 +55,16 @@ impl Renderer for Csv<'_> {
         record.push("assessment".to_owned());
         // The reason is adscheck's short words, and its column says so.
         record.extend(["adscheck_short_reason", "needed", "warnings", "error"].map(str::to_owned));
+        for engine in self.other_laws() {
+            let id = engine.checklist().id.as_str();
+            record.extend(
+                engine
+                    .checklist()
+                    .determinations
+                    .iter()
+                    .map(|d| format!("{id}.{}", d.id.as_str())),
+            );
+        }
         self.write_record(out, &record)
     }
 
@@ -87,8 +99,39 @@ impl Renderer for Csv<'_> {
                 record.push(errors.to_string());
             }
         }
+        let also = report
+            .outcome
+            .as_ref()
+            .map(|o| o.also.as_slice())
+            .unwrap_or_default();
+        for engine in self.other_laws() {
+            let id = engine.checklist().id.as_str();
+            match also.iter().find(|a| a.checklist == id) {
+                Some(a) => record.extend(
+                    a.outcome
+                        .determinations
+                        .iter()
+                        .map(|t| t.as_str().to_owned()),
+                ),
+                None => record.extend(std::iter::repeat_n(
+                    String::new(),
+                    engine.checklist().determinations.len(),
+                )),
+            }
+        }
         let mut bytes = Vec::new();
         let _ = self.write_record(&mut bytes, &record);
         Prepared::Bytes(bytes)
+    }
+}
+
+impl Csv<'_> {
+    /// The built-in checklists other than the one in use, whose determinations have columns.
+    fn other_laws(&self) -> impl Iterator<Item = &'static Engine> + '_ {
+        let own = self.engine.checklist().id.as_str();
+        crate::checklist::BUILTINS
+            .iter()
+            .filter(move |b| b.id != own)
+            .filter_map(|b| Engine::builtin(b.id))
     }
 }

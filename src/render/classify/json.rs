@@ -5,7 +5,10 @@
 //!   "undetermined"}, "assessment": "not started"|"in progress"|"complete", "summary",
 //!   "reasons": [...], "needed": [ids], "would_change": [...],
 //!   "warnings": [...], "error", "errors"}`.
-//! A file that could not be evaluated has `determinations: null` and `error` set.
+//! A file that could not be evaluated has `determinations: null` and `error` set. A file that
+//! answers further checklists (`also:`) has `also: [{"checklist", "version", "determinations",
+//! "assessment", "summary", "reasons", "needed", "would_change", "warnings"}]`, one object a
+//! checklist in the file's order, each in the same shape as the file's own.
 //!
 //! A reason is an answer (`question`, `number`, `text`, `answer`, `note`, `options`) or, for a
 //! determination that rests on another, a reference to it (`rests_on`, `label`, `value`): its
@@ -45,6 +48,30 @@ struct ReportJson<'a> {
     warnings: Vec<DiagnosticJson<'a>>,
     error: Option<DiagnosticJson<'a>>,
     errors: Vec<DiagnosticJson<'a>>,
+    /// Each further checklist the file answers (`also:`), in the same shape.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    also: Vec<AlsoJson<'a>>,
+}
+
+/// The evaluated part of a report ([`outcome_json`]).
+#[derive(Serialize)]
+struct OutcomeJson<'a> {
+    determinations: Option<Determinations<'a>>,
+    assessment: Option<crate::classification::Assessment>,
+    summary: Option<String>,
+    reasons: Vec<ReasonJson<'a>>,
+    needed: Vec<&'a str>,
+    would_change: Vec<FlipJson<'a>>,
+    warnings: Vec<DiagnosticJson<'a>>,
+}
+
+/// One `also:` checklist's determinations, reasons and warnings, with its id and version.
+#[derive(Serialize)]
+struct AlsoJson<'a> {
+    checklist: &'a str,
+    version: &'a str,
+    #[serde(flatten)]
+    outcome: OutcomeJson<'a>,
 }
 
 /// `{"ads": "yes", ...}` in checklist order.
@@ -133,8 +160,6 @@ fn diagnostic(d: &Diagnostic) -> DiagnosticJson<'_> {
 
 fn report_view<'a>(engine: &'a Engine, report: &'a Classification) -> ReportJson<'a> {
     let checklist = engine.checklist();
-    let question_id = |q: usize| checklist.question_id(q);
-    let determination_id = |d: usize| checklist.determination_id(d);
     let mut view = ReportJson {
         format_version: FORMAT_VERSION,
         file: &report.file,
@@ -149,75 +174,30 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Classification) -> ReportJson
         warnings: Vec::new(),
         error: None,
         errors: Vec::new(),
+        also: Vec::new(),
     };
     match &report.outcome {
         Ok(outcome) => {
-            view.determinations = Some(Determinations {
-                engine,
-                values: &outcome.determinations,
-            });
-            view.assessment = Some(outcome.assessment());
-            view.summary = Some(super::summary(engine, outcome));
-            view.reasons = outcome
-                .reasons
+            let body = outcome_json(engine, outcome);
+            view.determinations = body.determinations;
+            view.assessment = body.assessment;
+            view.summary = body.summary;
+            view.reasons = body.reasons;
+            view.needed = body.needed;
+            view.would_change = body.would_change;
+            view.warnings = body.warnings;
+            view.also = outcome
+                .also
                 .iter()
-                .map(|r| match r.basis {
-                    crate::classification::Basis::Answer { question: q, .. } => {
-                        let question = checklist.questions.get(q);
-                        ReasonJson::Answer {
-                            determination: determination_id(r.determination),
-                            question: question_id(q),
-                            number: question.map(|q| q.number.as_str()),
-                            text: question.map(|q| q.text.as_str()),
-                            answer: r.value().map_or("unanswered", AnswerValue::as_str),
-                            note: r.note(),
-                            options: r.options(),
-                        }
-                    }
-                    crate::classification::Basis::Determination(e) => ReasonJson::RestsOn {
-                        determination: determination_id(r.determination),
-                        rests_on: determination_id(e),
-                        label: checklist.label(e),
-                        value: outcome
-                            .determinations
-                            .get(e)
-                            .map_or("undetermined", |t| t.as_str()),
-                    },
+                .filter_map(|also| {
+                    let engine = also.engine()?;
+                    Some(AlsoJson {
+                        checklist: engine.checklist().id.as_str(),
+                        version: engine.checklist().version.as_str(),
+                        outcome: outcome_json(engine, &also.outcome),
+                    })
                 })
                 .collect();
-            view.needed = outcome.needed.iter().map(|&q| question_id(q)).collect();
-            view.would_change = outcome
-                .flips
-                .iter()
-                .enumerate()
-                .flat_map(|(d, flips)| flips.iter().map(move |f| (d, f)))
-                .map(|(d, flip)| {
-                    let (changes, through) = by_reference(engine, outcome, d, flip);
-                    FlipJson {
-                        determination: determination_id(d),
-                        to: flip.to.as_str(),
-                        answers: changes
-                            .iter()
-                            .map(|c| ChangeJson {
-                                question: question_id(c.question),
-                                number: checklist
-                                    .questions
-                                    .get(c.question)
-                                    .map(|q| q.number.as_str()),
-                                answer: c.to.as_str(),
-                            })
-                            .collect(),
-                        determinations: through
-                            .into_iter()
-                            .map(|(e, to)| DeterminationChangeJson {
-                                determination: determination_id(e),
-                                to: to.as_str(),
-                            })
-                            .collect(),
-                    }
-                })
-                .collect();
-            view.warnings = outcome.warnings.iter().map(diagnostic).collect();
         }
         Err(errors) => {
             view.error = errors.first().map(diagnostic);
@@ -225,6 +205,93 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Classification) -> ReportJson
         }
     }
     view
+}
+
+/// The evaluated part of a report, in the shape a file's own checklist and each `also:`
+/// checklist share.
+fn outcome_json<'a>(
+    engine: &'a Engine,
+    outcome: &'a crate::classification::Outcome,
+) -> OutcomeJson<'a> {
+    let checklist = engine.checklist();
+    let question_id = |q: usize| checklist.question_id(q);
+    let determination_id = |d: usize| checklist.determination_id(d);
+    let mut body = OutcomeJson {
+        determinations: None,
+        assessment: None,
+        summary: None,
+        reasons: Vec::new(),
+        needed: Vec::new(),
+        would_change: Vec::new(),
+        warnings: Vec::new(),
+    };
+    body.determinations = Some(Determinations {
+        engine,
+        values: &outcome.determinations,
+    });
+    body.assessment = Some(outcome.assessment());
+    body.summary = Some(super::summary(engine, outcome));
+    body.reasons = outcome
+        .reasons
+        .iter()
+        .map(|r| match r.basis {
+            crate::classification::Basis::Answer { question: q, .. } => {
+                let question = checklist.questions.get(q);
+                ReasonJson::Answer {
+                    determination: determination_id(r.determination),
+                    question: question_id(q),
+                    number: question.map(|q| q.number.as_str()),
+                    text: question.map(|q| q.text.as_str()),
+                    answer: r.value().map_or("unanswered", AnswerValue::as_str),
+                    note: r.note(),
+                    options: r.options(),
+                }
+            }
+            crate::classification::Basis::Determination(e) => ReasonJson::RestsOn {
+                determination: determination_id(r.determination),
+                rests_on: determination_id(e),
+                label: checklist.label(e),
+                value: outcome
+                    .determinations
+                    .get(e)
+                    .map_or("undetermined", |t| t.as_str()),
+            },
+        })
+        .collect();
+    body.needed = outcome.needed.iter().map(|&q| question_id(q)).collect();
+    body.would_change = outcome
+        .flips
+        .iter()
+        .enumerate()
+        .flat_map(|(d, flips)| flips.iter().map(move |f| (d, f)))
+        .map(|(d, flip)| {
+            let (changes, through) = by_reference(engine, outcome, d, flip);
+            FlipJson {
+                determination: determination_id(d),
+                to: flip.to.as_str(),
+                answers: changes
+                    .iter()
+                    .map(|c| ChangeJson {
+                        question: question_id(c.question),
+                        number: checklist
+                            .questions
+                            .get(c.question)
+                            .map(|q| q.number.as_str()),
+                        answer: c.to.as_str(),
+                    })
+                    .collect(),
+                determinations: through
+                    .into_iter()
+                    .map(|(e, to)| DeterminationChangeJson {
+                        determination: determination_id(e),
+                        to: to.as_str(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    body.warnings = outcome.warnings.iter().map(diagnostic).collect();
+    body
 }
 
 /// A flip of determination `d` with the changes that belong to a determination it rests on

@@ -1,4 +1,5 @@
-//! A Markdown (GitHub-flavoured) table, one row per file, written as results come.
+//! A Markdown (GitHub-flavoured) table, one row per file, written at the end (so that a
+//! column of other laws' determinations is there only when a file fills it).
 
 use std::io::{self, Write};
 
@@ -9,11 +10,15 @@ use crate::text::markdown_cell;
 
 pub(crate) struct Markdown<'e> {
     engine: &'e Engine,
+    rows: std::sync::Mutex<Vec<Vec<String>>>,
 }
 
 impl<'e> Markdown<'e> {
     pub(crate) fn new(engine: &'e Engine) -> Self {
-        Markdown { engine }
+        Markdown {
+            engine,
+            rows: std::sync::Mutex::new(Vec::new()),
+        }
     }
 }
 
@@ -23,20 +28,31 @@ fn line(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
 }
 
 impl Renderer for Markdown<'_> {
-    fn start(&self, out: &mut dyn Write) -> io::Result<()> {
-        let header = header(self.engine);
-        line(out, &header)?;
-        writeln!(out, "|{}", "---|".repeat(header.len()))
-    }
-
     fn prepare(&self, report: &Classification) -> Prepared {
-        let mut bytes = Vec::new();
-        let _ = line(&mut bytes, &row(self.engine, report));
-        Prepared::Bytes(bytes)
+        Prepared::Row(row(self.engine, report))
     }
 
-    /// Under the table, what a reader of its "no" must know: where the form never asked.
+    fn emit(&self, _out: &mut dyn Write, _index: usize, prepared: Prepared) -> io::Result<()> {
+        if let (Prepared::Row(r), Ok(mut rows)) = (prepared, self.rows.lock()) {
+            rows.push(r);
+        }
+        Ok(())
+    }
+
+    /// The table; under it, what a reader of its "no" must know: where the form never asked.
     fn finish(&self, out: &mut dyn Write, _count: usize) -> io::Result<()> {
+        let mut rows: Vec<Vec<String>> = self
+            .rows
+            .lock()
+            .map(|mut rows| rows.drain(..).collect())
+            .unwrap_or_default();
+        let mut header = header(self.engine);
+        super::drop_empty_other_laws(&mut header, &mut rows);
+        line(out, &header)?;
+        writeln!(out, "|{}", "---|".repeat(header.len()))?;
+        for r in &rows {
+            line(out, r)?;
+        }
         for note in crate::render::checklist::notes::not_asked_notes(self.engine.checklist()) {
             writeln!(
                 out,

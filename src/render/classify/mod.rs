@@ -145,8 +145,50 @@ pub fn render_all(
     r.finish(out, reports.len())
 }
 
+/// The determinations under the file's further checklists (`also:`), side by side in one
+/// cell: "Algorithmic tool: yes; ADM tool: undetermined" (empty when it answers none).
+pub(crate) fn other_laws(report: &Classification) -> String {
+    let Ok(outcome) = &report.outcome else {
+        return String::new();
+    };
+    outcome
+        .also
+        .iter()
+        .filter_map(|also| Some((also.engine()?, &also.outcome)))
+        .flat_map(|(engine, outcome)| {
+            engine
+                .checklist()
+                .determinations
+                .iter()
+                .zip(&outcome.determinations)
+                .map(|(d, t)| format!("{}: {}", d.label.as_str(), t.as_str()))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The column [`other_laws`] fills, where a table has it (just before the short reason).
+pub(crate) const OTHER_LAWS: &str = "Other laws (adscheck's questions)";
+
+/// `rows` and `header` without the [`OTHER_LAWS`] column when no row fills it: a batch that
+/// answers only its own checklist is shown as before.
+pub(crate) fn drop_empty_other_laws(header: &mut Vec<String>, rows: &mut [Vec<String>]) {
+    let Some(at) = header.iter().position(|h| h == OTHER_LAWS) else {
+        return;
+    };
+    if rows.iter().all(|r| r.get(at).is_none_or(String::is_empty)) {
+        header.remove(at);
+        for r in rows.iter_mut() {
+            if at < r.len() {
+                r.remove(at);
+            }
+        }
+    }
+}
+
 /// The row every tabular format shows for a report: file, tool, agency, one value per
-/// determination, and the reason in a few words.
+/// determination, the assessment, the other laws' determinations, and the reason in a few
+/// words.
 pub(crate) fn row(engine: &Engine, report: &Classification) -> Vec<String> {
     let mut cells = vec![
         report.file.clone(),
@@ -158,11 +200,13 @@ pub(crate) fn row(engine: &Engine, report: &Classification) -> Vec<String> {
         Ok(outcome) => {
             cells.extend(outcome.determinations.iter().map(|t| t.as_str().to_owned()));
             cells.push(outcome.assessment().shown().to_owned());
+            cells.push(other_laws(report));
             cells.push(summary(engine, outcome));
         }
         Err(errors) => {
             cells.extend(std::iter::repeat_n("error".to_owned(), count));
             cells.push("error".to_owned());
+            cells.push(String::new());
             let first = errors
                 .first()
                 .map_or_else(String::new, |e| format!("{}: {}", e.location(), e.message));
@@ -183,6 +227,7 @@ pub(crate) fn header(engine: &Engine) -> Vec<String> {
             .map(|d| d.label.value.clone()),
     );
     cells.push("Assessment".to_owned());
+    cells.push(OTHER_LAWS.to_owned());
     cells.push("Short reason (adscheck's words)".to_owned());
     cells
 }

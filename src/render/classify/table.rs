@@ -49,7 +49,9 @@ impl Renderer for Table<'_> {
             .lock()
             .map(|mut rows| rows.drain(..).collect())
             .unwrap_or_default();
-        let header = header(self.engine);
+        let mut header = header(self.engine);
+        let mut rows = rows;
+        super::drop_empty_other_laws(&mut header, &mut rows);
         let color = self.options.color;
         let mut table = comfy_table::Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED);

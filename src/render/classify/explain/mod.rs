@@ -67,8 +67,51 @@ impl Renderer for Explain<'_> {
 }
 
 impl Explain<'_> {
-    fn explain(&self, out: &mut dyn Write, report: &Classification) -> io::Result<()> {
+    /// One checklist's determinations, each with its definition and reasons, and the footnotes
+    /// they mark.
+    fn outcome(
+        &self,
+        out: &mut dyn Write,
+        outcome: &crate::classification::Outcome,
+    ) -> io::Result<()> {
         let checklist = self.engine.checklist();
+        for d in 0..checklist.determinations.len() {
+            self.determination(out, outcome, d)?;
+        }
+        // The footnotes the definitions above mark, and the introductions of the lists whose
+        // ticked items are quoted, with adscheck's notes on them.
+        let prompts = outcome
+            .reasons
+            .iter()
+            .filter(|r| !r.options().is_empty())
+            .filter_map(|r| r.question().and_then(|q| checklist.questions.get(q)))
+            .filter_map(|q| q.options.as_ref().map(|o| &o.prompt));
+        let mut marked: Vec<&str> = checklist
+            .determinations
+            .iter()
+            .flat_map(|d| {
+                d.definition_heading
+                    .iter()
+                    .chain(std::iter::once(&d.definition))
+            })
+            .chain(prompts)
+            .flat_map(|t| crate::checklist::footnote_marks(t))
+            .collect();
+        marked.sort_unstable();
+        marked.dedup();
+        let mut notes = String::new();
+        crate::render::checklist::text::footnotes(
+            &mut notes,
+            checklist,
+            marked.into_iter(),
+            (2, self.width()),
+            crate::render::checklist::text::Voice::Page,
+        );
+        out.write_all(notes.as_bytes())?;
+        Ok(())
+    }
+
+    fn explain(&self, out: &mut dyn Write, report: &Classification) -> io::Result<()> {
         writeln!(
             out,
             "{}",
@@ -106,39 +149,23 @@ impl Explain<'_> {
                 return Ok(());
             }
         };
-        for d in 0..checklist.determinations.len() {
-            self.determination(out, outcome, d)?;
+        self.outcome(out, outcome)?;
+        // Each further checklist the file answers, under its own title, in the same layout.
+        for also in &outcome.also {
+            let Some(engine) = also.engine() else {
+                continue;
+            };
+            let other = engine.checklist();
+            writeln!(out)?;
+            let heading = format!(
+                "Also answered: {} ({} version {})",
+                visible(other.title.as_str()),
+                other.id.as_str(),
+                other.version.as_str()
+            );
+            writeln!(out, "{}", self.hanging(&heading, 2, 4))?;
+            Explain::new(engine, self.options).outcome(out, &also.outcome)?;
         }
-        // The footnotes the definitions above mark, and the introductions of the lists whose
-        // ticked items are quoted, with adscheck's notes on them.
-        let prompts = outcome
-            .reasons
-            .iter()
-            .filter(|r| !r.options().is_empty())
-            .filter_map(|r| r.question().and_then(|q| checklist.questions.get(q)))
-            .filter_map(|q| q.options.as_ref().map(|o| &o.prompt));
-        let mut marked: Vec<&str> = checklist
-            .determinations
-            .iter()
-            .flat_map(|d| {
-                d.definition_heading
-                    .iter()
-                    .chain(std::iter::once(&d.definition))
-            })
-            .chain(prompts)
-            .flat_map(|t| crate::checklist::footnote_marks(t))
-            .collect();
-        marked.sort_unstable();
-        marked.dedup();
-        let mut notes = String::new();
-        crate::render::checklist::text::footnotes(
-            &mut notes,
-            checklist,
-            marked.into_iter(),
-            (2, self.width()),
-            crate::render::checklist::text::Voice::Page,
-        );
-        out.write_all(notes.as_bytes())?;
         if !outcome.warnings.is_empty() {
             writeln!(out)?;
             writeln!(out, "  Warnings:")?;

@@ -1,0 +1,223 @@
+//! Issue 26: one answer file, several laws. A file keeps its own checklist's answers and answers
+//! further built-in checklists under `also:`; every output gives each checklist's
+//! determinations side by side, `check` holds each block's declarations to its answers, and
+//! what adscheck writes keeps the blocks.
+
+use crate::support::adscheck;
+
+/// An Agency ADS that is also an algorithmic tool, with New York State's question left open.
+const SEVERAL: &str = "checklist: nyc-ll49-2018
+tool: {name: Fire model, agency: Fire Department}
+answers: {1a: yes, 1b: yes, 1c: yes, 2a: yes, 2b: yes}
+also:
+  nyc-ll35-2022:
+    answers: {technology: yes, derived: yes, decisions: yes, material_impact: yes,
+              basic_processes: no, internal_management: no}
+    declared: {algorithmic_tool: yes}
+  nys-stt-501:
+    answers: {software: yes, methods: yes, decision_making: yes, basic_processes: no,
+              internal_management: no, employment: unsure}
+";
+
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn every_format_gives_each_law_s_determinations() {
+    let dir = folder(&[("t.yaml", SEVERAL), ("plain.yaml", "answers: {1a: no}\n")]);
+    let ran = adscheck(["classify", "-f", "jsonl", "t.yaml", "plain.yaml"])
+        .at(dir.path())
+        .run();
+    ran.code(0);
+    let lines: Vec<serde_json::Value> = ran
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let several = lines.iter().find(|v| v["file"] == "t.yaml").unwrap();
+    assert_eq!(several["determinations"]["agency_ads"], "yes");
+    let also = several["also"].as_array().unwrap();
+    assert_eq!(also.len(), 2);
+    assert_eq!(also[0]["checklist"], "nyc-ll35-2022");
+    assert_eq!(also[0]["determinations"]["algorithmic_tool"], "yes");
+    assert_eq!(also[0]["assessment"], "complete");
+    assert_eq!(also[1]["checklist"], "nys-stt-501");
+    assert_eq!(also[1]["determinations"]["adm_tool"], "undetermined");
+    assert_eq!(also[1]["needed"], serde_json::json!(["employment"]));
+    // The same shape as the file's own: reasons name the other checklist's questions.
+    assert!(
+        also[0]["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["question"] == "material_impact" && r["number"] == "(d)"),
+        "{}",
+        also[0]
+    );
+    // A file that answers only its own checklist has no `also`.
+    let plain = lines.iter().find(|v| v["file"] == "plain.yaml").unwrap();
+    assert!(plain.get("also").is_none(), "{plain}");
+
+    let table = adscheck(["classify", "-f", "table", "t.yaml", "plain.yaml"])
+        .at(dir.path())
+        .run();
+    table.stdout_has("Other laws (adscheck's questions)");
+    table.stdout_has("Algorithmic tool: yes; ADM tool: undetermined");
+    let markdown = adscheck(["classify", "-f", "markdown", "t.yaml"])
+        .at(dir.path())
+        .run();
+    markdown.stdout_has("| Other laws (adscheck's questions) |");
+    markdown.stdout_has("| Algorithmic tool: yes; ADM tool: undetermined |");
+    // Without a file that answers another law, the column is not there.
+    let alone = adscheck(["classify", "-f", "markdown", "plain.yaml"])
+        .at(dir.path())
+        .run();
+    assert!(!alone.stdout.contains("Other laws"), "{}", alone.stdout);
+
+    let csv = adscheck(["classify", "-f", "csv", "t.yaml", "plain.yaml"])
+        .at(dir.path())
+        .run();
+    let mut reader = csv::Reader::from_reader(csv.stdout.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let record = |file: &str| records.iter().find(|r| &r[0] == file).unwrap().clone();
+    assert_eq!(
+        &record("t.yaml")[at("nyc-ll35-2022.algorithmic_tool")],
+        "yes"
+    );
+    assert_eq!(
+        &record("t.yaml")[at("nys-stt-501.adm_tool")],
+        "undetermined"
+    );
+    assert_eq!(
+        &record("plain.yaml")[at("nyc-ll35-2022.algorithmic_tool")],
+        ""
+    );
+
+    let explain = adscheck(["classify", "--explain", "t.yaml"])
+        .at(dir.path())
+        .run();
+    explain.stdout_has("Also answered: adscheck's questions on whether a tool is an");
+    explain.stdout_has("  Algorithmic tool: yes\n");
+    explain.stdout_has("  ADM tool: undetermined\n");
+    explain.stdout_has("(adscheck's question)");
+}
+
+#[test]
+fn a_block_is_read_against_its_own_checklist_with_errors_that_say_what_is_allowed() {
+    let cases = [
+        (
+            "answers: {1a: no}\nalso:\n  nyc-ll99: {answers: {}}\n",
+            "under `also` (built-in checklist ids)",
+        ),
+        (
+            "answers: {1a: no}\nalso:\n  nyc-ll49-2018: {answers: {}}\n",
+            "the file's own checklist",
+        ),
+        (
+            "answers: {1a: no}\nalso:\n  nyc-ll35-2022: {answers: {1a: yes}}\n",
+            "technology",
+        ),
+        (
+            "answers: {1a: no}\nalso:\n  nyc-ll35-2022: {answers: {technology: maybe}}\n",
+            "maybe",
+        ),
+        (
+            "answers: {1a: no}\nalso:\n  nyc-ll35-2022: {anwsers: {}}\n",
+            "in a block under `also`",
+        ),
+        (
+            "answers: {1a: no}\nalso: [nyc-ll35-2022]\n",
+            "`also` must be a mapping",
+        ),
+    ];
+    for (text, expected) in cases {
+        let dir = folder(&[("t.yaml", text)]);
+        let ran = adscheck(["classify", "-f", "jsonl", "t.yaml"])
+            .at(dir.path())
+            .run();
+        assert_eq!(ran.code, Some(1), "{text}\n{}", ran.stderr);
+        assert!(
+            ran.stderr.contains(expected),
+            "{text}: {expected:?} not in\n{}",
+            ran.stderr
+        );
+        // Each error names its line.
+        assert!(ran.stderr.contains("t.yaml:"), "{}", ran.stderr);
+    }
+}
+
+#[test]
+fn check_holds_each_block_s_declarations_to_its_answers() {
+    let wrong = SEVERAL.replace(
+        "declared: {algorithmic_tool: yes}",
+        "declared: {algorithmic_tool: no}",
+    );
+    let dir = folder(&[("t.yaml", &wrong)]);
+    let ran = adscheck(["check", "."]).at(dir.path()).run();
+    ran.code(1);
+    let said = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(
+        said.contains(
+            "error[declared-mismatch]: under `also: nyc-ll35-2022`: declared algorithmic_tool: no, \
+             but the checklist gives yes"
+        ),
+        "{said}"
+    );
+    let dir = folder(&[("t.yaml", SEVERAL)]);
+    adscheck(["check", "."]).at(dir.path()).run().code(0);
+}
+
+#[test]
+fn what_adscheck_writes_keeps_the_blocks_and_the_schema_takes_them() {
+    let dir = folder(&[("t.yaml", SEVERAL)]);
+    let before = adscheck(["classify", "-f", "jsonl", "t.yaml"])
+        .at(dir.path())
+        .run();
+    adscheck(["stamp", "--reviewed", "--by", "Pat Lee", "t.yaml"])
+        .at(dir.path())
+        .run()
+        .code(0);
+    let written = std::fs::read_to_string(dir.path().join("t.yaml")).unwrap();
+    assert!(
+        written.contains("\nalso:\n  nyc-ll35-2022:\n    declared:\n      algorithmic_tool: yes\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("  nys-stt-501:\n    answers:\n"),
+        "{written}"
+    );
+    let after = adscheck(["classify", "-f", "jsonl", "t.yaml"])
+        .at(dir.path())
+        .run();
+    let determinations = |ran: &crate::support::Ran| {
+        let v: serde_json::Value = serde_json::from_str(ran.stdout.trim()).unwrap();
+        (
+            v["determinations"].clone(),
+            v["also"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["determinations"].clone())
+                .collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(determinations(&before), determinations(&after));
+    // The JSON Schema editors use accepts the blocks, and refuses an unknown law.
+    let schema: serde_json::Value =
+        serde_json::from_str(&adscheck(["schema"]).run().stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    // Read as adscheck and editors read YAML (1.2): `yes` is text, not a boolean.
+    let as_json = |yaml: &str| -> serde_json::Value {
+        let options = serde_saphyr::options! { strict_booleans: true };
+        serde_saphyr::from_str_with_options(yaml, options).unwrap()
+    };
+    assert!(validator.is_valid(&as_json(SEVERAL)));
+    assert!(!validator.is_valid(&as_json("answers: {}\nalso: {nyc-ll99: {answers: {}}}\n")));
+}
