@@ -191,6 +191,23 @@ impl AnswerFile {
         read::parse(file, text, format, checklist)
     }
 
+    /// The checklist id an answer file's text names (`checklist:`), read without a checklist:
+    /// which checklist to read it against. `None` when it names none or is not readable.
+    #[must_use]
+    pub fn checklist_named(text: &str) -> Option<String> {
+        let root = crate::yaml::parse_tree("", text, Format::Yaml).ok()?;
+        let crate::document::Value::Map(entries) = &root.value else {
+            return None;
+        };
+        entries
+            .iter()
+            .find(|(k, _)| k.key_text() == "checklist")
+            .and_then(|(_, v)| match &v.value {
+                crate::document::Value::String(id) => Some(id.clone()),
+                _ => None,
+            })
+    }
+
     /// The answers as values of three-valued logic, by question index.
     #[must_use]
     pub fn truths(&self) -> Vec<Truth> {
@@ -215,7 +232,8 @@ impl AnswerFile {
         self.stamp().filter(|s| !s.is_under(checklist))
     }
 
-    /// Add an entry to the file's history: `event` by `by` at `now`, under `checklist`.
+    /// Add an entry to the file's history: `event` by `by` at `now`, under `checklist`; and
+    /// one to each `also:` block's history, under its own checklist.
     ///
     /// # Errors
     /// Answers last recorded under another checklist, or another version or text of this one,
@@ -249,12 +267,28 @@ impl AnswerFile {
                 ),
             ));
         }
+        // Each further checklist's answers get an entry of their own, under their checklist,
+        // by the same rule; all are checked before any is added.
+        let mut blocks = Vec::new();
+        for (i, also) in self.also.iter().enumerate() {
+            let Some(engine) = crate::engine::Engine::builtin(&also.checklist) else {
+                continue;
+            };
+            let mut view = also.as_file(&self.file);
+            view.add_stamp(engine.checklist(), event, now, by)?;
+            blocks.push((i, view.stamps));
+        }
         self.stamps.push(Stamp::now(
             checklist,
             event,
             now.rfc3339().to_owned(),
             Some(by.to_owned()),
         ));
+        for (i, stamps) in blocks {
+            if let Some(also) = self.also.get_mut(i) {
+                also.stamps = stamps;
+            }
+        }
         Ok(())
     }
 

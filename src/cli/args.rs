@@ -220,8 +220,12 @@ pub struct InterviewArgs {
     #[arg(long)]
     pub reasons: bool,
 
-    #[command(flatten)]
-    pub checklist: ChecklistOpt,
+    /// The checklist to answer: a file, or a built-in checklist's id (`adscheck checklist
+    /// list`). Give it more than once to answer several laws in one session, the first the
+    /// file's own and the others under `also:`; with --resume, a built-in id other than the
+    /// file's own adds that law to the file [default: the built-in Local Law 49 checklist].
+    #[arg(long = "checklist", value_name = "FILE|ID")]
+    pub checklists: Vec<PathBuf>,
 
     #[command(flatten)]
     pub size: SizeOpt,

@@ -23,7 +23,7 @@ pub(crate) fn run(args: &InterviewArgs) -> Outcome {
     inquire::set_global_render_config(prompter::render_config(
         args.color.color != ColorChoice::Never,
     ));
-    let engine = super::engine(&args.checklist)?;
+    let (engine, also) = checklists(args)?;
     let mut session = match &args.resume {
         Some(path) => resume(args, &engine, path)?,
         None => Interview::new(&engine, target(args)?),
@@ -47,13 +47,25 @@ pub(crate) fn run(args: &InterviewArgs) -> Outcome {
         let width = io::stdout().is_terminal().then(super::text_width);
         super::plain::PlainPrompter::new(stdin.lock(), io::stdout(), interactive, width)
     });
-    let (result, ended) = if let Some(prompter) = plain_prompter.as_mut() {
-        let result = session.run(prompter);
-        (result, prompter.ended)
-    } else {
-        let mut prompter = prompter::TerminalPrompter::new();
-        (session.run(&mut prompter), false)
+    // The file's own checklist, then each further one in turn, under `also:`.
+    let mut terminal = prompter::TerminalPrompter::new();
+    let prompter: &mut dyn adscheck::interview::Prompter = match plain_prompter.as_mut() {
+        Some(prompter) => prompter,
+        None => &mut terminal,
     };
+    let mut result = session.run(prompter);
+    for engine in also {
+        if !matches!(result, Ok(Ending::Finished)) || session.path().is_none() {
+            break;
+        }
+        session = session.also(engine);
+        if let Err(e) = prompter.checklist_begins(engine.checklist()) {
+            result = Err(e.into());
+            break;
+        }
+        result = session.run(prompter);
+    }
+    let ended = plain_prompter.as_ref().is_some_and(|p| p.ended);
     let ending = match result {
         Ok(ending) => ending,
         Err(e) => {
@@ -163,6 +175,59 @@ fn resume<'e>(
             Err(Exit::Fatal.into())
         }
     }
+}
+
+/// The checklists to answer (`--checklist`, each a file or a built-in id): the file's own, and
+/// the built-in ones to answer under `also:`. With `--resume`, the file's own is the one its
+/// `checklist:` names (a built-in one, or the file given), and every other built-in one named
+/// is added to it.
+fn checklists(args: &InterviewArgs) -> Result<(Engine, Vec<&'static Engine>), Exit> {
+    let builtin = |path: &Path| {
+        (!path.exists())
+            .then(|| path.to_str().and_then(Engine::builtin))
+            .flatten()
+    };
+    let own_id = args.resume.as_deref().and_then(|path| {
+        let text = std::fs::read_to_string(path).ok()?;
+        AnswerFile::checklist_named(&text)
+    });
+    let mut own: Option<&Path> = None;
+    let mut also: Vec<&'static Engine> = Vec::new();
+    for path in &args.checklists {
+        let is_own = match (own_id.as_deref(), builtin(path)) {
+            // Resuming: the file says which is its own.
+            (Some(id), Some(engine)) => engine.checklist().id.as_str() == id,
+            (Some(_), None) => true,
+            // A new file: the first named is its own.
+            (None, _) => own.is_none(),
+        };
+        if is_own && own.is_none() {
+            own = Some(path);
+            continue;
+        }
+        match builtin(path) {
+            Some(engine) if !also.iter().any(|a| std::ptr::eq(*a, engine)) => also.push(engine),
+            Some(_) => {}
+            None => {
+                errln!(
+                    "adscheck: error: --checklist {}: only a built-in checklist can be answered \
+                     under `also:` (adscheck checklist list names them)",
+                    super::shown(path)
+                );
+                return Err(Exit::Fatal);
+            }
+        }
+    }
+    let engine = super::engine(&super::args::ChecklistOpt {
+        checklist: own.map(Path::to_path_buf).or_else(|| {
+            own_id
+                .clone()
+                .filter(|id| Engine::builtin(id).is_some())
+                .map(PathBuf::from)
+        }),
+    })?;
+    also.retain(|a| a.checklist().id.as_str() != engine.checklist().id.as_str());
+    Ok((engine, also))
 }
 
 /// The Local Law 35 fields to ask after the checklist: those of the settings that govern the

@@ -63,7 +63,7 @@ impl Interview<'_> {
             question,
         };
         loop {
-            let earlier = self.file.answers.get(q).cloned().flatten();
+            let earlier = self.answers().get(q).cloned().flatten();
             let value = match prompter.answer(&asking, earlier.as_ref().map(|a| a.value))? {
                 Reply::Value(v) => v,
                 Reply::Back => return Ok(Reply::Back),
@@ -113,7 +113,7 @@ impl Interview<'_> {
         note: Option<String>,
     ) {
         self.changed = true;
-        if let Some(slot) = self.file.answers.get_mut(q) {
+        if let Some(slot) = self.answers_mut().get_mut(q) {
             *slot = Some(Answer {
                 value,
                 note,
@@ -123,7 +123,7 @@ impl Interview<'_> {
             });
         }
         let asked = self.would_ask();
-        for (i, answer) in self.file.answers.iter_mut().enumerate() {
+        for (i, answer) in self.answers_mut().iter_mut().enumerate() {
             if let Some(answer) = answer {
                 answer.not_needed = asked.get(i) == Some(&false);
             }
@@ -136,7 +136,7 @@ impl Interview<'_> {
         // here, with the previous save intact, rather than saved and then unreadable.
         let text = self
             .file
-            .to_checked_yaml(self.engine.checklist(), crate::input::ANSWER_FILE.max)?;
+            .to_checked_yaml(self.main.checklist(), crate::input::ANSWER_FILE.max)?;
         let path = match (&self.saved_at, &self.target) {
             (Some(path), _) => {
                 atomic_file::replace(path, text.as_bytes())?;

@@ -17,6 +17,7 @@ use crate::error::Diagnostic;
 
 mod ask;
 mod collect;
+mod layer;
 mod prompter;
 mod report;
 
@@ -70,7 +71,14 @@ enum Step {
 
 /// One interview in progress.
 pub struct Interview<'e> {
+    /// The checklist being asked: the file's own, or one under `also:` ([`Interview::also`]).
     engine: &'e Engine,
+    /// The file's own checklist, which the file is written with.
+    main: &'e Engine,
+    /// The `also:` block being answered (by index), or `None` for the file's own answers.
+    block: Option<usize>,
+    /// Who answered, once said in this run (a later checklist of the same run is theirs too).
+    by: Option<String>,
     file: AnswerFile,
     target: Target,
     /// Where the file has been saved, once it has.
@@ -112,6 +120,9 @@ impl<'e> Interview<'e> {
         };
         Interview {
             engine,
+            main: engine,
+            block: None,
+            by: None,
             file,
             target,
             saved_at: None,
@@ -163,6 +174,9 @@ impl<'e> Interview<'e> {
         let creating = unfinished || file.stamps.is_empty();
         Interview {
             engine,
+            main: engine,
+            block: None,
+            by: None,
             file,
             target: Target::Resume(path.clone()),
             saved_at: Some(path),
@@ -227,7 +241,13 @@ impl<'e> Interview<'e> {
                 if self.respondent().is_some() || (self.session.is_none() && !self.changed) {
                     return Ok(Ending::Finished);
                 }
-                let earlier = self.file.stamp().and_then(|s| s.by.clone());
+                // Said earlier in this run (for another checklist): theirs too.
+                if let Some(by) = self.by.clone() {
+                    self.set_respondent(by);
+                    self.save(prompter)?;
+                    return Ok(Ending::Finished);
+                }
+                let earlier = self.stamps().last().and_then(|s| s.by.clone());
                 match prompter.field(&RESPONDENT, earlier.as_deref())? {
                     Reply::Value(by) if !by.trim().is_empty() => {
                         self.set_respondent(by.trim().to_owned());
@@ -282,7 +302,7 @@ impl<'e> Interview<'e> {
     fn review(&mut self, prompter: &mut dyn Prompter) -> Result<Option<Ending>, InterviewError> {
         let engine = self.engine;
         loop {
-            match prompter.review(engine.checklist(), &self.file.answers)? {
+            match prompter.review(engine.checklist(), self.answers())? {
                 Reply::Value(Some(q)) => match self.ask_question(prompter, q)? {
                     Reply::Value(()) if self.first_unanswered().is_some() => return Ok(None),
                     Reply::Value(()) | Reply::Back => {}
@@ -303,7 +323,7 @@ impl<'e> Interview<'e> {
             .questions
             .iter()
             .zip(&asked)
-            .zip(&self.file.answers)
+            .zip(self.answers())
             .filter(|((_, asked), answer)| !**asked && answer.is_none())
             .map(|((q, _), _)| q)
             .collect();
@@ -317,7 +337,7 @@ impl<'e> Interview<'e> {
     /// Who answered in this session, once said.
     fn respondent(&self) -> Option<&str> {
         self.session
-            .and_then(|i| self.file.stamps.get(i))
+            .and_then(|i| self.stamps().get(i))
             .and_then(|s| s.by.as_deref())
     }
 
@@ -332,15 +352,15 @@ impl<'e> Interview<'e> {
         let now = (self.clock)();
         match self.session {
             Some(i) => {
-                let entry = self.file.stamps.get_mut(i)?;
+                let entry = self.stamps_mut().get_mut(i)?;
                 entry.at = now;
                 Some(entry)
             }
             None => {
                 let entry = Stamp::now(self.engine.checklist(), self.event, now, None);
-                self.file.stamps.push(entry);
-                self.session = Some(self.file.stamps.len() - 1);
-                self.file.stamps.last_mut()
+                self.stamps_mut().push(entry);
+                self.session = Some(self.stamps().len() - 1);
+                self.stamps_mut().last_mut()
             }
         }
     }
@@ -392,7 +412,7 @@ impl<'e> Interview<'e> {
     }
 
     fn nothing_answered(&self) -> bool {
-        self.file.answers.iter().all(Option::is_none)
+        self.answers().iter().all(Option::is_none)
     }
 
     /// Whether a field should be asked when walking forward: missing, and required or not yet
@@ -400,10 +420,12 @@ impl<'e> Interview<'e> {
     /// Whether to ask field `i`: a required field while it is missing; an optional one while
     /// missing before the first answer, unless a resumed interview passed it over already.
     fn field_wanted(&self, i: usize) -> bool {
-        FIELDS.get(i).is_some_and(|f| {
-            self.tool_text(f.key).is_none()
-                && (f.required || (self.offer_optional && self.nothing_answered()))
-        })
+        // The tool's fields belong to the file, asked with its own checklist only.
+        self.block.is_none()
+            && FIELDS.get(i).is_some_and(|f| {
+                self.tool_text(f.key).is_none()
+                    && (f.required || (self.offer_optional && self.nothing_answered()))
+            })
     }
 
     /// The first field or question still to be asked (the checklist's part of the walk).
@@ -428,14 +450,14 @@ impl<'e> Interview<'e> {
     }
 
     fn would_ask(&self) -> Vec<bool> {
-        self.engine.would_ask(&self.file.truths())
+        self.engine.would_ask(&self.truths())
     }
 
     /// The first question the form's walk would ask that has no answer yet.
     fn first_unanswered(&self) -> Option<usize> {
         let asked = self.would_ask();
         (0..asked.len()).find(|&q| {
-            asked.get(q) == Some(&true) && self.file.answers.get(q).is_some_and(Option::is_none)
+            asked.get(q) == Some(&true) && self.answers().get(q).is_some_and(Option::is_none)
         })
     }
 

@@ -149,6 +149,15 @@ pub trait Prompter {
         Ok(Reply::Value(None))
     }
 
+    /// Told when the walk goes on to a further checklist of the same file (under `also:`),
+    /// before its first question.
+    ///
+    /// # Errors
+    /// When the terminal fails.
+    fn checklist_begins(&mut self, _checklist: &Checklist) -> std::io::Result<()> {
+        Ok(())
+    }
+
     /// Told after each save.
     fn saved(&mut self, _path: &Path) {}
 

@@ -186,13 +186,17 @@ fn what_adscheck_writes_keeps_the_blocks_and_the_schema_takes_them() {
         .code(0);
     let written = std::fs::read_to_string(dir.path().join("t.yaml")).unwrap();
     assert!(
-        written.contains("\nalso:\n  nyc-ll35-2022:\n    declared:\n      algorithmic_tool: yes\n"),
+        written.contains(
+            "\nalso:\n  nyc-ll35-2022:\n    stamps:\n      - event: reviewed\n        checklist: \"nyc-ll35-2022\""
+        ),
         "{written}"
     );
     assert!(
-        written.contains("  nys-stt-501:\n    answers:\n"),
+        written.contains("    declared:\n      algorithmic_tool: yes\n"),
         "{written}"
     );
+    // Each block was reviewed under its own checklist, by the same person.
+    assert_eq!(written.matches("by: \"Pat Lee\"").count(), 3, "{written}");
     let after = adscheck(["classify", "-f", "jsonl", "t.yaml"])
         .at(dir.path())
         .run();
@@ -220,4 +224,100 @@ fn what_adscheck_writes_keeps_the_blocks_and_the_schema_takes_them() {
     };
     assert!(validator.is_valid(&as_json(SEVERAL)));
     assert!(!validator.is_valid(&as_json("answers: {}\nalso: {nyc-ll99: {answers: {}}}\n")));
+}
+
+/// The plain interview's answers to Local Law 35's questions for an algorithmic tool: each
+/// element yes (no list ticked, no note), neither exclusion.
+const LL35_YES: &str = "1\n\n1\n\n1\n\n\n1\n\n2\n\n2\n\n";
+
+/// Issue 26: several laws in one session (`--checklist` more than once), and another law added
+/// to a file later (`--resume FILE --checklist ID`), each under its own words, in one file.
+#[test]
+fn the_interview_answers_several_laws_and_adds_one_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = format!("{}{LL35_YES}\n", crate::plain::FULL);
+    let ran = adscheck([
+        "interview",
+        "--plain",
+        "--out",
+        "t.yaml",
+        "--checklist",
+        "nyc-ll49-2018",
+        "--checklist",
+        "nyc-ll35-2022",
+    ])
+    .at(dir.path())
+    .stdin(&input)
+    .run();
+    ran.code(0);
+    ran.stdout_has("Next, for the same tool: adscheck's questions on whether a tool is an \"algorithmic tool\"");
+    ran.stdout_has("(a) Is it a technology or a computerized process? (adscheck's question)\n");
+    // Who answered is asked once, for both.
+    assert_eq!(
+        ran.stdout.matches("Your name and role").count(),
+        1,
+        "{}",
+        ran.stdout
+    );
+    let text = std::fs::read_to_string(dir.path().join("t.yaml")).unwrap();
+    assert!(text.contains("\nalso:\n  nyc-ll35-2022:\n    stamps:\n      - event: answered\n        checklist: \"nyc-ll35-2022\""), "{text}");
+    assert_eq!(
+        text.matches("by: \"Pat Lee, inspections analyst\"").count(),
+        2,
+        "{text}"
+    );
+    let v: serde_json::Value = serde_json::from_str(
+        adscheck(["classify", "-f", "jsonl", "t.yaml"])
+            .at(dir.path())
+            .run()
+            .stdout
+            .trim(),
+    )
+    .unwrap();
+    assert_eq!(v["determinations"]["agency_ads"], "yes");
+    assert_eq!(v["also"][0]["determinations"]["algorithmic_tool"], "yes");
+
+    // Later, New York State's: the file's own answers are offered for review and kept, then
+    // the new law's questions, under its own words; who answered is asked for them.
+    let nys = "\n1\n\n1\n\n1\n\n2\n\n2\n\n2\n\nSam Roe\n\n";
+    let ran = adscheck([
+        "interview",
+        "--plain",
+        "--resume",
+        "t.yaml",
+        "--checklist",
+        "nys-stt-501",
+    ])
+    .at(dir.path())
+    .stdin(nys)
+    .run();
+    ran.code(0);
+    ran.stdout_has("(a) Is it software? (adscheck's question)\n");
+    let v: serde_json::Value = serde_json::from_str(
+        adscheck(["classify", "-f", "jsonl", "t.yaml"])
+            .at(dir.path())
+            .run()
+            .stdout
+            .trim(),
+    )
+    .unwrap();
+    let also: Vec<(&str, &str)> = v["also"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let (_, value) = a["determinations"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .next()
+                .unwrap();
+            (a["checklist"].as_str().unwrap(), value.as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(also, [("nyc-ll35-2022", "yes"), ("nys-stt-501", "yes")]);
+    let text = std::fs::read_to_string(dir.path().join("t.yaml")).unwrap();
+    assert!(text.contains("    by: \"Sam Roe\""), "{text}");
+    // The file's own history is as it was: nothing of its own was changed.
+    assert_eq!(text.matches("- event: answered").count(), 3, "{text}");
 }

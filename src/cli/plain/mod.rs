@@ -385,6 +385,11 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         }
     }
 
+    fn checklist_begins(&mut self, checklist: &adscheck::Checklist) -> io::Result<()> {
+        writeln!(self.out)?;
+        self.say(&super::prompter::checklist_begins_message(checklist))
+    }
+
     fn not_asked(&mut self, questions: &[&adscheck::checklist::Question]) -> io::Result<()> {
         self.say(&super::prompter::not_asked_message(questions))
     }

@@ -90,3 +90,22 @@ pub fn name_taken_message(taken: &Path, saved_as: &Path) -> String {
         saved_as = super::super::shown(saved_as),
     )
 }
+
+/// What both prompters say when the walk goes on to a further checklist of the same file.
+pub fn checklist_begins_message(checklist: &adscheck::Checklist) -> String {
+    let whose = if checklist.has_adschecks_questions() {
+        format!(
+            " Its questions are adscheck's, each on the law's words it tests (marked \"{}\"; \
+             ? shows the words).",
+            adscheck::checklist::ADSCHECK_WORDING
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "Next, for the same tool: {} ({} version {}), saved under `also:` in the same file.{whose}",
+        adscheck::text::visible(checklist.title.as_str()),
+        checklist.id.as_str(),
+        checklist.version.as_str()
+    )
+}

@@ -21,7 +21,7 @@ use serde_json::Value;
 mod messages;
 mod report;
 
-pub use messages::{name_taken_message, not_asked_message, review_items};
+pub use messages::{checklist_begins_message, name_taken_message, not_asked_message, review_items};
 
 const KEYS: &str = "Enter to confirm · Esc to go back · Ctrl-C to save and stop";
 
@@ -374,6 +374,12 @@ impl Prompter for TerminalPrompter {
 
     fn not_asked(&mut self, questions: &[&adscheck::checklist::Question]) -> io::Result<()> {
         say(&not_asked_message(questions))
+    }
+
+    fn checklist_begins(&mut self, checklist: &adscheck::Checklist) -> io::Result<()> {
+        println!();
+        self.section = None;
+        say(&checklist_begins_message(checklist))
     }
 
     fn name_taken(&mut self, taken: &Path, saved_as: &Path) -> io::Result<()> {

@@ -356,18 +356,27 @@ pub fn verdict(engine: &Engine, report: &Classification) -> Vec<String> {
     let Ok(outcome) = &report.outcome else {
         return vec!["The answers could not be evaluated (see above).".to_owned()];
     };
-    engine
-        .checklist()
-        .determinations
+    // The file's own checklist, then each further one it answers, in the file's order.
+    let others = outcome
+        .also
         .iter()
-        .zip(&outcome.determinations)
-        .map(|(d, value)| {
-            let answer = match value {
-                Truth::Yes => "YES",
-                Truth::No => "NO",
-                Truth::Unknown => "(not yet decided)",
-            };
-            format!("{}: {}  {answer}", d.heading(), d.shown_question())
+        .filter_map(|a| Some((a.engine()?, &a.outcome)));
+    std::iter::once((engine, outcome))
+        .chain(others)
+        .flat_map(|(engine, outcome)| {
+            engine
+                .checklist()
+                .determinations
+                .iter()
+                .zip(&outcome.determinations)
+                .map(|(d, value)| {
+                    let answer = match value {
+                        Truth::Yes => "YES",
+                        Truth::No => "NO",
+                        Truth::Unknown => "(not yet decided)",
+                    };
+                    format!("{}: {}  {answer}", d.heading(), d.shown_question())
+                })
         })
         .collect()
 }
@@ -378,12 +387,20 @@ pub fn result_line(engine: &Engine, report: &Classification) -> String {
     let Ok(outcome) = &report.outcome else {
         return "Result: the answers could not be evaluated.".to_owned();
     };
-    let parts: Vec<String> = engine
-        .checklist()
-        .determinations
+    let others = outcome
+        .also
         .iter()
-        .zip(&outcome.determinations)
-        .map(|(d, value)| format!("{}: {}", d.label.as_str(), value.as_str()))
+        .filter_map(|a| Some((a.engine()?, &a.outcome)));
+    let parts: Vec<String> = std::iter::once((engine, outcome))
+        .chain(others)
+        .flat_map(|(engine, outcome)| {
+            engine
+                .checklist()
+                .determinations
+                .iter()
+                .zip(&outcome.determinations)
+                .map(|(d, value)| format!("{}: {}", d.label.as_str(), value.as_str()))
+        })
         .collect();
     format!("Result: {}.", parts.join("; "))
 }
