@@ -234,7 +234,15 @@ pub fn check_file(
             report: file.report,
             outcome: &also.outcome,
         };
-        findings.extend(other.declared_mismatches().into_iter().map(|mut f| {
+        let mut theirs = other.declared_mismatches();
+        // An answered law left open fails as the file's own does (unless undetermined
+        // results are allowed); one with no answer yet is not held to it.
+        if !settings.allow_undetermined
+            && also.outcome.assessment() != crate::classification::Assessment::NotStarted
+        {
+            theirs.extend(other.undetermined());
+        }
+        findings.extend(theirs.into_iter().map(|mut f| {
             f.message = format!("under `also: {}`: {}", also.checklist, f.message);
             f
         }));

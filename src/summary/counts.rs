@@ -73,16 +73,32 @@ pub(super) fn count_failing(counts: &mut Counts, result: &check::FileResult) {
     }
 }
 
-pub(super) fn add(counts: &mut Counts, tool: &Tool) {
+pub(super) fn add(counts: &mut Counts, tool: &Tool, other_laws: &[super::laws::LawInfo]) {
     counts.tools += 1;
     let assessed = tool.assessment != crate::classification::Assessment::NotStarted;
     for (id, value) in &tool.determinations {
-        let tally = counts.determinations.entry(id.clone()).or_default();
-        match value {
-            Truth::Yes => tally.yes += 1,
-            Truth::No => tally.no += 1,
-            Truth::Unknown if assessed => tally.undetermined += 1,
-            Truth::Unknown => tally.not_assessed += 1,
+        tally(
+            counts.determinations.entry(id.clone()).or_default(),
+            *value,
+            assessed,
+        );
+    }
+    // Each other law's, under `<checklist>.<determination>`: a tool not answered under it is
+    // not yet assessed under it.
+    for law in other_laws {
+        let answered = tool.law(&law.id);
+        let assessed =
+            answered.is_some_and(|l| l.assessment != crate::classification::Assessment::NotStarted);
+        for (d, _) in &law.determinations {
+            let value = answered
+                .and_then(|l| l.determinations.iter().find(|(id, _)| id == d))
+                .map_or(Truth::Unknown, |(_, v)| *v);
+            let key = super::laws::key(&law.id, d);
+            tally(
+                counts.determinations.entry(key).or_default(),
+                value,
+                assessed,
+            );
         }
     }
     if !tool.failing.is_empty() {
@@ -101,6 +117,15 @@ pub(super) fn add(counts: &mut Counts, tool: &Tool) {
         if counts.newest_review.as_ref().is_none_or(|d| date > d) {
             counts.newest_review = Some(date.clone());
         }
+    }
+}
+
+fn tally(tally: &mut Tally, value: Truth, assessed: bool) {
+    match value {
+        Truth::Yes => tally.yes += 1,
+        Truth::No => tally.no += 1,
+        Truth::Unknown if assessed => tally.undetermined += 1,
+        Truth::Unknown => tally.not_assessed += 1,
     }
 }
 

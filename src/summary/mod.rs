@@ -5,6 +5,7 @@
 //! as a public site; [`since`] compares it with an earlier one.
 
 mod counts;
+pub mod laws;
 mod needs;
 pub mod since;
 
@@ -72,6 +73,9 @@ pub struct Tool {
     /// What the tool needs before its record is complete (empty: nothing), for the list of
     /// work.
     pub needs: Vec<Need>,
+    /// Its determinations under the other laws it was answered under (`also:`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub laws: Vec<laws::Law>,
     /// The month it was retired (`YYYY/MM`), when it was: it stays listed, saying so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retired: Option<String>,
@@ -147,6 +151,9 @@ pub struct Summary {
     pub checklist: ChecklistInfo,
     /// The determinations: (id, label).
     pub determination_labels: Vec<(String, String)>,
+    /// The other built-in checklists, whose determinations are counted beside the
+    /// inventory's own (`nyc-ll35-2022.algorithmic_tool` in the counts).
+    pub other_laws: Vec<laws::LawInfo>,
     /// The LL35 edition of the site's download and completeness.
     pub edition: Edition,
     /// Per agency, by agency name.
@@ -212,6 +219,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
             .iter()
             .map(|d| (d.id.value.clone(), d.label.value.clone()))
             .collect(),
+        other_laws: laws::infos(checklist.id.as_str()),
         edition: ll35.edition,
         agencies: Vec::new(),
         totals: Counts::default(),
@@ -381,8 +389,14 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         );
         let mut report = report;
         report.tool.remove(keys::REPORTS);
+        let laws = report
+            .outcome
+            .as_ref()
+            .map(laws::laws_of)
+            .unwrap_or_default();
         let tool = Tool {
             id,
+            laws,
             assessment,
             timeline,
             needs,
@@ -413,7 +427,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
                 report,
             },
         };
-        add(&mut summary.counts, &tool);
+        add(&mut summary.counts, &tool, &inventory.other_laws);
         inventory.tools.push(tool);
     }
     inventory

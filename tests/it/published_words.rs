@@ -80,7 +80,7 @@ const ADSCHECK_PHRASES: [&str; 29] = [
 /// "Question #1 (ADS) is no", "(ADS) undetermined".
 fn label_values() -> Vec<String> {
     let mut out = Vec::new();
-    for label in ["Agency ADS", "ADS"] {
+    for label in ["Agency ADS", "ADS", "Algorithmic tool", "ADM tool"] {
         for value in ["yes", "no", "undetermined"] {
             out.push(format!("{label}: {value}"));
             out.push(format!("({label}) is {value}"));
@@ -114,7 +114,7 @@ fn is_label(paragraph: &str) -> bool {
         .fold(label, |l, v| l.strip_suffix(v).unwrap_or(l))
         .trim_end()
         .trim_end_matches(':');
-    matches!(bare, "ADS" | "Agency ADS")
+    matches!(bare, "ADS" | "Agency ADS" | "Algorithmic tool" | "ADM tool")
 }
 
 /// Every text of the built-in checklist that is the form's or the law's (not adscheck's
@@ -175,6 +175,16 @@ fn other_laws_words() -> Vec<String> {
             out.extend([
                 plain(d.definition.as_str()),
                 plain(d.citation.as_str()),
+                plain(&format!("Legal definition: {}", d.term.as_str())),
+                // The determination's heading (adscheck's label for it) with its source, and
+                // before its question, as explanations and pages show it.
+                plain(&format!(
+                    "{} ({})",
+                    d.heading(),
+                    c.source_name(d.source.as_ref()).unwrap_or_default()
+                )),
+                plain(&format!("{}: {}", d.heading(), d.plain_question())),
+                plain(&format!("{}: {}", d.term.as_str(), d.definition.as_str())),
                 plain(&d.shown_question()),
                 plain(&d.plain_question()),
             ]);
@@ -422,6 +432,13 @@ fn has_term(text: &str, term: &str) -> bool {
 /// adscheck's marked notes and adscheck's listed labels are taken out.
 fn unaccounted(paragraph: &str, known: &[String]) -> String {
     let mut p = paragraph.to_owned();
+    // The form's, the law's and the examples' words first (a text whole, before a mark
+    // inside it cuts it short), then what is marked as adscheck's.
+    for text in known {
+        if text.len() > 3 {
+            p = p.replace(text.as_str(), " ");
+        }
+    }
     // Marked as adscheck's: from the mark to the end of the paragraph.
     for mark in [
         "adscheck note",
@@ -431,11 +448,6 @@ fn unaccounted(paragraph: &str, known: &[String]) -> String {
     ] {
         if let Some(i) = p.find(mark) {
             p.truncate(i);
-        }
-    }
-    for text in known {
-        if text.len() > 3 {
-            p = p.replace(text.as_str(), " ");
         }
     }
     let mut p = digits_as_zero(&p);

@@ -365,7 +365,9 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
             {"path": "browse/agency-ads-undetermined.html", "texts": ["Housing Preservation"]},
             {"path": "downloads/index.html", "texts": ["Local Law 35 table for 2024", "Atom feed"]},
             {"path": "changes.html", "texts": ["What changed", "Building fire risk model: 2024's report changed", "Overtime tally spreadsheet: retired in 2025/03"]},
-            {"path": "tools/fdny-building-fire-risk-model.html", "texts": ["Reported years", "What changed in 2024's report from the year before"]}
+            {"path": "tools/fdny-building-fire-risk-model.html", "texts": ["Reported years", "What changed in 2024's report from the year before", "Under other laws", "Legal definition: Algorithmic tool", "Legal definition: Automated decision-making tool"]},
+            // Issue 26: the tools whose laws differ, each law's determination with its reasons.
+            {"path": "laws.html", "texts": ["Where the laws differ", "Rat sighting map", "ADM tool", "Heat complaint prioritization", "Algorithmic tool"], "absent": ["Building fire risk model"]}
         ],
         "search": {"query": "rat", "expect": "Rat sighting map", "not": "Case severity model"}
     });

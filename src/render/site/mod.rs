@@ -9,7 +9,9 @@
 
 mod changes;
 mod chart;
+mod determinations;
 mod fields;
+mod laws;
 mod pages;
 pub mod tool_page;
 pub mod urls;
@@ -108,6 +110,7 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
     ("tool.html", include_str!("templates/tool.html")),
     ("gone.html", include_str!("templates/gone.html")),
     ("changes.html", include_str!("templates/changes.html")),
+    ("laws.html", include_str!("templates/laws.html")),
 ];
 
 pub(super) const STYLE: &str = include_str!("assets/style.css");

@@ -311,6 +311,14 @@ pub(super) fn write(
         urls::GONE_JSON,
         serde_json::to_string_pretty(gone)?.as_bytes(),
     )?;
+    // Where the laws differ: the tools answered under several laws with different results.
+    let page = render(
+        "laws.html",
+        "",
+        "laws",
+        json!({"rows": super::laws::rows(checklist, inventory)}),
+    )?;
+    writer.page(urls::LAWS, &page)?;
     // What changed: a page, and the same as an Atom feed.
     let changes = super::changes::changes(inventory, gone, since);
     let page = render(

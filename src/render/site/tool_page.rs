@@ -7,10 +7,10 @@ use std::collections::HashSet;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+pub use super::determinations::{AnswerView, DeterminationView};
 use super::urls;
-use crate::checklist::{Checklist, without_footnotes};
+use crate::checklist::Checklist;
 use crate::classification::Assessment;
-use crate::classification::Basis;
 use crate::settings::Public;
 use crate::summary::Tool;
 use crate::tool::fields::{Edition, FIELDS, keys};
@@ -41,51 +41,23 @@ pub struct Page {
     pub timeline: Vec<super::fields::YearView>,
     /// "June 2025", when the tool was retired.
     pub retired: Option<String>,
+    /// Each other law the tool was answered under (`also:`), side by side with its own.
+    pub laws: Vec<LawView>,
+    /// Whether those laws' determinations differ from its own ([`Tool::laws_differ`]).
+    pub differs: bool,
 }
 
-/// A determination on a tool's page.
+/// A tool's determinations under another law, on its page.
 #[derive(Clone, Debug, Default, Serialize)]
-pub struct DeterminationView {
-    /// Its id.
+pub struct LawView {
+    /// The checklist's id.
     pub id: String,
-    /// "Question 1".
-    pub number: String,
-    /// The form's question.
-    pub question: String,
-    /// yes, no or undetermined.
-    pub value: String,
-    /// The defined term and its legal definition, with citation.
-    pub term: String,
-    /// The definition.
-    pub definition: String,
-    /// Its citation.
-    pub citation: String,
-    /// The answers that decided it (or, undetermined, those still needed).
-    pub answers: Vec<AnswerView>,
-    /// The other determinations it rests on: "ADS: yes".
-    pub rests_on: Vec<String>,
-    /// For a "no": the form's stop rule that applied ("Stop rule of Question 1", its words).
-    pub stop_rule: Option<(String, String)>,
-    /// adscheck's note, when the stop rule that applied is another question's.
-    pub note: Option<String>,
-}
-
-/// One answer on a page.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct AnswerView {
-    /// The question's printed number.
-    pub number: String,
-    /// The question.
-    pub question: String,
-    /// The answer (`not answered` when none).
-    pub answer: String,
-    /// The ticked options, as the form prints them ([`crate::checklist::Question::ticked`]).
-    pub ticked: String,
-    /// The form's words that introduce the list the options come from ("Decisions may be
-    /// related to, but are not limited to:"), so the ticked items read as the form frames them.
-    pub options_intro: String,
-    /// The note, when public.
-    pub note: Option<String>,
+    /// Its title (adscheck's: it says so).
+    pub title: String,
+    /// Its version.
+    pub version: String,
+    /// Each determination, as the page shows the file's own.
+    pub determinations: Vec<DeterminationView>,
 }
 
 /// A value a tool can be browsed by.
@@ -152,6 +124,7 @@ pub fn page(
         facets,
         in_scope: tool.ll35_in_scope,
         retired: tool.retired.as_deref().map(super::fields::month_name),
+        differs: tool.laws_differ(),
         timeline: tool
             .timeline
             .iter()
@@ -260,94 +233,45 @@ pub fn page(
     .into_iter()
     .flatten()
     .collect();
-    let answer_view = |q: usize, answer: Option<&crate::answers::Answer>| {
-        let question = checklist.questions.get(q);
-        AnswerView {
-            number: checklist.number(q).to_owned(),
-            question: question.map_or_else(String::new, crate::checklist::Question::plain_text),
-            answer: answer
-                .map_or("not answered", |a| a.value.as_str())
-                .to_owned(),
-            ticked: answer
-                .map(|a| question.map_or_else(|| a.options.join("; "), |q| q.ticked(&a.options)))
-                .unwrap_or_default(),
-            options_intro: question
-                .and_then(|q| q.options.as_ref())
-                .map(|list| without_footnotes(&list.prompt))
-                .unwrap_or_default(),
-            note: answer.and_then(|a| a.note.clone()).filter(|_| public.notes),
-        }
-    };
     if let Ok(outcome) = &report.outcome {
-        for (d, det) in checklist.determinations.iter().enumerate() {
-            let mut view = DeterminationView {
-                id: det.id.value.clone(),
-                number: det.heading(),
-                question: det.plain_question(),
-                value: if tool.assessment == Assessment::NotStarted {
-                    "not yet assessed".to_owned()
-                } else {
-                    outcome
-                        .determinations
-                        .get(d)
-                        .map_or("undetermined", |t| t.as_str())
-                        .to_owned()
-                },
-                term: without_footnotes(&det.term),
-                definition: without_footnotes(&det.definition),
-                citation: without_footnotes(&det.citation),
-                ..DeterminationView::default()
-            };
-            for reason in outcome.reasons.iter().filter(|r| r.determination == d) {
-                match &reason.basis {
-                    Basis::Answer { question, answer } => {
-                        view.answers.push(answer_view(*question, answer.as_ref()));
-                    }
-                    Basis::Determination(e) => view.rests_on.push(format!(
-                        "{}: {}",
-                        checklist.label(*e),
-                        outcome
-                            .determinations
-                            .get(*e)
-                            .map_or("undetermined", |t| t.as_str())
-                    )),
-                }
-            }
-            // A "no": the form's stop rule that applied, in its words; when it is another
-            // question's (Question 2 after Question 1 stopped), adscheck says why it counts here.
-            let mine: Vec<_> = outcome
-                .reasons
-                .iter()
-                .filter(|r| r.determination == d)
-                .collect();
-            if outcome.determinations.get(d) == Some(&crate::engine::Truth::No) {
-                let through = mine.first().and_then(|r| r.rests_on());
-                let applied = match through {
-                    Some(e) if mine.iter().all(|r| r.rests_on() == Some(e)) => e,
-                    _ => d,
-                };
-                if let Some(rule_of) = checklist.determinations.get(applied)
-                    && let Some(stop) = &rule_of.stop_rule
-                {
-                    view.stop_rule = Some((
-                        format!("Stop rule of {}", rule_of.called()),
-                        without_footnotes(stop),
-                    ));
-                    if applied != d {
-                        view.note = Some(crate::render::checklist::notes::asked_only_after(
-                            det, rule_of,
-                        ));
+        page.determinations =
+            super::determinations::views(checklist, outcome, tool.assessment, public);
+        // Each other law the tool was answered under, with its own questions and the law's
+        // words; their answers shown as the file's own are (or not, as `public` says).
+        page.laws = outcome
+            .also
+            .iter()
+            .filter_map(|also| {
+                let engine = also.engine()?;
+                let c = engine.checklist();
+                let mut determinations = super::determinations::views(
+                    c,
+                    &also.outcome,
+                    also.outcome.assessment(),
+                    public,
+                );
+                if !public.answers {
+                    for d in &mut determinations {
+                        d.answers.clear();
                     }
                 }
-            }
-            page.determinations.push(view);
-        }
+                Some(LawView {
+                    id: c.id.value.clone(),
+                    title: c.title.value.clone(),
+                    version: c.version.value.clone(),
+                    determinations,
+                })
+            })
+            .collect();
     }
     if public.answers {
         page.answers = answers
             .iter()
             .enumerate()
-            .filter_map(|(q, a)| a.as_ref().map(|a| answer_view(q, Some(a))))
+            .filter_map(|(q, a)| {
+                a.as_ref()
+                    .map(|a| super::determinations::answer_view(checklist, q, Some(a), public))
+            })
             .collect();
     } else {
         for d in &mut page.determinations {

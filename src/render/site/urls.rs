@@ -34,6 +34,8 @@ pub const BROWSE: &str = "browse/index.html";
 pub const DOWNLOADS: &str = "downloads/index.html";
 /// What changed, as a page.
 pub const CHANGES: &str = "changes.html";
+/// Where the laws differ.
+pub const LAWS: &str = "laws.html";
 /// What changed, as an Atom feed.
 pub const CHANGES_FEED: &str = "changes.atom";
 /// The JSON of every tool.

@@ -60,6 +60,7 @@ pub fn summary(inventory: &Summary, changes: Option<&Changes>, notes: &[String])
             markdown_cell(note)
         );
     }
+    other_laws(&mut out, inventory);
     work(&mut out, inventory);
     if !inventory.totals.rules.is_empty() {
         let _ = writeln!(out, "\n## Why files fail `check`\n");
@@ -249,5 +250,84 @@ fn work(out: &mut String, inventory: &Summary) {
             out,
             "\n## What needs doing\n\nNothing: every tool's record is complete."
         );
+    }
+}
+
+/// The counts under each other law the inventory's tools were answered under (`also:`), in
+/// total, and the tools whose laws give different answers; nothing when none was.
+fn other_laws(out: &mut String, inventory: &Summary) {
+    if inventory.tools.iter().all(|t| t.laws.is_empty()) {
+        return;
+    }
+    let _ = writeln!(out, "\n## Other laws (adscheck's questions)\n");
+    let _ = writeln!(
+        out,
+        "Tools answered under another built-in checklist as well (`also:`). Those checklists' \
+         questions are adscheck's, on each law's words; which tools an agency reports is its \
+         own determination.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| Checklist | Determination | yes | no | undetermined | not yet assessed |\n|---|---|---:|---:|---:|---:|"
+    );
+    for law in &inventory.other_laws {
+        for (id, label) in &law.determinations {
+            let tally = inventory
+                .totals
+                .determinations
+                .get(&crate::summary::laws::key(&law.id, id))
+                .copied()
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "| `{}` version {} | {} | {} | {} | {} | {} |",
+                markdown_cell(&law.id),
+                markdown_cell(&law.version),
+                markdown_cell(label),
+                tally.yes,
+                tally.no,
+                tally.undetermined,
+                tally.not_assessed
+            );
+        }
+    }
+    let differ: Vec<&crate::summary::Tool> =
+        inventory.tools.iter().filter(|t| t.laws_differ()).collect();
+    if !differ.is_empty() {
+        let own = inventory
+            .determination_labels
+            .last()
+            .map_or("", |(_, label)| label.as_str());
+        let _ = writeln!(
+            out,
+            "\nTools whose determinations differ between checklists:\n"
+        );
+        for tool in differ {
+            let laws: Vec<String> = tool
+                .laws
+                .iter()
+                .filter_map(|law| {
+                    let info = inventory
+                        .other_laws
+                        .iter()
+                        .find(|i| i.id == law.checklist)?;
+                    let (id, value) = law.determinations.last()?;
+                    let label = info
+                        .determinations
+                        .iter()
+                        .find(|(d, _)| d == id)
+                        .map_or(id.as_str(), |(_, l)| l.as_str());
+                    Some(format!("{label}: {}", value.as_str()))
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "- {} ({}): {own}: {}; {}",
+                markdown_cell(&tool.name),
+                markdown_cell(&tool.agency),
+                tool.determinations.last().map_or("", |(_, v)| v.as_str()),
+                markdown_cell(&laws.join("; "))
+            );
+        }
     }
 }
