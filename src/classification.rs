@@ -198,6 +198,28 @@ impl Outcome {
             .map(|(d, t)| (d.id.value.clone(), *t))
             .collect()
     }
+
+    /// [`Outcome::named`], then each `also:` checklist's determinations under
+    /// `<checklist>.<determination>` (`nyc-ll35-2022.algorithmic_tool`): what a setting such
+    /// as Local Law 35's reporting scope may name.
+    #[must_use]
+    pub fn named_with_also(&self, checklist: &crate::checklist::Checklist) -> Vec<(String, Truth)> {
+        let mut named = self.named(checklist);
+        for also in &self.also {
+            let Some(engine) = also.engine() else {
+                continue;
+            };
+            named.extend(
+                engine
+                    .checklist()
+                    .determinations
+                    .iter()
+                    .zip(&also.outcome.determinations)
+                    .map(|(d, t)| (format!("{}.{}", also.checklist, d.id.as_str()), *t)),
+            );
+        }
+        named
+    }
 }
 
 impl Classification {

@@ -199,7 +199,8 @@ pub fn check_file(
     findings.extend(file.invalid_retired(now.month()));
     findings.extend(file.unknown_agency());
     if let Some(ll35) = &settings.ll35 {
-        let determinations = result.determinations.as_deref().unwrap_or_default();
+        // The reporting scope may name another law's determination (`nyc-ll35-2022.algorithmic_tool`).
+        let determinations = outcome.named_with_also(checklist);
         findings.extend(
             ll35::check(
                 ll35,
@@ -207,7 +208,7 @@ pub fn check_file(
                 &report.tool,
                 outcome.tool_position,
                 &outcome.tool_keys,
-                determinations,
+                &determinations,
                 now.month(),
             )
             .iter()

@@ -85,11 +85,26 @@ impl Inventory {
         let engine = crate::load_engine(checklist.as_deref()).map_err(OpenError::Checklist)?;
         // `ll35.report` names determinations: they must be the checklist's.
         if let (Some(ll35), Some(path)) = (&settings.ll35, &governing.file) {
+            // The checklist's own determinations, and each other built-in checklist's as
+            // `<checklist>.<determination>` (a tool answered under it under `also:`).
+            let others: Vec<String> = crate::checklist::BUILTINS
+                .iter()
+                .filter(|b| b.id != engine.checklist().id.as_str())
+                .filter_map(|b| crate::engine::Engine::builtin(b.id))
+                .flat_map(|e| {
+                    let id = e.checklist().id.as_str();
+                    e.checklist()
+                        .determinations
+                        .iter()
+                        .map(move |d| format!("{id}.{}", d.id.as_str()))
+                })
+                .collect();
             let ids: Vec<&str> = engine
                 .checklist()
                 .determinations
                 .iter()
                 .map(|d| d.id.as_str())
+                .chain(others.iter().map(String::as_str))
                 .collect();
             let unknown: Vec<crate::Diagnostic> = ll35
                 .unknown_determinations(&ids)

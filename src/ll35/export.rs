@@ -99,7 +99,7 @@ pub fn entries(
                 let determinations = report
                     .outcome
                     .as_ref()
-                    .map(|o| o.named(engine.checklist()))
+                    .map(|o| o.named_with_also(engine.checklist()))
                     .unwrap_or_default();
                 entries.push(Entry::new(read.name, tool, &stamps, determinations));
             }

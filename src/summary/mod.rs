@@ -319,7 +319,13 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
         }
         let determinations: Vec<(String, Truth)> =
             result.determinations.clone().unwrap_or_default();
-        let ll35_in_scope = ll35.scope.includes(&determinations).is_ok();
+        // The reporting scope may name another law's determination too.
+        let scoped = report
+            .outcome
+            .as_ref()
+            .map(|o| o.named_with_also(checklist))
+            .unwrap_or_default();
+        let ll35_in_scope = ll35.scope.includes(&scoped).is_ok();
         let ll35_complete = ll35_in_scope && ll35.missing(&report.tool).next().is_none();
         let found = crate::tool::identity::id(&report.tool);
         let tool_key = crate::tool::ToolKey::of_fields(&report.tool);
@@ -364,7 +370,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
             report.file.clone(),
             report.tool.clone(),
             &answers.stamps,
-            determinations.clone(),
+            scoped,
         ));
         let assessment = report
             .outcome

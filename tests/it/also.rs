@@ -335,3 +335,37 @@ fn the_interview_answers_several_laws_and_adds_one_later() {
     // The file's own history is as it was: nothing of its own was changed.
     assert_eq!(text.matches("- event: answered").count(), 3, "{text}");
 }
+
+/// Issue 26: Local Law 35's reporting scope can be its own checklist's determination
+/// (`ll35: report: {nyc-ll35-2022.algorithmic_tool: [...]}`): a tool answered "no" there is
+/// out of it, one answered "yes" in it; a misspelt id is refused, naming what is allowed.
+#[test]
+fn the_reporting_scope_can_be_local_law_35_s_own_determination() {
+    let settings = "ll35:\n  edition: 2024\n  report: {nyc-ll35-2022.algorithmic_tool: [yes]}\n";
+    let not_a_tool = SEVERAL.replace("material_impact: yes", "material_impact: no");
+    let dir = folder(&[
+        (".adscheck.yaml", settings),
+        ("yes.yaml", SEVERAL),
+        (
+            "no.yaml",
+            &not_a_tool.replace("declared: {algorithmic_tool: yes}", ""),
+        ),
+    ]);
+    let ran = adscheck(["check", "--allow-undetermined", "."])
+        .at(dir.path())
+        .run();
+    let said = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(said.contains("yes.yaml:2:1: error[ll35-missing]"), "{said}");
+    assert!(!said.contains("no.yaml:2:1: error[ll35-missing]"), "{said}");
+    let misspelt = folder(&[(
+        ".adscheck.yaml",
+        "ll35:\n  report: {nyc-ll35-2022.algorithmc_tool: [yes]}\n",
+    )]);
+    let ran = adscheck(["check", "."]).at(misspelt.path()).run();
+    ran.code(2);
+    let said = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(
+        said.contains("did you mean `nyc-ll35-2022.algorithmic_tool`?"),
+        "{said}"
+    );
+}
