@@ -25,7 +25,7 @@ mod write;
 pub use comments::lost_comments;
 pub use stamp::{Event, Header, Stamp, header_of};
 pub use tool_block::replace_tool_block;
-pub use write::{IMPORTED_NOTE, read_back, template, tool_block, unanswered};
+pub use write::{IMPORTED_NOTE, read_back, template, template_with_also, tool_block, unanswered};
 
 use serde::Serialize;
 

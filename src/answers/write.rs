@@ -297,6 +297,40 @@ pub fn template(checklist: &Checklist, schema_line: Option<&str>) -> String {
     out
 }
 
+/// [`template`], with a blank block under `also:` for each further checklist in `also`.
+#[must_use]
+pub fn template_with_also(
+    checklist: &Checklist,
+    also: &[&Checklist],
+    schema_line: Option<&str>,
+) -> String {
+    let mut out = template(checklist, schema_line);
+    if also.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out);
+    comment(
+        &mut out,
+        0,
+        "The same tool under further checklists: each block is answered as above, under its own \
+         checklist's questions (adscheck checklist show ID).",
+    );
+    let _ = writeln!(out, "also:");
+    for other in also {
+        let _ = writeln!(out, "  {}:", key(other.id.as_str()));
+        let mut block = String::new();
+        template_answers(&mut block, other);
+        for line in block.lines() {
+            if line.is_empty() {
+                let _ = writeln!(out);
+            } else {
+                let _ = writeln!(out, "    {line}");
+            }
+        }
+    }
+    out
+}
+
 /// The `tool:` block of an answer file: `tool: {}` when empty, else one `key: value` line each
 /// (text double-quoted, other values in JSON's flow style, which YAML reads alike). A mapping
 /// of mappings (each year's report under `reports`) is written as nested blocks, a line per

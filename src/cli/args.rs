@@ -244,6 +244,11 @@ pub struct TemplateArgs {
     #[arg(long, requires = "out")]
     pub force: bool,
 
+    /// Add a blank block under `also:` for this further built-in checklist (its id: see
+    /// `adscheck checklist list`); give it more than once for several laws.
+    #[arg(long, value_name = "ID")]
+    pub also: Vec<String>,
+
     #[command(flatten)]
     pub checklist: ChecklistOpt,
 }

@@ -16,7 +16,29 @@ pub(crate) fn run(args: &TemplateArgs) -> Outcome {
         "# yaml-language-server: $schema={}.schema.json",
         engine.checklist().id.as_str()
     );
-    let text = adscheck::answers::template(engine.checklist(), Some(&schema_line));
+    let mut also = Vec::new();
+    for id in &args.also {
+        match adscheck::Engine::builtin(id) {
+            Some(other) if other.checklist().id.as_str() != engine.checklist().id.as_str() => {
+                also.push(other.checklist());
+            }
+            _ => {
+                errln!(
+                    "adscheck: error: --also {}: allowed: the built-in checklists other than the \
+                     file's own ({})",
+                    adscheck::text::visible(id),
+                    adscheck::checklist::BUILTINS
+                        .iter()
+                        .map(|b| b.id)
+                        .filter(|b| *b != engine.checklist().id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                return Ok(super::Exit::Fatal);
+            }
+        }
+    }
+    let text = adscheck::answers::template_with_also(engine.checklist(), &also, Some(&schema_line));
     super::write_out(
         &text,
         args.out.as_deref(),

@@ -369,3 +369,46 @@ fn the_reporting_scope_can_be_local_law_35_s_own_determination() {
         "{said}"
     );
 }
+
+/// Issue 26: `template --also ID` gives a blank block for each further law, which reads back.
+#[test]
+fn a_template_has_a_blank_block_for_each_law_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    adscheck([
+        "template",
+        "--also",
+        "nyc-ll35-2022",
+        "--also",
+        "nys-stt-501",
+        "--out",
+        "t.yaml",
+    ])
+    .at(dir.path())
+    .run()
+    .code(0);
+    let text = std::fs::read_to_string(dir.path().join("t.yaml")).unwrap();
+    assert!(
+        text.contains("\nalso:\n  nyc-ll35-2022:\n    answers:\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("      # (a) Is it software? (adscheck's question)\n"),
+        "{text}"
+    );
+    let ran = adscheck(["classify", "-f", "jsonl", "t.yaml"])
+        .at(dir.path())
+        .run();
+    ran.code(0);
+    let v: serde_json::Value = serde_json::from_str(ran.stdout.trim()).unwrap();
+    assert_eq!(v["also"][1]["checklist"], "nys-stt-501");
+    assert_eq!(v["also"][1]["assessment"], "not started");
+    let refused = adscheck(["template", "--also", "nyc-ll49-2018"]).run();
+    refused.code(2);
+    assert!(
+        refused
+            .stderr
+            .contains("allowed: the built-in checklists other than"),
+        "{}",
+        refused.stderr
+    );
+}

@@ -45,7 +45,12 @@ fn help(checklist: &Checklist, question: &Question, width: usize, voice: Voice) 
             .first()
             .and_then(|g| g.source.as_ref())
             .or_else(|| question.options.as_ref().and_then(|o| o.source.as_ref()));
-        let _ = writeln!(s, "Guidance{}:", from(checklist, source));
+        if checklist.has_adschecks_questions() {
+            // Each bullet names the law whose words it quotes.
+            let _ = writeln!(s, "The law's words this question tests:");
+        } else {
+            let _ = writeln!(s, "Guidance{}:", from(checklist, source));
+        }
         guidance_and_options(&mut s, checklist, question, 2, false, width, voice);
         for line in super::notes::printed_here(checklist, question, voice) {
             let _ = writeln!(s, "{}", hanging_at(&line, width, 2, 4));
