@@ -199,23 +199,36 @@ impl Outcome {
             .collect()
     }
 
+    /// This outcome under `engine` (its file's own checklist), then each `also:` checklist's
+    /// under its own engine, in the file's order: one tool, several laws.
+    pub fn with_also<'a>(
+        &'a self,
+        engine: &'a Engine,
+    ) -> impl Iterator<Item = (&'a Engine, &'a Outcome)> + 'a {
+        std::iter::once((engine, self)).chain(
+            self.also
+                .iter()
+                .filter_map(|a| Some((a.engine()?, &a.outcome))),
+        )
+    }
+
     /// [`Outcome::named`], then each `also:` checklist's determinations under
     /// `<checklist>.<determination>` (`nyc-ll35-2022.algorithmic_tool`): what a setting such
     /// as Local Law 35's reporting scope may name.
     #[must_use]
     pub fn named_with_also(&self, checklist: &crate::checklist::Checklist) -> Vec<(String, Truth)> {
         let mut named = self.named(checklist);
-        for also in &self.also {
-            let Some(engine) = also.engine() else {
-                continue;
-            };
+        for (engine, outcome) in self
+            .also
+            .iter()
+            .filter_map(|a| Some((a.engine()?, &a.outcome)))
+        {
+            let id = engine.checklist().id.as_str();
             named.extend(
-                engine
-                    .checklist()
-                    .determinations
-                    .iter()
-                    .zip(&also.outcome.determinations)
-                    .map(|(d, t)| (format!("{}.{}", also.checklist, d.id.as_str()), *t)),
+                outcome
+                    .named(engine.checklist())
+                    .into_iter()
+                    .map(|(d, t)| (format!("{id}.{d}"), t)),
             );
         }
         named

@@ -15,17 +15,16 @@ const ANSWER_PATTERN: &str = "^\\s*([Yy][Ee][Ss]|[Nn][Oo]|[Uu][Nn][Ss][Uu][Rr][E
 pub fn answer_schema(checklist: &Checklist) -> Value {
     let (questions, declared) = blocks(checklist);
     let mut also = Map::new();
-    for builtin in crate::checklist::BUILTINS
+    // Every built-in checklist but this one (which may be a file of its own).
+    for other in crate::checklist::BUILTINS
         .iter()
         .filter(|b| b.id != checklist.id.as_str())
+        .filter_map(|b| crate::engine::Engine::builtin(b.id))
     {
-        let Some(engine) = crate::engine::Engine::builtin(builtin.id) else {
-            continue;
-        };
-        let other = engine.checklist();
+        let other = other.checklist();
         let (questions, declared) = blocks(other);
         also.insert(
-            builtin.id.to_owned(),
+            other.id.value.clone(),
             json!({
                 "type": "object",
                 "description": other.title.as_str(),

@@ -130,6 +130,16 @@ pub struct AnswerFile {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Answers as values of three-valued logic, by question index: unsure and unanswered are
+/// unknown.
+#[must_use]
+pub fn truths(answers: &[Option<Answer>]) -> Vec<Truth> {
+    answers
+        .iter()
+        .map(|a| a.as_ref().map_or(Truth::Unknown, |a| a.value.truth()))
+        .collect()
+}
+
 /// Answers to a further checklist under `also:`, keyed by its id: the same shape as the
 /// file's own (`answers:`, `declared:`, `stamps:`), read against that checklist. The file's
 /// `tool:` block is shared: one tool, several laws.
@@ -151,10 +161,7 @@ impl Also {
     /// The answers as values of three-valued logic, by question index.
     #[must_use]
     pub fn truths(&self) -> Vec<Truth> {
-        self.answers
-            .iter()
-            .map(|a| a.as_ref().map_or(Truth::Unknown, |a| a.value.truth()))
-            .collect()
+        truths(&self.answers)
     }
 
     /// The block read as a file of its own (for evaluating and writing it with its
@@ -211,10 +218,7 @@ impl AnswerFile {
     /// The answers as values of three-valued logic, by question index.
     #[must_use]
     pub fn truths(&self) -> Vec<Truth> {
-        self.answers
-            .iter()
-            .map(|a| a.as_ref().map_or(Truth::Unknown, |a| a.value.truth()))
-            .collect()
+        truths(&self.answers)
     }
 
     /// The latest entry of the file's history.

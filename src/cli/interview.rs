@@ -366,22 +366,7 @@ fn finish_plain<R: io::BufRead, W: Write>(
         args.reasons || prompter.yes_or_no("Hear the reasons? 1 yes, 2 no (an empty line: no):")?;
     if hear {
         writeln!(out, "Reasons:")?;
-        let options = Options {
-            color: false,
-            // Wrapped to the terminal (never mid-word); off a terminal, at the page width.
-            width: io::stdout()
-                .is_terminal()
-                .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
-                .flatten(),
-            csv_raw: false,
-        };
-        render::render_all(
-            Format::Explain,
-            engine,
-            options,
-            std::slice::from_ref(&report),
-            &mut out,
-        )?;
+        explain(engine, &report, false, &mut out)?;
     }
     writeln!(
         out,
@@ -403,23 +388,8 @@ fn finish(args: &InterviewArgs, engine: &Engine, path: &Path) -> Outcome {
         &batch::Source::File(path.to_path_buf()),
         args.size.max_file_size,
     );
-    let options = Options {
-        color: super::color(&args.color, None),
-        // Wrapped to the terminal (never mid-word); off a terminal, at the page width.
-        width: io::stdout()
-            .is_terminal()
-            .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
-            .flatten(),
-        csv_raw: false,
-    };
     let mut out = super::output::stdout();
-    render::render_all(
-        Format::Explain,
-        engine,
-        options,
-        std::slice::from_ref(&report),
-        &mut out,
-    )?;
+    explain(engine, &report, super::color(&args.color, None), &mut out)?;
     writeln!(out)?;
     // The verdict last, where the eye is when the explanation has scrolled by.
     let mut lines = render::verdict(engine, &report);
@@ -466,4 +436,29 @@ fn fitted(text: &str) -> String {
     } else {
         text.to_owned()
     }
+}
+
+/// The result explained, as `classify --explain` gives it: wrapped to the terminal (never
+/// mid-word), off a terminal at the page width.
+fn explain(
+    engine: &Engine,
+    report: &adscheck::Classification,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let options = Options {
+        color,
+        width: io::stdout()
+            .is_terminal()
+            .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+            .flatten(),
+        csv_raw: false,
+    };
+    render::render_all(
+        Format::Explain,
+        engine,
+        options,
+        std::slice::from_ref(report),
+        out,
+    )
 }

@@ -49,6 +49,18 @@ impl Engine {
             .as_ref()
     }
 
+    /// Every built-in checklist's engine but this one's (by id), in the order adscheck lists
+    /// them: the laws a file can answer besides its own, under `also:`.
+    #[must_use]
+    pub fn other_builtins(&self) -> Vec<&'static Engine> {
+        let own = self.checklist.id.as_str();
+        crate::checklist::BUILTINS
+            .iter()
+            .filter(|b| b.id != own)
+            .filter_map(|b| Engine::builtin(b.id))
+            .collect()
+    }
+
     /// Compile the rules of `checklist`, refusing determinations that no answers can make yes,
     /// or no.
     ///

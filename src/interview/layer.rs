@@ -92,9 +92,6 @@ impl<'e> Interview<'e> {
 
     /// The answers being asked, as values of three-valued logic.
     pub(super) fn truths(&self) -> Vec<Truth> {
-        self.answers()
-            .iter()
-            .map(|a| a.as_ref().map_or(Truth::Unknown, |a| a.value.truth()))
-            .collect()
+        crate::answers::truths(self.answers())
     }
 }

@@ -87,10 +87,9 @@ impl Inventory {
         if let (Some(ll35), Some(path)) = (&settings.ll35, &governing.file) {
             // The checklist's own determinations, and each other built-in checklist's as
             // `<checklist>.<determination>` (a tool answered under it under `also:`).
-            let others: Vec<String> = crate::checklist::BUILTINS
-                .iter()
-                .filter(|b| b.id != engine.checklist().id.as_str())
-                .filter_map(|b| crate::engine::Engine::builtin(b.id))
+            let others: Vec<String> = engine
+                .other_builtins()
+                .into_iter()
                 .flat_map(|e| {
                     let id = e.checklist().id.as_str();
                     e.checklist()

@@ -31,20 +31,11 @@ pub struct Law {
     pub assessment: Assessment,
 }
 
-/// Every built-in checklist but `own`, in the order adscheck lists them.
+/// The built-in checklists other than `engine`'s ([`Engine::other_builtins`]), described.
 #[must_use]
-pub fn other_laws(own: &str) -> Vec<&'static Engine> {
-    crate::checklist::BUILTINS
-        .iter()
-        .filter(|b| b.id != own)
-        .filter_map(|b| Engine::builtin(b.id))
-        .collect()
-}
-
-/// [`other_laws`] described.
-#[must_use]
-pub fn infos(own: &str) -> Vec<LawInfo> {
-    other_laws(own)
+pub fn infos(engine: &Engine) -> Vec<LawInfo> {
+    engine
+        .other_builtins()
         .into_iter()
         .map(|engine| {
             let c = engine.checklist();

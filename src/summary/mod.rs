@@ -219,7 +219,7 @@ pub fn build(inventory_: &Inventory, files: Vec<Read>) -> Summary {
             .iter()
             .map(|d| (d.id.value.clone(), d.label.value.clone()))
             .collect(),
-        other_laws: laws::infos(checklist.id.as_str()),
+        other_laws: laws::infos(engine),
         edition: ll35.edition,
         agencies: Vec::new(),
         totals: Counts::default(),

@@ -94,10 +94,8 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         count: usize,
     ) -> io::Result<()> {
         writeln!(self.out)?;
-        self.say(&format!(
-            "Local Law 35 report, {edition} edition: up to {count} items follow, some only when \
-             an earlier answer calls for them; asked because {why}. An empty line keeps a value \
-             shown as now, or skips an optional item."
+        self.say(&super::super::prompter::report_begins_message(
+            edition, why, count,
         ))
     }
 

@@ -109,3 +109,13 @@ pub fn checklist_begins_message(checklist: &adscheck::Checklist) -> String {
         checklist.version.as_str()
     )
 }
+
+/// What both prompters say before the Local Law 35 report's fields: the edition, how many
+/// there can be, why they are asked, and what an empty answer does.
+pub fn report_begins_message(edition: adscheck::tool::Edition, why: &str, count: usize) -> String {
+    format!(
+        "Local Law 35 report, {edition} edition: up to {count} items follow, some only when an \
+         earlier answer calls for them; asked because {why}. An empty answer keeps a value shown \
+         as now, or skips an optional item."
+    )
+}

@@ -21,7 +21,10 @@ use serde_json::Value;
 mod messages;
 mod report;
 
-pub use messages::{checklist_begins_message, name_taken_message, not_asked_message, review_items};
+pub use messages::{
+    checklist_begins_message, name_taken_message, not_asked_message, report_begins_message,
+    review_items,
+};
 
 const KEYS: &str = "Enter to confirm · Esc to go back · Ctrl-C to save and stop";
 
@@ -180,11 +183,7 @@ impl Prompter for TerminalPrompter {
 
     fn report_begins(&mut self, edition: Edition, why: &str, count: usize) -> io::Result<()> {
         println!();
-        say(&format!(
-            "Local Law 35 report, {edition} edition: up to {count} items follow, some only when \
-             an earlier answer calls for them; asked because {why}. Enter keeps a value shown, \
-             or skips an optional item."
-        ))
+        say(&report_begins_message(edition, why, count))
     }
 
     fn report(

@@ -55,7 +55,7 @@ impl Renderer for Csv<'_> {
         record.push("assessment".to_owned());
         // The reason is adscheck's short words, and its column says so.
         record.extend(["adscheck_short_reason", "needed", "warnings", "error"].map(str::to_owned));
-        for engine in self.other_laws() {
+        for engine in self.engine.other_builtins() {
             let id = engine.checklist().id.as_str();
             record.extend(
                 engine
@@ -104,7 +104,7 @@ impl Renderer for Csv<'_> {
             .as_ref()
             .map(|o| o.also.as_slice())
             .unwrap_or_default();
-        for engine in self.other_laws() {
+        for engine in self.engine.other_builtins() {
             let id = engine.checklist().id.as_str();
             match also.iter().find(|a| a.checklist == id) {
                 Some(a) => record.extend(
@@ -122,16 +122,5 @@ impl Renderer for Csv<'_> {
         let mut bytes = Vec::new();
         let _ = self.write_record(&mut bytes, &record);
         Prepared::Bytes(bytes)
-    }
-}
-
-impl Csv<'_> {
-    /// The built-in checklists other than the one in use, whose determinations have columns.
-    fn other_laws(&self) -> impl Iterator<Item = &'static Engine> + '_ {
-        let own = self.engine.checklist().id.as_str();
-        crate::checklist::BUILTINS
-            .iter()
-            .filter(move |b| b.id != own)
-            .filter_map(|b| Engine::builtin(b.id))
     }
 }

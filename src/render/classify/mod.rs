@@ -147,14 +147,13 @@ pub fn render_all(
 
 /// The determinations under the file's further checklists (`also:`), side by side in one
 /// cell: "Algorithmic tool: yes; ADM tool: undetermined" (empty when it answers none).
-pub(crate) fn other_laws(report: &Classification) -> String {
+pub(crate) fn other_laws(engine: &Engine, report: &Classification) -> String {
     let Ok(outcome) = &report.outcome else {
         return String::new();
     };
     outcome
-        .also
-        .iter()
-        .filter_map(|also| Some((also.engine()?, &also.outcome)))
+        .with_also(engine)
+        .skip(1)
         .flat_map(|(engine, outcome)| {
             engine
                 .checklist()
@@ -200,7 +199,7 @@ pub(crate) fn row(engine: &Engine, report: &Classification) -> Vec<String> {
         Ok(outcome) => {
             cells.extend(outcome.determinations.iter().map(|t| t.as_str().to_owned()));
             cells.push(outcome.assessment().shown().to_owned());
-            cells.push(other_laws(report));
+            cells.push(other_laws(engine, report));
             cells.push(summary(engine, outcome));
         }
         Err(errors) => {

@@ -357,12 +357,8 @@ pub fn verdict(engine: &Engine, report: &Classification) -> Vec<String> {
         return vec!["The answers could not be evaluated (see above).".to_owned()];
     };
     // The file's own checklist, then each further one it answers, in the file's order.
-    let others = outcome
-        .also
-        .iter()
-        .filter_map(|a| Some((a.engine()?, &a.outcome)));
-    std::iter::once((engine, outcome))
-        .chain(others)
+    outcome
+        .with_also(engine)
         .flat_map(|(engine, outcome)| {
             engine
                 .checklist()
@@ -387,12 +383,8 @@ pub fn result_line(engine: &Engine, report: &Classification) -> String {
     let Ok(outcome) = &report.outcome else {
         return "Result: the answers could not be evaluated.".to_owned();
     };
-    let others = outcome
-        .also
-        .iter()
-        .filter_map(|a| Some((a.engine()?, &a.outcome)));
-    let parts: Vec<String> = std::iter::once((engine, outcome))
-        .chain(others)
+    let parts: Vec<String> = outcome
+        .with_also(engine)
         .flat_map(|(engine, outcome)| {
             engine
                 .checklist()
