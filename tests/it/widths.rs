@@ -14,7 +14,20 @@ use crate::terminal::{Key, Term, determinations, full_script, play};
 /// and ends in a letter or digit, followed by one that begins with a letter or digit (inquire
 /// breaks a line wherever it runs out of room; the terminal does the same with one too long).
 fn broken_words(screen: &str, width: usize) -> Vec<String> {
+    broken_words_but(screen, width, &[])
+}
+
+/// [`broken_words`], except inside text a person is typing at the prompt (`typed`): a
+/// terminal wraps what is being typed wherever it runs out of room, as every line editor does.
+fn broken_words_but(screen: &str, width: usize, typed: &[&str]) -> Vec<String> {
     let lines: Vec<&str> = screen.lines().collect();
+    let being_typed = |line: &str, next: &str| {
+        typed.iter().any(|t| {
+            t.char_indices()
+                .skip(1)
+                .any(|(k, _)| line.ends_with(&t[..k]) && next.starts_with(&t[k..]))
+        })
+    };
     lines
         .windows(2)
         .filter(|pair| {
@@ -22,6 +35,7 @@ fn broken_words(screen: &str, width: usize) -> Vec<String> {
             textwrap::core::display_width(line) >= width
                 && line.chars().last().is_some_and(char::is_alphanumeric)
                 && next.chars().next().is_some_and(char::is_alphanumeric)
+                && !(line.starts_with("? ") && being_typed(line, next))
         })
         .map(|pair| format!("{}⏎{}", pair[0], pair[1]))
         .collect()
@@ -32,6 +46,11 @@ fn the_detector_finds_a_word_broken_at_the_edge_and_nothing_else() {
     let screen = "? Name of the tool (or its commercial na\nme)\nshort line\nfits";
     assert_eq!(broken_words(screen, 40).len(), 1);
     assert!(broken_words("a line that ends\nat a space", 40).is_empty());
+    // What a person is typing at the prompt wraps as the terminal wraps it; the prompt's own
+    // words do not.
+    let typing = "? Short description: what it does Ranks b\nuildings";
+    assert!(broken_words_but(typing, 42, &["Ranks buildings"]).is_empty());
+    assert_eq!(broken_words_but(screen, 40, &["Ranks buildings"]).len(), 1);
 }
 
 /// The inventory's settings: the Local Law 35 rules of the 2024 edition.
@@ -158,7 +177,15 @@ fn the_full_screen_interview_collects_the_report_and_breaks_no_word_at_40_60_or_
         let (checklist, respondent) = script.split_at(script.len() - 1);
         for step in checklist {
             play(&term, std::slice::from_ref(step));
-            broken.extend(broken_words(&term.screen(), width));
+            let typed: Vec<&str> = step
+                .1
+                .iter()
+                .filter_map(|k| match k {
+                    Key::Type(t) => Some(*t),
+                    Key::Press(_) => None,
+                })
+                .collect();
+            broken.extend(broken_words_but(&term.screen(), width, &typed));
         }
         play_report(&term, width, &mut broken);
         play(&term, respondent);
