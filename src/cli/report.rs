@@ -125,6 +125,8 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
                     .to_owned()
             }),
             notice: report.notice.clone(),
+            base_url: report.base_url(),
+            feedback: report.feedback.as_ref().map(|f| f.value.clone()),
             force: args.force,
         };
         match site::build(

@@ -217,6 +217,8 @@ impl Settings {
                 .map_err(|e| problems.extend(e))
                 .ok()
         });
+        let report = parsed.report.unwrap_or_default();
+        problems.extend(report.problems(&name));
         let defaults = Settings::defaults(root.clone());
         let settings = Settings {
             file: Some(path.to_path_buf()),
@@ -233,7 +235,7 @@ impl Settings {
             exclude,
             fail_on: parsed.fail_on.unwrap_or_default(),
             ll35,
-            report: parsed.report.unwrap_or_default(),
+            report,
             root,
         };
         if problems.is_empty() {

@@ -367,7 +367,10 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
             {"path": "changes.html", "texts": ["What changed", "Building fire risk model: 2024's report changed", "Overtime tally spreadsheet: retired in 2025/03"]},
             {"path": "tools/fdny-building-fire-risk-model.html", "texts": ["Reported years", "What changed in 2024's report from the year before", "Under other laws", "Legal definition: Algorithmic tool", "Legal definition: Automated decision-making tool"]},
             // Issue 26: the tools whose laws differ, each law's determination with its reasons.
-            {"path": "laws.html", "texts": ["Where the laws differ", "Rat sighting map", "ADM tool", "Heat complaint prioritization", "Algorithmic tool"], "absent": ["Building fire risk model"]}
+            {"path": "laws.html", "texts": ["Where the laws differ", "Rat sighting map", "ADM tool", "Heat complaint prioritization", "Algorithmic tool"], "absent": ["Building fire risk model"]},
+            // Issue 27: what the directory is, in the laws' words; a record to cite and ask about.
+            {"path": "about.html", "texts": ["About this directory", "Legal definition: Algorithmic tool", "not yet assessed"]},
+            {"path": "tools/dot-signal-timing-optimizer.html", "texts": ["Suggested citation", "Ask about or report a problem with this record"]}
         ],
         "search": {"query": "rat", "expect": "Rat sighting map", "not": "Case severity model"}
     });
@@ -1109,4 +1112,73 @@ fn every_standard_field_is_on_the_tool_page() {
         "{fire}"
     );
     assert!(!fire.contains("Population: other"), "{fire}");
+}
+
+/// Issue 27: permanent, citable links and a way to ask. With `report.base_url`, every page has
+/// its canonical address and each tool page its full address and a suggested citation; with
+/// `report.feedback`, each tool page offers to ask about its record, the tool's id and address
+/// filled in (percent-encoded); the site collects nothing. The index lists the tools first.
+#[test]
+fn pages_are_citable_and_a_record_can_be_asked_about() {
+    let dir = directory();
+    let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let site = dir.path().join("site");
+    let index = read(&site.join("index.html"));
+    assert!(
+        index.contains(r#"<link rel="canonical" href="https:&#x2f;&#x2f;example.org&#x2f;ads&#x2f;index.html">"#)
+            || index.contains(r#"<link rel="canonical" href="https://example.org/ads/index.html">"#),
+        "{index}"
+    );
+    // Tools first: the list of every tool before the numbers and charts.
+    let list = index.find(r#"<h2 id="tools">"#).unwrap();
+    let glance = index.find(r#"<h2 id="at-a-glance">"#).unwrap();
+    assert!(list < glance, "the tools come first");
+    let page = read(&site.join("tools/acs-case-severity-model.html"));
+    assert!(page.contains("Suggested citation"), "{page}");
+    assert!(page.contains("example.org"), "{page}");
+    assert!(
+        page.contains("Ask about or report a problem with this record"),
+        "{page}"
+    );
+    assert!(
+        page.contains("mailto:ads-questions@example.org?subject=Question%20about%20the%20record%20of%20tool%20acs-case-severity-model"),
+        "{page}"
+    );
+    // Every page links the about page, which quotes each law's definition.
+    let about = read(&site.join("about.html"));
+    for text in [
+        "About this directory",
+        "Legal definition: Algorithmic tool",
+        "Legal definition: Automated decision-making tool",
+        "adscheck classify --explain FILE",
+        "not yet assessed",
+    ] {
+        assert!(about.contains(text), "{text:?} not in the about page");
+    }
+    assert!(page.contains(r#"about.html">About</a>"#), "{page}");
+    // A base URL or a feedback address that is no address is refused, naming the line.
+    let bad = dir.path().join("inv/.adscheck.yaml");
+    let settings = read(&bad);
+    std::fs::write(
+        &bad,
+        settings
+            .replace("https://example.org/ads/", "example.org/ads")
+            .replace("mailto:ads-questions@example.org", "javascript:alert(1)"),
+    )
+    .unwrap();
+    let r = adscheck(dir.path(), &["report", "inv", "--out", "site2"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("`report.base_url` is `example.org/ads`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("`report.feedback` is `javascript:alert(1)`"),
+        "{}",
+        r.stderr
+    );
+    assert!(!dir.path().join("site2").exists(), "nothing is written");
 }

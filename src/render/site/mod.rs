@@ -7,6 +7,7 @@
 //! the target and swapped in whole, and only a folder adscheck built (it has a marker file) is
 //! ever replaced without `--force`.
 
+mod about;
 mod changes;
 mod chart;
 mod determinations;
@@ -34,6 +35,12 @@ pub struct Options {
     pub title: String,
     /// The site owner's notice, at the top of every page (`report: notice:`).
     pub notice: Option<String>,
+    /// Where the site is published, ending in `/` (`report: base_url:`): every page's
+    /// canonical address, and a tool page's full address and suggested citation.
+    pub base_url: Option<String>,
+    /// Where questions and corrections about a record go (`report: feedback:`, a `mailto:`
+    /// address or a form's URL): each tool page offers it, with the tool's id and address.
+    pub feedback: Option<String>,
     /// Replace `out` even if adscheck did not build it.
     pub force: bool,
 }
@@ -111,6 +118,7 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
     ("gone.html", include_str!("templates/gone.html")),
     ("changes.html", include_str!("templates/changes.html")),
     ("laws.html", include_str!("templates/laws.html")),
+    ("about.html", include_str!("templates/about.html")),
 ];
 
 pub(super) const STYLE: &str = include_str!("assets/style.css");

@@ -90,9 +90,14 @@ pub(super) fn write(
     std::fs::create_dir_all(dir)?;
     let labels = &inventory.determination_labels;
     let built = inventory.date.clone();
-    let render = |name: &str, root: &str, section: &str, page: Value| {
+    // A page is rendered for its path in the site: links go up to the root from there, and
+    // its canonical address is the base URL's, when the settings give one.
+    let render = |name: &str, path: &str, section: &str, page: Value| {
+        let root = "../".repeat(path.matches('/').count());
         let ctx = Context {
-            root,
+            root: &root,
+            path,
+            base_url: options.base_url.as_deref(),
             section,
             site_title: title,
             notice: options.notice.as_deref(),
@@ -109,7 +114,7 @@ pub(super) fn write(
     let withheld: usize = inventory.agencies.iter().map(|a| a.counts.withheld).sum();
     let page = render(
         "index.html",
-        "",
+        urls::INDEX,
         "index",
         json!({
             "tools": inventory.tools.iter().map(listed).collect::<Vec<_>>(),
@@ -142,7 +147,7 @@ pub(super) fn write(
             .collect();
         let page = render(
             "list.html",
-            "../",
+            &urls::agency(&agency.key),
             "agencies",
             json!({
                 "heading": &agency.agency,
@@ -169,7 +174,7 @@ pub(super) fn write(
     }
     let page = render(
         "links.html",
-        "../",
+        urls::AGENCIES,
         "agencies",
         json!({
             "heading": "Agencies",
@@ -193,7 +198,7 @@ pub(super) fn write(
             .collect();
         let page = render(
             "list.html",
-            "../",
+            url,
             "browse",
             json!({
                 "heading": &heading,
@@ -232,7 +237,7 @@ pub(super) fn write(
     });
     let page = render(
         "links.html",
-        "../",
+        urls::BROWSE,
         "browse",
         json!({
             "heading": "Browse",
@@ -264,11 +269,26 @@ pub(super) fn write(
             tool_facets.clone(),
             inventory.edition,
         );
+        let path = urls::tool(&tool.id);
+        let address = options
+            .base_url
+            .as_deref()
+            .map_or_else(|| path.clone(), |base| format!("{base}{path}"));
+        let feedback = options
+            .feedback
+            .as_deref()
+            .map(|to| urls::feedback(to, &tool.id, &address));
         let page = render(
             "tool.html",
-            "../",
+            &path,
             "tools",
-            json!({"tool": listed(tool), "page": tool_page, "checklist_source": &form}),
+            json!({
+                "tool": listed(tool),
+                "page": tool_page,
+                "checklist_source": &form,
+                "feedback": feedback,
+                "address": options.base_url.as_ref().map(|_| &address),
+            }),
         )?;
         writer.page(&urls::tool(&tool.id), &page)?;
     }
@@ -304,17 +324,36 @@ pub(super) fn write(
     // A page once published keeps its address: a tool no longer listed gets a page that says
     // so, and nothing else (it may be withheld now).
     for g in gone {
-        let page = render("gone.html", "../", "tools", json!({"since": g.since}))?;
+        let page = render(
+            "gone.html",
+            &urls::tool(&g.id),
+            "tools",
+            json!({"since": g.since}),
+        )?;
         writer.page(&urls::tool(&g.id), &page)?;
     }
     writer.file(
         urls::GONE_JSON,
         serde_json::to_string_pretty(gone)?.as_bytes(),
     )?;
+    // About this directory: the laws' definitions, the checklists, what is left out.
+    let page = render(
+        "about.html",
+        urls::ABOUT,
+        "about",
+        json!({
+            "laws": super::about::laws(checklist),
+            "tools": inventory.totals.tools,
+            "agencies": inventory.agencies.len(),
+            "withheld": withheld,
+            "public": inventory.public,
+        }),
+    )?;
+    writer.page(urls::ABOUT, &page)?;
     // Where the laws differ: the tools answered under several laws with different results.
     let page = render(
         "laws.html",
-        "",
+        urls::LAWS,
         "laws",
         json!({"rows": super::laws::rows(checklist, inventory)}),
     )?;
@@ -323,7 +362,7 @@ pub(super) fn write(
     let changes = super::changes::changes(inventory, gone, since);
     let page = render(
         "changes.html",
-        "",
+        urls::CHANGES,
         "changes",
         json!({"changes": &changes, "since": since.is_some()}),
     )?;
@@ -350,7 +389,7 @@ pub(super) fn write(
     });
     let page = render(
         "links.html",
-        "../",
+        urls::DOWNLOADS,
         "downloads",
         json!({
             "heading": "Downloads",
@@ -408,6 +447,10 @@ fn public_json(tool: &Tool) -> Value {
 #[derive(Serialize)]
 struct Context<'a> {
     root: &'a str,
+    /// The page's path in the site (`tools/x.html`).
+    path: &'a str,
+    /// Where the site is published (`report.base_url`), for canonical addresses.
+    base_url: Option<&'a str>,
     section: &'a str,
     site_title: &'a str,
     /// The site owner's notice, on every page.

@@ -34,6 +34,8 @@ pub const BROWSE: &str = "browse/index.html";
 pub const DOWNLOADS: &str = "downloads/index.html";
 /// What changed, as a page.
 pub const CHANGES: &str = "changes.html";
+/// About this directory.
+pub const ABOUT: &str = "about.html";
 /// Where the laws differ.
 pub const LAWS: &str = "laws.html";
 /// What changed, as an Atom feed.
@@ -107,6 +109,51 @@ mod tests {
         assert_eq!(
             ll35_table(2023, "2023"),
             "downloads/ll35-2023-edition-2023.csv"
+        );
+    }
+}
+
+/// The link that asks the directory's publisher about a tool's record: a `mailto:` address
+/// with the subject and body filled in (the tool's id and address), or a form's URL with
+/// `tool` and `address` added to its query. Every value is percent-encoded; nothing is
+/// collected by the site itself.
+#[must_use]
+pub fn feedback(to: &str, tool_id: &str, address: &str) -> String {
+    const VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    let enc = |s: &str| percent_encoding::utf8_percent_encode(s, VALUE).to_string();
+    if to.starts_with("mailto:") {
+        let subject = format!("Question about the record of tool {tool_id}");
+        let body = format!("Tool: {tool_id}\nRecord: {address}\n\n");
+        let joiner = if to.contains('?') { '&' } else { '?' };
+        format!("{to}{joiner}subject={}&body={}", enc(&subject), enc(&body))
+    } else {
+        let joiner = if to.contains('?') { '&' } else { '?' };
+        format!("{to}{joiner}tool={}&address={}", enc(tool_id), enc(address))
+    }
+}
+
+#[cfg(test)]
+mod feedback_tests {
+    use super::feedback;
+
+    #[test]
+    fn a_question_carries_the_tool_and_its_address_encoded() {
+        assert_eq!(
+            feedback(
+                "mailto:ads@example.org",
+                "fdny-x",
+                "https://e.org/ads/tools/fdny-x.html"
+            ),
+            "mailto:ads@example.org?subject=Question%20about%20the%20record%20of%20tool%20fdny-x\
+             &body=Tool%3A%20fdny-x%0ARecord%3A%20https%3A%2F%2Fe.org%2Fads%2Ftools%2Ffdny-x.html%0A%0A"
+        );
+        assert_eq!(
+            feedback("https://e.org/form?x=1", "a&b", "tools/a.html"),
+            "https://e.org/form?x=1&tool=a%26b&address=tools%2Fa.html"
         );
     }
 }
