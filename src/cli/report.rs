@@ -126,6 +126,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
             }),
             notice: report.notice.clone(),
             base_url: report.base_url(),
+            licence: report.licence.clone(),
             feedback: report.feedback.as_ref().map(|f| f.value.clone()),
             force: args.force,
         };

@@ -17,6 +17,9 @@ pub struct Site {
     /// What the site shows beyond LL35 fields and determinations.
     #[serde(default)]
     pub public: Public,
+    /// The terms the directory's data may be used under, in the publisher's words (e.g. the
+    /// city's open data terms of use), shown beside the downloads.
+    pub licence: Option<String>,
     /// Where the site is published (`https://example.org/ads/`): every page's canonical
     /// address, and each tool page's full address and suggested citation.
     pub base_url: Option<Located<String>>,

@@ -63,20 +63,21 @@ try {
     if (errors.length) report.failures.push(`${wanted.path}: script errors ${JSON.stringify(errors)}`);
     await page.close();
   }
-  // The search box: appears with JavaScript, lists matching tools.
-  if (spec.search) {
+  // The search box: appears with JavaScript, lists matching tools (each search of the spec).
+  report.search = [];
+  for (const search of [].concat(spec.search || [], spec.searches || [])) {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(resolve(spec.site, "index.html")).href, { waitUntil: "load" });
-    await page.type("#search", spec.search.query);
+    await page.type("#search", search.query);
     await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0,
       { timeout: 5000 }).catch(() => {});
     const found = await page.evaluate(() => [...document.querySelectorAll("#search-results li")].map((li) => li.innerText));
-    report.search = found;
-    if (!found.some((f) => f.includes(spec.search.expect))) {
-      report.failures.push(`search ${spec.search.query}: ${JSON.stringify(found)}`);
+    report.search.push(...found);
+    if (!found.some((f) => f.includes(search.expect))) {
+      report.failures.push(`search ${search.query}: ${JSON.stringify(found)}`);
     }
-    if (spec.search.not && found.some((f) => f.includes(spec.search.not))) {
-      report.failures.push(`search ${spec.search.query} also found ${spec.search.not}: ${JSON.stringify(found)}`);
+    if (search.not && found.some((f) => f.includes(search.not))) {
+      report.failures.push(`search ${search.query} also found ${search.not}: ${JSON.stringify(found)}`);
     }
     await page.close();
   }

@@ -363,16 +363,19 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
             {"path": "tools/acs-case-severity-model.html", "texts": ["Case severity model", "Tool Purpose", "Focus supervisory review on the most severe cases.", "Decided by:", "A flag adds a review step for the family's case."]},
             {"path": "browse/index.html", "texts": ["Agency ADS", "Purpose type"]},
             {"path": "browse/agency-ads-undetermined.html", "texts": ["Housing Preservation"]},
-            {"path": "downloads/index.html", "texts": ["Local Law 35 table for 2024", "Atom feed"]},
+            {"path": "downloads/index.html", "texts": ["Local Law 35 table for 2024", "Atom feed", "Terms of use, from this directory's publisher", "Data dictionary"]},
             {"path": "changes.html", "texts": ["What changed", "Building fire risk model: 2024's report changed", "Overtime tally spreadsheet: retired in 2025/03"]},
             {"path": "tools/fdny-building-fire-risk-model.html", "texts": ["Reported years", "What changed in 2024's report from the year before", "Under other laws", "Legal definition: Algorithmic tool", "Legal definition: Automated decision-making tool"]},
             // Issue 26: the tools whose laws differ, each law's determination with its reasons.
             {"path": "laws.html", "texts": ["Where the laws differ", "Rat sighting map", "ADM tool", "Heat complaint prioritization", "Algorithmic tool"], "absent": ["Building fire risk model"]},
             // Issue 27: what the directory is, in the laws' words; a record to cite and ask about.
             {"path": "about.html", "texts": ["About this directory", "Legal definition: Algorithmic tool", "not yet assessed"]},
-            {"path": "tools/dot-signal-timing-optimizer.html", "texts": ["Suggested citation", "Ask about or report a problem with this record"]}
+            {"path": "tools/dot-signal-timing-optimizer.html", "texts": ["Suggested citation", "Ask about or report a problem with this record"]},
+            {"path": "downloads/dictionary.html", "texts": ["Data dictionary", "nyc-ll35-2022.algorithmic_tool", "computation_type"]}
         ],
-        "search": {"query": "rat", "expect": "Rat sighting map", "not": "Case severity model"}
+        "search": {"query": "rat", "expect": "Rat sighting map", "not": "Case severity model"},
+        // Issue 27: a coded value finds its tools, and the results show the determinations.
+        "searches": [{"query": "scoring", "expect": "Case severity model (Administration for Children's Services (ACS)): ADS: yes; Agency ADS: yes", "not": "Rat sighting map"}]
     });
     let spec_path = dir.path().join("spec.json");
     std::fs::write(&spec_path, spec.to_string()).unwrap();
@@ -1181,4 +1184,74 @@ fn pages_are_citable_and_a_record_can_be_asked_about() {
         r.stderr
     );
     assert!(!dir.path().join("site2").exists(), "nothing is written");
+}
+
+/// Issue 27: the open data. `downloads/tools.csv` holds every public tool, with its id and
+/// address, each law's determinations, its assessment and Local Law 35 fields, and the build's
+/// date and versions; `downloads/dictionary.csv` names every column of it, in its order.
+#[test]
+fn the_open_data_holds_every_public_tool_and_says_what_each_column_is() {
+    let dir = directory();
+    let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let downloads = dir.path().join("site/downloads");
+    let text = read(&downloads.join("tools.csv"));
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 20, "every public tool");
+    let at = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}: {header:?}"))
+    };
+    let rat = rows
+        .iter()
+        .find(|r| &r[at("id")] == "dohmh-rat-sighting-map")
+        .unwrap();
+    assert_eq!(&rat[at("agency_ads")], "no");
+    assert_eq!(&rat[at("nys-stt-501.adm_tool")], "yes");
+    assert_eq!(
+        &rat[at("url")],
+        "https://example.org/ads/tools/dohmh-rat-sighting-map.html"
+    );
+    assert_eq!(&rat[at("adscheck_version")], env!("CARGO_PKG_VERSION"));
+    assert_eq!(&rat[at("checklist_version")], "1.2.0");
+    let acs = rows
+        .iter()
+        .find(|r| &r[at("id")] == "acs-case-severity-model")
+        .unwrap();
+    assert_eq!(&acs[at("computation_type")], "Scoring");
+    assert_eq!(
+        &acs[at("nyc-ll35-2022.algorithmic_tool")],
+        "",
+        "not answered under it"
+    );
+    // The dictionary: one row per column, in the same order, each with its meaning and type.
+    let dictionary = read(&downloads.join("dictionary.csv"));
+    let mut reader = csv::Reader::from_reader(dictionary.trim_start_matches('\u{feff}').as_bytes());
+    let described: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(
+        described
+            .iter()
+            .map(|r| r[0].to_owned())
+            .collect::<Vec<_>>(),
+        header
+    );
+    assert!(
+        described
+            .iter()
+            .all(|r| !r[1].is_empty() && !r[2].is_empty())
+    );
+    let page = read(&downloads.join("dictionary.html"));
+    assert!(
+        page.contains("<caption>The columns of tools.csv</caption>"),
+        "{page}"
+    );
 }

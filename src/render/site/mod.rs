@@ -13,6 +13,7 @@ mod chart;
 mod determinations;
 mod fields;
 mod laws;
+mod open_data;
 mod pages;
 pub mod tool_page;
 pub mod urls;
@@ -38,6 +39,9 @@ pub struct Options {
     /// Where the site is published, ending in `/` (`report: base_url:`): every page's
     /// canonical address, and a tool page's full address and suggested citation.
     pub base_url: Option<String>,
+    /// The terms the directory's data may be used under (`report: licence:`), in the
+    /// publisher's words, shown beside the downloads.
+    pub licence: Option<String>,
     /// Where questions and corrections about a record go (`report: feedback:`, a `mailto:`
     /// address or a form's URL): each tool page offers it, with the tool's id and address.
     pub feedback: Option<String>,
@@ -119,6 +123,7 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
     ("changes.html", include_str!("templates/changes.html")),
     ("laws.html", include_str!("templates/laws.html")),
     ("about.html", include_str!("templates/about.html")),
+    ("dictionary.html", include_str!("templates/dictionary.html")),
 ];
 
 pub(super) const STYLE: &str = include_str!("assets/style.css");

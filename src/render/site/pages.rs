@@ -387,31 +387,119 @@ pub(super) fn write(
             .to_owned(),
         count: count(tools_json.len(), "tool"),
     });
+    // The open data: every public tool as a CSV row, and what each column holds.
+    let columns = super::open_data::columns(checklist, inventory, edition);
+    let header: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
+    let rows = super::open_data::rows(checklist, inventory, edition, options.base_url.as_deref());
+    writer.file(urls::TOOLS_CSV, &super::open_data::csv(&header, &rows)?)?;
+    let dictionary: Vec<Vec<String>> = columns
+        .iter()
+        .map(|c| {
+            vec![
+                c.name.clone(),
+                c.meaning.clone(),
+                c.kind.clone(),
+                c.allowed.clone(),
+                c.source.clone(),
+            ]
+        })
+        .collect();
+    let dictionary_header = ["column", "meaning", "type", "allowed", "source"].map(str::to_owned);
+    writer.file(
+        urls::DICTIONARY_CSV,
+        &super::open_data::csv(&dictionary_header, &dictionary)?,
+    )?;
+    let page = render(
+        "dictionary.html",
+        urls::DICTIONARY,
+        "downloads",
+        json!({"columns": &columns}),
+    )?;
+    writer.page(urls::DICTIONARY, &page)?;
+    let mut open_data = vec![
+        Link {
+            url: urls::TOOLS_CSV.to_owned(),
+            label: "Every public tool: its id and address, each law's determinations, its \
+                    assessment and Local Law 35 fields, with the build's date and versions (CSV)"
+                .to_owned(),
+            count: count(rows.len(), "row"),
+        },
+        Link {
+            url: urls::DICTIONARY.to_owned(),
+            label: "Data dictionary: what each column holds, its type and allowed values (page)"
+                .to_owned(),
+            count: count(columns.len(), "column"),
+        },
+        Link {
+            url: urls::DICTIONARY_CSV.to_owned(),
+            label: "Data dictionary (CSV)".to_owned(),
+            count: count(columns.len(), "row"),
+        },
+    ];
+    open_data.extend(downloads);
     let page = render(
         "links.html",
         urls::DOWNLOADS,
         "downloads",
         json!({
             "heading": "Downloads",
-            "intro": "The directory's data, for spreadsheets and programs.",
-            "groups": vec![Group { name: "Files".to_owned(), links: downloads }],
+            "intro": format!(
+                "The directory's data, for spreadsheets and programs, built on {} with adscheck \
+                 {} under checklist {} version {}.",
+                inventory.date,
+                env!("CARGO_PKG_VERSION"),
+                checklist.id.as_str(),
+                checklist.version.as_str()
+            ),
+            "licence": options.licence,
+            "groups": vec![Group { name: "Files".to_owned(), links: open_data }],
         }),
     )?;
     writer.page(urls::DOWNLOADS, &page)?;
     // Assets, the search index and the marker.
     writer.file("assets/style.css", super::STYLE.as_bytes())?;
     writer.file("assets/search.js", super::SEARCH.as_bytes())?;
-    let index: Vec<[String; 6]> = inventory
+    // The search index: each tool's words, its coded Local Law 35 values (so that "scoring"
+    // finds the tools that score) and its determinations, which the results show.
+    let index: Vec<[String; 8]> = inventory
         .tools
         .iter()
         .map(|t| {
+            let fields = &t.record.report.tool;
+            let coded: Vec<String> = crate::tool::FIELDS
+                .iter()
+                .filter(|f| {
+                    matches!(
+                        f.shape,
+                        crate::tool::Shape::Coded | crate::tool::Shape::List
+                    )
+                })
+                .filter_map(|f| fields.get(f.key))
+                .map(|v| crate::tool::join(Some(v)))
+                .collect();
+            let determinations: Vec<String> = labels
+                .iter()
+                .zip(&t.determinations)
+                .map(|((_, label), (_, v))| format!("{label}: {}", v.as_str()))
+                .chain(t.laws.iter().filter_map(|law| {
+                    let info = inventory
+                        .other_laws
+                        .iter()
+                        .find(|i| i.id == law.checklist)?;
+                    let (id, v) = law.determinations.last()?;
+                    let label = info.determinations.iter().find(|(d, _)| d == id)?;
+                    Some(format!("{}: {}", label.1, v.as_str()))
+                }))
+                .collect();
             [
                 t.id.clone(),
                 t.name.clone(),
                 t.agency_name.clone(),
                 t.description.clone(),
                 urls::tool(&t.id),
-                crate::tool::text(&t.record.report.tool, "purpose").to_owned(),
+                crate::tool::text(fields, "purpose").to_owned(),
+                coded.join("; "),
+                determinations.join("; "),
             ]
         })
         .collect();

@@ -40,6 +40,12 @@ pub const ABOUT: &str = "about.html";
 pub const LAWS: &str = "laws.html";
 /// What changed, as an Atom feed.
 pub const CHANGES_FEED: &str = "changes.atom";
+/// Every public tool as one CSV row (the open data).
+pub const TOOLS_CSV: &str = "downloads/tools.csv";
+/// What each column of the open data holds, as a page and as CSV.
+pub const DICTIONARY: &str = "downloads/dictionary.html";
+/// See [`DICTIONARY`].
+pub const DICTIONARY_CSV: &str = "downloads/dictionary.csv";
 /// The JSON of every tool.
 pub const TOOLS_JSON: &str = "downloads/tools.json";
 /// The tools once published and no longer listed: `[{"id", "since"}]`, no names.

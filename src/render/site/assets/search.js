@@ -12,10 +12,11 @@
   var root = (script && script.getAttribute("data-root")) || "";
   box.hidden = false;
   function fold(s) { return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
-  // Each tool's words (name, agency, description, purpose); a query word matches the start
-  // of one, so "rat" finds "rat sighting map", not "administration".
+  // Each tool's words (name, agency, description, purpose, the report's coded values); a
+  // query word matches the start of one, so "rat" finds "rat sighting map", not
+  // "administration", and "scoring" the tools that score.
   var haystacks = index.tools.map(function (t) {
-    return fold(t[1] + " " + t[2] + " " + t[3] + " " + (t[5] || "")).split(/[^a-z0-9]+/).filter(Boolean);
+    return fold(t[1] + " " + t[2] + " " + t[3] + " " + (t[5] || "") + " " + (t[6] || "")).split(/[^a-z0-9]+/).filter(Boolean);
   });
   var timer = null;
   input.addEventListener("input", function () {
@@ -38,7 +39,7 @@
       a.href = root + t[4];
       a.textContent = t[1];
       li.appendChild(a);
-      li.appendChild(document.createTextNode(" (" + t[2] + ")"));
+      li.appendChild(document.createTextNode(" (" + t[2] + ")" + (t[7] ? ": " + t[7] : "")));
       results.appendChild(li);
     }
     status.textContent = found === 0 ? "No tool matches." :
