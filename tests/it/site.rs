@@ -1255,3 +1255,27 @@ fn the_open_data_holds_every_public_tool_and_says_what_each_column_is() {
         "{page}"
     );
 }
+
+/// Issue 27: a chart's segments are told apart by more than colour: a pattern per kind over
+/// its colour (solid "yes", striped "no", dotted "undetermined"), the same in the key, and a
+/// count on each segment wide enough to hold it.
+#[test]
+fn chart_segments_differ_by_pattern_and_carry_their_counts() {
+    let dir = directory();
+    let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let index = read(&dir.path().join("site/index.html"));
+    let chart = &index[index.find(r#"<figure class="chart">"#).unwrap()..];
+    let chart = &chart[..chart.find("</figure>").unwrap()];
+    assert!(
+        chart.contains(r#"class="seg-no"/><rect"#),
+        "a striped no: {chart}"
+    );
+    assert!(chart.contains("-stripes)"), "{chart}");
+    assert!(chart.contains("-dots)"), "{chart}");
+    // "yes" is solid: no pattern over it.
+    assert!(!chart.contains(r#"class="seg-yes"/><rect"#), "{chart}");
+    assert!(chart.contains(r#"class="in-bar""#), "{chart}");
+    let key = &chart[chart.find("<figcaption>").unwrap()..];
+    assert_eq!(key.matches(r#"<svg class="swatch""#).count(), 3, "{key}");
+}
