@@ -81,6 +81,24 @@ try {
     }
     await page.close();
   }
+  // Pages printed to PDF (the report, laid out as the city's): every text wanted on the
+  // printed page, and at least the pages wanted.
+  report.pdfs = [];
+  for (const wanted of spec.pdfs || []) {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(resolve(spec.site, wanted.path)).href, { waitUntil: "load" });
+    await page.emulateMediaType("print");
+    const text = await page.evaluate(() => document.body.innerText);
+    const missing = (wanted.texts || []).filter((t) => !text.includes(t));
+    const file = join(spec.artifacts, wanted.path.replace(/[\/]/g, "-").replace(/\.html$/, ".pdf"));
+    await page.pdf({ path: file, format: "Letter", printBackground: true });
+    const bytes = readFileSync(file);
+    const pages = (bytes.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+    report.pdfs.push({ path: wanted.path, pdf: file, pages, missing });
+    if (missing.length) report.failures.push(`${wanted.path} printed: missing ${JSON.stringify(missing)}`);
+    if (pages < (wanted.min_pages || 1)) report.failures.push(`${wanted.path} printed: ${pages} pages, fewer than ${wanted.min_pages}`);
+    await page.close();
+  }
   // The index printed to PDF, as the city publishes its report.
   const page = await browser.newPage();
   await page.goto(pathToFileURL(resolve(spec.site, "index.html")).href, { waitUntil: "load" });

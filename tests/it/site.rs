@@ -353,7 +353,32 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
     // Screenshots and the PDF are kept as the test's artefacts.
     let artifacts = root().join("target/site-artifacts");
     let _ = std::fs::remove_dir_all(&artifacts);
+    // The report page must print every tool of the year's table: their names, from the CSV.
+    let table = std::fs::read_dir(dir.path().join("site/downloads"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("ll35-")
+        })
+        .unwrap();
+    let text = read(&table);
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let name_at = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "tool_name")
+        .unwrap();
+    let reported: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[name_at].to_owned())
+        .collect();
+    assert!(reported.len() > 5, "{reported:?}");
     let spec = serde_json::json!({
+        "pdfs": [{"path": "report.html", "texts": reported, "min_pages": 1 + 9}],
         "site": dir.path().join("site"),
         "artifacts": artifacts,
         "chromium": chromium,
@@ -370,6 +395,7 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
             {"path": "laws.html", "texts": ["Where the laws differ", "Rat sighting map", "ADM tool", "Heat complaint prioritization", "Algorithmic tool"], "absent": ["Building fire risk model"]},
             // Issue 27: what the directory is, in the laws' words; a record to cite and ask about.
             {"path": "about.html", "texts": ["About this directory", "Legal definition: Algorithmic tool", "not yet assessed"]},
+            {"path": "report.html", "texts": ["Local Law 35 report, 2024", "Case severity model", "Data Analyzed", "Vendor Information"]},
             {"path": "tools/dot-signal-timing-optimizer.html", "texts": ["Suggested citation", "Ask about or report a problem with this record"]},
             {"path": "downloads/dictionary.html", "texts": ["Data dictionary", "nyc-ll35-2022.algorithmic_tool", "computation_type"]}
         ],
@@ -392,6 +418,9 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
         String::from_utf8_lossy(&output.stderr)
     );
     let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    // Printed, the report has a title page and each agency from a page of its own.
+    let printed = &report["pdfs"][0];
+    assert!(printed["pages"].as_u64().unwrap() >= 10, "{printed}");
     for page in report["pages"].as_array().unwrap() {
         assert_eq!(page["violations"], serde_json::json!([]), "{page}");
         assert!(page["axe_passes"].as_u64().unwrap() > 10, "{page}");

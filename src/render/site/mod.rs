@@ -15,6 +15,7 @@ mod fields;
 mod laws;
 mod open_data;
 mod pages;
+mod report;
 pub mod tool_page;
 pub mod urls;
 
@@ -124,6 +125,7 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
     ("laws.html", include_str!("templates/laws.html")),
     ("about.html", include_str!("templates/about.html")),
     ("dictionary.html", include_str!("templates/dictionary.html")),
+    ("report.html", include_str!("templates/report.html")),
 ];
 
 pub(super) const STYLE: &str = include_str!("assets/style.css");

@@ -310,6 +310,22 @@ pub(super) fn write(
         crate::render::ll35::write_csv(&mut csv, edition, &table.rows, true, true)?;
         let name = urls::ll35_table(year, edition.as_str());
         writer.file(&name, &csv)?;
+        // The same rows laid out as the city's report lays them out, for reading and print.
+        let agencies = super::report::agencies(edition, &table.rows);
+        let page = render(
+            "report.html",
+            urls::REPORT,
+            "report",
+            json!({
+                "year": year,
+                "edition": edition.as_str(),
+                "tools": table.rows.len(),
+                "agencies": agencies,
+                "scope": scope.describe(),
+                "csv": &name,
+            }),
+        )?;
+        writer.page(urls::REPORT, &page)?;
         downloads.push(Link {
             url: name,
             label: format!(
@@ -320,6 +336,11 @@ pub(super) fn write(
             ),
             count: count(table.rows.len(), "row"),
         });
+    }
+    if year.is_none() {
+        // Every page links the report: without a year to report, it says so.
+        let page = render("report.html", urls::REPORT, "report", json!({"year": null}))?;
+        writer.page(urls::REPORT, &page)?;
     }
     // A page once published keeps its address: a tool no longer listed gets a page that says
     // so, and nothing else (it may be withheld now).

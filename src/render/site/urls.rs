@@ -34,6 +34,8 @@ pub const BROWSE: &str = "browse/index.html";
 pub const DOWNLOADS: &str = "downloads/index.html";
 /// What changed, as a page.
 pub const CHANGES: &str = "changes.html";
+/// The Local Law 35 report of the configured year, laid out for reading and print.
+pub const REPORT: &str = "report.html";
 /// About this directory.
 pub const ABOUT: &str = "about.html";
 /// Where the laws differ.
