@@ -1,7 +1,8 @@
 //! The comments of an answer file that a rewrite by adscheck cannot keep: found by a scan of
 //! the text (a `#` outside quotes and block scalars), and told apart from adscheck's own.
 
-use super::write::{IMPORTED_NOTE, template, unanswered};
+use super::template::{template, unanswered};
+use super::write::IMPORTED_NOTE;
 use crate::checklist::Checklist;
 
 /// The comment of one YAML line, if it has one: `#` at the start or after white space,

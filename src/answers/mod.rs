@@ -19,13 +19,15 @@ mod comments;
 mod problems;
 mod read;
 mod stamp;
+mod template;
 mod tool_block;
 mod write;
 
 pub use comments::lost_comments;
 pub use stamp::{Event, Header, Stamp, header_of};
+pub use template::{template, template_with_also, unanswered};
 pub use tool_block::replace_tool_block;
-pub use write::{IMPORTED_NOTE, read_back, template, template_with_also, tool_block, unanswered};
+pub use write::{IMPORTED_NOTE, read_back, tool_block};
 
 use serde::Serialize;
 

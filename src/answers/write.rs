@@ -15,7 +15,7 @@ use crate::engine::Truth;
 /// does not allow raw in a file (DEL, C1 controls, U+FFFE, U+FFFF) or that would hide in it
 /// (bidirectional controls, zero-width characters) written as a `\u` escape, which YAML reads
 /// back to the same character.
-fn quoted(text: &str) -> String {
+pub(super) fn quoted(text: &str) -> String {
     let json = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned());
     if !json.chars().any(crate::text::is_unsafe) {
         return json;
@@ -37,7 +37,7 @@ fn quoted(text: &str) -> String {
 }
 
 /// A mapping key: plain when it cannot be misread, quoted otherwise.
-fn key(text: &str) -> String {
+pub(super) fn key(text: &str) -> String {
     const RESERVED: [&str; 12] = [
         "yes", "no", "true", "false", "on", "off", "y", "n", "null", "~", "<<", "=",
     ];
@@ -53,7 +53,7 @@ fn key(text: &str) -> String {
 }
 
 /// Any metadata value: text quoted, everything else as JSON (valid YAML flow style).
-fn value(v: &serde_json::Value) -> String {
+pub(super) fn value(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => quoted(s),
         other => other.to_string(),
@@ -61,12 +61,12 @@ fn value(v: &serde_json::Value) -> String {
 }
 
 /// `# ...` comment lines wrapped to 90 columns at `indent`.
-fn comment(out: &mut String, indent: usize, text: &str) {
+pub(super) fn comment(out: &mut String, indent: usize, text: &str) {
     hanging_comment(out, indent, text, 0);
 }
 
 /// Like [`comment`], continuation lines indented `extra` more inside the comment.
-fn hanging_comment(out: &mut String, indent: usize, text: &str, extra: usize) {
+pub(super) fn hanging_comment(out: &mut String, indent: usize, text: &str, extra: usize) {
     let pad = format!("{}# ", " ".repeat(indent));
     let rest = format!("{pad}{}", " ".repeat(extra));
     for line in crate::text::wrap(text, 90, &pad, &rest) {
@@ -74,7 +74,7 @@ fn hanging_comment(out: &mut String, indent: usize, text: &str, extra: usize) {
     }
 }
 
-fn question_comment(out: &mut String, q: &Question) {
+pub(super) fn question_comment(out: &mut String, q: &Question) {
     comment(out, 2, &format!("{} {}", q.number.as_str(), q.shown_text()));
 }
 
@@ -250,87 +250,6 @@ fn history_and_answers(
     }
 }
 
-/// A blank answer file for `checklist`, every question with its number, text and option ids
-/// as comments, for people who prefer an editor to the interview.
-#[must_use]
-pub fn template(checklist: &Checklist, schema_line: Option<&str>) -> String {
-    let mut out = String::new();
-    if let Some(line) = schema_line {
-        let _ = writeln!(out, "{line}");
-    }
-    comment(
-        &mut out,
-        0,
-        &format!(
-            "Answer file for \"{}\" ({} version {}).",
-            checklist.title.as_str(),
-            checklist.id.as_str(),
-            checklist.version.as_str()
-        ),
-    );
-    comment(
-        &mut out,
-        0,
-        "Answer each question yes, no or unsure; leave it empty until you know. Questions after \
-         a deciding \"no\" need no answer (adscheck classify says which are still needed). \
-         `adscheck checklist show` prints the guidance and definitions.",
-    );
-    let _ = writeln!(out, "checklist: {}", key(checklist.id.as_str()));
-    let _ = writeln!(out, "tool:");
-    for (field, hint) in [
-        ("name", "name or commercial name of the tool"),
-        ("agency", "the agency that uses it"),
-        ("description", "a brief description"),
-        ("contact", "who can answer questions about it (optional)"),
-    ] {
-        let _ = writeln!(out, "  {field}:   # {hint}");
-    }
-    comment(
-        &mut out,
-        2,
-        "Any other facts may follow, e.g. (adscheck's summary, not the law's words) what Local \
-         Law 35 of 2022 (Administrative Code § 3-119.5) asks each tool to report: its purpose, \
-         the data it collects or analyses and their source, how the information it produces is \
-         used, any vendor, and the month and year it was first used.",
-    );
-    template_answers(&mut out, checklist);
-    out
-}
-
-/// [`template`], with a blank block under `also:` for each further checklist in `also`.
-#[must_use]
-pub fn template_with_also(
-    checklist: &Checklist,
-    also: &[&Checklist],
-    schema_line: Option<&str>,
-) -> String {
-    let mut out = template(checklist, schema_line);
-    if also.is_empty() {
-        return out;
-    }
-    let _ = writeln!(out);
-    comment(
-        &mut out,
-        0,
-        "The same tool under further checklists: each block is answered as above, under its own \
-         checklist's questions (adscheck checklist show ID).",
-    );
-    let _ = writeln!(out, "also:");
-    for other in also {
-        let _ = writeln!(out, "  {}:", key(other.id.as_str()));
-        let mut block = String::new();
-        template_answers(&mut block, other);
-        for line in block.lines() {
-            if line.is_empty() {
-                let _ = writeln!(out);
-            } else {
-                let _ = writeln!(out, "    {line}");
-            }
-        }
-    }
-    out
-}
-
 /// The `tool:` block of an answer file: `tool: {}` when empty, else one `key: value` line each
 /// (text double-quoted, other values in JSON's flow style, which YAML reads alike). A mapping
 /// of mappings (each year's report under `reports`) is written as nested blocks, a line per
@@ -370,23 +289,6 @@ fn block(out: &mut String, indent: usize, map: &serde_json::Map<String, serde_js
             }
         }
     }
-}
-
-/// A new answer file for a tool known before any question is answered (imported from a
-/// table): `comment` at the top, the tool's fields, and every question present and
-/// unanswered with its number, text and option ids as comments, as in the template.
-#[must_use]
-pub fn unanswered(
-    checklist: &Checklist,
-    tool: &serde_json::Map<String, serde_json::Value>,
-    comment_text: &str,
-) -> String {
-    let mut out = String::new();
-    comment(&mut out, 0, comment_text);
-    let _ = writeln!(out, "checklist: {}", key(checklist.id.as_str()));
-    out.push_str(&tool_block(tool));
-    template_answers(&mut out, checklist);
-    out
 }
 
 /// `text`, about to be written as the answer file `file`, read back under `checklist` and the
@@ -429,78 +331,6 @@ pub fn read_back(
 /// The note at the top of a file `ll35 import` creates.
 pub const IMPORTED_NOTE: &str = "Imported from the Local Law 35 table (see tool.imported_from). \
                                  Answer the checklist with: adscheck interview --resume FILE";
-
-/// The template's `answers:` block: every question, unanswered.
-fn template_answers(out: &mut String, checklist: &Checklist) {
-    let _ = writeln!(out, "answers:");
-    for determination in &checklist.determinations {
-        let _ = writeln!(out);
-        comment(
-            out,
-            2,
-            &format!(
-                "{}: {}",
-                determination.heading(),
-                determination.shown_question()
-            ),
-        );
-        for q in checklist
-            .questions
-            .iter()
-            .filter(|q| q.part_of.as_ref().map(|p| p.as_str()) == Some(determination.id.as_str()))
-        {
-            template_question(out, q);
-        }
-    }
-    let loose: Vec<&Question> = checklist
-        .questions
-        .iter()
-        .filter(|q| q.part_of.is_none())
-        .collect();
-    if !loose.is_empty() {
-        let _ = writeln!(out);
-        for q in loose {
-            template_question(out, q);
-        }
-    }
-}
-
-fn template_question(out: &mut String, q: &Question) {
-    let _ = writeln!(out);
-    question_comment(out, q);
-    match &q.options {
-        Some(options) => {
-            comment(
-                out,
-                2,
-                match q.options.as_ref().map(|o| o.kind) {
-                    Some(crate::checklist::OptionKind::Examples) => {
-                        "Long form with the kinds of decision (the form's examples, an open list): \
-                         {answer: yes, options: [ids], note: \"...\"}. Options:"
-                    }
-                    Some(crate::checklist::OptionKind::Factors) => {
-                        "Long form with the factors that apply (the form lists them among others): \
-                         {answer: yes, options: [ids], note: \"...\"}. Options:"
-                    }
-                    _ => {
-                        "Long form with the informational checkboxes: {answer: yes, options: \
-                         [ids], note: \"...\"}. Options:"
-                    }
-                },
-            );
-            for c in &options.choices {
-                hanging_comment(
-                    out,
-                    2,
-                    &format!("  {}: {}", c.id.as_str(), c.short_label()),
-                    6,
-                );
-            }
-        }
-        None => comment(out, 2, "yes | no | unsure, or {answer: ..., note: \"...\"}"),
-    }
-    let _ = writeln!(out, "  {}:", key(q.id.as_str()));
-}
 
 #[cfg(test)]
 mod tests {

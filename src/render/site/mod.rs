@@ -11,13 +11,16 @@ mod about;
 mod changes;
 mod chart;
 mod determinations;
+mod downloads;
 mod fields;
 mod laws;
 mod open_data;
 mod pages;
 mod report;
+mod search;
 pub mod tool_page;
 pub mod urls;
+mod writer;
 
 use std::path::Path;
 

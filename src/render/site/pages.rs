@@ -2,7 +2,7 @@
 //! browsable value, every tool's page, the downloads, the search index.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use minijinja::value::Serde;
 use serde::Serialize;
@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 use super::Built;
 use super::tool_page;
 use super::urls::{self, listed};
+use super::writer::{Group, Link, Writer};
 use crate::checklist::Checklist;
-use crate::ll35::export;
 use crate::summary::{Counts, Summary, Tool};
 
 /// The site's files, written under `dir` (a new folder).
@@ -292,56 +292,8 @@ pub(super) fn write(
         )?;
         writer.page(&urls::tool(&tool.id), &page)?;
     }
-    // Downloads.
-    let scope = &inventory.ll35.scope;
-    let year = export::latest_year(&inventory.entries, inventory.year);
-    if year.is_none() && inventory.entries.iter().any(|e| !e.years.is_empty()) {
-        writer.built.notes.push(format!(
-            "no Local Law 35 download: every year the tools give is after {} (the build's now; \
-             check SOURCE_DATE_EPOCH, and `tool.reported`)",
-            inventory.year
-        ));
-    }
-    let mut downloads = Vec::new();
-    if let Some(year) = year {
-        let table = export::export(&inventory.entries, edition, year, scope);
-        let mut csv = Vec::new();
-        // For spreadsheets: formula-like cells neutralised, as `classify -f csv` does.
-        crate::render::ll35::write_csv(&mut csv, edition, &table.rows, true, true)?;
-        let name = urls::ll35_table(year, edition.as_str());
-        writer.file(&name, &csv)?;
-        // The same rows laid out as the city's report lays them out, for reading and print.
-        let agencies = super::report::agencies(edition, &table.rows);
-        let page = render(
-            "report.html",
-            urls::REPORT,
-            "report",
-            json!({
-                "year": year,
-                "edition": edition.as_str(),
-                "tools": table.rows.len(),
-                "agencies": agencies,
-                "scope": scope.describe(),
-                "csv": &name,
-            }),
-        )?;
-        writer.page(urls::REPORT, &page)?;
-        downloads.push(Link {
-            url: name,
-            label: format!(
-                "Local Law 35 table for {year} ({edition} edition, CSV): the tools in this \
-                 inventory's reporting scope (a setting, not a determination: {}); a cell a \
-                 spreadsheet would run as a formula starts with '",
-                scope.describe()
-            ),
-            count: count(table.rows.len(), "row"),
-        });
-    }
-    if year.is_none() {
-        // Every page links the report: without a year to report, it says so.
-        let page = render("report.html", urls::REPORT, "report", json!({"year": null}))?;
-        writer.page(urls::REPORT, &page)?;
-    }
+    // Downloads: the year's Local Law 35 table, and the same rows as the printable report.
+    let mut downloads = super::downloads::ll35(&render, &mut writer, inventory)?;
     // A page once published keeps its address: a tool no longer listed gets a page that says
     // so, and nothing else (it may be withheld now).
     for g in gone {
@@ -408,126 +360,18 @@ pub(super) fn write(
             .to_owned(),
         count: count(tools_json.len(), "tool"),
     });
-    // The open data: every public tool as a CSV row, and what each column holds.
-    let columns = super::open_data::columns(checklist, inventory, edition);
-    let header: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
-    let rows = super::open_data::rows(checklist, inventory, edition, options.base_url.as_deref());
-    writer.file(urls::TOOLS_CSV, &super::open_data::csv(&header, &rows)?)?;
-    let dictionary: Vec<Vec<String>> = columns
-        .iter()
-        .map(|c| {
-            vec![
-                c.name.clone(),
-                c.meaning.clone(),
-                c.kind.clone(),
-                c.allowed.clone(),
-                c.source.clone(),
-            ]
-        })
-        .collect();
-    let dictionary_header = ["column", "meaning", "type", "allowed", "source"].map(str::to_owned);
-    writer.file(
-        urls::DICTIONARY_CSV,
-        &super::open_data::csv(&dictionary_header, &dictionary)?,
+    // The open data, its dictionary, and the downloads page.
+    super::downloads::page(
+        &render,
+        &mut writer,
+        (inventory, checklist),
+        options,
+        downloads,
     )?;
-    let page = render(
-        "dictionary.html",
-        urls::DICTIONARY,
-        "downloads",
-        json!({"columns": &columns}),
-    )?;
-    writer.page(urls::DICTIONARY, &page)?;
-    let mut open_data = vec![
-        Link {
-            url: urls::TOOLS_CSV.to_owned(),
-            label: "Every public tool: its id and address, each law's determinations, its \
-                    assessment and Local Law 35 fields, with the build's date and versions (CSV)"
-                .to_owned(),
-            count: count(rows.len(), "row"),
-        },
-        Link {
-            url: urls::DICTIONARY.to_owned(),
-            label: "Data dictionary: what each column holds, its type and allowed values (page)"
-                .to_owned(),
-            count: count(columns.len(), "column"),
-        },
-        Link {
-            url: urls::DICTIONARY_CSV.to_owned(),
-            label: "Data dictionary (CSV)".to_owned(),
-            count: count(columns.len(), "row"),
-        },
-    ];
-    open_data.extend(downloads);
-    let page = render(
-        "links.html",
-        urls::DOWNLOADS,
-        "downloads",
-        json!({
-            "heading": "Downloads",
-            "intro": format!(
-                "The directory's data, for spreadsheets and programs, built on {} with adscheck \
-                 {} under checklist {} version {}.",
-                inventory.date,
-                env!("CARGO_PKG_VERSION"),
-                checklist.id.as_str(),
-                checklist.version.as_str()
-            ),
-            "licence": options.licence,
-            "groups": vec![Group { name: "Files".to_owned(), links: open_data }],
-        }),
-    )?;
-    writer.page(urls::DOWNLOADS, &page)?;
     // Assets, the search index and the marker.
     writer.file("assets/style.css", super::STYLE.as_bytes())?;
     writer.file("assets/search.js", super::SEARCH.as_bytes())?;
-    // The search index: each tool's words, its coded Local Law 35 values (so that "scoring"
-    // finds the tools that score) and its determinations, which the results show.
-    let index: Vec<[String; 8]> = inventory
-        .tools
-        .iter()
-        .map(|t| {
-            let fields = &t.record.report.tool;
-            let coded: Vec<String> = crate::tool::FIELDS
-                .iter()
-                .filter(|f| {
-                    matches!(
-                        f.shape,
-                        crate::tool::Shape::Coded | crate::tool::Shape::List
-                    )
-                })
-                .filter_map(|f| fields.get(f.key))
-                .map(|v| crate::tool::join(Some(v)))
-                .collect();
-            let determinations: Vec<String> = labels
-                .iter()
-                .zip(&t.determinations)
-                .map(|((_, label), (_, v))| format!("{label}: {}", v.as_str()))
-                .chain(t.laws.iter().filter_map(|law| {
-                    let info = inventory
-                        .other_laws
-                        .iter()
-                        .find(|i| i.id == law.checklist)?;
-                    let (id, v) = law.determinations.last()?;
-                    let label = info.determinations.iter().find(|(d, _)| d == id)?;
-                    Some(format!("{}: {}", label.1, v.as_str()))
-                }))
-                .collect();
-            [
-                t.id.clone(),
-                t.name.clone(),
-                t.agency_name.clone(),
-                t.description.clone(),
-                urls::tool(&t.id),
-                crate::tool::text(fields, "purpose").to_owned(),
-                coded.join("; "),
-                determinations.join("; "),
-            ]
-        })
-        .collect();
-    let script = format!(
-        "window.ADSCHECK_INDEX = {};\n",
-        serde_json::to_string(&json!({ "tools": index }))?
-    );
+    let script = super::search::index_script(inventory)?;
     writer.file("assets/search-index.js", script.as_bytes())?;
     writer.file(
         super::MARKER,
@@ -572,24 +416,10 @@ struct Context<'a> {
     page: Value,
 }
 
-#[derive(Clone, Serialize)]
-struct Link {
-    url: String,
-    label: String,
-    /// "3 tools", "1 tool, 1 withheld", "13 rows".
-    count: String,
-}
-
 use crate::text::count;
 
 /// The most values of one group (a coded field, a determination) that get a page of their own.
 pub const MAX_FACET_VALUES: usize = 200;
-
-#[derive(Clone, Serialize)]
-struct Group {
-    name: String,
-    links: Vec<Link>,
-}
 
 #[derive(Serialize)]
 struct DeterminationCount {
@@ -614,26 +444,4 @@ fn determination_counts(labels: &[(String, String)], counts: &Counts) -> Vec<Det
             }
         })
         .collect()
-}
-
-struct Writer {
-    dir: PathBuf,
-    built: Built,
-}
-
-impl Writer {
-    fn file(&mut self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let path = self.dir.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(path, bytes)?;
-        self.built.files += 1;
-        Ok(())
-    }
-
-    fn page(&mut self, name: &str, html: &str) -> std::io::Result<()> {
-        self.built.pages += 1;
-        self.file(name, html.as_bytes())
-    }
 }
