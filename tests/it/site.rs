@@ -1308,3 +1308,46 @@ fn chart_segments_differ_by_pattern_and_carry_their_counts() {
     let key = &chart[chart.find("<figcaption>").unwrap()..];
     assert_eq!(key.matches(r#"<svg class="swatch""#).count(), 3, "{key}");
 }
+
+/// Issue 27: each tool page links its whole public record as JSON, and `records.json` holds
+/// them all; a record reproduces its determinations: its answers, saved as an answer file
+/// under the checklist it names, classify the same.
+#[test]
+fn a_record_s_json_reproduces_its_determinations() {
+    let dir = directory();
+    let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let site = dir.path().join("site");
+    let page = read(&site.join("tools/fdny-building-fire-risk-model.html"));
+    assert!(
+        page.contains("fdny-building-fire-risk-model.json"),
+        "{page}"
+    );
+    let record: serde_json::Value = serde_json::from_str(&read(
+        &site.join("tools/fdny-building-fire-risk-model.json"),
+    ))
+    .unwrap();
+    assert_eq!(record["checklist"]["id"], "nyc-ll49-2018");
+    assert_eq!(record["checklist"]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(record["laws"][0]["checklist"]["id"], "nyc-ll35-2022");
+    assert!(record["ll35"]["reports"]["2023"].is_object(), "{record}");
+    let all: serde_json::Value =
+        serde_json::from_str(&read(&site.join("downloads/records.json"))).unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 20);
+    // Reproduced: the answers, as an answer file, give the same determinations.
+    for record in all.as_array().unwrap() {
+        let file = serde_json::json!({
+            "checklist": record["checklist"]["id"],
+            "answers": record["answers"],
+        });
+        let path = dir.path().join("again.json");
+        std::fs::write(&path, file.to_string()).unwrap();
+        let ran = adscheck(dir.path(), &["classify", "-f", "jsonl", "again.json"]);
+        let v: serde_json::Value = serde_json::from_str(ran.stdout.trim()).unwrap();
+        assert_eq!(
+            v["determinations"], record["determinations"],
+            "{}",
+            record["id"]
+        );
+    }
+}

@@ -250,3 +250,88 @@ pub fn csv(header: &[String], rows: &[Vec<String>]) -> std::io::Result<Vec<u8>> 
     }
     Ok(bytes)
 }
+
+/// One tool's whole public record as JSON (its page links it, and `downloads/records.json`
+/// holds them all): id and address, agency, name, description, assessment, each law's
+/// determinations, the answers and notes where the settings make them public, its Local Law 35
+/// fields and each recorded year's report, and the checklist (id, version, SHA-256), build day
+/// and adscheck version it was made with, so that anyone can reproduce it.
+#[must_use]
+pub fn record(
+    (checklist, public): (&Checklist, crate::settings::Public),
+    (tool, reports): (&crate::summary::Tool, Option<&serde_json::Value>),
+    (base_url, built): (Option<&str>, &str),
+) -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    let page = urls::tool(&tool.id);
+    let answers: Map<String, Value> = if public.answers {
+        checklist
+            .questions
+            .iter()
+            .zip(&tool.record.answers)
+            .filter_map(|(q, a)| {
+                let a = a.as_ref()?;
+                let mut answer = Map::new();
+                answer.insert("answer".to_owned(), json!(a.value.as_str()));
+                if !a.options.is_empty() {
+                    answer.insert("options".to_owned(), json!(a.options));
+                }
+                if let Some(note) = a.note.as_ref().filter(|_| public.notes) {
+                    answer.insert("note".to_owned(), json!(note));
+                }
+                Some((q.id.value.clone(), Value::Object(answer)))
+            })
+            .collect()
+    } else {
+        Map::new()
+    };
+    let laws: Vec<Value> = tool
+        .record
+        .report
+        .outcome
+        .as_ref()
+        .map(|o| o.also.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|also| {
+            let engine = also.engine()?;
+            let c = engine.checklist();
+            let answers: Map<String, Value> = if public.answers {
+                c.questions
+                    .iter()
+                    .zip(&also.outcome.answers)
+                    .filter_map(|(q, a)| Some((q.id.value.clone(), json!(a.as_ref()?.as_str()))))
+                    .collect()
+            } else {
+                Map::new()
+            };
+            Some(json!({
+                "checklist": {"id": c.id.as_str(), "version": c.version.as_str(), "sha256": c.sha256},
+                "assessment": also.outcome.assessment(),
+                "determinations": also.outcome.named(c).into_iter().map(|(d, v)| (d, json!(v))).collect::<Map<String, Value>>(),
+                "answers": answers,
+            }))
+        })
+        .collect();
+    let mut fields = super::tool_page::ll35_fields(tool);
+    // Each year's report as recorded (held once, by the inventory's Local Law 35 entry).
+    if let Some(reports) = reports {
+        fields.insert(crate::tool::keys::REPORTS.to_owned(), reports.clone());
+    }
+    json!({
+        "id": tool.id,
+        "url": base_url.map_or_else(|| page.clone(), |b| format!("{b}{page}")),
+        "agency": tool.agency,
+        "name": tool.name,
+        "description": tool.description,
+        "assessment": tool.assessment,
+        "checklist": {"id": checklist.id.as_str(), "version": checklist.version.as_str(), "sha256": checklist.sha256},
+        "determinations": tool.determinations.iter().map(|(id, v)| (id.clone(), json!(v))).collect::<Map<String, Value>>(),
+        "answers": answers,
+        "laws": laws,
+        "ll35": fields,
+        "retired": tool.retired,
+        "built": built,
+        "adscheck_version": env!("CARGO_PKG_VERSION"),
+    })
+}

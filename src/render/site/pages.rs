@@ -261,6 +261,13 @@ pub(super) fn write(
     )?;
     writer.page(urls::BROWSE, &page)?;
     // Tool pages.
+    let mut records: Vec<Value> = Vec::with_capacity(inventory.tools.len());
+    // Each tool's recorded years, by its file: looked up once a tool, not searched.
+    let reports: std::collections::HashMap<&str, &Value> = inventory
+        .entries
+        .iter()
+        .filter_map(|e| Some((e.file.as_str(), e.tool.get(crate::tool::keys::REPORTS)?)))
+        .collect();
     for (tool, tool_facets) in inventory.tools.iter().zip(&facets_of) {
         let tool_page = &tool_page::page(
             checklist,
@@ -288,8 +295,20 @@ pub(super) fn write(
                 "checklist_source": &form,
                 "feedback": feedback,
                 "address": options.base_url.as_ref().map(|_| &address),
+                "json": urls::tool_json(&tool.id),
             }),
         )?;
+        // Its whole public record as JSON, beside the page, and in the download of them all.
+        let record = super::open_data::record(
+            (checklist, inventory.public),
+            (tool, reports.get(tool.file.as_str()).copied()),
+            (options.base_url.as_deref(), &inventory.date),
+        );
+        writer.file(
+            &urls::tool_json(&tool.id),
+            serde_json::to_string_pretty(&record)?.as_bytes(),
+        )?;
+        records.push(record);
         writer.page(&urls::tool(&tool.id), &page)?;
     }
     // Downloads: the year's Local Law 35 table, and the same rows as the printable report.
@@ -349,6 +368,19 @@ pub(super) fn write(
         label: "What changed, as an Atom feed (for feed readers)".to_owned(),
         count: count(changes.len(), "change"),
     });
+    writer.file(
+        urls::RECORDS_JSON,
+        serde_json::to_string_pretty(&records)?.as_bytes(),
+    )?;
+    downloads.push(Link {
+        url: urls::RECORDS_JSON.to_owned(),
+        label: "Every public tool's whole record: each law's determinations, the answers and \
+                notes where public, its Local Law 35 fields and each year's report, with the \
+                checklists' versions and hashes (JSON)"
+            .to_owned(),
+        count: count(records.len(), "tool"),
+    });
+    drop(records);
     let tools_json: Vec<Value> = inventory.tools.iter().map(public_json).collect();
     writer.file(
         urls::TOOLS_JSON,

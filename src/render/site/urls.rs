@@ -24,6 +24,15 @@ pub fn listed(tool: &Tool) -> Listed<'_> {
     }
 }
 
+/// A tool's public record as JSON, beside its page.
+#[must_use]
+pub fn tool_json(id: &str) -> String {
+    format!("tools/{id}.json")
+}
+
+/// Every public tool's whole record (answers and notes where public), as JSON.
+pub const RECORDS_JSON: &str = "downloads/records.json";
+
 /// The home page.
 pub const INDEX: &str = "index.html";
 /// The list of agencies.
