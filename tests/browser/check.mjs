@@ -81,6 +81,32 @@ try {
     }
     await page.close();
   }
+  // The index's combined filters: from the address (shared), the rows left and the count
+  // announced; without JavaScript, the form stays hidden and the page says how to browse.
+  if (spec.filters) {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(resolve(spec.site, "index.html")).href + spec.filters.query, { waitUntil: "load" });
+    const rows = await page.evaluate(() => [...document.querySelectorAll("table.tools tbody tr")].filter((r) => !r.hidden).length);
+    const status = await page.evaluate(() => document.getElementById("filter-status").textContent);
+    const live = await page.evaluate(() => document.getElementById("filter-status").getAttribute("aria-live"));
+    // Changing a filter keeps the others and writes them to the address.
+    await page.select("#f-assessment", "complete");
+    const address = await page.evaluate(() => window.location.search);
+    report.filters = { rows, status, live, address };
+    if (rows !== spec.filters.rows) report.failures.push(`filters ${spec.filters.query}: ${rows} rows, not ${spec.filters.rows}`);
+    if (!status.includes(spec.filters.status)) report.failures.push(`filters: status ${JSON.stringify(status)}`);
+    if (live !== "polite") report.failures.push("filters: the count is not announced");
+    if (!address.includes("assessment=complete") || !address.includes("agency=")) report.failures.push(`filters: address ${address}`);
+    await page.close();
+    const plain = await browser.newPage();
+    await plain.setJavaScriptEnabled(false);
+    await plain.goto(pathToFileURL(resolve(spec.site, "index.html")).href, { waitUntil: "load" });
+    const hidden = await plain.evaluate(() => document.getElementById("filters").hidden);
+    const note = await plain.evaluate(() => !document.getElementById("filters-without-script").hidden);
+    report.filters.without_script = { form_hidden: hidden, note_shown: note };
+    if (!hidden || !note) report.failures.push("filters without JavaScript: the form shows, or the note does not");
+    await plain.close();
+  }
   // Pages printed to PDF (the report, laid out as the city's): every text wanted on the
   // printed page, and at least the pages wanted.
   report.pdfs = [];

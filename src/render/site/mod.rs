@@ -133,6 +133,8 @@ pub(super) const TEMPLATES: &[(&str, &str)] = &[
 
 pub(super) const STYLE: &str = include_str!("assets/style.css");
 pub(super) const SEARCH: &str = include_str!("assets/search.js");
+/// The index's combined filters, over the list of tools.
+pub(super) const FILTER: &str = include_str!("assets/filter.js");
 
 /// Build the site for `summary` (of an inventory under `checklist`) into `out`, whole or not
 /// at all.

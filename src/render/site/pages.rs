@@ -403,6 +403,7 @@ pub(super) fn write(
     // Assets, the search index and the marker.
     writer.file("assets/style.css", super::STYLE.as_bytes())?;
     writer.file("assets/search.js", super::SEARCH.as_bytes())?;
+    writer.file("assets/filter.js", super::FILTER.as_bytes())?;
     let script = super::search::index_script(inventory)?;
     writer.file("assets/search-index.js", script.as_bytes())?;
     writer.file(
