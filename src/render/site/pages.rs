@@ -261,7 +261,10 @@ pub(super) fn write(
     )?;
     writer.page(urls::BROWSE, &page)?;
     // Tool pages.
-    let mut records: Vec<Value> = Vec::with_capacity(inventory.tools.len());
+    // Every record, as `records.json` holds them: written out as each is made, so that memory
+    // holds their text, not a tree of each.
+    let mut records = String::from("[");
+    let mut record_count = 0;
     // Each tool's recorded years, by its file: looked up once a tool, not searched.
     let reports: std::collections::HashMap<&str, &Value> = inventory
         .entries
@@ -304,11 +307,11 @@ pub(super) fn write(
             (tool, reports.get(tool.file.as_str()).copied()),
             (options.base_url.as_deref(), &inventory.date),
         );
-        writer.file(
-            &urls::tool_json(&tool.id),
-            serde_json::to_string_pretty(&record)?.as_bytes(),
-        )?;
-        records.push(record);
+        let text = serde_json::to_string_pretty(&record)?;
+        writer.file(&urls::tool_json(&tool.id), text.as_bytes())?;
+        records.push_str(if record_count == 0 { "\n" } else { ",\n" });
+        records.push_str(&text);
+        record_count += 1;
         writer.page(&urls::tool(&tool.id), &page)?;
     }
     // Downloads: the year's Local Law 35 table, and the same rows as the printable report.
@@ -368,17 +371,15 @@ pub(super) fn write(
         label: "What changed, as an Atom feed (for feed readers)".to_owned(),
         count: count(changes.len(), "change"),
     });
-    writer.file(
-        urls::RECORDS_JSON,
-        serde_json::to_string_pretty(&records)?.as_bytes(),
-    )?;
+    records.push_str(if record_count == 0 { "]\n" } else { "\n]\n" });
+    writer.file(urls::RECORDS_JSON, records.as_bytes())?;
     downloads.push(Link {
         url: urls::RECORDS_JSON.to_owned(),
         label: "Every public tool's whole record: each law's determinations, the answers and \
                 notes where public, its Local Law 35 fields and each year's report, with the \
                 checklists' versions and hashes (JSON)"
             .to_owned(),
-        count: count(records.len(), "tool"),
+        count: count(record_count, "tool"),
     });
     drop(records);
     let tools_json: Vec<Value> = inventory.tools.iter().map(public_json).collect();
