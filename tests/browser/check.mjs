@@ -107,6 +107,30 @@ try {
     if (!hidden || !note) report.failures.push("filters without JavaScript: the form shows, or the note does not");
     await plain.close();
   }
+  // Cells that must keep their words whole at 320 px: every word of each cell fits the cell's
+  // width (so the browser wraps at spaces; the bug was a column narrower than "management").
+  report.words = [];
+  for (const wanted of spec.words_whole_at_320 || []) {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 320, height: 800 });
+    await page.goto(pathToFileURL(resolve(spec.site, wanted.path)).href, { waitUntil: "load" });
+    const broken = await page.evaluate((selector) => {
+      const canvas = document.createElement("canvas").getContext("2d");
+      const out = [];
+      for (const cell of document.querySelectorAll(selector)) {
+        const style = getComputedStyle(cell);
+        canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        for (const word of cell.innerText.split(/\s+/).filter(Boolean)) {
+          if (canvas.measureText(word).width > room + 0.5) out.push(`${word} (${Math.round(room)}px)`);
+        }
+      }
+      return out;
+    }, wanted.selector);
+    report.words.push({ path: wanted.path, broken });
+    if (broken.length) report.failures.push(`${wanted.path}: words wider than their cell at 320px: ${JSON.stringify(broken)}`);
+    await page.close();
+  }
   // Pages printed to PDF (the report, laid out as the city's): every text wanted on the
   // printed page, and at least the pages wanted.
   report.pdfs = [];
