@@ -212,6 +212,21 @@ impl Outcome {
         )
     }
 
+    /// Every determination of this outcome and of each `also:` checklist's, in the file's
+    /// order, each with its value: one tool, several laws, as one list.
+    pub fn determinations_with_also<'a>(
+        &'a self,
+        engine: &'a Engine,
+    ) -> impl Iterator<Item = (&'a crate::checklist::Determination, Truth)> + 'a {
+        self.with_also(engine).flat_map(|(engine, outcome)| {
+            engine
+                .checklist()
+                .determinations
+                .iter()
+                .zip(outcome.determinations.iter().copied())
+        })
+    }
+
     /// [`Outcome::named`], then each `also:` checklist's determinations under
     /// `<checklist>.<determination>` (`nyc-ll35-2022.algorithmic_tool`): what a setting such
     /// as Local Law 35's reporting scope may name.

@@ -412,3 +412,42 @@ fn a_template_has_a_blank_block_for_each_law_asked_for() {
         refused.stderr
     );
 }
+
+/// Bad arguments to the interview's new options are refused before anything is asked, saying
+/// what is allowed: an edition that is none, and a checklist file offered as another law.
+#[test]
+fn the_interview_refuses_an_unknown_edition_or_a_file_as_another_law() {
+    let dir = tempfile::tempdir().unwrap();
+    let ran = adscheck(["interview", "--plain", "--out", "t.yaml", "--ll35", "2025"])
+        .at(dir.path())
+        .stdin("Tool\n")
+        .run();
+    ran.code(2);
+    assert!(
+        ran.stderr.contains("--ll35 2025: allowed: 2023"),
+        "{}",
+        ran.stderr
+    );
+    std::fs::write(dir.path().join("mine.yaml"), "not: a checklist\n").unwrap();
+    let ran = adscheck([
+        "interview",
+        "--plain",
+        "--out",
+        "u.yaml",
+        "--checklist",
+        "nyc-ll49-2018",
+        "--checklist",
+        "mine.yaml",
+    ])
+    .at(dir.path())
+    .stdin("Tool\n")
+    .run();
+    ran.code(2);
+    assert!(
+        ran.stderr
+            .contains("only a built-in checklist can be answered under `also:`"),
+        "{}",
+        ran.stderr
+    );
+    assert!(!dir.path().join("t.yaml").exists() && !dir.path().join("u.yaml").exists());
+}

@@ -19,11 +19,17 @@ use crate::text::spreadsheet_safe;
 pub(crate) struct Csv<'e> {
     engine: &'e Engine,
     raw: bool,
+    /// The other built-in checklists, whose columns follow: looked up once, not per record.
+    others: Vec<&'static Engine>,
 }
 
 impl<'e> Csv<'e> {
     pub(crate) fn new(engine: &'e Engine, raw: bool) -> Self {
-        Csv { engine, raw }
+        Csv {
+            engine,
+            raw,
+            others: engine.other_builtins(),
+        }
     }
 
     fn write_record(&self, out: &mut dyn Write, record: &[String]) -> io::Result<()> {
@@ -55,7 +61,7 @@ impl Renderer for Csv<'_> {
         record.push("assessment".to_owned());
         // The reason is adscheck's short words, and its column says so.
         record.extend(["adscheck_short_reason", "needed", "warnings", "error"].map(str::to_owned));
-        for engine in self.engine.other_builtins() {
+        for engine in &self.others {
             let id = engine.checklist().id.as_str();
             record.extend(
                 engine
@@ -104,7 +110,7 @@ impl Renderer for Csv<'_> {
             .as_ref()
             .map(|o| o.also.as_slice())
             .unwrap_or_default();
-        for engine in self.engine.other_builtins() {
+        for engine in &self.others {
             let id = engine.checklist().id.as_str();
             match also.iter().find(|a| a.checklist == id) {
                 Some(a) => record.extend(

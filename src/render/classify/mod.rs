@@ -152,16 +152,9 @@ pub(crate) fn other_laws(engine: &Engine, report: &Classification) -> String {
         return String::new();
     };
     outcome
-        .with_also(engine)
-        .skip(1)
-        .flat_map(|(engine, outcome)| {
-            engine
-                .checklist()
-                .determinations
-                .iter()
-                .zip(&outcome.determinations)
-                .map(|(d, t)| format!("{}: {}", d.label.as_str(), t.as_str()))
-        })
+        .determinations_with_also(engine)
+        .skip(engine.checklist().determinations.len())
+        .map(|(d, t)| format!("{}: {}", d.label.as_str(), t.as_str()))
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -358,41 +358,27 @@ pub fn verdict(engine: &Engine, report: &Classification) -> Vec<String> {
     };
     // The file's own checklist, then each further one it answers, in the file's order.
     outcome
-        .with_also(engine)
-        .flat_map(|(engine, outcome)| {
-            engine
-                .checklist()
-                .determinations
-                .iter()
-                .zip(&outcome.determinations)
-                .map(|(d, value)| {
-                    let answer = match value {
-                        Truth::Yes => "YES",
-                        Truth::No => "NO",
-                        Truth::Unknown => "(not yet decided)",
-                    };
-                    format!("{}: {}  {answer}", d.heading(), d.shown_question())
-                })
+        .determinations_with_also(engine)
+        .map(|(d, value)| {
+            let answer = match value {
+                Truth::Yes => "YES",
+                Truth::No => "NO",
+                Truth::Unknown => "(not yet decided)",
+            };
+            format!("{}: {}  {answer}", d.heading(), d.shown_question())
         })
         .collect()
 }
 
-/// The determinations in one short line, for the ear: "Result: ADS yes; Agency ADS yes."
+/// The determinations in one short line, for the ear: "Result: ADS: yes; Agency ADS: yes."
 #[must_use]
 pub fn result_line(engine: &Engine, report: &Classification) -> String {
     let Ok(outcome) = &report.outcome else {
         return "Result: the answers could not be evaluated.".to_owned();
     };
     let parts: Vec<String> = outcome
-        .with_also(engine)
-        .flat_map(|(engine, outcome)| {
-            engine
-                .checklist()
-                .determinations
-                .iter()
-                .zip(&outcome.determinations)
-                .map(|(d, value)| format!("{}: {}", d.label.as_str(), value.as_str()))
-        })
+        .determinations_with_also(engine)
+        .map(|(d, value)| format!("{}: {}", d.label.as_str(), value.as_str()))
         .collect();
     format!("Result: {}.", parts.join("; "))
 }
