@@ -7,11 +7,12 @@
 // For each page: the texts it must show (and must not), axe-core's WCAG 2.1 A/AA violations,
 // reflow at 320 px (no sideways scrolling), screenshots at 1280 and 375 px; the index printed
 // to PDF; the search box typed into. Prints a JSON report; exits 1 on any failure.
-import { readFileSync, mkdirSync, statSync } from "node:fs";
+import { readFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import puppeteer from "puppeteer-core";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 const require = createRequire(import.meta.url);
 const spec = JSON.parse(readFileSync(process.argv[2], "utf8"));
@@ -107,6 +108,30 @@ try {
     if (!hidden || !note) report.failures.push("filters without JavaScript: the form shows, or the note does not");
     await plain.close();
   }
+  // Filters over values a tool holds several of (items ticked, coded fields): the rows left
+  // are exactly the tools every named browse page lists, and there are some.
+  if (spec.filters_combined) {
+    const c = spec.filters_combined;
+    const names = async (url) => {
+      const p = await browser.newPage();
+      await p.goto(url, { waitUntil: "load" });
+      const found = await p.evaluate(() => [...document.querySelectorAll("table.tools tbody tr")]
+        .filter((r) => !r.hidden).map((r) => r.querySelector("th").innerText.trim()));
+      await p.close();
+      return found;
+    };
+    const shown = await names(pathToFileURL(resolve(spec.site, "index.html")).href + c.query);
+    let expected = null;
+    for (const path of c.pages) {
+      const listed = await names(pathToFileURL(resolve(spec.site, path)).href);
+      expected = expected === null ? listed : expected.filter((n) => listed.includes(n));
+    }
+    report.filters_combined = { shown, expected };
+    if (shown.length === 0) report.failures.push(`filters ${c.query}: no tool shown`);
+    if (JSON.stringify([...shown].sort()) !== JSON.stringify([...expected].sort())) {
+      report.failures.push(`filters ${c.query}: shown ${JSON.stringify(shown)}, the browse pages list ${JSON.stringify(expected)}`);
+    }
+  }
   // Cells that must keep their words whole at 320 px: every word of each cell fits the cell's
   // width (so the browser wraps at spaces; the bug was a column narrower than "management").
   report.words = [];
@@ -114,11 +139,14 @@ try {
     const page = await browser.newPage();
     await page.setViewport({ width: 320, height: 800 });
     await page.goto(pathToFileURL(resolve(spec.site, wanted.path)).href, { waitUntil: "load" });
-    const broken = await page.evaluate((selector) => {
+    const broken = await page.evaluate((selector, minFont) => {
       const canvas = document.createElement("canvas").getContext("2d");
       const out = [];
-      for (const cell of document.querySelectorAll(selector)) {
+      const cells = document.querySelectorAll(selector);
+      if (cells.length === 0) out.push(`nothing matches ${selector}`);
+      for (const cell of cells) {
         const style = getComputedStyle(cell);
+        if (minFont && parseFloat(style.fontSize) < minFont) out.push(`${cell.innerText} at ${style.fontSize}, under ${minFont}px`);
         canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
         const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
         for (const word of cell.innerText.split(/\s+/).filter(Boolean)) {
@@ -126,7 +154,7 @@ try {
         }
       }
       return out;
-    }, wanted.selector);
+    }, wanted.selector, wanted.min_font || 0);
     report.words.push({ path: wanted.path, broken });
     if (broken.length) report.failures.push(`${wanted.path}: words wider than their cell at 320px: ${JSON.stringify(broken)}`);
     await page.close();
@@ -142,9 +170,17 @@ try {
     const missing = (wanted.texts || []).filter((t) => !text.includes(t));
     const file = join(spec.artifacts, wanted.path.replace(/[\/]/g, "-").replace(/\.html$/, ".pdf"));
     await page.pdf({ path: file, format: "Letter", printBackground: true });
-    const bytes = readFileSync(file);
-    const pages = (bytes.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
-    report.pdfs.push({ path: wanted.path, pdf: file, pages, missing });
+    // Read back with pdf.js: the page count, and each page's header and number.
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(file)) }).promise;
+    const pages = doc.numPages;
+    const unheaded = [];
+    for (let i = 2; i <= pages && wanted.header; i++) {
+      const content = await (await doc.getPage(i)).getTextContent();
+      const printed = content.items.map((item) => item.str).join(" ");
+      if (!printed.includes(wanted.header) || !printed.includes(`Page ${i} of ${pages}`)) unheaded.push(i);
+    }
+    report.pdfs.push({ path: wanted.path, pdf: file, pages, missing, unheaded });
+    if (unheaded.length) report.failures.push(`${wanted.path} printed: pages ${JSON.stringify(unheaded)} lack the header "${wanted.header}" or their number`);
     if (missing.length) report.failures.push(`${wanted.path} printed: missing ${JSON.stringify(missing)}`);
     if (pages < (wanted.min_pages || 1)) report.failures.push(`${wanted.path} printed: ${pages} pages, fewer than ${wanted.min_pages}`);
     await page.close();
@@ -162,4 +198,6 @@ try {
   await browser.close();
 }
 console.log(JSON.stringify(report, null, 2));
+// Kept with the screenshots, to read what was measured.
+writeFileSync(join(spec.artifacts, "report.json"), JSON.stringify(report, null, 2));
 process.exit(report.failures.length ? 1 : 0);

@@ -378,11 +378,26 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
         .collect();
     assert!(reported.len() > 5, "{reported:?}");
     let spec = serde_json::json!({
-        "pdfs": [{"path": "report.html", "texts": reported, "min_pages": 1 + 9}],
+        "pdfs": [{"path": "report.html", "texts": reported, "min_pages": 1 + 9, "header": "Local Law 35 report, 2024"}],
         // Issue 27: no word of a tool's fields is broken at 320 px ("Risk managem|ent").
-        "words_whole_at_320": [{"path": "tools/acs-case-severity-model.html", "selector": "table.facts td, table.facts th"}],
+        // Every table, and the charts' labels (at 12 px at least: they are the page's text).
+        "words_whole_at_320": [
+            {"path": "tools/acs-case-severity-model.html", "selector": "table.facts td, table.facts th"},
+            {"path": "index.html", "selector": "table td, table th"},
+            {"path": "index.html", "selector": ".chart .bar-label, .chart .bar-total", "min_font": 12},
+            {"path": "report.html", "selector": "table td, table th"},
+            {"path": "downloads/dictionary.html", "selector": "table td, table th"},
+            {"path": "agencies/fdny.html", "selector": "table td, table th"},
+            {"path": "browse/agency-ads-undetermined.html", "selector": "table td, table th"}
+        ],
         // Issue 27: two filters combine, from a shareable address.
         "filters": {"query": "?agency=fdny&agency_ads=yes", "rows": 2, "status": "2 of 20 tools match"},
+        // An item ticked of (1)(c) and a coded field of the LL35 table combine too, and agree
+        // with their browse pages.
+        "filters_combined": {
+            "query": "?1c=1c-allocating-resources&population-type=population-type-individuals",
+            "pages": ["browse/1c-allocating-resources.html", "browse/population-type-individuals.html"]
+        },
         "site": dir.path().join("site"),
         "artifacts": artifacts,
         "chromium": chromium,
@@ -1309,6 +1324,18 @@ fn chart_segments_differ_by_pattern_and_carry_their_counts() {
     assert!(
         chart.contains(r#"class="seg-no"/><rect"#),
         "a striped no: {chart}"
+    );
+    // Labels are the page's text, whole: never cut to fit ("Group, organization, or
+    // busi..."); bars are drawn in percentages of their column, so nothing scales down.
+    assert!(
+        chart.contains(r#"<span class="bar-label">DOHMH</span>"#),
+        "{chart}"
+    );
+    assert!(!chart.contains("viewBox=\"0 0 5"), "{chart}");
+    let last = &index[index.rfind(r#"<figure class="chart">"#).unwrap()..];
+    assert!(
+        last.contains(r#"<span class="bar-label">Group, organization, or business</span>"#),
+        "{last}"
     );
     assert!(chart.contains("-stripes)"), "{chart}");
     assert!(chart.contains("-dots)"), "{chart}");

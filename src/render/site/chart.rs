@@ -1,6 +1,7 @@
-//! Bar charts as SVG, laid out here and drawn by the templates (so every label is escaped):
-//! the last determination (Agency ADS) by agency, and the counts of each LL35 coded field. The
-//! numbers are also given as a table, for screen readers.
+//! Bar charts, laid out here and drawn by the templates (so every label is escaped): the last
+//! determination (Agency ADS) by agency, and the counts of each LL35 coded field. Each row's
+//! label is the page's text; its bar is drawn in percentages of the bar's column, so nothing
+//! shrinks on a narrow screen. The numbers are also given as a table, for screen readers.
 
 use std::collections::BTreeMap;
 
@@ -8,9 +9,9 @@ use serde::Serialize;
 
 use crate::summary::Summary;
 
-const LABEL_WIDTH: usize = 200;
-const BAR_WIDTH: usize = 260;
-const ROW: usize = 26;
+/// The share of the bar's column (in percent) a segment needs to carry its count: at 320 px
+/// the column is about 150 px wide, and 12 % of it holds two digits at 12 px.
+const LABELLED: f64 = 12.0;
 
 /// A chart, laid out.
 #[derive(Clone, Debug, Serialize)]
@@ -18,8 +19,6 @@ pub struct Chart {
     id: String,
     title: String,
     row_header: String,
-    width: usize,
-    height: usize,
     keys: Vec<Key>,
     rows: Vec<Row>,
 }
@@ -34,17 +33,19 @@ struct Key {
 struct Row {
     label: String,
     short: String,
-    y: usize,
     segments: Vec<Segment>,
-    end: usize,
     total: usize,
     all: Vec<usize>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 struct Segment {
-    x: usize,
-    width: usize,
+    /// Where it starts, its width and its middle, in percent of the bar's column ("12.50").
+    x: String,
+    width: String,
+    middle: String,
+    /// Whether it is wide enough to carry its count.
+    labelled: bool,
     class: String,
     count: usize,
     name: String,
@@ -148,31 +149,33 @@ fn layout(
         .max()
         .unwrap_or(0)
         .max(1);
+    // Percentages with two decimals: a bar is at most 100 % of its column, its segments' sum.
+    let percent = |n: usize| n as f64 * 100.0 / most as f64;
     let laid: Vec<Row> = rows
         .into_iter()
-        .enumerate()
-        .map(|(i, (label, short, counts))| {
-            let mut x = LABEL_WIDTH;
+        .map(|(label, short, counts)| {
+            let mut x = 0.0;
             let mut segments = Vec::new();
             for (count, key) in counts.iter().zip(&keys) {
-                let width = count * BAR_WIDTH / most;
-                if *count > 0 {
-                    segments.push(Segment {
-                        x,
-                        width: width.max(2),
-                        class: key.class.clone(),
-                        count: *count,
-                        name: key.name.clone(),
-                    });
+                if *count == 0 {
+                    continue;
                 }
-                x += width.max(usize::from(*count > 0) * 2);
+                let width = percent(*count);
+                segments.push(Segment {
+                    x: format!("{x:.2}"),
+                    width: format!("{width:.2}"),
+                    middle: format!("{:.2}", x + width / 2.0),
+                    labelled: width >= LABELLED,
+                    class: key.class.clone(),
+                    count: *count,
+                    name: key.name.clone(),
+                });
+                x += width;
             }
             Row {
                 label,
                 short,
-                y: 4 + i * ROW,
                 segments,
-                end: x,
                 total: counts.iter().sum(),
                 all: counts,
             }
@@ -182,8 +185,6 @@ fn layout(
         id: id.to_owned(),
         title: title.to_owned(),
         row_header: row_header.to_owned(),
-        width: LABEL_WIDTH + BAR_WIDTH + 60,
-        height: 8 + laid.len() * ROW,
         keys,
         rows: laid,
     }

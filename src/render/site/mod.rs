@@ -13,6 +13,7 @@ mod chart;
 mod determinations;
 mod downloads;
 mod fields;
+mod filters;
 mod laws;
 mod open_data;
 mod pages;
@@ -265,5 +266,37 @@ pub(super) fn environment() -> Result<Environment<'static>, minijinja::Error> {
             format!("{}…", cut.trim_end())
         }
     });
+    // Text for a CSS string (a printed page's header): made visible as above, then every
+    // character but letters, digits and spaces written as a CSS escape.
+    env.add_filter("css_string", |text: String| {
+        minijinja::Value::from_safe_string(css_string(&crate::text::visible_lines(&text)))
+    });
     Ok(env)
+}
+
+/// `text` for inside a CSS string's quotes: letters, digits and spaces as they are, every
+/// other character as an escape (`"` is `\22 `), so the text cannot end the string or the
+/// style element.
+fn css_string(text: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:x} ", u32::from(c));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod css_tests {
+    #[test]
+    fn a_css_string_cannot_be_ended_by_its_text() {
+        assert_eq!(
+            super::css_string(r#"A "b" </style>"#),
+            r"A \22 b\22  \3c \2f style\3e "
+        );
+    }
 }

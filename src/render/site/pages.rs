@@ -110,7 +110,9 @@ pub(super) fn write(
             .and_then(|t| t.render(Serde(&ctx)))
             .map_err(std::io::Error::other)
     };
-    // The index.
+    // The index, with its combined filters over the same facets as the browse pages.
+    let determination_ids: Vec<&str> = labels.iter().map(|(id, _)| id.as_str()).collect();
+    let (filters, row_filters) = super::filters::filters(&facets_of, &determination_ids);
     let withheld: usize = inventory.agencies.iter().map(|a| a.counts.withheld).sum();
     let page = render(
         "index.html",
@@ -118,6 +120,8 @@ pub(super) fn write(
         "index",
         json!({
             "tools": inventory.tools.iter().map(listed).collect::<Vec<_>>(),
+            "filters": filters,
+            "row_filters": row_filters,
             "totals": &inventory.totals,
             "agencies": &inventory.agencies,
             "withheld": withheld,

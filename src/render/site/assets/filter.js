@@ -1,5 +1,6 @@
 // Combined filters over the index's list of tools: each select narrows the rows (agency,
-// each determination, assessment), together; the filters stand in the page's address, so a
+// each determination, assessment, each item ticked of the form's lists, each coded field of
+// the Local Law 35 table), together; the filters stand in the page's address, so a
 // filtered list can be shared, and the count is announced to screen readers. Without
 // JavaScript the form stays hidden and the page says how to browse one value at a time.
 (function () {
@@ -24,7 +25,13 @@
     var active = selects.filter(function (s) { return s.value !== ""; });
     var shown = 0;
     rows.forEach(function (row) {
-      var match = active.every(function (s) { return row.getAttribute("data-" + s.name) === s.value; });
+      var match = active.every(function (s) {
+        // A group a tool can hold several values of lists them, separated by spaces.
+        if (s.hasAttribute("data-multi")) {
+          return (row.getAttribute("data-f-" + s.name) || "").split(" ").indexOf(s.value) !== -1;
+        }
+        return row.getAttribute("data-" + s.name) === s.value;
+      });
       row.hidden = !match;
       if (match) { shown++; }
     });
