@@ -351,7 +351,13 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
     let r = adscheck(dir.path(), &["report", "inv", "--out", "site"]);
     assert!(r.code == Some(0), "{}", r.stderr.clone());
     // Screenshots and the PDF are kept as the test's artefacts.
-    let artifacts = root().join("target/site-artifacts");
+    // Under the cargo target directory in use (`CARGO_TARGET_DIR`, a config's `target-dir`):
+    // the one that holds the binary under test.
+    let artifacts = PathBuf::from(env!("CARGO_BIN_EXE_adscheck"))
+        .ancestors()
+        .nth(2)
+        .unwrap()
+        .join("site-artifacts");
     let _ = std::fs::remove_dir_all(&artifacts);
     // The report page must print every tool of the year's table: their names, from the CSV.
     let table = std::fs::read_dir(dir.path().join("site/downloads"))
