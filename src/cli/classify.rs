@@ -37,6 +37,7 @@ pub(crate) fn run(args: &ClassifyArgs) -> Outcome {
             .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
             .flatten(),
         csv_raw: args.csv_raw,
+        wide: args.wide,
     };
     let mut out = super::output::Sink::open_for(
         args.out.as_deref(),

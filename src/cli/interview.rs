@@ -453,6 +453,7 @@ fn explain(
             .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
             .flatten(),
         csv_raw: false,
+        wide: false,
     };
     render::render_all(
         Format::Explain,

@@ -243,6 +243,9 @@ fn table_snapshot() {
     let r = run(&["classify", "examples/answers", "-f", "table"]);
     assert_eq!(r.code, 0);
     insta::assert_snapshot!("classify_table", r.stdout);
+    let r = run(&["classify", "examples/answers", "-f", "table", "--wide"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("classify_table_wide", r.stdout);
 }
 
 #[test]

@@ -412,6 +412,7 @@ fn the_site_in_a_real_browser_is_right_accessible_and_printable() {
             {"path": "agencies/fdny.html", "texts": ["Fire Department (FDNY)", "Building fire risk model", "EMS call priority codes", "Agency ADS: 2 yes, 0 no, 0 undetermined"], "absent": ["Rat sighting map"]},
             {"path": "tools/acs-case-severity-model.html", "texts": ["Case severity model", "Tool Purpose", "Focus supervisory review on the most severe cases.", "Decided by:", "A flag adds a review step for the family's case."]},
             {"path": "browse/index.html", "texts": ["Agency ADS", "Purpose type"]},
+            {"path": "agencies/index.html", "texts": ["Fire Department (FDNY)", "Taxi and Limousine Commission"]},
             {"path": "browse/agency-ads-undetermined.html", "texts": ["Housing Preservation"]},
             {"path": "downloads/index.html", "texts": ["Local Law 35 table for 2024", "Atom feed", "Terms of use, from this directory's publisher", "Data dictionary"]},
             {"path": "changes.html", "texts": ["What changed", "Building fire risk model: 2024's report changed", "Overtime tally spreadsheet: retired in 2025/03"]},

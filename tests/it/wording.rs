@@ -261,6 +261,7 @@ fn explain_wraps_to_a_narrow_terminal_without_splitting_words() {
             color: false,
             width,
             csv_raw: false,
+            wide: false,
         };
         adscheck::render::render_all(
             adscheck::render::Format::Explain,
@@ -325,12 +326,13 @@ fn the_table_fits_the_terminal_without_breaking_file_names() {
         ));
         names.push(name);
     }
-    let render_in = |width: Option<u16>, color: bool| {
+    let render_wide = |width: Option<u16>, color: bool, wide: bool| {
         let mut out = Vec::new();
         let options = adscheck::render::Options {
             color,
             width,
             csv_raw: false,
+            wide,
         };
         adscheck::render::render_all(
             adscheck::render::Format::Table,
@@ -342,8 +344,29 @@ fn the_table_fits_the_terminal_without_breaking_file_names() {
         .unwrap();
         String::from_utf8(out).unwrap()
     };
-    let render = |width: Option<u16>| render_in(width, false);
     let widest = |s: &str| s.lines().map(|l| l.chars().count()).max().unwrap();
+    // Issue 28: by default, the files (named within their folder), the determinations and
+    // the short reasons: a table that fits 100 columns, every name whole.
+    for width in [100u16, 160] {
+        let shown = render_wide(Some(width), false, false);
+        assert!(shown.starts_with('┌'), "{width}:\n{shown}");
+        assert!(widest(&shown) <= usize::from(width), "{width}:\n{shown}");
+        assert!(shown.contains("File (in examples/answers/)"), "{shown}");
+        for name in &names {
+            let name = name.strip_prefix("examples/answers/").unwrap();
+            assert!(
+                shown.contains(&format!("│ {name} ")),
+                "{width}: {name}:\n{shown}"
+            );
+        }
+        assert!(
+            !shown.contains("Department of"),
+            "the agency is --wide's:\n{shown}"
+        );
+    }
+    // `--wide`: every column.
+    let render_in = |width: Option<u16>, color: bool| render_wide(width, color, true);
+    let render = |width: Option<u16>| render_in(width, false);
     // Off a terminal: the whole table, as wide as it needs.
     let natural = render(None);
     assert!(widest(&natural) > 160);

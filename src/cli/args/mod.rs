@@ -267,6 +267,11 @@ pub struct ClassifyArgs {
     #[arg(long, conflicts_with = "format")]
     pub explain: bool,
 
+    /// With the table: every column (full file paths, tool, agency, assessment, other laws),
+    /// not just the files, determinations and short reasons.
+    #[arg(long, conflicts_with = "explain")]
+    pub wide: bool,
+
     /// Do not print errors and warnings on standard error (they stay in the report).
     #[arg(long, short = 'q')]
     pub quiet: bool,

@@ -49,6 +49,9 @@ pub struct Options {
     /// CSV cells exactly as the values are, even those a spreadsheet would read as a formula
     /// (by default such a cell gets a leading `'`).
     pub csv_raw: bool,
+    /// The table with every column; by default it has the files (named within the folder
+    /// they share), each determination and the short reason, to fit a terminal.
+    pub wide: bool,
 }
 
 /// One report rendered, ready to be written in its place.

@@ -52,6 +52,13 @@ impl Renderer for Table<'_> {
         let mut header = header(self.engine);
         let mut rows = rows;
         super::drop_empty_other_laws(&mut header, &mut rows);
+        let count = self.engine.checklist().determinations.len();
+        if !self.options.wide {
+            narrow(&mut header, &mut rows, count);
+        }
+        // Where the determinations stand: after the file, or after file, tool and agency.
+        let first = if self.options.wide { 3 } else { 1 };
+        let determinations = first..first + count;
         let color = self.options.color;
         let mut table = comfy_table::Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED);
@@ -61,7 +68,6 @@ impl Renderer for Table<'_> {
             table.force_no_tty();
         }
         table.set_header(header.clone());
-        let determinations = 3..header.len().saturating_sub(1);
         for r in &rows {
             table.add_row(r.iter().enumerate().map(|(i, text)| {
                 let cell = Cell::new(visible(text));
@@ -88,8 +94,11 @@ impl Renderer for Table<'_> {
             return writeln!(out, "{table}");
         }
         // Narrower: the prose columns (tool, agency, reason) wrap, if each keeps at least
-        // MIN_PROSE columns beside the file names and determinations, which never break.
-        let unbroken = |i: usize| i == 0 || (3..header.len().saturating_sub(1)).contains(&i);
+        // MIN_PROSE columns beside the file names and determinations, which never break
+        // (nor does the assessment, one of three words).
+        let unbroken = |i: usize| {
+            i == 0 || determinations.contains(&i) || (self.options.wide && i == determinations.end)
+        };
         let widest = |i: usize| {
             header
                 .get(i)
@@ -111,7 +120,14 @@ impl Renderer for Table<'_> {
             .sum::<usize>()
             + 1;
         if needed > usize::from(width) {
-            return stacked(&header, &rows, usize::from(width), color, out);
+            return stacked(
+                &header,
+                &rows,
+                &determinations,
+                usize::from(width),
+                color,
+                out,
+            );
         }
         table
             .set_content_arrangement(ContentArrangement::Dynamic)
@@ -129,16 +145,76 @@ impl Renderer for Table<'_> {
     }
 }
 
+/// The default table's columns: the file, each determination, the short reason (the tool,
+/// agency, assessment and other laws are `--wide`'s). Files that share a folder are named
+/// within it, the folder said once in the header, so a terminal of 100 columns holds the
+/// table.
+fn narrow(header: &mut Vec<String>, rows: &mut [Vec<String>], count: usize) {
+    let keep = |cells: &mut Vec<String>| {
+        let last = cells.pop().unwrap_or_default();
+        cells.truncate(3 + count);
+        cells.drain(1..3);
+        cells.push(last);
+    };
+    keep(header);
+    for row in rows.iter_mut() {
+        keep(row);
+    }
+    let folder = shared_folder(rows.iter().filter_map(|r| r.first().map(String::as_str)));
+    if rows.len() > 1 && !folder.is_empty() {
+        if let Some(file) = header.first_mut() {
+            *file = format!("File (in {folder})");
+        }
+        for row in rows.iter_mut() {
+            if let Some(file) = row.first_mut() {
+                file.drain(..folder.len());
+            }
+        }
+    }
+}
+
+/// The longest folder every one of `files` is in, ending in `/` (or empty): one pass,
+/// shortening the candidate as files disagree.
+fn shared_folder<'a>(mut files: impl Iterator<Item = &'a str>) -> String {
+    let Some(first) = files.next() else {
+        return String::new();
+    };
+    let mut shared = first.rfind('/').map_or(0, |i| i + 1);
+    for file in files {
+        let same = first
+            .bytes()
+            .zip(file.bytes())
+            .take(shared)
+            .take_while(|(a, b)| a == b)
+            .count();
+        // Bytes, not characters: a shared run may end inside a character, never after a `/`.
+        let folder_end = |end: usize| {
+            first.as_bytes()[..end]
+                .iter()
+                .rposition(|b| *b == b'/')
+                .map_or(0, |i| i + 1)
+        };
+        if same < shared {
+            shared = folder_end(same);
+        }
+        // A file named as the folder itself (no name after it) keeps its path whole.
+        if file.len() <= shared {
+            shared = folder_end(shared.saturating_sub(1));
+        }
+    }
+    first.get(..shared).unwrap_or_default().to_owned()
+}
+
 /// Each row as a block: the file on its own line, then `Field: value` lines, wrapped to
 /// `width` at spaces (a file name is never broken).
 fn stacked(
     header: &[String],
     rows: &[Vec<String>],
+    determinations: &std::ops::Range<usize>,
     width: usize,
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let determinations = 3..header.len().saturating_sub(1);
     let label = header
         .iter()
         .skip(1)
@@ -189,5 +265,23 @@ fn ansi(color: Color) -> anstyle::AnsiColor {
         Color::DarkGreen => anstyle::AnsiColor::Green,
         Color::DarkYellow => anstyle::AnsiColor::Yellow,
         _ => anstyle::AnsiColor::Red,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shared_folder;
+
+    #[test]
+    fn files_are_named_within_the_folder_they_share() {
+        let folder = |files: &[&str]| shared_folder(files.iter().copied());
+        assert_eq!(folder(&["a/b/x.yaml", "a/b/y.yaml"]), "a/b/");
+        assert_eq!(folder(&["a/b/x.yaml", "a/bc/y.yaml"]), "a/");
+        assert_eq!(folder(&["a/x.yaml", "b/y.yaml"]), "");
+        assert_eq!(folder(&["-", "a/y.yaml"]), "");
+        assert_eq!(folder(&["a/b/x.yaml", "a/b/"]), "a/");
+        assert_eq!(folder(&["é/x.yaml", "é/y.yaml"]), "é/");
+        // "é" and "è" share their first byte: the folder ends before them, not inside.
+        assert_eq!(folder(&["d/é/x", "d/è/x"]), "d/");
     }
 }

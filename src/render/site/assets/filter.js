@@ -1,6 +1,6 @@
 // Combined filters over the index's list of tools: each select narrows the rows (agency,
 // each determination, assessment, each item ticked of the form's lists, each coded field of
-// the Local Law 35 table), together; the filters stand in the page's address, so a
+// the yearly report's table), together; the filters stand in the page's address, so a
 // filtered list can be shared, and the count is announced to screen readers. Without
 // JavaScript the form stays hidden and the page says how to browse one value at a time.
 (function () {
