@@ -189,7 +189,10 @@ fn shared_folder<'a>(mut files: impl Iterator<Item = &'a str>) -> String {
             .count();
         // Bytes, not characters: a shared run may end inside a character, never after a `/`.
         let folder_end = |end: usize| {
-            first.as_bytes()[..end]
+            first
+                .as_bytes()
+                .get(..end)
+                .unwrap_or_default()
                 .iter()
                 .rposition(|b| *b == b'/')
                 .map_or(0, |i| i + 1)
