@@ -59,7 +59,11 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         write(format, &results, &totals, color, &mut out)?;
     }
     out.finish()?;
-    if github && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+    // The job summary goes with the github format, chosen or automatic, wherever GitHub (or
+    // a runner that copies its conventions) names a summary file.
+    if format == CheckFormat::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
         append(&path, &step_summary(&results, &totals))
             .map_err(|e| anyhow::Error::new(e).context("cannot write the job summary"))?;
     }

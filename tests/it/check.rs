@@ -283,6 +283,27 @@ fn github_annotations_and_step_summary() {
     assert!(check(&[FAILING]).stdout.starts_with("examples/"));
 }
 
+/// Issue 28: `-f github` with `GITHUB_STEP_SUMMARY` writes the job summary, as the guide
+/// says, whether or not GITHUB_ACTIONS is set; another format writes none.
+#[test]
+fn the_job_summary_follows_the_github_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    let env = [("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())];
+    let r = check_in(root(), &[FAILING, "-f", "github"], &env);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.starts_with("::error file="), "{}", r.stdout);
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        written.starts_with("### adscheck check: 6 files"),
+        "{written}"
+    );
+    std::fs::remove_file(&summary).unwrap();
+    let r = check_in(root(), &[FAILING, "-f", "json"], &env);
+    assert_eq!(r.code, 1);
+    assert!(!summary.exists(), "a json run wrote a job summary");
+}
+
 fn write(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

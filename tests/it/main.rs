@@ -8,6 +8,7 @@
     clippy::indexing_slicing
 )]
 
+mod adoption;
 mod also;
 mod answers;
 mod check;
