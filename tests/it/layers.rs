@@ -297,15 +297,15 @@ fn the_reader_of_paths_reads_groups_and_relative_paths() {
     );
 }
 
-/// The README's layout table names every top-level module of the library, and every path it
-/// names exists.
+/// The layout table of the design chapter (`docs/design.md`) names every top-level module of
+/// the library, and every path it names exists.
 #[test]
-fn the_readmes_layout_matches_the_tree() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let table = readme
+fn the_design_chapters_layout_matches_the_tree() {
+    let chapter = std::fs::read_to_string(root().join("docs/design.md")).unwrap();
+    let table = chapter
         .split("Layout, in the order of the layers")
         .nth(1)
-        .expect("the README has its layout section")
+        .expect("docs/design.md has its layout section")
         .split("\n\n")
         .nth(1)
         .unwrap();
@@ -319,7 +319,7 @@ fn the_readmes_layout_matches_the_tree() {
     for path in &named {
         assert!(
             root().join(path).exists(),
-            "the README names {path}, which does not exist"
+            "docs/design.md names {path}, which does not exist"
         );
     }
     let src = root().join("src");
@@ -329,7 +329,7 @@ fn the_readmes_layout_matches_the_tree() {
             named
                 .iter()
                 .any(|p| *p == format!("src/{module}.rs") || *p == format!("src/{module}/")),
-            "the README's layout does not name the module {module}"
+            "the layout in docs/design.md does not name the module {module}"
         );
     }
 }
