@@ -149,8 +149,7 @@ pub fn read_limited(
 /// [`Kind::Io`] when it cannot be read or is not a regular file (a folder, a device, a pipe),
 /// [`Kind::TooLarge`] over the limit.
 pub fn read_file(name: &str, path: &Path, limit: u64, what: What) -> Result<Vec<u8>, Diagnostic> {
-    // Looked at before opening: opening a FIFO for reading would wait for a writer.
-    let meta = std::fs::metadata(path).map_err(|e| io_error(name, &e, what))?;
+    let (file, meta) = open_regular(path).map_err(|e| io_error(name, &e, what))?;
     if meta.is_dir() {
         return Err(io_error(
             name,
@@ -172,8 +171,43 @@ pub fn read_file(name: &str, path: &Path, limit: u64, what: What) -> Result<Vec<
     if meta.len() > limit {
         return Err(too_large(name, Some(meta.len()), limit, what));
     }
-    let file = std::fs::File::open(path).map_err(|e| io_error(name, &e, what))?;
-    read_limited(name, file, limit, what)
+    let Some(file) = file else {
+        // Looked at first, where a FIFO cannot be opened without waiting (see open_regular).
+        let file = std::fs::File::open(path).map_err(|e| io_error(name, &e, what))?;
+        return read_limited(name, file, limit, what);
+    };
+    // The size is known: one buffer of it (and a byte to see the end), read in one call.
+    let mut buffer = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut buffer)
+        .map_err(|e| io_error(name, &e, what))?;
+    if buffer.len() as u64 > limit {
+        return Err(too_large(name, None, limit, what));
+    }
+    Ok(buffer)
+}
+
+/// The file at `path`, opened, and what it is. On Unix it is opened without waiting
+/// (`O_NONBLOCK`: a FIFO would otherwise wait for a writer; `O_NOCTTY`: a terminal never
+/// becomes the process's) and looked at through the open file: one lookup of the path, not
+/// two, and what is looked at is what is read. Nothing but a regular file is read from.
+/// Elsewhere it is looked at by path first, and opened by the caller once known to be a
+/// regular file.
+fn open_regular(path: &Path) -> std::io::Result<(Option<std::fs::File>, std::fs::Metadata)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+            .open(path)?;
+        let meta = file.metadata()?;
+        Ok((Some(file), meta))
+    }
+    #[cfg(not(unix))]
+    {
+        Ok((None, std::fs::metadata(path)?))
+    }
 }
 
 /// Bytes as UTF-8 text, without a byte-order mark.
