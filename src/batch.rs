@@ -202,7 +202,7 @@ pub fn in_order<T, R, E>(
     each: impl FnMut(T, R) -> Result<(), E>,
 ) -> Result<usize, E>
 where
-    T: Sync,
+    T: Sync + Send,
     R: Send,
 {
     in_order_sized(sources, work, |_| 0, each)
@@ -212,8 +212,14 @@ where
 /// says how many bytes a result holds, and each chunk is sized from the results so far to stay
 /// near [`BUFFER_BYTES`] (between 16 and 1,024 files).
 ///
+/// The work is pipelined: while the threads work on one chunk, this thread hands the chunk
+/// before it to `each` and walks the sources for the chunk after, so that neither the walk nor
+/// the writing leaves the threads idle. At most three chunks are held: the one handed over,
+/// the one worked on, the one walked.
+///
 /// # Errors
-/// The first error `each` returns; no further sources are read after it.
+/// The first error `each` returns; the chunk being worked on is finished and dropped, and no
+/// further sources are read after it.
 pub fn in_order_sized<T, R, E>(
     sources: impl Iterator<Item = T>,
     work: impl Fn(&T) -> R + Sync,
@@ -221,31 +227,64 @@ pub fn in_order_sized<T, R, E>(
     mut each: impl FnMut(T, R) -> Result<(), E>,
 ) -> Result<usize, E>
 where
-    T: Sync,
+    T: Sync + Send,
     R: Send,
 {
     use rayon::prelude::*;
-    let mut sources = sources.peekable();
+    let mut sources = sources.fuse();
+    let work = &work;
     let mut count = 0;
     let mut next = FIRST_CHUNK;
-    while sources.peek().is_some() {
-        let chunk: Vec<T> = sources.by_ref().take(next).collect();
-        // A few files are done before threads could start: a one-file run stays as quick as
-        // the process itself.
-        let results: Vec<R> = if chunk.len() < SEQUENTIAL_BELOW {
-            chunk.iter().map(&work).collect()
-        } else {
-            chunk.par_iter().map(&work).collect()
+    std::thread::scope(|scope| {
+        // Work on a chunk: a few items are done here and now (a one-file run stays as quick as
+        // the process itself), more on the thread pool, from a thread of their own.
+        let start = |chunk: Vec<T>| -> Running<'_, T, R> {
+            if chunk.len() < SEQUENTIAL_BELOW {
+                let results = chunk.iter().map(work).collect();
+                Running::Done(chunk, results)
+            } else {
+                Running::Started(scope.spawn(move || {
+                    let results: Vec<R> = chunk.par_iter().map(work).collect();
+                    (chunk, results)
+                }))
+            }
         };
-        let bytes: usize = results.iter().map(&size).sum();
-        let per_result = (bytes / results.len().max(1)).max(1);
-        next = (BUFFER_BYTES / per_result).clamp(SEQUENTIAL_BELOW, CHUNK);
-        for (source, result) in chunk.into_iter().zip(results) {
-            count += 1;
-            each(source, result)?;
+        let mut ahead: Vec<T> = sources.by_ref().take(next).collect();
+        let mut done: Option<(Vec<T>, Vec<R>)> = None;
+        while !ahead.is_empty() || done.is_some() {
+            let running = (!ahead.is_empty()).then(|| start(std::mem::take(&mut ahead)));
+            if let Some((chunk, results)) = done.take() {
+                let bytes: usize = results.iter().map(&size).sum();
+                let per_result = (bytes / results.len().max(1)).max(1);
+                next = (BUFFER_BYTES / per_result).clamp(SEQUENTIAL_BELOW, CHUNK);
+                for (source, result) in chunk.into_iter().zip(results) {
+                    count += 1;
+                    each(source, result)?;
+                }
+            }
+            ahead = sources.by_ref().take(next).collect();
+            done = running.map(Running::finish);
+        }
+        Ok(count)
+    })
+}
+
+/// A chunk being worked on, or done already.
+enum Running<'scope, T, R> {
+    Done(Vec<T>, Vec<R>),
+    Started(std::thread::ScopedJoinHandle<'scope, (Vec<T>, Vec<R>)>),
+}
+
+impl<T, R> Running<'_, T, R> {
+    /// The chunk and its results, once done (a panic in the work is the caller's).
+    fn finish(self) -> (Vec<T>, Vec<R>) {
+        match self {
+            Running::Done(chunk, results) => (chunk, results),
+            Running::Started(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
         }
     }
-    Ok(count)
 }
 
 /// Read one source as text, at most `max_bytes` (counted while reading; files that are not
