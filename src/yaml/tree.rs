@@ -9,6 +9,9 @@ use crate::text::excerpt;
 /// How deep an answer file may nest (mappings and lists). Real ones use 3 or 4 levels.
 pub const MAX_DEPTH: usize = 64;
 
+/// Up to how many entries a mapping's keys are compared one by one (no index to build).
+const SCANNED: usize = 16;
+
 /// How many nodes an answer file may have, counting every copy an alias makes.
 pub const MAX_NODES: usize = 200_000;
 
@@ -49,9 +52,11 @@ enum Frame {
         anchor: usize,
         entries: Vec<(Node, Node)>,
         key: Option<Node>,
-        /// Text keys seen so far, with the index of their entry: duplicates are found in
-        /// constant time (other keys, rare, by a scan).
-        seen: std::collections::HashMap<String, usize>,
+        /// Text keys with the index of their entry, made once the mapping has more than
+        /// [`SCANNED`] entries: duplicates are found by a short scan in the small mappings
+        /// answer files are made of, in constant time in a large one (so a hostile file of
+        /// many keys stays linear), and other keys, rare, by a scan.
+        seen: Option<std::collections::HashMap<String, usize>>,
     },
 }
 
@@ -211,7 +216,7 @@ impl<'f> TreeBuilder<'f> {
                 anchor,
                 entries: Vec::new(),
                 key: None,
-                seen: std::collections::HashMap::new(),
+                seen: None,
             }
         });
         Ok(())
@@ -263,15 +268,30 @@ impl<'f> TreeBuilder<'f> {
                 entries, key, seen, ..
             }) => match key.take() {
                 None => {
-                    let earlier = match &node.value {
-                        Value::String(text) => match seen.get(text) {
+                    if seen.is_none() && entries.len() >= SCANNED {
+                        *seen = Some(
+                            entries
+                                .iter()
+                                .enumerate()
+                                .filter_map(|(i, (k, _))| match &k.value {
+                                    Value::String(text) => Some((text.clone(), i)),
+                                    _ => None,
+                                })
+                                .collect(),
+                        );
+                    }
+                    let earlier = match (&node.value, seen.as_mut()) {
+                        (Value::String(text), Some(seen)) => match seen.get(text) {
                             Some(&i) => entries.get(i),
                             None => {
                                 seen.insert(text.clone(), entries.len());
                                 None
                             }
                         },
-                        other => entries.iter().find(|(k, _)| k.value == *other),
+                        (Value::String(text), None) => entries
+                            .iter()
+                            .find(|(k, _)| matches!(&k.value, Value::String(t) if t == text)),
+                        (other, _) => entries.iter().find(|(k, _)| k.value == *other),
                     };
                     if let Some((first, _)) = earlier {
                         let line = first.position.map_or(0, |p| p.line);
