@@ -346,7 +346,7 @@ pub fn report_json(engine: &Engine, report: &Classification) -> Value {
 pub fn write_report_json(
     engine: &Engine,
     report: &Classification,
-    out: &mut dyn Write,
+    out: impl Write,
 ) -> io::Result<()> {
     serde_json::to_writer(out, &report_view(engine, report)).map_err(io::Error::other)
 }
@@ -399,7 +399,9 @@ impl<'e> JsonLines<'e> {
 
 impl Renderer for JsonLines<'_> {
     fn prepare(&self, report: &Classification) -> Prepared {
-        let mut bytes = Vec::with_capacity(1024);
+        // Straight into the buffer (not through `dyn Write`: serde_json writes in many small
+        // pieces), sized for a typical report.
+        let mut bytes = Vec::with_capacity(2048);
         let _ = write_report_json(self.engine, report, &mut bytes);
         bytes.push(b'\n');
         Prepared::Bytes(bytes)
