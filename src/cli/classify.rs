@@ -48,7 +48,9 @@ pub(crate) fn run(args: &ClassifyArgs) -> Outcome {
     renderer.start(&mut out)?;
     let mut failed = 0usize;
     let mut progress = Progress::new();
-    let quiet = args.quiet;
+    // Diagnostics nobody will read (-q, or standard error closed or sent to /dev/null) are
+    // not formatted: they stay in the results, as with -q.
+    let quiet = args.quiet || super::output::stderr_unread();
     // Workers classify and render; this thread only writes, in order.
     let total = batch::in_order_sized(
         sources,

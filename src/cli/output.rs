@@ -152,6 +152,30 @@ pub(crate) fn err_line(args: fmt::Arguments<'_>) {
     }
 }
 
+/// Whether nobody can read standard error: it is closed, or it is `/dev/null`. Then the
+/// diagnostics a run would print need not be formatted at all (20,000 files can carry tens of
+/// thousands of warnings). Anything else, a terminal, a pipe or a file, is read.
+pub(crate) fn stderr_unread() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let Ok(fd) = io::stderr().as_fd().try_clone_to_owned() else {
+            return true;
+        };
+        let Ok(err) = std::fs::File::from(fd).metadata() else {
+            return true;
+        };
+        std::fs::metadata("/dev/null").is_ok_and(|null| {
+            null.dev() == err.dev() && null.ino() == err.ino() && null.rdev() == err.rdev()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
 /// Whether standard error failed with something other than a closed pipe.
 pub(crate) fn stderr_failed() -> bool {
     STDERR_FAILED.load(Ordering::Relaxed)
