@@ -142,13 +142,25 @@ pub const RENAMED: &[(&str, &str, &str)] = &[(
 /// without a leading "NYC " or "New York City "), if it is one adscheck knows.
 #[must_use]
 pub fn lookup(text: &str) -> Option<&'static Agency> {
+    // Every known name and abbreviation by its key, made once: a lookup normalises one
+    // text, not the hundred names of the list (`check` looks up every file's agency).
+    static KEYS: std::sync::OnceLock<std::collections::HashMap<String, &'static Agency>> =
+        std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut keys = std::collections::HashMap::new();
+        for agency in AGENCIES {
+            for name in std::iter::once(&agency.abbreviation).chain(agency.names) {
+                // The first agency to claim a key keeps it, as the list's order decided before.
+                keys.entry(key(name)).or_insert(agency);
+            }
+        }
+        keys
+    });
     let wanted = key(text);
     if wanted.is_empty() {
         return None;
     }
-    AGENCIES
-        .iter()
-        .find(|a| key(a.abbreviation) == wanted || a.names.iter().any(|n| key(n) == wanted))
+    keys.get(&wanted).copied()
 }
 
 /// For an agency `text` adscheck does not know ([`lookup`] finds none), the known agency whose
