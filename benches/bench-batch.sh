@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
-# Batch benchmark for `adscheck classify`: generates N realistic answer files (default 100,000)
-# in nested folders (agency/year/), then times, in one run:
-#   - the read floor: `find DIR -type f -exec cat {} + >/dev/null`
-#   - `adscheck classify --format jsonl DIR >/dev/null`
-#   - a one-file run against `cat` of that file (averaged over many runs)
-#   - peak memory (max RSS) for 1,000 files and for N files
-# and prints files/s, the ratios, and peak memory. Needs: cargo, python3.
+# Batch benchmark for `adscheck classify`, `check` and `report -f json`, each side by side
+# with its floor in one run. Generates realistic answer files (fixed seed) in nested folders
+# (agency/year/), then, with the page cache warm and ROUNDS rounds interleaved (quoted as
+# medians, since the machine is shared):
+#   - the parallel read floor: `find DIR -type f -print0 | xargs -0 -P<cores> cat >/dev/null`
+#   - `adscheck classify --format jsonl DIR` (standard output and error to /dev/null), over
+#     20,000 and N files (default 100,000): wall time, the ratio to the floor, user CPU per
+#     file, peak memory;
+#   - the PyYAML peer (benches/peer_pyyaml.py: the same decisions with PyYAML's C loader, one
+#     process per core), once per size;
+#   - `adscheck check` and `adscheck report --format json` over 10,000 files, against the
+#     same floor;
+#   - a one-file run against `cat` of that file, and peak memory for 1,000 files and for N.
+# Needs: cargo, python3 (and PyYAML for the peer: `pip install pyyaml`; skipped without it).
 #
-# Usage: benches/bench-batch.sh [N] [WORKDIR]
+# Usage: benches/bench-batch.sh [N] [WORKDIR] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 N=${1:-100000}
 WORK=${2:-target/bench-batch}
+ROUNDS=${3:-5}
 SMALL=1000
+CORES=$(nproc 2>/dev/null || echo 2)
 BIN=target/release/adscheck
 
 echo "== building (release)"
@@ -91,15 +100,16 @@ for i in range(count):
 PY
 }
 
-# Wall time (s) and peak RSS (KiB) of one command, run by a fresh python3 so that the RSS is
-# that command's alone.
+# Wall time (s), user and system CPU (s) and peak RSS (KiB) of one command, standard output
+# and error to /dev/null, run by a fresh python3 so that the figures are that command's alone.
 measure() { # COMMAND...
   python3 - "$@" <<'PY'
 import resource, subprocess, sys, time
 start = time.perf_counter()
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
 elapsed = time.perf_counter() - start
-print(f"{elapsed:.4f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{elapsed:.4f} {u.ru_utime:.4f} {u.ru_stime:.4f} {u.ru_maxrss}")
 PY
 }
 
@@ -116,8 +126,16 @@ print(f"{(time.perf_counter() - start) / repeat * 1000:.3f}")
 PY
 }
 
-for pair in "$N:$WORK/n$N" "$SMALL:$WORK/n$SMALL"; do
-  count=${pair%%:*}; dir=${pair#*:}
+# The median of each column of lines "wall user sys rss".
+median() {
+  python3 -c '
+import statistics, sys
+rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
+print(" ".join(f"{statistics.median(c):.4f}" for c in zip(*rows)))'
+}
+
+for count in 20000 "$N" 10000 "$SMALL"; do
+  dir=$WORK/n$count
   if [ ! -f "$dir/.complete" ]; then
     echo "== generating $count answer files in $dir"
     rm -rf "$dir"; mkdir -p "$dir"
@@ -125,32 +143,62 @@ for pair in "$N:$WORK/n$N" "$SMALL:$WORK/n$SMALL"; do
     touch "$dir/.complete"
   fi
 done
-BIG=$WORK/n$N
-ONE=$(find "$BIG" -name '*.yaml' | sort | sed -n 1p)
 
 echo "== warming the page cache"
-find "$BIG" -type f -exec cat {} + >/dev/null
+for count in 20000 "$N" 10000 "$SMALL"; do
+  find "$WORK/n$count" -type f -print0 | xargs -0 cat >/dev/null
+done
 
-read -r floor _ < <(measure sh -c "find '$BIG' -type f -exec cat {} + >/dev/null")
-read -r batch rss_big < <(measure "$BIN" classify --format jsonl "$BIG")
-read -r _ rss_small < <(measure "$BIN" classify --format jsonl "$WORK/n$SMALL")
+# ROUNDS rounds of a command and the floor over DIR, interleaved; prints the two medians.
+side_by_side() { # DIR COMMAND...
+  local dir=$1; shift
+  local a b
+  a=$(for _ in $(seq "$ROUNDS"); do measure "$@"; measure sh -c "find '$dir' -type f -print0 | xargs -0 -P$CORES cat" >&3; done 3>"$WORK/floor.txt" | median)
+  b=$(median <"$WORK/floor.txt")
+  echo "$a $b"
+}
+
+report() { # LABEL FILES "wall user sys rss" "floor wall ..."
+  python3 - "$@" <<'PY'
+import sys
+label, n, a, b = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4].split()
+wall, user, sys_, rss = map(float, a)
+floor = float(b[0])
+print(f"{label:<34} {wall:7.3f} s  {n / wall:9.0f} files/s  {wall / floor:5.2f}x the floor "
+      f"({floor:.3f} s)  user {user / n * 1e6:5.1f} us/file  sys {sys_ / n * 1e6:5.1f} us/file  "
+      f"peak {rss / 1024:6.1f} MiB")
+PY
+}
+
+echo
+echo "== side by side (medians of $ROUNDS rounds; floor: find | xargs -0 -P$CORES cat)"
+for count in 20000 "$N"; do
+  dir=$WORK/n$count
+  read -r w u s r fw fu fs fr < <(side_by_side "$dir" "$BIN" classify --format jsonl "$dir")
+  report "classify -f jsonl, $count files" "$count" "$w $u $s $r" "$fw $fu $fs $fr"
+  if python3 -c "import yaml" 2>/dev/null; then
+    read -r pw pu ps pr < <(measure python3 benches/peer_pyyaml.py "$dir")
+    python3 -c "import sys; print(f'  PyYAML peer (C loader, $CORES processes) {float(sys.argv[1]):7.3f} s: adscheck is {float(sys.argv[1]) / float(sys.argv[2]):.1f}x faster')" "$pw" "$w"
+  else
+    echo "  PyYAML peer: skipped (no PyYAML)"
+  fi
+done
+dir=$WORK/n10000
+read -r w u s r fw fu fs fr < <(side_by_side "$dir" "$BIN" check "$dir")
+report "check, 10000 files" 10000 "$w $u $s $r" "$fw $fu $fs $fr"
+read -r w u s r fw fu fs fr < <(side_by_side "$dir" "$BIN" report --format json "$dir")
+report "report -f json, 10000 files" 10000 "$w $u $s $r" "$fw $fu $fs $fr"
+
+ONE=$(find "$WORK/n$SMALL" -name '*.yaml' | sort | sed -n 1p)
 one=$(mean_ms 200 "$BIN" classify --format jsonl "$ONE")
 cat_one=$(mean_ms 200 cat "$ONE")
-
-python3 - "$N" "$floor" "$batch" "$rss_big" "$rss_small" "$one" "$cat_one" "$SMALL" <<'PY'
+read -r _ _ _ rss_small < <(measure "$BIN" classify --format jsonl "$WORK/n$SMALL")
+read -r _ _ _ rss_big < <(measure "$BIN" classify --format jsonl "$WORK/n$N")
+python3 - "$one" "$cat_one" "$rss_small" "$rss_big" "$SMALL" "$N" <<'PY'
 import sys
-n, floor, batch, rss_big, rss_small, one, cat_one, small = sys.argv[1:]
-n, floor, batch, one, cat_one = int(n), float(floor), float(batch), float(one), float(cat_one)
-rss_big, rss_small = int(rss_big), int(rss_small)
-print()
-print(f"files                          {n}")
-print(f"read floor (find | cat)        {floor:8.3f} s   {n / floor:10.0f} files/s")
-print(f"adscheck classify --format jsonl {batch:6.3f} s   {n / batch:10.0f} files/s")
-print(f"  ratio to the read floor      {batch / floor:8.2f} x   (target <= 2)")
-print(f"one-file run                   {one:8.3f} ms")
-print(f"cat of that file               {cat_one:8.3f} ms")
-print(f"  ratio                        {one / cat_one:8.2f} x   (target <= 3)")
-print(f"peak memory, {small} files       {rss_small / 1024:8.1f} MiB")
-print(f"peak memory, {n} files     {rss_big / 1024:8.1f} MiB")
-print(f"  ratio                        {rss_big / rss_small:8.2f} x   (target <= 1.5)")
+one, cat_one, rss_small, rss_big = map(float, sys.argv[1:5])
+small, n = sys.argv[5], sys.argv[6]
+print(f"one-file run {one:.3f} ms, cat of that file {cat_one:.3f} ms: {one / cat_one:.2f}x")
+print(f"peak memory: {small} files {rss_small / 1024:.1f} MiB, {n} files {rss_big / 1024:.1f} MiB "
+      f"({rss_big / rss_small:.2f}x)")
 PY

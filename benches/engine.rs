@@ -29,6 +29,14 @@ fn benches(c: &mut Criterion) {
     c.bench_function("load built-in checklist", |b| {
         b.iter(|| adscheck::load_engine(None).expect("loads"));
     });
+    // The floor under parsing: the YAML parser's events alone, nothing built from them.
+    c.bench_function("YAML parser events only (the floor)", |b| {
+        b.iter(|| {
+            serde_saphyr::granit_parser::Parser::new_from_str(black_box(YAML))
+                .filter(Result::is_ok)
+                .count()
+        });
+    });
     c.bench_function("parse answer file (YAML)", |b| {
         b.iter(|| AnswerFile::parse("f.yaml", black_box(YAML), Format::Yaml, checklist));
     });
