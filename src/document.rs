@@ -139,15 +139,17 @@ impl Value {
 }
 
 impl Node {
-    /// The node as a key: its text for scalars.
+    /// The node as a key: its text for scalars (borrowed for text, the usual key: keys are
+    /// compared for every file of a batch).
     #[must_use]
-    pub fn key_text(&self) -> String {
+    pub fn key_text(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
         match &self.value {
-            Value::String(s) => s.clone(),
-            Value::Bool(b) => b.to_string(),
-            Value::Number(n) => n.to_string(),
-            Value::Null => "null".to_owned(),
-            Value::Seq(_) | Value::Map(_) => String::new(),
+            Value::String(s) => Cow::Borrowed(s),
+            Value::Bool(b) => Cow::Owned(b.to_string()),
+            Value::Number(n) => Cow::Owned(n.to_string()),
+            Value::Null => Cow::Borrowed("null"),
+            Value::Seq(_) | Value::Map(_) => Cow::Borrowed(""),
         }
     }
 
@@ -165,7 +167,7 @@ impl Node {
             Value::Map(entries) => serde_json::Value::Object(
                 entries
                     .iter()
-                    .map(|(k, v)| (k.key_text(), v.to_json()))
+                    .map(|(k, v)| (k.key_text().into_owned(), v.to_json()))
                     .collect(),
             ),
         }

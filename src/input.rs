@@ -176,14 +176,18 @@ pub fn read_file(name: &str, path: &Path, limit: u64, what: What) -> Result<Vec<
         let file = std::fs::File::open(path).map_err(|e| io_error(name, &e, what))?;
         return read_limited(name, file, limit, what);
     };
-    // The size is known: one buffer of it (and a byte to see the end), read in one call.
-    let mut buffer = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
-    file.take(limit.saturating_add(1))
+    // The size is known: a buffer of it, read to that size (one read, no second call to see
+    // the end: what is appended after the file was looked at is not read, as if read a moment
+    // earlier). A file that says it is empty (some file systems' generated files) is read to
+    // its end, within the limit.
+    let size = meta.len();
+    if size == 0 {
+        return read_limited(name, file, limit, what);
+    }
+    let mut buffer = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(size)
         .read_to_end(&mut buffer)
         .map_err(|e| io_error(name, &e, what))?;
-    if buffer.len() as u64 > limit {
-        return Err(too_large(name, None, limit, what));
-    }
     Ok(buffer)
 }
 

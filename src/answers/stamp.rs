@@ -162,17 +162,17 @@ fn read_entry(node: &Node, place: &str, problems: &mut Problems) -> Option<Stamp
             Value::String(s) => s.clone(),
             Value::Null => continue,
             other => {
-                if STAMP_KEYS.contains(&name.as_str()) {
+                if STAMP_KEYS.contains(&name.as_ref()) {
                     problems.push((
                         Kind::WrongType,
                         v.position,
                         format!("`{place}.{name}` must be text, not {}", other.describe()),
                     ));
                 }
-                v.key_text()
+                v.key_text().into_owned()
             }
         };
-        match name.as_str() {
+        match name.as_ref() {
             "event" => match Event::parse(&text) {
                 Some(event) => stamp.event = event,
                 None => problems.push((
@@ -234,7 +234,7 @@ pub fn header_of(file: &str, text: &str, format: Format) -> Header {
         return header;
     };
     for (key, node) in entries {
-        match (key.key_text().as_str(), &node.value) {
+        match (key.key_text().as_ref(), &node.value) {
             ("checklist", Value::String(id)) if header.checklist.is_none() => {
                 header.checklist = Some(id.clone());
             }

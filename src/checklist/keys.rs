@@ -77,7 +77,7 @@ pub(super) fn unknown_keys(file: &str, root: &Node) -> Vec<Diagnostic> {
         let mut children = Vec::new();
         for (key, value) in entries {
             let name = key.key_text();
-            if !fields.contains(&name.as_str()) {
+            if !fields.contains(&name.as_ref()) {
                 found.push(Diagnostic::new(
                     Kind::UnknownField,
                     file,

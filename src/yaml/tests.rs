@@ -30,7 +30,7 @@ fn strip(n: &Node) -> Value {
                 .map(|(k, v)| {
                     (
                         Node {
-                            value: Value::String(k.key_text()),
+                            value: Value::String(k.key_text().into_owned()),
                             position: None,
                         },
                         Node {

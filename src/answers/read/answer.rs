@@ -153,7 +153,7 @@ impl Reader<'_> {
         let mut options = None;
         let mut not_needed = false;
         for (key, value) in entries {
-            match key.key_text().as_str() {
+            match key.key_text().as_ref() {
                 "answer" => answer = Some(value),
                 "note" => match &value.value {
                     Value::String(s) => note = Some(s.clone()).filter(|s| !s.trim().is_empty()),
@@ -275,8 +275,8 @@ impl Reader<'_> {
         for item in items {
             let text = item.key_text();
             if question.choice(&text).is_some() && matches!(item.value, Value::String(_)) {
-                if !out.contains(&text) {
-                    out.push(text);
+                if !out.iter().any(|o| *o == text) {
+                    out.push(text.into_owned());
                 }
             } else if allowed.is_empty() {
                 self.error(

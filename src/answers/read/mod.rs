@@ -139,7 +139,7 @@ impl Reader<'_> {
             return out;
         }
         for (key, value) in entries {
-            match key.key_text().as_str() {
+            match key.key_text().as_ref() {
                 "checklist" => out.checklist = self.checklist_id(value),
                 "tool" => {
                     out.tool_position = key.position;
@@ -147,7 +147,7 @@ impl Reader<'_> {
                     if let Value::Map(entries) = &value.value {
                         out.tool_keys = entries
                             .iter()
-                            .filter_map(|(k, _)| Some((k.key_text(), k.position?)))
+                            .filter_map(|(k, _)| Some((k.key_text().into_owned(), k.position?)))
                             .collect();
                     }
                 }
@@ -212,7 +212,7 @@ impl Reader<'_> {
             };
             let checklist = engine.checklist();
             let mut also = Also {
-                checklist: id,
+                checklist: id.into_owned(),
                 position: key.position,
                 answers: vec![None; checklist.questions.len()],
                 declared: vec![None; checklist.determinations.len()],
@@ -230,7 +230,7 @@ impl Reader<'_> {
                  `declared:` and `stamps:`)",
             ) {
                 for (key, value) in entries {
-                    match key.key_text().as_str() {
+                    match key.key_text().as_ref() {
                         "answers" => reader.answers(value, &mut also.answers),
                         "declared" => reader.declared(value, &mut also.declared),
                         "stamps" => also.stamps = reader.stamps(value, false),
