@@ -41,7 +41,12 @@ fn common_folder(paths: &[PathBuf]) -> PathBuf {
             } else if p.is_dir() {
                 absolute(p)
             } else {
-                absolute(p.parent().unwrap_or(Path::new(".")))
+                // A bare file name's parent is the empty path: the current folder.
+                absolute(
+                    p.parent()
+                        .filter(|d| !d.as_os_str().is_empty())
+                        .unwrap_or(Path::new(".")),
+                )
             }
         })
         .collect();
