@@ -96,8 +96,12 @@ pub fn run(
         },
     )
     .unwrap_or_else(|never| match never {});
+    // A pattern can be said to match nothing only of a run over folders: a run over files
+    // named one by one (a pre-commit hook's, of the files a commit touches) sees a few.
+    let over_folders = paths.iter().all(|p| p.is_dir());
     if checker.totals.files > 0 {
-        for result in nested.into_iter().chain(unused_patterns(&selector)) {
+        let unused = over_folders.then(|| unused_patterns(&selector)).flatten();
+        for result in nested.into_iter().chain(unused) {
             checker.add(&result);
             results.push(result);
         }
