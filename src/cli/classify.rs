@@ -27,10 +27,18 @@ pub(crate) fn run(args: &ClassifyArgs) -> Outcome {
             Some(OutputFormat::Jsonl) => Format::Jsonl,
             Some(OutputFormat::Csv) => Format::Csv,
             Some(OutputFormat::Markdown) => Format::Markdown,
-            None if terminal => Format::Table,
+            // `--wide` asks for the table, on a terminal or not.
+            None if terminal || args.wide => Format::Table,
             None => Format::Jsonl,
         }
     };
+    if args.wide && format != Format::Table {
+        errln!(
+            "adscheck classify: error: --wide is for the table (-f table); the other formats \
+             always carry every field"
+        );
+        return Ok(Exit::Fatal);
+    }
     let options = Options {
         color: super::color(&args.color, args.out.as_deref()),
         width: terminal

@@ -173,6 +173,38 @@ fn the_pre_commit_hook_checks_the_files_a_commit_touches() {
     let (code, stdout, _) = sh(repo.path(), &format!("{entry} sanitation/new.yaml"), &[]);
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("sanitation/new.yaml"), "{stdout}");
+    std::fs::remove_file(repo.path().join("sanitation/new.yaml")).unwrap();
+    // pre-commit names files from the repository's root: a bare name, second, still runs
+    // under the root's settings (it once made the common folder `/`, and the settings were
+    // dropped: a draft was checked).
+    std::fs::write(
+        repo.path().join("root-tool.yaml"),
+        "tool: {name: Root tool, agency: Department of Sanitation, description: A tool.}\n\
+         answers: {1a: no}\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = sh(
+        repo.path(),
+        &format!("{entry} {touched} root-tool.yaml sanitation/drafts/litter-basket-sensors.yaml"),
+        &[],
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("settings: .adscheck.yaml; 1 file excluded"),
+        "{stdout}"
+    );
+    // Named files say nothing of patterns that matched none of them.
+    assert!(!stdout.contains("unused-pattern"), "{stdout}");
+    // A commit that touches only excluded files has nothing to check: not a failure.
+    let (code, stdout, stderr) = sh(
+        repo.path(),
+        &format!("{entry} sanitation/drafts/litter-basket-sensors.yaml"),
+        &[],
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stderr.contains("nothing to check"), "{stderr}");
+    // The hook runs once for all the files a commit touches (duplicates across them are seen).
+    assert_eq!(hook["require_serial"], true);
 }
 
 /// The hook's `files` pattern, `\.(ya?ml|json)$`, as a test of a name (the only pattern it
@@ -185,32 +217,70 @@ fn regex_lite(pattern: &str) -> impl Fn(&str) -> bool {
 #[test]
 fn the_gitlab_job_runs_as_written() {
     let job = &yaml("examples/ci/gitlab-ci.yml")["adscheck"];
-    let script: Vec<&str> = job["script"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l.as_str().unwrap())
-        .collect();
+    let lines = |key: &str| -> Vec<String> {
+        job[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (before, script) = (lines("before_script"), lines("script"));
     assert!(
-        script[0].starts_with("command -v adscheck || cargo install --locked --git "),
-        "{script:?}"
+        before[1].starts_with(
+            "command -v adscheck || cargo install --locked --root \"$ADSCHECK_ROOT\" --git "
+        ),
+        "{before:?}"
     );
+    // As a later pipeline finds it: the program where the first one installed it (the
+    // cached folder), and nothing else on the PATH that names adscheck. The job's own lines
+    // must put it on the PATH; the install line is not run (the program is there).
     let repo = repository();
-    // The installed adscheck is the one under test (the first line would build it).
-    for line in &script[1..] {
-        let (code, stdout, stderr) = sh(repo.path(), line, &[]);
-        assert_eq!(code, 0, "{line}: {stdout}{stderr}");
-    }
+    let root = job["variables"]["ADSCHECK_ROOT"]
+        .as_str()
+        .unwrap()
+        .replace("$CI_PROJECT_DIR", repo.path().to_str().unwrap());
+    std::fs::create_dir_all(Path::new(&root).join("bin")).unwrap();
+    std::fs::copy(
+        env!("CARGO_BIN_EXE_adscheck"),
+        Path::new(&root).join("bin/adscheck"),
+    )
+    .unwrap();
+    assert_eq!(job["cache"]["paths"][0], ".adscheck-bin/");
+    assert!(root.ends_with("/.adscheck-bin"), "{root}");
+    let whole = format!("set -e\n{}\n{}\n", before.join("\n"), script.join("\n"));
+    let mut command = Command::new("sh");
+    command
+        .args(["-c", &whole])
+        .current_dir(repo.path())
+        .env("PATH", "/usr/bin:/bin")
+        .env("ADSCHECK_ROOT", &root);
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("adscheck check: 3 files"));
     let report = job["artifacts"]["reports"]["junit"].as_str().unwrap();
     let junit = std::fs::read_to_string(repo.path().join(report)).unwrap();
     assert!(junit.starts_with("<?xml"), "{junit}");
     assert!(junit.contains("<testsuite"), "{junit}");
-    // The cache holds the program where the job's CARGO_HOME puts it.
-    assert_eq!(
-        job["variables"]["CARGO_HOME"],
-        "$CI_PROJECT_DIR/.cargo-home"
+    // Run again in the same working copy, the report is replaced, not refused.
+    let again = Command::new("sh")
+        .args(["-c", &whole])
+        .current_dir(repo.path())
+        .env("PATH", "/usr/bin:/bin")
+        .env("ADSCHECK_ROOT", &root)
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    assert!(
+        !String::from_utf8_lossy(&again.stderr).contains("not replaced"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
     );
-    assert_eq!(job["cache"]["paths"][0], ".cargo-home/bin/");
 }
 
 #[test]

@@ -246,6 +246,19 @@ fn table_snapshot() {
     let r = run(&["classify", "examples/answers", "-f", "table", "--wide"]);
     assert_eq!(r.code, 0);
     insta::assert_snapshot!("classify_table_wide", r.stdout);
+    // `--wide` asks for the table off a terminal too; with another format it is refused,
+    // not ignored.
+    let piped = run(&["classify", "examples/answers", "--wide"]);
+    assert_eq!(piped.code, 0);
+    assert_eq!(piped.stdout, r.stdout);
+    let json = run(&["classify", "examples/answers", "--wide", "-f", "json"]);
+    assert_eq!(json.code, 2);
+    assert!(
+        json.stderr.contains("--wide is for the table"),
+        "{}",
+        json.stderr
+    );
+    assert!(json.stdout.is_empty());
 }
 
 #[test]

@@ -76,7 +76,7 @@ pub enum Command {
     /// inventory as the table of a year.
     #[command(subcommand)]
     Ll35(Ll35Command),
-    /// The inventory as a whole: a inventory summary (Markdown or JSON) for the policy office,
+    /// The inventory as a whole: an inventory summary (Markdown or JSON) for the policy office,
     /// or, with --out, a static public directory of every tool.
     Report(ReportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
@@ -267,8 +267,8 @@ pub struct ClassifyArgs {
     #[arg(long, conflicts_with = "format")]
     pub explain: bool,
 
-    /// With the table: every column (full file paths, tool, agency, assessment, other laws),
-    /// not just the files, determinations and short reasons.
+    /// The table with every column (full file paths, tool, agency, assessment, other laws),
+    /// not just the files, determinations and short reasons; off a terminal too.
     #[arg(long, conflicts_with = "explain")]
     pub wide: bool,
 
