@@ -87,7 +87,9 @@ impl File<'_> {
             format!(
                 "not yet assessed: no question of the checklist is answered (answer them with \
                  `adscheck interview --resume {}`){}",
-                crate::text::excerpt(&self.report.file),
+                // Whole, to copy (made visible, not cut: a path is only as long as the file
+                // system allows).
+                crate::text::visible(&self.report.file),
                 if fails {
                     ""
                 } else {
