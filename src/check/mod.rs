@@ -263,8 +263,11 @@ pub struct Totals {
     /// The edition whose Local Law 35 rules applied, when the settings turn them on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ll35_edition: Option<String>,
-    /// Files checked.
+    /// Answer files checked.
     pub files: usize,
+    /// Settings files with findings (planted in the tree, or with patterns that matched
+    /// nothing): counted apart from the answer files.
+    pub settings_files: usize,
     /// Files with at least one error.
     pub failed_files: usize,
     /// Error findings.
@@ -274,9 +277,19 @@ pub struct Totals {
 }
 
 impl Totals {
-    /// Add one file's result.
+    /// Add one answer file's result.
     pub fn add(&mut self, result: &FileResult) {
         self.files += 1;
+        self.add_findings(result);
+    }
+
+    /// Add the findings on a settings file.
+    pub fn add_about_settings(&mut self, result: &FileResult) {
+        self.settings_files += 1;
+        self.add_findings(result);
+    }
+
+    fn add_findings(&mut self, result: &FileResult) {
         if result.has(Severity::Error) {
             self.failed_files += 1;
         }

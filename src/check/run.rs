@@ -45,8 +45,8 @@ impl<'a> Checker<'a> {
 
     /// Add a result about the run rather than one file (a planted settings file, a pattern
     /// that matched nothing).
-    pub fn add(&mut self, result: &FileResult) {
-        self.totals.add(result);
+    pub fn add_about_settings(&mut self, result: &FileResult) {
+        self.totals.add_about_settings(result);
     }
 }
 
@@ -102,7 +102,7 @@ pub fn run(
     if checker.totals.files > 0 {
         let unused = over_folders.then(|| unused_patterns(&selector)).flatten();
         for result in nested.into_iter().chain(unused) {
-            checker.add(&result);
+            checker.add_about_settings(&result);
             results.push(result);
         }
     }

@@ -112,7 +112,7 @@ fn the_failing_inventory_fails_with_each_finding_on_its_line() {
     );
     assert_eq!(
         lines[9],
-        "adscheck check: 6 files, 7 errors, 1 warning; 6 files failed"
+        "adscheck check: 5 files and 1 settings file, 7 errors, 1 warning; 6 files failed"
     );
     // The mismatch names both values and the answers that decide it.
     assert!(lines[1].contains(
@@ -129,7 +129,10 @@ fn json_lists_every_file_and_finding() {
     let r = check(&[FAILING, "-f", "json"]);
     assert_eq!(r.code, 1);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v["totals"]["files"], 6);
+    // Answer files, and the planted settings file apart from them.
+    assert_eq!(v["totals"]["files"], 5);
+    assert_eq!(v["totals"]["settings_files"], 1);
+    assert_eq!(v["totals"]["failed_files"], 6);
     assert_eq!(v["totals"]["errors"], 7);
     assert_eq!(
         v["totals"]["settings"],
@@ -273,9 +276,9 @@ fn github_annotations_and_step_summary() {
     );
     assert!(r.stdout.contains("::warning file=examples/inventory-failing/sanitation/overtime-spreadsheet.yaml,line=5,col=7,"));
     let summary = std::fs::read_to_string(&summary).unwrap();
-    assert!(
-        summary.starts_with("### adscheck check: 6 files, 7 errors, 1 warning; 6 files failed")
-    );
+    assert!(summary.starts_with(
+        "### adscheck check: 5 files and 1 settings file, 7 errors, 1 warning; 6 files failed"
+    ));
     assert!(summary.contains("| File | Tool | Agency | Determinations | Findings |"));
     // Markdown source: `_` escaped, so a value cannot turn on emphasis (it renders as `_`).
     assert!(summary.contains("ads: yes, agency\\_ads: undetermined"));
@@ -295,7 +298,7 @@ fn the_job_summary_follows_the_github_format() {
     assert!(r.stdout.starts_with("::error file="), "{}", r.stdout);
     let written = std::fs::read_to_string(&summary).unwrap();
     assert!(
-        written.starts_with("### adscheck check: 6 files"),
+        written.starts_with("### adscheck check: 5 files and 1 settings file"),
         "{written}"
     );
     std::fs::remove_file(&summary).unwrap();

@@ -74,11 +74,17 @@ pub(crate) fn settings_line(totals: &Totals) -> String {
     )
 }
 
-/// The totals line: `adscheck check: 12 files, 2 errors, 1 warning; 1 file failed`.
+/// The totals line: `adscheck check: 12 files, 2 errors, 1 warning; 1 file failed` (with
+/// `and 1 settings file` after the files when a settings file has findings).
 pub(crate) fn totals_line(totals: &Totals) -> String {
     let plural = crate::text::count;
+    let settings = if totals.settings_files > 0 {
+        format!(" and {}", plural(totals.settings_files, "settings file"))
+    } else {
+        String::new()
+    };
     format!(
-        "adscheck check: {}, {}, {}; {} failed",
+        "adscheck check: {}{settings}, {}, {}; {} failed",
         plural(totals.files, "file"),
         plural(totals.errors, "error"),
         plural(totals.warnings, "warning"),
