@@ -57,7 +57,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
             );
             return Ok(Exit::Fatal);
         }
-        return Ok(paths.exit(super::no_files(&args.paths)));
+        return Ok(paths.no_files(&args.paths));
     }
     let mut out = super::output::Sink::open_for(
         args.out.as_deref(),

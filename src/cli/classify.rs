@@ -15,7 +15,7 @@ pub(crate) fn run(args: &ClassifyArgs) -> Outcome {
     let paths = super::paths::Paths::resolve(&args.paths);
     let mut sources = batch::sources(&paths.found).peekable();
     if sources.peek().is_none() {
-        return Ok(paths.exit(super::no_files(&args.paths)));
+        return Ok(paths.no_files(&args.paths));
     }
     let terminal = args.out.is_none() && io::stdout().is_terminal();
     let format = if args.explain {

@@ -212,7 +212,7 @@ fn export_table(args: &Ll35ExportArgs) -> Outcome {
         return Ok(paths.exit(Exit::Findings));
     }
     if entries.is_empty() {
-        return Ok(paths.exit(super::no_files(&args.paths)));
+        return Ok(paths.no_files(&args.paths));
     }
     let this_year = inventory.now.month().0;
     let Some(year) = args

@@ -39,6 +39,15 @@ impl Paths {
         Paths { found, missing }
     }
 
+    /// The exit code of a run that found no answer file in `given`: said once, unless every
+    /// path given was missing (said already, path by path).
+    pub(crate) fn no_files(&self, given: &[PathBuf]) -> Exit {
+        if self.missing && self.found.is_empty() {
+            return Exit::Fatal;
+        }
+        self.exit(super::no_files(given))
+    }
+
     /// The exit code of a run that ended with `exit`: a usage error when a path was missing.
     pub(crate) fn exit(&self, exit: Exit) -> Exit {
         if self.missing && exit != Exit::Interrupted {

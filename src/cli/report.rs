@@ -31,7 +31,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
     let mut selector = adscheck::inventory::Selector::new(&inventory.settings);
     let files = inventory.read(&paths.found, args.size.max_file_size, &mut selector);
     if files.is_empty() {
-        return Ok(paths.exit(super::no_files(&args.paths)));
+        return Ok(paths.no_files(&args.paths));
     }
     let unreadable: Vec<adscheck::Diagnostic> = files
         .iter()

@@ -1035,3 +1035,17 @@ fn lint_names_every_misspelt_key_at_every_level() {
     }
     assert!(r.stderr.ends_with("5 problems found\n"), "{}", r.stderr);
 }
+
+/// A missing path is said once: not also as a folder with no answer files in it.
+#[test]
+fn a_missing_path_is_one_error() {
+    for command in ["classify", "check", "report"] {
+        let r = run(&[command, "no-such-folder/"]);
+        assert_eq!(r.code, 2, "{command}");
+        assert_eq!(
+            r.stderr.trim(),
+            "adscheck: error: no such file or folder: no-such-folder/",
+            "{command}"
+        );
+    }
+}
