@@ -57,6 +57,9 @@ pub struct Run {
     pub results: Vec<FileResult>,
     /// The counts.
     pub totals: Totals,
+    /// Whether every path given was a folder; files named one by one (a pre-commit hook's,
+    /// of the files a commit touches) see a few of an inventory's files, not all.
+    pub over_folders: bool,
 }
 
 /// Check every answer file under `paths` that `inventory`'s settings select, in path order
@@ -118,5 +121,9 @@ pub fn run(
         .ll35
         .as_ref()
         .map(|l| l.edition.to_string());
-    Run { results, totals }
+    Run {
+        results,
+        totals,
+        over_folders,
+    }
 }

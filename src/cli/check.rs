@@ -30,30 +30,26 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
     progress.finish();
     let (results, totals) = (run.results, run.totals);
     if totals.files == 0 {
-        // Files named one by one, every one excluded (a commit that touches only drafts):
-        // nothing to check, which is not a failure.
-        if totals.excluded > 0 && !args.paths.iter().all(|p| p.is_dir()) {
-            errln!(
-                "adscheck check: nothing to check: each file given ({}) is excluded by the \
-                 settings in {}",
-                totals.excluded,
-                inventory
-                    .governing
-                    .file
-                    .as_deref()
-                    .map_or_else(String::new, super::shown)
-            );
-            return Ok(paths.exit(Exit::Success));
-        }
         if totals.excluded > 0 {
+            let settings = inventory
+                .governing
+                .file
+                .as_deref()
+                .map_or_else(String::new, super::shown);
+            // Files named one by one, every one excluded (a commit that touches only
+            // drafts): nothing to check, which is not a failure. A whole tree excluded is.
+            if !run.over_folders {
+                errln!(
+                    "adscheck check: nothing to check: each file given ({}) is excluded by the \
+                     settings in {settings}",
+                    totals.excluded
+                );
+                return Ok(paths.exit(Exit::Success));
+            }
             errln!(
-                "adscheck: error: every answer file found ({}) is excluded by the settings in {}",
-                totals.excluded,
-                inventory
-                    .governing
-                    .file
-                    .as_deref()
-                    .map_or_else(String::new, super::shown)
+                "adscheck: error: every answer file found ({}) is excluded by the settings in \
+                 {settings}",
+                totals.excluded
             );
             return Ok(Exit::Fatal);
         }
