@@ -38,14 +38,10 @@ struct ReportJson<'a> {
     file: &'a str,
     checklist: &'a str,
     tool: &'a Map<String, Value>,
-    determinations: Option<Determinations<'a>>,
-    /// "not started", "in progress" or "complete" ([`crate::classification::Assessment`]).
-    assessment: Option<crate::classification::Assessment>,
-    summary: Option<String>,
-    reasons: Vec<ReasonJson<'a>>,
-    needed: Vec<&'a str>,
-    would_change: Vec<FlipJson<'a>>,
-    warnings: Vec<DiagnosticJson<'a>>,
+    /// The evaluated part, in the same shape as each `also:` checklist's (all empty when the
+    /// file could not be evaluated).
+    #[serde(flatten)]
+    outcome: OutcomeJson<'a>,
     error: Option<DiagnosticJson<'a>>,
     errors: Vec<DiagnosticJson<'a>>,
     /// Each further checklist the file answers (`also:`), in the same shape.
@@ -54,9 +50,10 @@ struct ReportJson<'a> {
 }
 
 /// The evaluated part of a report ([`outcome_json`]).
-#[derive(Serialize)]
+#[derive(Default, Serialize)]
 struct OutcomeJson<'a> {
     determinations: Option<Determinations<'a>>,
+    /// "not started", "in progress" or "complete" ([`crate::classification::Assessment`]).
     assessment: Option<crate::classification::Assessment>,
     summary: Option<String>,
     reasons: Vec<ReasonJson<'a>>,
@@ -165,27 +162,14 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Classification) -> ReportJson
         file: &report.file,
         checklist: checklist.id.as_str(),
         tool: &report.tool,
-        determinations: None,
-        assessment: None,
-        summary: None,
-        reasons: Vec::new(),
-        needed: Vec::new(),
-        would_change: Vec::new(),
-        warnings: Vec::new(),
+        outcome: OutcomeJson::default(),
         error: None,
         errors: Vec::new(),
         also: Vec::new(),
     };
     match &report.outcome {
         Ok(outcome) => {
-            let body = outcome_json(engine, outcome);
-            view.determinations = body.determinations;
-            view.assessment = body.assessment;
-            view.summary = body.summary;
-            view.reasons = body.reasons;
-            view.needed = body.needed;
-            view.would_change = body.would_change;
-            view.warnings = body.warnings;
+            view.outcome = outcome_json(engine, outcome);
             view.also = outcome
                 .also
                 .iter()
@@ -216,22 +200,7 @@ fn outcome_json<'a>(
     let checklist = engine.checklist();
     let question_id = |q: usize| checklist.question_id(q);
     let determination_id = |d: usize| checklist.determination_id(d);
-    let mut body = OutcomeJson {
-        determinations: None,
-        assessment: None,
-        summary: None,
-        reasons: Vec::new(),
-        needed: Vec::new(),
-        would_change: Vec::new(),
-        warnings: Vec::new(),
-    };
-    body.determinations = Some(Determinations {
-        engine,
-        values: &outcome.determinations,
-    });
-    body.assessment = Some(outcome.assessment());
-    body.summary = Some(super::summary(engine, outcome));
-    body.reasons = outcome
+    let reasons = outcome
         .reasons
         .iter()
         .map(|r| match r.basis {
@@ -258,8 +227,7 @@ fn outcome_json<'a>(
             },
         })
         .collect();
-    body.needed = outcome.needed.iter().map(|&q| question_id(q)).collect();
-    body.would_change = outcome
+    let would_change = outcome
         .flips
         .iter()
         .enumerate()
@@ -290,8 +258,18 @@ fn outcome_json<'a>(
             }
         })
         .collect();
-    body.warnings = outcome.warnings.iter().map(diagnostic).collect();
-    body
+    OutcomeJson {
+        determinations: Some(Determinations {
+            engine,
+            values: &outcome.determinations,
+        }),
+        assessment: Some(outcome.assessment()),
+        summary: Some(super::summary(engine, outcome)),
+        reasons,
+        needed: outcome.needed.iter().map(|&q| question_id(q)).collect(),
+        would_change,
+        warnings: outcome.warnings.iter().map(diagnostic).collect(),
+    }
 }
 
 /// A flip of determination `d` with the changes that belong to a determination it rests on
