@@ -3,31 +3,16 @@
 //! say plainly what must be replaced, and their adscheck commands run as written on a copy of
 //! the example inventory, with the exit codes and files the guide promises.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::support::{copy_tree as copy, root};
 
 fn yaml(path: &str) -> Value {
     let text = std::fs::read_to_string(root().join(path)).unwrap();
     serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// A copy of the example inventory: a repository that adopts adscheck.

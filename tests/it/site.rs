@@ -2,6 +2,7 @@
 //! site, checked as files and in a real browser (Debian's Chromium through puppeteer-core,
 //! with axe-core: tests/browser/).
 
+use crate::support::copy_tree as copy;
 use std::path::{Path, PathBuf};
 
 use std::process::Command;
@@ -23,19 +24,6 @@ fn directory() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy(&root().join("examples/directory"), &dir.path().join("inv"));
     dir
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn read(path: &Path) -> String {
