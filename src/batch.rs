@@ -43,7 +43,10 @@ impl Source {
     pub fn name(&self) -> String {
         match self {
             Source::Stdin => STDIN_NAME.to_owned(),
-            Source::File(p) | Source::Unreadable(p, _) => p.display().to_string(),
+            // Most paths are UTF-8: checked at once, not displayed piece by piece.
+            Source::File(p) | Source::Unreadable(p, _) => p
+                .to_str()
+                .map_or_else(|| p.display().to_string(), str::to_owned),
         }
     }
 
@@ -294,32 +297,33 @@ impl<T, R> Running<'_, T, R> {
 /// A [`Kind::Io`] diagnostic when it cannot be read, [`Kind::TooLarge`] over the limit,
 /// [`Kind::Syntax`] when it is not UTF-8.
 pub fn read(source: &Source, max_bytes: u64) -> Result<String, Diagnostic> {
-    let name = source.name();
+    read_named(source, &source.name(), max_bytes)
+}
+
+/// [`read`], with the source's name already made.
+fn read_named(source: &Source, name: &str, max_bytes: u64) -> Result<String, Diagnostic> {
     let bytes = match source {
-        Source::Stdin => input::read_limited(
-            &name,
-            std::io::stdin().lock(),
-            max_bytes,
-            input::ANSWER_FILE,
-        )?,
-        Source::File(path) => input::read_file(&name, path, max_bytes, input::ANSWER_FILE)?,
+        Source::Stdin => {
+            input::read_limited(name, std::io::stdin().lock(), max_bytes, input::ANSWER_FILE)?
+        }
+        Source::File(path) => input::read_file(name, path, max_bytes, input::ANSWER_FILE)?,
         Source::Unreadable(_, reason) => {
             return Err(Diagnostic::new(
                 Kind::Io,
-                &name,
+                name,
                 None,
                 format!("cannot read: {reason}"),
             ));
         }
     };
-    input::decode(&name, bytes, input::ANSWER_FILE)
+    input::decode(name, bytes, input::ANSWER_FILE)
 }
 
 /// Read and classify one source, refusing files over `max_bytes`.
 #[must_use]
 pub fn classify(engine: &Engine, source: &Source, max_bytes: u64) -> Classification {
     let name = source.name();
-    let mut report = match read(source, max_bytes) {
+    let mut report = match read_named(source, &name, max_bytes) {
         Ok(text) => Classification::classify(engine, &name, &text, source.format(&text)),
         Err(e) => return Classification::failed(&name, Diagnostics(vec![e])),
     };

@@ -25,6 +25,20 @@ pub fn parse_tree(file: &str, text: &str, format: Format) -> Result<Node, Diagno
     if format == Format::Json {
         strict_json(file, text)?;
     }
+    if format == Format::Yaml
+        && let Some(node) = super::plain_shape::parse(text)
+    {
+        // Every debug build (the test suite's) checks the shortcut against the parser.
+        #[cfg(debug_assertions)]
+        {
+            let full = parse_events(file, text);
+            assert!(
+                full.as_ref().is_ok_and(|f| *f == node),
+                "the plain-shape reader and the parser disagree on {file}: {node:?} against {full:?}"
+            );
+        }
+        return Ok(node);
+    }
     match TreeBuilder::new(file).build(text) {
         Ok(node) => Ok(node),
         Err(e) => {
@@ -38,6 +52,13 @@ pub fn parse_tree(file: &str, text: &str, format: Format) -> Result<Node, Diagno
             Err(e)
         }
     }
+}
+
+/// Parse `text` with the general parser alone (no JSON check, no shortcut): what the
+/// shortcut is checked against.
+#[cfg(any(test, debug_assertions))]
+pub(super) fn parse_events(file: &str, text: &str) -> Result<Node, Diagnostic> {
+    TreeBuilder::new(file).build(text)
 }
 
 /// A mapping or list being built.
@@ -337,51 +358,8 @@ fn scalar(
             ));
         }
     }
-    if in_key || style != granit::ScalarStyle::Plain {
+    if style != granit::ScalarStyle::Plain {
         return Ok(Value::String(text.into_owned()));
     }
-    Ok(match text.as_ref() {
-        "" | "~" | "null" | "Null" | "NULL" => Value::Null,
-        "true" | "True" | "TRUE" => Value::Bool(true),
-        "false" | "False" | "FALSE" => Value::Bool(false),
-        other => match number(other) {
-            Some(n) => Value::Number(n),
-            None => Value::String(text.into_owned()),
-        },
-    })
-}
-
-/// A core-schema number: decimal, `0o` octal or `0x` hex integers, or a finite float.
-fn number(text: &str) -> Option<serde_json::Number> {
-    let bytes = text.as_bytes();
-    let first = *bytes.first()?;
-    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
-        return None;
-    }
-    if let Some(hex) = text.strip_prefix("0x") {
-        return u64::from_str_radix(hex, 16).ok().map(Into::into);
-    }
-    if let Some(oct) = text.strip_prefix("0o") {
-        return u64::from_str_radix(oct, 8).ok().map(Into::into);
-    }
-    let digits = text.trim_start_matches(['-', '+']);
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return text.parse::<i64>().ok().map(Into::into).or_else(|| {
-            text.trim_start_matches('+')
-                .parse::<u64>()
-                .ok()
-                .map(Into::into)
-        });
-    }
-    let float_like = digits.bytes().any(|b| b.is_ascii_digit())
-        && digits
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'));
-    if float_like {
-        return text
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64);
-    }
-    None
+    Ok(super::scalar::plain(text, in_key))
 }

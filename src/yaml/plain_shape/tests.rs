@@ -1,0 +1,273 @@
+//! The plain-shape reader against the general parser: whatever it accepts, it must read
+//! exactly as the parser does, positions included.
+
+use std::path::{Path, PathBuf};
+
+use super::parse;
+use crate::document::{Node, Value};
+use crate::yaml::tree::parse_events;
+
+/// Compare on `text`; true when the shortcut accepted it.
+fn agrees(text: &str) -> bool {
+    let Some(fast) = parse(text) else {
+        return false;
+    };
+    match parse_events("t", text) {
+        Ok(full) => {
+            if full != fast {
+                panic!(
+                    "disagree on:\n{text}\n---\n{}",
+                    difference(&fast, &full, "root")
+                );
+            }
+        }
+        Err(e) => panic!("the shortcut read what the parser refuses ({e}):\n{text}"),
+    }
+    true
+}
+
+/// Where two trees first differ, for a readable failure.
+fn difference(a: &Node, b: &Node, path: &str) -> String {
+    if a.position != b.position {
+        return format!(
+            "{path}: position {:?} against the parser's {:?}",
+            a.position, b.position
+        );
+    }
+    match (&a.value, &b.value) {
+        (Value::Map(x), Value::Map(y)) if x.len() == y.len() => {
+            for ((ka, va), (kb, vb)) in x.iter().zip(y) {
+                let here = format!("{path}.{}", ka.key_text());
+                if ka != kb {
+                    return difference(ka, kb, &format!("{here} (key)"));
+                }
+                if va != vb {
+                    return difference(va, vb, &here);
+                }
+            }
+            String::new()
+        }
+        (Value::Seq(x), Value::Seq(y)) if x.len() == y.len() => {
+            for (i, (va, vb)) in x.iter().zip(y).enumerate() {
+                if va != vb {
+                    return difference(va, vb, &format!("{path}[{i}]"));
+                }
+            }
+            String::new()
+        }
+        (x, y) => format!("{path}: {x:?} against the parser's {y:?}"),
+    }
+}
+
+fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            yaml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+}
+
+fn corpus() -> Vec<(PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["examples", "tests", "checklists"] {
+        yaml_files(&root.join(dir), &mut files);
+    }
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
+        .collect()
+}
+
+#[test]
+fn every_bundled_answer_file_takes_the_shortcut() {
+    let corpus = corpus();
+    let answers: Vec<_> = corpus
+        .iter()
+        .filter(|(p, _)| {
+            let p = p.to_string_lossy();
+            p.contains("examples/answers") || p.contains("examples/directory")
+        })
+        .collect();
+    assert!(answers.len() > 20, "{}", answers.len());
+    for (path, text) in answers {
+        assert!(agrees(text), "{} went to the parser", path.display());
+    }
+}
+
+/// Each line of each bundled YAML file altered in ways that break, bend or keep the shape.
+#[test]
+fn altered_files_read_alike_or_go_to_the_parser() {
+    let edits: [&dyn Fn(&str) -> String; 22] = [
+        &|_| String::new(),
+        &|l| format!("{l}\n{l}"),
+        &|l| format!(" {l}"),
+        &|l| format!("  {l}"),
+        &|l| l.strip_prefix(' ').unwrap_or(l).to_owned(),
+        &|l| format!("{l} # note"),
+        &|l| format!("{l}#x"),
+        &|l| format!("{l}:"),
+        &|l| format!("{l}  "),
+        &|l| format!("{l}\t"),
+        &|l| format!("{l}\r"),
+        &|l| format!("{l}\n"),
+        &|l| format!("{l}\n   "),
+        &|l| format!("{l}\n      more"),
+        &|l| format!("{l}\n  - item"),
+        &|l| l.replacen(": ", ":", 1),
+        &|l| l.replacen(": ", ": &a ", 1),
+        &|l| l.replacen(": ", ": \"", 1),
+        &|l| l.replacen(": ", ": 'it''s ", 1),
+        &|l| l.replace('"', "'"),
+        &|l| l.replacen(' ', "\u{e9}", 1),
+        &|l| format!("---\n{l}"),
+    ];
+    let mut accepted = 0;
+    let mut tried = 0;
+    for (path, text) in corpus() {
+        let lines: Vec<&str> = text.split('\n').collect();
+        if lines.len() > 200
+            || !path.starts_with(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
+        {
+            continue;
+        }
+        for i in 0..lines.len() {
+            for edit in &edits {
+                let mut altered = lines.clone();
+                let new = edit(lines[i]);
+                altered[i] = &new;
+                tried += 1;
+                if agrees(&altered.join("\n")) {
+                    accepted += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        tried > 10_000 && accepted > tried / 5,
+        "{accepted} of {tried}"
+    );
+}
+
+/// Each bundled answer file with characters that matter to YAML put at random places.
+#[test]
+fn files_with_random_insertions_read_alike_or_go_to_the_parser() {
+    const MARKS: [&str; 30] = [
+        " ", "  ", "\n", "\n  ", "\"", "'", "#", " #", ":", ": ", "-", "- ", "[", "]", "{", "}",
+        ",", ">", "|", "&a ", "*a", "!", "?", "%", "\\", "\t", "\r", "\u{e9}", "\u{2028}",
+        "\u{85}",
+    ];
+    let mut state: u64 = 0x2018_0049;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % n as u64).unwrap_or(0)
+    };
+    let mut accepted = 0;
+    let mut tried = 0;
+    for (path, text) in corpus() {
+        let p = path.to_string_lossy();
+        if !(p.contains("examples/answers") || p.contains("examples/directory")) {
+            continue;
+        }
+        for _ in 0..300 {
+            let mut altered = text.clone();
+            for _ in 0..=next(3) {
+                let mut at = next(altered.len() + 1);
+                while !altered.is_char_boundary(at) {
+                    at -= 1;
+                }
+                altered.insert_str(at, MARKS[next(MARKS.len())]);
+            }
+            tried += 1;
+            if agrees(&altered) {
+                accepted += 1;
+            }
+        }
+    }
+    assert!(
+        tried > 5_000 && accepted > tried / 10,
+        "{accepted} of {tried}"
+    );
+}
+
+/// The shapes the shortcut reads, each compared with the parser.
+#[test]
+fn shapes_read_alike() {
+    let taken = [
+        "a: 1\nb: -2\nc: 1.5\nd: true\ne: ~\nf: null\ng: yes\nh: 0x1F\ni: 2024-01\n",
+        "a: \"x \\\"q\\\" \\\\ \\/ \\n \\t \\u00e9 \\U0001F600\"\n",
+        "a: 'it''s'\nb: ''\nc: \"\"\n",
+        "a: [x, y_z, 3, \"q, r\", \"\u{e9}\", w]\nb: []\nc: {}\n",
+        "a: [ x ,y ]\n",
+        "a: {b: yes, c: \"d\"}\nf: {g: 1}\nh: { i: j }\n",
+        "a: {b: [c, {d: e}], \"f\": []}\n\"2023\":\n  \"g h\": i\n",
+        "a: >-\n  one\n  two\nb: |\n  three\n  four\nc: |-\n  five\nd: >\n  six\n\ne: x\n",
+        "a: >-\n  last line\n",
+        "stamps:\n  - event: answered\n    at: \"x\"\n  - event: reviewed\n    by: y\nz: 1\n",
+        "list:\n  - a\n  - \"b\"\n  - [c]\nz: 1\n",
+        "a:\n  b:\n    c:\n      d: e\n  f: g\nh: i\n",
+        "a: x # comment\nb: \"y\" # c\n# full\nc: z#not\n",
+        "a:\n  # comment before nested\n  b: c\n",
+        "a: \u{e9}t\u{e9} d\u{e9}j\u{e0}\nb: [\"\u{e9}\u{e9}\", c]\n",
+        "a: x\n\n\n",
+        "\"a\": x\n",
+        "a.b-c_d: x\n1a: y\n2024: z\n",
+    ];
+    for case in taken {
+        assert!(agrees(case), "went to the parser:\n{case}");
+    }
+}
+
+/// What the shortcut leaves to the parser: errors (which the parser words), and shapes it
+/// does not read.
+#[test]
+fn other_shapes_go_to_the_parser() {
+    let left = [
+        // Errors.
+        "a: x\na: y\n",
+        "a: x\n b: y\n",
+        "a: b: c\n",
+        "a: b:\n",
+        "a: {b: c, b: d}\n",
+        "a: \"unterminated\n",
+        "a: \"bad \\q escape\"\n",
+        "a: \"\\ud800\"\n",
+        "a: [x,]\n",
+        "a: >-\n  one\n b: c\n",
+        // Valid, but not this reader's.
+        "a: {b:c}\n",
+        "a: [[[[[[x]]]]]]\n",
+        "a: >\n  one\n   two\nb: x\n",
+        "a: |\n  one\n\n  two\n",
+        "a: >-\n  last line",
+        "a: x\n  # more indented comment after a scalar\n",
+        "a: x\n  continued\n",
+        "list:\n- a\n- b\n",
+        "- a\n- b\n",
+        "a:\nb: x\n",
+        "a: :x\n",
+        "a: -x\nb: - c\n",
+        "a: &x 1\nb: *x\n",
+        "a: !!str 1\n",
+        "\u{e9}a: x\n",
+        "key with space: x\n",
+        "a:\tx\n",
+        "a: x\r\n",
+        "\u{feff}a: x\n",
+        "---\na: x\n",
+        "",
+        "# only a comment\n",
+    ];
+    for case in left {
+        assert!(parse(case).is_none(), "read without the parser:\n{case}");
+    }
+}
