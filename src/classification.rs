@@ -73,7 +73,7 @@ pub struct Outcome {
     /// Where each key of the `tool:` block stands.
     pub tool_keys: std::collections::HashMap<String, Position>,
     /// For each determination, the fewest answer changes that would give it another value.
-    pub flips: Vec<Vec<crate::engine::Flip>>,
+    pub flips: std::sync::Arc<[Vec<crate::engine::Flip>]>,
     /// The evaluations of the file's answers to further checklists (`also:`), in its order.
     pub also: Vec<AlsoOutcome>,
 }
@@ -274,13 +274,13 @@ impl Classification {
     #[must_use]
     pub fn evaluate(engine: &Engine, answers: AnswerFile) -> Classification {
         let truths = answers.truths();
-        let evaluation = engine.evaluate(&truths);
-        let flips = engine.flips(&truths);
+        let judgement = engine.judge(&truths);
+        let evaluation = &judgement.evaluation;
         let mut warnings = answers.warnings.clone();
-        warnings.extend(not_needed(engine, &answers, &truths));
+        warnings.extend(not_needed(engine, &answers, &judgement.would_ask));
         warnings.extend(stamp_mismatch(engine, &answers));
         warnings.sort_by_key(|w| w.position);
-        let reasons = reasons(engine, &answers, &evaluation);
+        let reasons = reasons(engine, &answers, evaluation);
         // Each further checklist's answers, evaluated as a file of their own under its engine.
         let also = answers
             .also
@@ -300,9 +300,9 @@ impl Classification {
             file: answers.file,
             tool: answers.tool,
             outcome: Ok(Outcome {
-                determinations: evaluation.values,
+                determinations: evaluation.values.clone(),
                 reasons,
-                needed: evaluation.needed,
+                needed: evaluation.needed.clone(),
                 answers: answers
                     .answers
                     .iter()
@@ -312,7 +312,7 @@ impl Classification {
                 declared: answers.declared,
                 tool_position: answers.tool_position,
                 tool_keys: answers.tool_keys,
-                flips,
+                flips: std::sync::Arc::clone(&judgement.flips),
                 also,
             }),
         }
@@ -327,12 +327,11 @@ impl Classification {
 
 /// A warning for each answer the interview would not have asked (unless the file already
 /// marks it `not_needed`, as the interview does).
-fn not_needed(engine: &Engine, answers: &AnswerFile, truths: &[Truth]) -> Vec<Diagnostic> {
-    let asked = engine.would_ask(truths);
+fn not_needed(engine: &Engine, answers: &AnswerFile, asked: &[bool]) -> Vec<Diagnostic> {
     answers
         .answers
         .iter()
-        .zip(asked)
+        .zip(asked.iter().copied())
         .enumerate()
         .filter_map(|(q, (answer, asked))| {
             let answer = answer.as_ref().filter(|a| !asked && !a.not_needed)?;

@@ -6,12 +6,14 @@
 
 mod counterfactual;
 mod evaluate;
+mod judgement;
 mod relevance;
 mod rule;
 mod satisfiable;
 
 pub use counterfactual::{Change, Flip};
 pub use evaluate::{Decider, Evaluation, Truth};
+pub use judgement::Judgement;
 
 use crate::checklist::Checklist;
 use crate::error::{Diagnostic, Diagnostics, Kind};
@@ -27,6 +29,8 @@ pub struct Engine {
     refers_to: Vec<Vec<usize>>,
     /// For each determination, the questions its own rule names (not through others).
     own_questions: Vec<Vec<usize>>,
+    /// Answer sets already judged ([`Engine::judge`]).
+    remembered: judgement::Remembered,
 }
 
 /// The built-in checklists' engines, each compiled on first use and kept for the run.
@@ -124,6 +128,7 @@ impl Engine {
                 checklist,
                 program,
                 questions_of,
+                remembered: judgement::Remembered::default(),
             })
         } else {
             Err(Diagnostics(problems))
