@@ -14,15 +14,14 @@
 //! give line and column for every value. Swapping the YAML crate means changing this folder
 //! only.
 //!
-//! Answer files of the common shape (block mappings of plain keys; plain words, quoted text,
-//! one-line flow lists and mappings, simple folded and literal notes; lists of stamps) are
-//! read line by line in `plain_shape.rs`, without the parser: on a batch of small files the
-//! parser's own work was half of `classify`'s time. That reader builds the very tree the
-//! parser builds, positions included, and leaves everything else to the parser, errors too,
-//! so messages do not change; every debug build compares the two on every file it reads.
+//! Answer files of the common shapes (block mappings of plain keys with words, quoted text,
+//! short lists and notes; JSON) are read without the parser, in `shortcut/`: on a batch of
+//! small files the parser's own work was half of `classify`'s time. Those readers build the
+//! very tree the parser builds, positions included, and leave everything else to the parser,
+//! errors too, so messages do not change; every debug build compares the two on every file.
 
-mod plain_shape;
 mod scalar;
+mod shortcut;
 mod tree;
 mod typed;
 

@@ -1,26 +1,15 @@
-//! The common shape of an answer file, read line by line without the general YAML parser.
-//!
-//! Answer files are almost all alike: block mappings of plain keys, values that are plain
-//! words, quoted text, short flow lists, folded or literal notes, and lists of stamps. This
-//! reader accepts exactly that shape and gives up (`None`) on anything else (tabs, anchors,
-//! tags, multi-line flow, keys that are not plain words, any doubt), and the general parser
-//! then reads the file as before. Whatever this reader accepts, it builds the very tree the
-//! general parser builds, positions included: every debug build checks that on every file it
-//! reads (`parse_tree`), and `tests` compares the two over the examples and thousands of
-//! altered files. It exists for speed alone: the general parser's per-file cost was half of
-//! `classify`'s time on a batch of small files (docs/performance.md).
+//! Block-style answer files, read line by line: block mappings of plain or double-quoted
+//! keys; values that are plain words, quoted text, one-line flow lists and mappings, or folded
+//! and literal notes whose lines are indented alike; lists of mappings (stamps). Tabs,
+//! anchors, tags, documents markers, multi-line plain or quoted scalars, keys that are not
+//! words, or any doubt: `None`, and the parser reads the file.
 
 use std::borrow::Cow;
 
-use super::scalar::plain;
+use super::{MAX_KEYS, column, double_quoted, position};
 use crate::document::{Node, Value};
 use crate::error::Position;
-
-/// Files larger than this go to the general parser (real answer files are a few KiB).
-const MAX_LEN: usize = 64 * 1024;
-
-/// Mappings with more keys than this go to the general parser (duplicates are found by a scan).
-const MAX_KEYS: usize = 64;
+use crate::yaml::scalar::plain;
 
 /// Deeper nesting than this goes to the general parser.
 const MAX_DEPTH: usize = 8;
@@ -40,30 +29,7 @@ enum Kind {
 
 /// Read `text` if it has the common shape; `None` if the general parser must read it.
 pub(super) fn parse(text: &str) -> Option<Node> {
-    if text.len() > MAX_LEN || !printable(text) {
-        return None;
-    }
     Reader::default().read(text)
-}
-
-/// Only characters YAML allows raw and that mean the same to every reading: no control
-/// characters but line feeds (so no tabs, no carriage returns), no DEL, no C1 controls, no
-/// byte order mark, no Unicode line separators, no non-characters.
-fn printable(text: &str) -> bool {
-    if !text
-        .bytes()
-        .all(|b| (b >= 0x20 && b != 0x7F) || b == b'\n' || b >= 0x80)
-    {
-        return false;
-    }
-    text.is_ascii()
-        || text.chars().all(|c| {
-            !matches!(
-                c,
-                '\u{80}'
-                    ..='\u{9F}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
-            )
-        })
 }
 
 #[derive(Default)]
@@ -75,23 +41,6 @@ struct Reader {
     /// indented further would continue that value, which this reader leaves to the parser.
     scalar_at: Option<usize>,
     root: Option<Node>,
-}
-
-/// `line`'s 1-based column of byte offset `at`, in characters.
-fn column(line: &str, at: usize) -> usize {
-    let before = &line[..at];
-    if before.is_ascii() {
-        at + 1
-    } else {
-        before.chars().count() + 1
-    }
-}
-
-fn position(line: usize, column: usize) -> Option<Position> {
-    Some(Position::new(
-        u32::try_from(line).ok()?,
-        u32::try_from(column).ok()?,
-    ))
 }
 
 /// The number of leading spaces.
@@ -343,47 +292,6 @@ impl Reader {
     }
 }
 
-/// A double-quoted scalar at the start of `s`, on one line, with JSON's escapes (and `\U`):
-/// its text and its length in bytes, quotes included.
-fn double_quoted(s: &str) -> Option<(String, usize)> {
-    let body = &s[1..];
-    let mut out = String::new();
-    let mut i = 0;
-    let bytes = body.as_bytes();
-    loop {
-        let j = i + bytes
-            .get(i..)?
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\')?;
-        out.push_str(&body[i..j]);
-        if bytes.get(j) == Some(&b'"') {
-            return Some((out, j + 2));
-        }
-        let escape = *bytes.get(j + 1)?;
-        i = j + 2;
-        match escape {
-            b'"' => out.push('"'),
-            b'\\' => out.push('\\'),
-            b'/' => out.push('/'),
-            b'n' => out.push('\n'),
-            b'r' => out.push('\r'),
-            b't' => out.push('\t'),
-            b'b' => out.push('\u{8}'),
-            b'f' => out.push('\u{c}'),
-            b'u' | b'U' => {
-                let digits = if escape == b'u' { 4 } else { 8 };
-                let hex = body.get(i..i + digits)?;
-                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    return None;
-                }
-                out.push(char::from_u32(u32::from_str_radix(hex, 16).ok()?)?);
-                i += digits;
-            }
-            _ => return None,
-        }
-    }
-}
-
 /// A single-quoted scalar at the start of `s`, on one line: its text and length in bytes.
 fn single_quoted(s: &str) -> Option<(String, usize)> {
     let body = &s[1..];
@@ -548,6 +456,3 @@ fn block<'t>(
         position: first,
     })
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,15 +1,27 @@
-//! The plain-shape reader against the general parser: whatever it accepts, it must read
+//! The shortcut readers against the general parser: whatever it accepts, it must read
 //! exactly as the parser does, positions included.
 
 use std::path::{Path, PathBuf};
 
-use super::parse;
-use crate::document::{Node, Value};
+use crate::document::{Format, Node, Value};
 use crate::yaml::tree::parse_events;
 
-/// Compare on `text`; true when the shortcut accepted it.
+fn parse(text: &str) -> Option<Node> {
+    super::read(text, Format::Yaml)
+}
+
+/// Compare on `text` (YAML); true when the shortcut accepted it.
 fn agrees(text: &str) -> bool {
-    let Some(fast) = parse(text) else {
+    agrees_as(text, Format::Yaml)
+}
+
+/// Compare on `text` in `format`; true when the shortcut accepted it. JSON that is not strict
+/// JSON never reaches the shortcut.
+fn agrees_as(text: &str, format: Format) -> bool {
+    if format == Format::Json && crate::yaml::strict_json("t", text).is_err() {
+        return false;
+    }
+    let Some(fast) = super::read(text, format) else {
         return false;
     };
     match parse_events("t", text) {
@@ -66,8 +78,14 @@ fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
+            if path.ends_with("node_modules") {
+                continue;
+            }
             yaml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml" || e == "json")
+        {
             out.push(path);
         }
     }
@@ -98,7 +116,12 @@ fn every_bundled_answer_file_takes_the_shortcut() {
         .collect();
     assert!(answers.len() > 20, "{}", answers.len());
     for (path, text) in answers {
-        assert!(agrees(text), "{} went to the parser", path.display());
+        let format = Format::from_path(path).unwrap_or(Format::Yaml);
+        assert!(
+            agrees_as(text, format),
+            "{} went to the parser",
+            path.display()
+        );
     }
 }
 
@@ -269,5 +292,85 @@ fn other_shapes_go_to_the_parser() {
     ];
     for case in left {
         assert!(parse(case).is_none(), "read without the parser:\n{case}");
+    }
+}
+
+/// Every bundled file that reads as YAML, written as JSON (pretty and compact), and each of
+/// those with characters that matter to JSON or YAML put at random places.
+#[test]
+fn json_reads_alike() {
+    const MARKS: [&str; 16] = [
+        " ", "\n", "\n  ", "\"", ",", ":", "[", "]", "{", "}", "\\", "\\u00e9", "\\ud83d",
+        "\u{e9}", "\t", "1e5",
+    ];
+    let mut state: u64 = 0x0035_2022;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % n as u64).unwrap_or(0)
+    };
+    // Each text, and whether it is an answer file (which must take the shortcut).
+    let mut texts: Vec<(String, bool)> = Vec::new();
+    for (path, text) in corpus() {
+        let answer = path.to_string_lossy().contains("examples/");
+        if let Ok(node) = parse_events("t", &text) {
+            let json = node.to_json();
+            texts.push((
+                serde_json::to_string_pretty(&json).unwrap_or_default(),
+                answer,
+            ));
+            texts.push((serde_json::to_string(&json).unwrap_or_default(), answer));
+        }
+        if path.extension().is_some_and(|e| e == "json") {
+            texts.push((text, answer));
+        }
+    }
+    let mut accepted = 0;
+    for (text, answer) in &texts {
+        if agrees_as(text, Format::Json) {
+            accepted += 1;
+        } else {
+            assert!(!answer, "went to the parser:\n{text}");
+        }
+        for _ in 0..40 {
+            let mut altered = text.clone();
+            let mut at = next(altered.len() + 1);
+            while !altered.is_char_boundary(at) {
+                at -= 1;
+            }
+            altered.insert_str(at, MARKS[next(MARKS.len())]);
+            if agrees_as(&altered, Format::Json) {
+                accepted += 1;
+            }
+        }
+    }
+    assert!(
+        texts.len() > 100 && accepted > texts.len() * 2,
+        "{accepted} of {}",
+        texts.len()
+    );
+}
+
+/// JSON the shortcut leaves to the parser.
+#[test]
+fn other_json_goes_to_the_parser() {
+    let long_key = format!("{{\"{}\": 1}}", "k".repeat(1100));
+    let deep = format!("{}{}", "[".repeat(20), "]".repeat(20));
+    let left = [
+        "{\"a\": 1, \"a\": 2}",
+        "{\"a\"\n: 1}",
+        "{\"a\": \"\\ud83d\\ude00\"}",
+        "{\"a\":\t1}",
+        "{\"a\": 1}\r\n",
+        "{\"a\": \"\u{85}\"}",
+        long_key.as_str(),
+        deep.as_str(),
+    ];
+    for case in left {
+        assert!(
+            super::read(case, Format::Json).is_none(),
+            "read without the parser:\n{case}"
+        );
     }
 }

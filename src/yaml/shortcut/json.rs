@@ -1,0 +1,177 @@
+//! JSON answer files (already checked to be strict JSON), built into the tree directly: the
+//! parser reads JSON as YAML's flow style, and this builds what it builds. Keys longer than a
+//! YAML implicit key may be, a line break between a key and its colon, nesting deeper than
+//! [`MAX_DEPTH`], duplicate keys, or escapes outside JSON's: `None`, and the parser reads it.
+
+use std::borrow::Cow;
+
+use super::{MAX_KEYS, double_quoted, position};
+use crate::document::{Node, Value};
+use crate::yaml::scalar::plain;
+
+/// Deeper nesting than this goes to the parser (answer files nest 3 or 4 levels).
+const MAX_DEPTH: usize = 16;
+
+/// Keys longer than this go to the parser (YAML limits an implicit key to 1,024 characters).
+const MAX_KEY: usize = 1000;
+
+/// Read `text`, strict JSON, if it has the common shape.
+pub(super) fn parse(text: &str) -> Option<Node> {
+    let mut reader = Reader {
+        text,
+        at: 0,
+        line: 1,
+        line_start: 0,
+    };
+    reader.space();
+    let node = reader.value(0)?;
+    reader.space();
+    (reader.at == text.len()).then_some(node)
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    /// The byte being read.
+    at: usize,
+    /// Its line, and the byte its line starts at.
+    line: usize,
+    line_start: usize,
+}
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    /// Skip spaces and line breaks (the only whitespace the shortcut lets through).
+    fn space(&mut self) {
+        while let Some(b) = self.peek() {
+            match b {
+                b' ' => self.at += 1,
+                b'\n' => {
+                    self.at += 1;
+                    self.line += 1;
+                    self.line_start = self.at;
+                }
+                _ => break,
+            }
+        }
+    }
+
+    /// Skip spaces only: a key's colon must be on its line.
+    fn spaces(&mut self) {
+        while self.peek() == Some(b' ') {
+            self.at += 1;
+        }
+    }
+
+    fn here(&self) -> Option<crate::error::Position> {
+        let before = self.text.get(self.line_start..self.at)?;
+        let column = if before.is_ascii() {
+            before.len()
+        } else {
+            before.chars().count()
+        };
+        position(self.line, column + 1)
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Node> {
+        let position = self.here();
+        let value = match self.peek()? {
+            b'{' | b'[' if depth >= MAX_DEPTH => return None,
+            b'{' => self.object(depth)?,
+            b'[' => self.array(depth)?,
+            b'"' => Value::String(self.string()?.0),
+            _ => {
+                let rest = self.text.get(self.at..)?;
+                let len = rest
+                    .bytes()
+                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'.'))
+                    .count();
+                let word = rest.get(..len).filter(|w| !w.is_empty())?;
+                self.at += len;
+                plain(Cow::Borrowed(word), false)
+            }
+        };
+        Some(Node { value, position })
+    }
+
+    /// A string at the cursor, and its length in bytes.
+    fn string(&mut self) -> Option<(String, usize)> {
+        let (text, len) = double_quoted(self.text.get(self.at..)?)?;
+        self.at += len;
+        Some((text, len))
+    }
+
+    fn object(&mut self, depth: usize) -> Option<Value> {
+        self.at += 1;
+        let mut entries: Vec<(Node, Node)> = Vec::new();
+        self.space();
+        if self.peek()? == b'}' {
+            self.at += 1;
+            return Some(Value::Map(entries));
+        }
+        loop {
+            let position = self.here();
+            if self.peek()? != b'"' {
+                return None;
+            }
+            let (text, len) = self.string()?;
+            let key = Node {
+                value: Value::String(text),
+                position,
+            };
+            if len > MAX_KEY
+                || entries.len() >= MAX_KEYS
+                || entries.iter().any(|(k, _)| k.value == key.value)
+            {
+                return None;
+            }
+            self.spaces();
+            if self.peek()? != b':' {
+                return None;
+            }
+            self.at += 1;
+            self.space();
+            let value = self.value(depth + 1)?;
+            entries.push((key, value));
+            self.space();
+            match self.peek()? {
+                b',' => {
+                    self.at += 1;
+                    self.space();
+                }
+                b'}' => {
+                    self.at += 1;
+                    return Some(Value::Map(entries));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Option<Value> {
+        self.at += 1;
+        let mut items = Vec::new();
+        self.space();
+        if self.peek()? == b']' {
+            self.at += 1;
+            return Some(Value::Seq(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.space();
+            match self.peek()? {
+                b',' => {
+                    self.at += 1;
+                    self.space();
+                }
+                b']' => {
+                    self.at += 1;
+                    return Some(Value::Seq(items));
+                }
+                _ => return None,
+            }
+        }
+    }
+}
