@@ -31,12 +31,19 @@ pub struct Judgement {
 pub(super) struct Remembered(Mutex<HashMap<Box<[Truth]>, Arc<Judgement>>>);
 
 impl Engine {
+    /// Whether this engine remembers its judgements: answer sets repeat across a batch, so
+    /// what is made of one (its judgement, or its rendering) is worth keeping.
+    #[must_use]
+    pub fn remembers(&self) -> bool {
+        self.checklist.questions.len() <= MAX_QUESTIONS
+    }
+
     /// The engine's evaluation, fewest changes and relevance for `answers` (see
     /// [`Engine::evaluate`], [`Engine::flips`], [`Engine::would_ask`]), remembered for the
     /// answer sets a batch repeats.
     #[must_use]
     pub fn judge(&self, answers: &[Truth]) -> Arc<Judgement> {
-        let remember = answers.len() <= MAX_QUESTIONS;
+        let remember = self.remembers() && answers.len() <= MAX_QUESTIONS;
         if remember
             && let Ok(known) = self.remembered.0.lock()
             && let Some(judgement) = known.get(answers)

@@ -15,16 +15,19 @@
 //! reasons are listed under its own id, not repeated (format version 2; version 1 copied them,
 //! with a `via` path, into every determination resting on it).
 
+use std::collections::HashMap;
 use std::io::{self, Write};
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use serde::ser::SerializeMap;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::{Prepared, Renderer};
 use crate::answers::AnswerValue;
 use crate::classification::Classification;
-use crate::engine::{Engine, Truth};
+use crate::engine::{Engine, Flip, Truth};
 use crate::error::Diagnostic;
 
 /// One report as JSON, borrowing from the report: serialized directly, with no intermediate
@@ -58,8 +61,74 @@ struct OutcomeJson<'a> {
     summary: Option<String>,
     reasons: Vec<ReasonJson<'a>>,
     needed: Vec<&'a str>,
-    would_change: Vec<FlipJson<'a>>,
+    would_change: WouldChange<'a>,
     warnings: Vec<DiagnosticJson<'a>>,
+}
+
+/// `would_change`: listed for this file, or already rendered for its answer set.
+enum WouldChange<'a> {
+    Listed(Vec<FlipJson<'a>>),
+    Rendered(Arc<RawValue>),
+}
+
+impl Default for WouldChange<'_> {
+    fn default() -> Self {
+        WouldChange::Listed(Vec::new())
+    }
+}
+
+impl Serialize for WouldChange<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            WouldChange::Listed(flips) => flips.serialize(serializer),
+            WouldChange::Rendered(raw) => raw.serialize(serializer),
+        }
+    }
+}
+
+/// How many answer sets' `would_change` a renderer keeps, compact, for the files that repeat
+/// them (the engine's judgements are shared by every file with the same answers).
+const RENDERED: usize = 1024;
+
+/// Fewest changes (shared by the engine's judgement of one answer set), held so that no other
+/// changes can take their address, and their `would_change` in compact JSON.
+type Entry = (Arc<[Vec<Flip>]>, Arc<RawValue>);
+
+/// `would_change` already rendered, by the address of the fewest changes it was made from.
+#[derive(Default)]
+struct Rendered(Mutex<HashMap<usize, Entry>>);
+
+impl Rendered {
+    /// `would_change` for `outcome` under `engine`, rendered once per answer set.
+    fn would_change<'a>(
+        &self,
+        engine: &'a Engine,
+        outcome: &'a crate::classification::Outcome,
+    ) -> WouldChange<'a> {
+        if !engine.remembers() {
+            return WouldChange::Listed(would_change(engine, outcome));
+        }
+        let key = Arc::as_ptr(&outcome.flips).cast::<()>() as usize;
+        if let Ok(known) = self.0.lock()
+            && let Some((_, raw)) = known.get(&key)
+        {
+            return WouldChange::Rendered(Arc::clone(raw));
+        }
+        let listed = would_change(engine, outcome);
+        let Some(raw) = serde_json::to_string(&listed)
+            .ok()
+            .and_then(|json| RawValue::from_string(json).ok())
+        else {
+            return WouldChange::Listed(listed);
+        };
+        let raw: Arc<RawValue> = Arc::from(raw);
+        if let Ok(mut known) = self.0.lock()
+            && known.len() < RENDERED
+        {
+            known.insert(key, (Arc::clone(&outcome.flips), Arc::clone(&raw)));
+        }
+        WouldChange::Rendered(raw)
+    }
 }
 
 /// One `also:` checklist's determinations, reasons and warnings, with its id and version.
@@ -155,7 +224,11 @@ fn diagnostic(d: &Diagnostic) -> DiagnosticJson<'_> {
     }
 }
 
-fn report_view<'a>(engine: &'a Engine, report: &'a Classification) -> ReportJson<'a> {
+fn report_view<'a>(
+    engine: &'a Engine,
+    report: &'a Classification,
+    rendered: Option<&Rendered>,
+) -> ReportJson<'a> {
     let checklist = engine.checklist();
     let mut view = ReportJson {
         format_version: FORMAT_VERSION,
@@ -169,7 +242,7 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Classification) -> ReportJson
     };
     match &report.outcome {
         Ok(outcome) => {
-            view.outcome = outcome_json(engine, outcome);
+            view.outcome = outcome_json(engine, outcome, rendered);
             view.also = outcome
                 .also
                 .iter()
@@ -178,7 +251,7 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Classification) -> ReportJson
                     Some(AlsoJson {
                         checklist: engine.checklist().id.as_str(),
                         version: engine.checklist().version.as_str(),
-                        outcome: outcome_json(engine, &also.outcome),
+                        outcome: outcome_json(engine, &also.outcome, rendered),
                     })
                 })
                 .collect();
@@ -196,6 +269,7 @@ fn report_view<'a>(engine: &'a Engine, report: &'a Classification) -> ReportJson
 fn outcome_json<'a>(
     engine: &'a Engine,
     outcome: &'a crate::classification::Outcome,
+    rendered: Option<&Rendered>,
 ) -> OutcomeJson<'a> {
     let checklist = engine.checklist();
     let question_id = |q: usize| checklist.question_id(q);
@@ -227,7 +301,34 @@ fn outcome_json<'a>(
             },
         })
         .collect();
-    let would_change = outcome
+    let would_change = match rendered {
+        Some(rendered) => rendered.would_change(engine, outcome),
+        None => WouldChange::Listed(would_change(engine, outcome)),
+    };
+    OutcomeJson {
+        determinations: Some(Determinations {
+            engine,
+            values: &outcome.determinations,
+        }),
+        assessment: Some(outcome.assessment()),
+        summary: Some(super::summary(engine, outcome)),
+        reasons,
+        needed: outcome.needed.iter().map(|&q| question_id(q)).collect(),
+        would_change,
+        warnings: outcome.warnings.iter().map(diagnostic).collect(),
+    }
+}
+
+/// `would_change`: each determination's fewest changes, by reference to those of the
+/// determinations it rests on.
+fn would_change<'a>(
+    engine: &'a Engine,
+    outcome: &'a crate::classification::Outcome,
+) -> Vec<FlipJson<'a>> {
+    let checklist = engine.checklist();
+    let question_id = |q: usize| checklist.question_id(q);
+    let determination_id = |d: usize| checklist.determination_id(d);
+    outcome
         .flips
         .iter()
         .enumerate()
@@ -257,19 +358,7 @@ fn outcome_json<'a>(
                     .collect(),
             }
         })
-        .collect();
-    OutcomeJson {
-        determinations: Some(Determinations {
-            engine,
-            values: &outcome.determinations,
-        }),
-        assessment: Some(outcome.assessment()),
-        summary: Some(super::summary(engine, outcome)),
-        reasons,
-        needed: outcome.needed.iter().map(|&q| question_id(q)).collect(),
-        would_change,
-        warnings: outcome.warnings.iter().map(diagnostic).collect(),
-    }
+        .collect()
 }
 
 /// A flip of determination `d` with the changes that belong to a determination it rests on
@@ -314,7 +403,7 @@ fn by_reference(
 /// The JSON value for one report (for callers that want a value rather than bytes).
 #[must_use]
 pub fn report_json(engine: &Engine, report: &Classification) -> Value {
-    serde_json::to_value(report_view(engine, report)).unwrap_or(Value::Null)
+    serde_json::to_value(report_view(engine, report, None)).unwrap_or(Value::Null)
 }
 
 /// Write one report as compact JSON (one line, no newline).
@@ -326,7 +415,7 @@ pub fn write_report_json(
     report: &Classification,
     out: impl Write,
 ) -> io::Result<()> {
-    serde_json::to_writer(out, &report_view(engine, report)).map_err(io::Error::other)
+    serde_json::to_writer(out, &report_view(engine, report, None)).map_err(io::Error::other)
 }
 
 /// `json`: a pretty-printed array.
@@ -347,7 +436,7 @@ impl Renderer for JsonArray<'_> {
 
     fn prepare(&self, report: &Classification) -> Prepared {
         let mut bytes = Vec::new();
-        let _ = serde_json::to_writer_pretty(&mut bytes, &report_view(self.engine, report));
+        let _ = serde_json::to_writer_pretty(&mut bytes, &report_view(self.engine, report, None));
         Prepared::Bytes(bytes)
     }
 
@@ -367,11 +456,15 @@ impl Renderer for JsonArray<'_> {
 /// `jsonl`: one compact object per line.
 pub(crate) struct JsonLines<'e> {
     engine: &'e Engine,
+    rendered: Rendered,
 }
 
 impl<'e> JsonLines<'e> {
     pub(crate) fn new(engine: &'e Engine) -> Self {
-        JsonLines { engine }
+        JsonLines {
+            engine,
+            rendered: Rendered::default(),
+        }
     }
 }
 
@@ -380,7 +473,8 @@ impl Renderer for JsonLines<'_> {
         // Straight into the buffer (not through `dyn Write`: serde_json writes in many small
         // pieces), sized for a typical report.
         let mut bytes = Vec::with_capacity(2048);
-        let _ = write_report_json(self.engine, report, &mut bytes);
+        let view = report_view(self.engine, report, Some(&self.rendered));
+        let _ = serde_json::to_writer(&mut bytes, &view);
         bytes.push(b'\n');
         Prepared::Bytes(bytes)
     }
