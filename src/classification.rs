@@ -71,7 +71,7 @@ pub struct Outcome {
     /// Where the file's `tool:` key stands.
     pub tool_position: Option<Position>,
     /// Where each key of the `tool:` block stands.
-    pub tool_keys: std::collections::HashMap<String, Position>,
+    pub tool_keys: crate::document::KeyPositions,
     /// For each determination, the fewest answer changes that would give it another value.
     pub flips: std::sync::Arc<[Vec<crate::engine::Flip>]>,
     /// The evaluations of the file's answers to further checklists (`also:`), in its order.

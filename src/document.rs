@@ -80,6 +80,20 @@ impl<T: Serialize> Serialize for Located<T> {
 }
 
 /// A mapping of texts to texts in document order, each with its position.
+/// Where each key of a mapping was written, in the mapping's order. Answer files' mappings
+/// have a few keys, and a key is looked up a few times a file: found by a scan, with nothing
+/// hashed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeyPositions(pub Vec<(String, Position)>);
+
+impl KeyPositions {
+    /// Where `key` was written.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Position> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, p)| p)
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LocatedMap(pub Vec<(Located<String>, Located<String>)>);
 
@@ -150,6 +164,35 @@ impl Node {
             Value::Number(n) => Cow::Owned(n.to_string()),
             Value::Null => Cow::Borrowed("null"),
             Value::Seq(_) | Value::Map(_) => Cow::Borrowed(""),
+        }
+    }
+
+    /// The node as plain JSON (positions dropped), its texts moved rather than copied.
+    #[must_use]
+    pub fn into_json(self) -> serde_json::Value {
+        match self.value {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(b),
+            Value::Number(n) => serde_json::Value::Number(n),
+            Value::String(s) => serde_json::Value::String(s),
+            Value::Seq(items) => {
+                serde_json::Value::Array(items.into_iter().map(Node::into_json).collect())
+            }
+            Value::Map(entries) => serde_json::Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k.into_key(), v.into_json()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The node as a key ([`Node::key_text`]), its text moved rather than copied.
+    #[must_use]
+    pub fn into_key(self) -> String {
+        match self.value {
+            Value::String(s) => s,
+            _ => self.key_text().into_owned(),
         }
     }
 

@@ -121,7 +121,7 @@ pub struct AnswerFile {
     /// Where the `tool:` key stands, if the file has one.
     pub tool_position: Option<Position>,
     /// Where each key of the `tool:` block stands.
-    pub tool_keys: std::collections::HashMap<String, Position>,
+    pub tool_keys: crate::document::KeyPositions,
     /// What the file declares each determination to be (`declared:`), by determination index.
     pub declared: Vec<Option<Located<Truth>>>,
     /// How the file was made: its history, oldest first (`stamps:`, or an old `stamp:`).
@@ -176,7 +176,7 @@ impl Also {
             tool: serde_json::Map::new(),
             answers: self.answers.clone(),
             tool_position: None,
-            tool_keys: std::collections::HashMap::new(),
+            tool_keys: crate::document::KeyPositions::default(),
             declared: self.declared.clone(),
             stamps: self.stamps.clone(),
             also: Vec::new(),

@@ -22,7 +22,7 @@ pub fn check(
     file: &str,
     tool: &serde_json::Map<String, Value>,
     tool_position: Option<Position>,
-    key_positions: &std::collections::HashMap<String, Position>,
+    key_positions: &crate::document::KeyPositions,
     determinations: &[(String, Truth)],
     today: (u16, u8),
 ) -> Vec<Diagnostic> {

@@ -112,7 +112,7 @@ impl<'e> Interview<'e> {
             tool: serde_json::Map::new(),
             answers: vec![None; engine.checklist().questions.len()],
             tool_position: None,
-            tool_keys: std::collections::HashMap::new(),
+            tool_keys: crate::document::KeyPositions::default(),
             declared: vec![None; engine.checklist().determinations.len()],
             stamps: Vec::new(),
             also: Vec::new(),

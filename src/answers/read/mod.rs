@@ -41,7 +41,7 @@ pub(super) fn parse(
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    let parsed = reader.file(&root);
+    let parsed = reader.file(root);
     if reader.errors.is_empty() {
         Ok(AnswerFile {
             warnings: reader.warnings,
@@ -70,20 +70,20 @@ impl Reader<'_> {
             .push(Diagnostic::new(kind, self.file, position, message));
     }
 
-    fn file(&mut self, root: &Node) -> AnswerFile {
+    fn file(&mut self, root: Node) -> AnswerFile {
         let mut out = AnswerFile {
             file: self.file.to_owned(),
             checklist: None,
             tool: serde_json::Map::new(),
             answers: vec![None; self.checklist.questions.len()],
             tool_position: None,
-            tool_keys: std::collections::HashMap::new(),
+            tool_keys: crate::document::KeyPositions::default(),
             declared: vec![None; self.checklist.determinations.len()],
             stamps: Vec::new(),
             also: Vec::new(),
             warnings: Vec::new(),
         };
-        let entries = match &root.value {
+        let entries = match root.value {
             Value::Map(entries) => entries,
             Value::Null => {
                 self.error(
@@ -140,18 +140,20 @@ impl Reader<'_> {
         }
         for (key, value) in entries {
             match key.key_text().as_ref() {
-                "checklist" => out.checklist = self.checklist_id(value),
+                "checklist" => out.checklist = self.checklist_id(&value),
                 "tool" => {
                     out.tool_position = key.position;
-                    out.tool = self.tool(value);
                     if let Value::Map(entries) = &value.value {
-                        out.tool_keys = entries
-                            .iter()
-                            .filter_map(|(k, _)| Some((k.key_text().into_owned(), k.position?)))
-                            .collect();
+                        out.tool_keys = crate::document::KeyPositions(
+                            entries
+                                .iter()
+                                .filter_map(|(k, _)| Some((k.key_text().into_owned(), k.position?)))
+                                .collect(),
+                        );
                     }
+                    out.tool = self.tool(value);
                 }
-                "declared" => self.declared(value, &mut out.declared),
+                "declared" => self.declared(&value, &mut out.declared),
                 "stamp" | "stamps" => {
                     if !out.stamps.is_empty() {
                         self.error(
@@ -162,12 +164,12 @@ impl Reader<'_> {
                                 .to_owned(),
                         );
                     }
-                    out.stamps = self.stamps(value, key.key_text() == "stamp");
+                    out.stamps = self.stamps(&value, key.key_text() == "stamp");
                 }
-                "answers" => self.answers(value, &mut out.answers),
-                "also" => out.also = self.also(value),
+                "answers" => self.answers(&value, &mut out.answers),
+                "also" => out.also = self.also(&value),
                 other => {
-                    self.unknown_key(key, other, &TOP_LEVEL_KEYS, "at the top of an answer file")
+                    self.unknown_key(&key, other, &TOP_LEVEL_KEYS, "at the top of an answer file")
                 }
             }
         }
@@ -356,11 +358,14 @@ impl Reader<'_> {
         }
     }
 
-    fn tool(&mut self, node: &Node) -> serde_json::Map<String, serde_json::Value> {
-        match (&node.value, node.to_json()) {
-            (Value::Null, _) => serde_json::Map::new(),
-            (Value::Map(_), serde_json::Value::Object(map)) => map,
-            (other, _) => {
+    fn tool(&mut self, node: Node) -> serde_json::Map<String, serde_json::Value> {
+        match &node.value {
+            Value::Null => serde_json::Map::new(),
+            Value::Map(_) => match node.into_json() {
+                serde_json::Value::Object(map) => map,
+                _ => serde_json::Map::new(),
+            },
+            other => {
                 self.error(
                     Kind::WrongType,
                     node.position,
