@@ -63,17 +63,19 @@ impl Source {
 /// Whether a file found inside a folder is an answer file, by its extension; a JSON Schema
 /// (`*.schema.json`, as `adscheck schema --out` writes beside the answer files) is not.
 fn is_answer_file(path: &Path) -> bool {
+    const SCHEMA: &[u8] = b".schema.json";
     let schema = path.file_name().is_some_and(|n| {
-        n.to_string_lossy()
-            .to_ascii_lowercase()
-            .ends_with(".schema.json")
+        let n = n.as_encoded_bytes();
+        n.len() >= SCHEMA.len()
+            && n.get(n.len() - SCHEMA.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(SCHEMA))
     });
     Format::from_path(path).is_some() && !schema
 }
 
 /// Hidden files and folders (`.git`, `.github`, `.adscheck.yaml`) are never answer files.
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
-    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+    entry.depth() > 0 && entry.file_name().as_encoded_bytes().starts_with(b".")
 }
 
 /// Whether a walk entry is a settings file.

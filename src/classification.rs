@@ -272,11 +272,11 @@ impl Classification {
 
     /// Evaluate a parsed answer file.
     #[must_use]
-    pub fn evaluate(engine: &Engine, answers: AnswerFile) -> Classification {
+    pub fn evaluate(engine: &Engine, mut answers: AnswerFile) -> Classification {
         let truths = answers.truths();
         let judgement = engine.judge(&truths);
         let evaluation = &judgement.evaluation;
-        let mut warnings = answers.warnings.clone();
+        let mut warnings = std::mem::take(&mut answers.warnings);
         warnings.extend(not_needed(engine, &answers, &judgement.would_ask));
         warnings.extend(stamp_mismatch(engine, &answers));
         warnings.sort_by_key(|w| w.position);

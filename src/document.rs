@@ -25,10 +25,14 @@ impl Format {
     /// The format a file name declares by its extension, if any.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Format> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "yaml" | "yml" => Some(Format::Yaml),
-            "json" => Some(Format::Json),
-            _ => None,
+        let extension = path.extension()?.as_encoded_bytes();
+        let is = |name: &str| extension.eq_ignore_ascii_case(name.as_bytes());
+        if is("yaml") || is("yml") {
+            Some(Format::Yaml)
+        } else if is("json") {
+            Some(Format::Json)
+        } else {
+            None
         }
     }
 
