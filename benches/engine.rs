@@ -21,6 +21,24 @@ mod synthetic;
 
 const YAML: &str = include_str!("../examples/answers/fire-inspection-risk-model.yaml");
 const JSON: &str = include_str!("../examples/answers/high-school-admissions-matching.json");
+const SMALL: &str = "checklist: nyc-ll49-2018
+tool:
+  name: \"Risk model 3761\"
+  agency: \"Department of Education\"
+  description: \"Generated for the batch benchmark.\"
+  date_use: \"2023-09\"
+answers:
+  1a: yes
+  1b:
+    answer: yes
+    note: \"Runs nightly on agency servers.\"
+  1c: yes
+  2a:
+    answer: yes
+    options: [allocating_resources, public_safety]
+  2b:
+    answer: unsure
+";
 
 fn benches(c: &mut Criterion) {
     let engine = adscheck::load_engine(None).expect("built-in checklist");
@@ -37,8 +55,26 @@ fn benches(c: &mut Criterion) {
                 .count()
         });
     });
+    // A small file like those of benches/bench-batch.sh (340 bytes): the parser's events
+    // alone against the whole tree the shortcut reader builds.
+    c.bench_function("small file: YAML parser events only", |b| {
+        b.iter(|| {
+            serde_saphyr::granit_parser::Parser::new_from_str(black_box(SMALL))
+                .filter(Result::is_ok)
+                .count()
+        });
+    });
+    c.bench_function("small file: tree with positions (shortcut)", |b| {
+        b.iter(|| adscheck::yaml::parse_tree("f.yaml", black_box(SMALL), Format::Yaml));
+    });
     c.bench_function("parse answer file (YAML)", |b| {
         b.iter(|| AnswerFile::parse("f.yaml", black_box(YAML), Format::Yaml, checklist));
+    });
+    // The same file with a document marker, which the shortcut reader leaves to the parser:
+    // the shortcut's gain, side by side.
+    let marked = format!("---\n{YAML}");
+    c.bench_function("parse answer file (YAML), through the parser", |b| {
+        b.iter(|| AnswerFile::parse("f.yaml", black_box(&marked), Format::Yaml, checklist));
     });
     c.bench_function("parse answer file (JSON)", |b| {
         b.iter(|| AnswerFile::parse("f.json", black_box(JSON), Format::Json, checklist));
