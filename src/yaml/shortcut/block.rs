@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::{MAX_KEYS, column, double_quoted, position};
+use super::{Columns, MAX_KEYS, double_quoted, position};
 use crate::document::{Node, Value};
 use crate::error::Position;
 use crate::yaml::scalar::plain;
@@ -251,7 +251,7 @@ impl Reader {
         lines: &mut std::iter::Peekable<impl Iterator<Item = (usize, &'t str)>>,
     ) -> Option<Node> {
         let s = &line[start..];
-        let here = position(number, column(line, start));
+        let here = position(number, Columns::new(line).of(start));
         let first = *s.as_bytes().first()?;
         let (value, rest) = match first {
             b'"' => {
@@ -263,7 +263,7 @@ impl Reader {
                 (Value::String(text), &s[len..])
             }
             b'[' | b'{' => {
-                let (value, end) = flow(number, line, start, 1)?;
+                let (value, end) = flow(number, &mut Columns::new(line), line, start, 1)?;
                 (value, &line[end..])
             }
             b'>' | b'|' => return block(s, self.key_column()?, lines),
@@ -315,7 +315,13 @@ const MAX_FLOW_DEPTH: usize = 4;
 /// A flow list (`[a, "b"]`) or mapping (`{a: b, c: [d]}`) on one line, starting at byte
 /// `start` of `line`: its items are double-quoted text, plain words or flow collections,
 /// its keys plain words or double-quoted text. Its value and the byte after its end.
-fn flow(number: usize, line: &str, start: usize, depth: usize) -> Option<(Value, usize)> {
+fn flow(
+    number: usize,
+    columns: &mut Columns<'_>,
+    line: &str,
+    start: usize,
+    depth: usize,
+) -> Option<(Value, usize)> {
     if depth > MAX_FLOW_DEPTH {
         return None;
     }
@@ -343,7 +349,7 @@ fn flow(number: usize, line: &str, start: usize, depth: usize) -> Option<(Value,
             }
             let key = Node {
                 value,
-                position: position(number, column(line, i)),
+                position: position(number, columns.of(i)),
             };
             if entries.len() >= MAX_KEYS || entries.iter().any(|(k, _)| k.value == key.value) {
                 return None;
@@ -353,9 +359,9 @@ fn flow(number: usize, line: &str, start: usize, depth: usize) -> Option<(Value,
         } else {
             None
         };
-        let here = position(number, column(line, i));
+        let here = position(number, columns.of(i));
         let (value, end) = match *line.as_bytes().get(i)? {
-            b'[' | b'{' => flow(number, line, i, depth + 1)?,
+            b'[' | b'{' => flow(number, columns, line, i, depth + 1)?,
             _ => {
                 let (value, len) = flow_word(&line[i..])?;
                 (value, i + len)

@@ -22,6 +22,7 @@ pub(super) fn parse(text: &str) -> Option<Node> {
         at: 0,
         line: 1,
         line_start: 0,
+        counted: (0, 1),
     };
     reader.space();
     let node = reader.value(0)?;
@@ -36,6 +37,8 @@ struct Reader<'t> {
     /// Its line, and the byte its line starts at.
     line: usize,
     line_start: usize,
+    /// A byte of the current line and its column, counted once.
+    counted: (usize, usize),
 }
 
 impl Reader<'_> {
@@ -65,14 +68,21 @@ impl Reader<'_> {
         }
     }
 
-    fn here(&self) -> Option<crate::error::Position> {
-        let before = self.text.get(self.line_start..self.at)?;
-        let column = if before.is_ascii() {
-            before.len()
-        } else {
-            before.chars().count()
-        };
-        position(self.line, column + 1)
+    /// The position of the cursor; the column is counted on from the last one asked for on
+    /// the same line, so a long line costs its length once.
+    fn here(&mut self) -> Option<crate::error::Position> {
+        if self.counted.0 < self.line_start {
+            self.counted = (self.line_start, 1);
+        }
+        let between = self.text.get(self.counted.0..self.at)?;
+        let column = self.counted.1
+            + if between.is_ascii() {
+                between.len()
+            } else {
+                between.chars().count()
+            };
+        self.counted = (self.at, column);
+        position(self.line, column)
     }
 
     fn value(&mut self, depth: usize) -> Option<Node> {

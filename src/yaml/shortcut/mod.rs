@@ -53,16 +53,43 @@ pub(super) fn printable(text: &str) -> bool {
         })
 }
 
-/// `line`'s 1-based column of byte offset `at`, in characters.
-pub(super) fn column(line: &str, at: usize) -> usize {
-    let before = &line[..at];
-    if before.is_ascii() {
-        at + 1
-    } else {
-        before.chars().count() + 1
+/// The 1-based columns, in characters, of byte offsets in one line, counted left to right
+/// once: asking for each item of a long line of non-ASCII text costs the line's length, not
+/// its length times its items.
+pub(super) struct Columns<'l> {
+    line: &'l str,
+    /// The last offset asked for, and its column.
+    at: usize,
+    column: usize,
+}
+
+impl<'l> Columns<'l> {
+    pub(super) fn new(line: &'l str) -> Self {
+        Columns {
+            line,
+            at: 0,
+            column: 1,
+        }
+    }
+
+    /// The column of byte offset `at` (offsets are asked for left to right; an earlier one is
+    /// counted again from the line's start).
+    pub(super) fn of(&mut self, at: usize) -> usize {
+        if at < self.at {
+            *self = Columns::new(self.line);
+        }
+        let between = self.line.get(self.at..at).unwrap_or("");
+        self.column += if between.is_ascii() {
+            between.len()
+        } else {
+            between.chars().count()
+        };
+        self.at = at;
+        self.column
     }
 }
 
+/// A position, if its numbers fit.
 pub(super) fn position(line: usize, column: usize) -> Option<Position> {
     Some(Position::new(
         u32::try_from(line).ok()?,

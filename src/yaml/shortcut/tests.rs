@@ -352,6 +352,22 @@ fn json_reads_alike() {
     );
 }
 
+/// Positions on long lines of non-ASCII text, where columns are counted in characters.
+#[test]
+fn columns_on_long_lines_of_non_ascii_text() {
+    let items: Vec<String> = (0..300).map(|i| format!("\"\u{e9}t\u{e9} {i}\"")).collect();
+    let yaml = format!(
+        "a: [{}]\nb: {{x: \"\u{e9}\", y: [\"\u{e9}\", z]}}\n",
+        items.join(", ")
+    );
+    assert!(agrees(&yaml), "went to the parser");
+    let json = format!(
+        "{{\"a\": [{}], \"b\": {{\"\u{e9}\": [\"\u{e9}\", 1]}}}}",
+        items.join(",")
+    );
+    assert!(agrees_as(&json, Format::Json), "went to the parser");
+}
+
 /// JSON the shortcut leaves to the parser.
 #[test]
 fn other_json_goes_to_the_parser() {
