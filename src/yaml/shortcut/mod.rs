@@ -8,7 +8,7 @@
 //! positions included: every debug build checks that on every file it reads (`parse_tree`),
 //! and `tests.rs` compares the two over the examples and many thousands of altered files.
 //! They exist for speed alone: the parser's per-file work was half of `classify`'s time on a
-//! batch of small files ([Performance](../../../docs/performance.md)).
+//! batch of small files (docs/performance.md).
 
 mod block;
 mod json;
