@@ -243,6 +243,10 @@ fn shapes_read_alike() {
         "a: \u{e9}t\u{e9} d\u{e9}j\u{e0}\nb: [\"\u{e9}\u{e9}\", c]\n",
         "a: x\n\n\n",
         "\"a\": x\n",
+        "list:\n  - >-\n    folded\n    text\n  - |\n    literal\n  - b\nz: 1\n",
+        "list:\n  -   key: v\n      more: w\n  - key: x\n",
+        "a: ---\nb: a - b\nc: a\"b\nd: x:y\ne: 'q' # c\nf: [ ]\n",
+        "a: on\nyes: no\nnull: ~\n",
         "a.b-c_d: x\n1a: y\n2024: z\n",
     ];
     for case in taken {
@@ -366,6 +370,24 @@ fn columns_on_long_lines_of_non_ascii_text() {
         items.join(",")
     );
     assert!(agrees_as(&json, Format::Json), "went to the parser");
+}
+
+/// JSON shapes the shortcut reads, each compared with the parser.
+#[test]
+fn json_shapes_read_alike() {
+    let taken = [
+        "{\"a\":\n1}",
+        "[\n1\n,\n2\n]",
+        "\"a\"",
+        "1",
+        "null",
+        "{\"yes\": \"no\", \"1\": true, \"null\": null, \"x\": \"# : - [ ] { }\"}",
+        "{\"a\": \"\\u0000 \\/ \\b \\f\"}",
+        "  {\"a\": [1.5, -2, 1e5, 0.0]}  \n",
+    ];
+    for case in taken {
+        assert!(agrees_as(case, Format::Json), "went to the parser:\n{case}");
+    }
 }
 
 /// JSON the shortcut leaves to the parser.
