@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::{Columns, MAX_KEYS, double_quoted, position};
+use super::{Columns, MAX_KEY, MAX_KEYS, double_quoted, position};
 use crate::document::{Node, Value};
 use crate::error::Position;
 use crate::yaml::scalar::plain;
@@ -73,7 +73,7 @@ fn key(s: &str) -> Option<(Value, usize)> {
             .count();
         (plain(Cow::Borrowed(&s[..n]), true), n)
     };
-    (bytes.get(n) == Some(&b':') && matches!(bytes.get(n + 1), None | Some(b' ')))
+    (n <= MAX_KEY && bytes.get(n) == Some(&b':') && matches!(bytes.get(n + 1), None | Some(b' ')))
         .then_some((value, n))
 }
 
@@ -84,11 +84,13 @@ impl Reader {
             let number = i + 1;
             let at = indent(line);
             let rest = &line[at..];
-            if rest.is_empty() {
-                continue;
-            }
+            // A line indented past a value on its own line (even one of spaces only, which can
+            // be a block scalar's last line) would continue that value: the parser's to read.
             if self.scalar_at.is_some_and(|s| at > s) {
                 return None;
+            }
+            if rest.is_empty() {
+                continue;
             }
             if rest.starts_with('#') {
                 continue;

@@ -1,19 +1,16 @@
 //! JSON answer files (already checked to be strict JSON), built into the tree directly: the
 //! parser reads JSON as YAML's flow style, and this builds what it builds. Keys longer than a
-//! YAML implicit key may be, a line break between a key and its colon, nesting deeper than
+//! YAML implicit key may be ([`MAX_KEY`]), a line break between a key and its colon, nesting deeper than
 //! [`MAX_DEPTH`], duplicate keys, or escapes outside JSON's: `None`, and the parser reads it.
 
 use std::borrow::Cow;
 
-use super::{MAX_KEYS, double_quoted, position};
+use super::{MAX_KEY, MAX_KEYS, double_quoted, position};
 use crate::document::{Node, Value};
 use crate::yaml::scalar::plain;
 
 /// Deeper nesting than this goes to the parser (answer files nest 3 or 4 levels).
 const MAX_DEPTH: usize = 16;
-
-/// Keys longer than this go to the parser (YAML limits an implicit key to 1,024 characters).
-const MAX_KEY: usize = 1000;
 
 /// Read `text`, strict JSON, if it has the common shape.
 pub(super) fn parse(text: &str) -> Option<Node> {
@@ -126,19 +123,18 @@ impl Reader<'_> {
             if self.peek()? != b'"' {
                 return None;
             }
-            let (text, len) = self.string()?;
+            let start = self.at;
+            let (text, _) = self.string()?;
             let key = Node {
                 value: Value::String(text),
                 position,
             };
-            if len > MAX_KEY
-                || entries.len() >= MAX_KEYS
-                || entries.iter().any(|(k, _)| k.value == key.value)
-            {
+            if entries.len() >= MAX_KEYS || entries.iter().any(|(k, _)| k.value == key.value) {
                 return None;
             }
             self.spaces();
-            if self.peek()? != b':' {
+            // The key and the spaces after it, up to its colon.
+            if self.peek()? != b':' || self.at - start > MAX_KEY {
                 return None;
             }
             self.at += 1;

@@ -33,6 +33,10 @@ const MAX_LEN: usize = 64 * 1024;
 /// Mappings with more keys than this go to the general parser (duplicates are found by a scan).
 pub(super) const MAX_KEYS: usize = 64;
 
+/// Keys longer than this, in bytes from their start to their colon, go to the general parser:
+/// YAML limits an implicit key to 1,024 characters, and the parser refuses longer ones.
+pub(super) const MAX_KEY: usize = 1000;
+
 /// Only characters YAML allows raw and that mean the same to every reading: no control
 /// characters but line feeds (so no tabs, no carriage returns), no DEL, no C1 controls, no
 /// byte order mark, no Unicode line separators, no non-characters.

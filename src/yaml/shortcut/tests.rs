@@ -297,6 +297,31 @@ fn other_shapes_go_to_the_parser() {
     for case in left {
         assert!(parse(case).is_none(), "read without the parser:\n{case}");
     }
+    // A line of spaces past a block scalar's indentation, after an empty line, is the
+    // scalar's (the parser reads "x\n\n \n"); keys longer than YAML's 1,024 characters are
+    // refused by the parser.
+    let long = "k".repeat(1025);
+    let quoted = format!("\"{}\"", "k".repeat(1023));
+    let more = [
+        "a: |\n  x\n\n   \n".to_owned(),
+        "a: |\n  x\n\n   ".to_owned(),
+        "a: >\n  x\n\n     \nb: 1\n".to_owned(),
+        "a:\n  b: |\n    x\n  \n      \n".to_owned(),
+        "a:\n  - |\n    x\n\n      \n".to_owned(),
+        format!("{long}: x\n"),
+        format!("a: 1\n{long}: x\n"),
+        format!("{quoted}: x\n"),
+        format!("a:\n  - {long}: x\n"),
+        format!("a: {{{long}: x}}\n"),
+        format!("a: [{{{long}: x}}]\n"),
+    ];
+    for case in &more {
+        assert!(parse(case).is_none(), "read without the parser:\n{case}");
+        assert!(!agrees(case));
+    }
+    // Up to the limit, they agree.
+    let at_limit = format!("{}: x\na: |\n  x\n\nb: 1\n", "k".repeat(1000));
+    assert!(agrees(&at_limit));
 }
 
 /// Every bundled file that reads as YAML, written as JSON (pretty and compact), and each of
@@ -395,6 +420,8 @@ fn json_shapes_read_alike() {
 fn other_json_goes_to_the_parser() {
     let long_key = format!("{{\"{}\": 1}}", "k".repeat(1100));
     let deep = format!("{}{}", "[".repeat(20), "]".repeat(20));
+    // The key and the spaces before its colon count towards YAML's 1,024 characters.
+    let spaced = format!("{{\"a\"{}: 1}}", " ".repeat(1022));
     let left = [
         "{\"a\": 1, \"a\": 2}",
         "{\"a\"\n: 1}",
@@ -404,6 +431,7 @@ fn other_json_goes_to_the_parser() {
         "{\"a\": \"\u{85}\"}",
         long_key.as_str(),
         deep.as_str(),
+        spaced.as_str(),
     ];
     for case in left {
         assert!(
