@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::document::{Format, Node, Value};
+
+mod generated;
 use crate::yaml::tree::parse_events;
 
 fn parse(text: &str) -> Option<Node> {
