@@ -19,13 +19,17 @@ fn broken_words(screen: &str, width: usize) -> Vec<String> {
 
 /// [`broken_words`], except inside text a person is typing at the prompt (`typed`): a
 /// terminal wraps what is being typed wherever it runs out of room, as every line editor does.
+/// The screen may be read while the text is still being typed, so the next line may hold
+/// only the start of the rest.
 fn broken_words_but(screen: &str, width: usize, typed: &[&str]) -> Vec<String> {
     let lines: Vec<&str> = screen.lines().collect();
     let being_typed = |line: &str, next: &str| {
+        let next = next.trim_end();
         typed.iter().any(|t| {
-            t.char_indices()
-                .skip(1)
-                .any(|(k, _)| line.ends_with(&t[..k]) && next.starts_with(&t[k..]))
+            t.char_indices().skip(1).any(|(k, _)| {
+                let rest = &t[k..];
+                line.ends_with(&t[..k]) && (next.starts_with(rest) || rest.starts_with(next))
+            })
         })
     };
     lines
@@ -50,6 +54,11 @@ fn the_detector_finds_a_word_broken_at_the_edge_and_nothing_else() {
     // words do not.
     let typing = "? Short description: what it does Ranks b\nuildings";
     assert!(broken_words_but(typing, 42, &["Ranks buildings"]).is_empty());
+    // Read while still being typed: the next line holds the start of the rest.
+    let midway = "? Note (optional; Enter to skip): Gradie\nnt-boosted mo";
+    assert!(broken_words_but(midway, 40, &["Gradient-boosted model"]).is_empty());
+    // Text that is not what is being typed is still caught.
+    assert_eq!(broken_words_but(midway, 40, &["Gradient-free"]).len(), 1);
     assert_eq!(broken_words_but(screen, 40, &["Ranks buildings"]).len(), 1);
 }
 
