@@ -43,7 +43,7 @@ impl Engine {
     /// answer sets a batch repeats.
     #[must_use]
     pub fn judge(&self, answers: &[Truth]) -> Arc<Judgement> {
-        let remember = self.remembers() && answers.len() <= MAX_QUESTIONS;
+        let remember = self.remembers();
         if remember
             && let Ok(known) = self.remembered.0.lock()
             && let Some(judgement) = known.get(answers)

@@ -54,6 +54,14 @@ fn ends(rest: &str) -> bool {
     trimmed.is_empty() || (trimmed.len() < rest.len() && trimmed.starts_with('#'))
 }
 
+/// The length of the plain word (letters, digits, `_`, `-`, `.`) at the start of `s`: a key,
+/// or an item of a flow collection.
+fn word_len(s: &str) -> usize {
+    s.bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        .count()
+}
+
 /// A key at the start of `s` (a plain word of letters, digits, `_`, `-`, `.`, or
 /// double-quoted text) followed by `:` and a space or the line's end: its text and the
 /// length of `s` up to the colon.
@@ -67,10 +75,7 @@ fn key(s: &str) -> Option<(Value, usize)> {
         if !first.is_ascii_alphanumeric() && first != b'_' {
             return None;
         }
-        let n = bytes
-            .iter()
-            .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
-            .count();
+        let n = word_len(s);
         (plain(Cow::Borrowed(&s[..n]), true), n)
     };
     (n <= MAX_KEY && bytes.get(n) == Some(&b':') && matches!(bytes.get(n + 1), None | Some(b' ')))
@@ -399,10 +404,7 @@ fn flow_word(s: &str) -> Option<(Value, usize)> {
             Some((Value::String(text), len))
         }
         b if b.is_ascii_alphanumeric() || *b == b'_' => {
-            let len = s
-                .bytes()
-                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
-                .count();
+            let len = word_len(s);
             Some((plain(Cow::Borrowed(&s[..len]), false), len))
         }
         _ => None,

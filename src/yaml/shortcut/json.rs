@@ -110,12 +110,33 @@ impl Reader<'_> {
         Some((text, len))
     }
 
-    fn object(&mut self, depth: usize) -> Option<Value> {
+    /// Step past a collection's opening bracket; whether `close` follows at once (empty).
+    fn open(&mut self, close: u8) -> Option<bool> {
         self.at += 1;
-        let mut entries: Vec<(Node, Node)> = Vec::new();
         self.space();
-        if self.peek()? == b'}' {
+        let empty = self.peek()? == close;
+        if empty {
             self.at += 1;
+        }
+        Some(empty)
+    }
+
+    /// After an item: `true` past a comma (more follow), `false` past `close` (the end).
+    fn after_item(&mut self, close: u8) -> Option<bool> {
+        self.space();
+        let next = self.peek()?;
+        self.at += 1;
+        if next == b',' {
+            self.space();
+            Some(true)
+        } else {
+            (next == close).then_some(false)
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Option<Value> {
+        let mut entries: Vec<(Node, Node)> = Vec::new();
+        if self.open(b'}')? {
             return Some(Value::Map(entries));
         }
         loop {
@@ -141,42 +162,21 @@ impl Reader<'_> {
             self.space();
             let value = self.value(depth + 1)?;
             entries.push((key, value));
-            self.space();
-            match self.peek()? {
-                b',' => {
-                    self.at += 1;
-                    self.space();
-                }
-                b'}' => {
-                    self.at += 1;
-                    return Some(Value::Map(entries));
-                }
-                _ => return None,
+            if !self.after_item(b'}')? {
+                return Some(Value::Map(entries));
             }
         }
     }
 
     fn array(&mut self, depth: usize) -> Option<Value> {
-        self.at += 1;
         let mut items = Vec::new();
-        self.space();
-        if self.peek()? == b']' {
-            self.at += 1;
+        if self.open(b']')? {
             return Some(Value::Seq(items));
         }
         loop {
             items.push(self.value(depth + 1)?);
-            self.space();
-            match self.peek()? {
-                b',' => {
-                    self.at += 1;
-                    self.space();
-                }
-                b']' => {
-                    self.at += 1;
-                    return Some(Value::Seq(items));
-                }
-                _ => return None,
+            if !self.after_item(b']')? {
+                return Some(Value::Seq(items));
             }
         }
     }

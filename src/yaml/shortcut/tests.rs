@@ -73,6 +73,37 @@ fn difference(a: &Node, b: &Node, path: &str) -> String {
     }
 }
 
+/// A small fixed-seed generator (xorshift), so that every run tries the same cases.
+struct Rng {
+    state: u64,
+    /// Out of 100, how often a choice may be a wild one.
+    noise: usize,
+}
+
+impl Rng {
+    fn n(&mut self, n: usize) -> usize {
+        self.state ^= self.state << 13;
+        self.state ^= self.state >> 7;
+        self.state ^= self.state << 17;
+        usize::try_from(self.state % n.max(1) as u64).unwrap_or(0)
+    }
+    fn wild(&mut self) -> bool {
+        self.n(100) < self.noise
+    }
+    fn pick<'a>(&mut self, s: &[&'a str]) -> &'a str {
+        s[self.n(s.len())]
+    }
+}
+
+/// Put one of `marks` at a random place (a character boundary) in `text`.
+fn insert_random(rng: &mut Rng, text: &mut String, marks: &[&str]) {
+    let mut at = rng.n(text.len() + 1);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    text.insert_str(at, rng.pick(marks));
+}
+
 fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -189,12 +220,9 @@ fn files_with_random_insertions_read_alike_or_go_to_the_parser() {
         ",", ">", "|", "&a ", "*a", "!", "?", "%", "\\", "\t", "\r", "\u{e9}", "\u{2028}",
         "\u{85}",
     ];
-    let mut state: u64 = 0x2018_0049;
-    let mut next = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        usize::try_from(state % n as u64).unwrap_or(0)
+    let mut rng = Rng {
+        state: 0x2018_0049,
+        noise: 0,
     };
     let mut accepted = 0;
     let mut tried = 0;
@@ -205,12 +233,8 @@ fn files_with_random_insertions_read_alike_or_go_to_the_parser() {
         }
         for _ in 0..300 {
             let mut altered = text.clone();
-            for _ in 0..=next(3) {
-                let mut at = next(altered.len() + 1);
-                while !altered.is_char_boundary(at) {
-                    at -= 1;
-                }
-                altered.insert_str(at, MARKS[next(MARKS.len())]);
+            for _ in 0..=rng.n(3) {
+                insert_random(&mut rng, &mut altered, &MARKS);
             }
             tried += 1;
             if agrees(&altered) {
@@ -334,12 +358,9 @@ fn json_reads_alike() {
         " ", "\n", "\n  ", "\"", ",", ":", "[", "]", "{", "}", "\\", "\\u00e9", "\\ud83d",
         "\u{e9}", "\t", "1e5",
     ];
-    let mut state: u64 = 0x0035_2022;
-    let mut next = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        usize::try_from(state % n as u64).unwrap_or(0)
+    let mut rng = Rng {
+        state: 0x0035_2022,
+        noise: 0,
     };
     // Each text, and whether it is an answer file (which must take the shortcut).
     let mut texts: Vec<(String, bool)> = Vec::new();
@@ -366,11 +387,7 @@ fn json_reads_alike() {
         }
         for _ in 0..40 {
             let mut altered = text.clone();
-            let mut at = next(altered.len() + 1);
-            while !altered.is_char_boundary(at) {
-                at -= 1;
-            }
-            altered.insert_str(at, MARKS[next(MARKS.len())]);
+            insert_random(&mut rng, &mut altered, &MARKS);
             if agrees_as(&altered, Format::Json) {
                 accepted += 1;
             }

@@ -2,29 +2,8 @@
 //! compared with the parser: the shapes the shortcut reads, and their near misses. (A run of
 //! this generator over 18 million cases found the last two classes of disagreement fixed.)
 
-use super::{agrees_as, corpus};
+use super::{Rng, agrees_as, corpus};
 use crate::document::Format;
-
-struct Rng {
-    state: u64,
-    /// Out of 100, how often a choice may be a wild one.
-    noise: usize,
-}
-
-impl Rng {
-    fn n(&mut self, n: usize) -> usize {
-        self.state ^= self.state << 13;
-        self.state ^= self.state >> 7;
-        self.state ^= self.state << 17;
-        usize::try_from(self.state % n.max(1) as u64).unwrap_or(0)
-    }
-    fn wild(&mut self) -> bool {
-        self.n(100) < self.noise
-    }
-    fn pick<'a>(&mut self, s: &[&'a str]) -> &'a str {
-        s[self.n(s.len())]
-    }
-}
 
 const MARKS: [&str; 40] = [
     " ",
